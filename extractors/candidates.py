@@ -1,0 +1,337 @@
+"""Deterministic finders: every date, amount, code and name-like span in a text, normalised, with its position.
+
+The small model is weak at copying numbers and dates but decent at choosing among options; code is the
+reverse. These finders give the model options to choose from and give routing an independent second opinion.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from schemas.invoice import ISO_CURRENCIES
+
+
+@dataclass
+class Candidate:
+    """One value found in the text: `text` as printed, `value` normalised, `line` its line number."""
+
+    value: Any
+    text: str
+    line: int
+    start: int  # offset within its line
+    score: float = 0.0
+
+
+class TextIndex:
+    """A document's text split into lines once, shared by all finders."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.lines = [ln.strip() for ln in text.splitlines()]
+        self.lower = [ln.casefold() for ln in self.lines]
+
+    def iter_matches(self, pattern: re.Pattern[str]):
+        for i, line in enumerate(self.lines):
+            for m in pattern.finditer(line):
+                yield i, m
+
+
+# ---------------------------------------------------------------- amounts
+_AMOUNT = re.compile(
+    r"(?<![\w.,/-])(-\s?)?(\d{1,3}(?:[.,' \u00a0\u202f]\d{3})+|\d+)([.,]\d{2,4})?(?![\w]|[.,/-]\d)"
+)
+
+
+def parse_amount(raw: str) -> float | None:
+    """'1.234,56' -> 1234.56, '1,234.56' -> 1234.56, '34,73' -> 34.73, '5,5000' -> 5.5."""
+    s = raw.replace("\u00a0", " ").replace("\u202f", " ").replace("'", "").replace(" ", "")
+    negative = s.startswith("-")
+    s = s.lstrip("-")
+    if not s:
+        return None
+    last_dot, last_comma = s.rfind("."), s.rfind(",")
+    decimal = None
+    if last_dot >= 0 and last_comma >= 0:
+        decimal = "." if last_dot > last_comma else ","
+    elif last_dot >= 0 or last_comma >= 0:
+        sep = "." if last_dot >= 0 else ","
+        tail = s.rsplit(sep, 1)[1]
+        # one separator followed by exactly three digits, used once or repeated: a thousands separator
+        decimal = None if (len(tail) == 3 and (s.count(sep) > 1 or len(s.split(sep)[0]) <= 3) and sep == ",") else sep
+        if s.count(sep) > 1:
+            decimal = None
+    if decimal:
+        whole, frac = s.rsplit(decimal, 1)
+        whole = whole.replace(".", "").replace(",", "")
+        s = f"{whole}.{frac}"
+    else:
+        s = s.replace(".", "").replace(",", "")
+    try:
+        value = float(s)
+    except ValueError:
+        return None
+    return -value if negative else value
+
+
+def find_amounts(index: TextIndex, *, with_decimals_only: bool = True) -> list[Candidate]:
+    found = []
+    for i, m in index.iter_matches(_AMOUNT):
+        sign, whole, frac = m.group(1), m.group(2), m.group(3)
+        if with_decimals_only and not frac:
+            continue
+        raw = (sign or "").replace(" ", "") + whole + (frac or "")
+        value = parse_amount(raw)
+        if value is not None:
+            found.append(Candidate(value=round(value, 4), text=m.group(0).strip(), line=i, start=m.start()))
+    return found
+
+
+# ---------------------------------------------------------------- dates
+_MONTHS = {
+    # en, de, fr, nl, es, it (prefixes are enough to identify a month)
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10,
+    "nov": 11, "dec": 12, "januar": 1, "februar": 2, "märz": 3, "maerz": 3, "mai": 5, "juni": 6, "juli": 7,
+    "okt": 10, "dez": 12, "janv": 1, "févr": 2, "fevr": 2, "mars": 3, "avr": 4, "juin": 6, "juil": 7,
+    "août": 8, "aout": 8, "déc": 12, "janvier": 1, "février": 2, "avril": 4, "juillet": 7, "septembre": 9,
+    "octobre": 10, "novembre": 11, "décembre": 12, "jan.": 1, "mrt": 3, "maart": 3, "mei": 5, "okt.": 10,
+    "ene": 1, "enero": 1, "febrero": 2, "marzo": 3, "abr": 4, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
+    "ago": 8, "agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
+    "gen": 1, "gennaio": 1, "febbraio": 2, "aprile": 4, "maggio": 5, "giugno": 6, "luglio": 7, "set": 9,
+    "settembre": 9, "ottobre": 10, "dic": 12, "dicembre": 12, "janeiro": 1, "fevereiro": 2, "março": 3,
+}
+_MONTH_WORD = r"([A-Za-zÀ-ÿ]{3,10}\.?)"
+_DATE_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
+_DATE_NUM = re.compile(r"(?<![\d.])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\d])")
+_DATE_DMY_WORD = re.compile(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th|er)?\.?\s*(?:de\s+)?" + _MONTH_WORD + r",?\s*(?:de\s+)?(\d{4})")
+_DATE_MDY_WORD = re.compile(_MONTH_WORD + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})")
+_DATE_D_MON_Y = re.compile(r"(?<!\d)(\d{1,2})-([A-Za-z]{3})-(\d{2,4})(?!\d)")
+
+
+def _month(word: str) -> int | None:
+    w = word.casefold().rstrip(".")
+    return _MONTHS.get(w) or _MONTHS.get(w[:4]) or _MONTHS.get(w[:3])
+
+
+def _date(y: int, m: int, d: int) -> dt.date | None:
+    if y < 100:
+        y += 2000 if y < 70 else 1900
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def find_dates(index: TextIndex) -> list[Candidate]:
+    """Every parseable date. Numeric d/m/y vs m/d/y is settled per document by the unambiguous dates in it."""
+    found: list[Candidate] = []
+    numeric: list[tuple[int, re.Match[str]]] = []
+    for i, m in index.iter_matches(_DATE_ISO):
+        d = _date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if d:
+            found.append(Candidate(d, m.group(0), i, m.start()))
+    for i, m in index.iter_matches(_DATE_NUM):
+        numeric.append((i, m))
+    month_first = _prefers_month_first(numeric)
+    for i, m in numeric:
+        a, sep, b, y = int(m.group(1)), m.group(2), int(m.group(3)), int(m.group(4))
+        day, month = (b, a) if (month_first and a <= 12) or b > 12 else (a, b)
+        d = _date(y, month, day)
+        if d:
+            found.append(Candidate(d, m.group(0), i, m.start()))
+    for i, m in index.iter_matches(_DATE_DMY_WORD):
+        month = _month(m.group(2))
+        d = _date(int(m.group(3)), month, int(m.group(1))) if month else None
+        if d:
+            found.append(Candidate(d, m.group(0), i, m.start()))
+    for i, m in index.iter_matches(_DATE_MDY_WORD):
+        month = _month(m.group(1))
+        d = _date(int(m.group(3)), month, int(m.group(2))) if month else None
+        if d:
+            found.append(Candidate(d, m.group(0), i, m.start()))
+    for i, m in index.iter_matches(_DATE_D_MON_Y):
+        month = _month(m.group(2))
+        d = _date(int(m.group(3)), month, int(m.group(1))) if month else None
+        if d:
+            found.append(Candidate(d, m.group(0), i, m.start()))
+    return _dedupe_spans(found)
+
+
+def _prefers_month_first(numeric: list[tuple[int, re.Match[str]]]) -> bool:
+    votes = 0
+    for _, m in numeric:
+        a, sep, b = int(m.group(1)), m.group(2), int(m.group(3))
+        if sep == ".":
+            votes -= 1  # dotted dates are day-first everywhere that uses them
+        elif a > 12 >= b:
+            votes -= 2
+        elif b > 12 >= a:
+            votes += 2
+    return votes > 0
+
+
+def _dedupe_spans(cands: list[Candidate]) -> list[Candidate]:
+    seen, out = set(), []
+    for c in sorted(cands, key=lambda c: (c.line, c.start, -len(c.text))):
+        key = (c.line, c.start)
+        if key not in seen:
+            seen.add(key)
+            out.append(c)
+    return out
+
+
+# ---------------------------------------------------------------- currencies
+_SYMBOLS = {"€": "EUR", "$": "USD", "£": "GBP", "₹": "INR", "¥": "JPY", "₽": "RUB", "₺": "TRY", "zł": "PLN",
+            "Rs.": "INR", "Rs": "INR", "Fr.": "CHF", "kr": "SEK", "R$": "BRL", "CHF": "CHF"}
+_CODE = re.compile(r"(?<![A-Za-z])([A-Z]{3})(?![A-Za-z])")
+_SYMBOL = re.compile(r"€|\$|£|₹|¥|₽|₺|zł|\bRs\.?(?=\s?\d)|\bkr\b")
+
+
+def find_currencies(index: TextIndex) -> list[Candidate]:
+    found = []
+    for i, m in index.iter_matches(_CODE):
+        if m.group(1) in ISO_CURRENCIES:
+            found.append(Candidate(m.group(1), m.group(1), i, m.start()))
+    for i, m in index.iter_matches(_SYMBOL):
+        code = _SYMBOLS.get(m.group(0).strip())
+        if code:
+            found.append(Candidate(code, m.group(0), i, m.start()))
+    return found
+
+
+# ---------------------------------------------------------------- identifiers
+_VAT = re.compile(
+    r"(?<![A-Z0-9])("
+    r"(?:AT ?U\d{8})|(?:BE ?0?\d{9,10})|(?:BG\d{9,10})|(?:CHE[- ]?\d{3}\.?\d{3}\.?\d{3})|(?:CY\d{8}[A-Z])|"
+    r"(?:CZ\d{8,10})|(?:DE ?\d{3} ?\d{3} ?\d{3})|(?:DK ?\d{8})|(?:EE\d{9})|(?:EL\d{9})|(?:ES ?[A-Z0-9]\d{7}[A-Z0-9])|"
+    r"(?:FI\d{8})|(?:FR ?[0-9A-Z]{2} ?\d{3} ?\d{3} ?\d{3})|(?:GB ?\d{3} ?\d{4} ?\d{2}(?:\d{3})?)|(?:HR\d{11})|"
+    r"(?:HU\d{8})|(?:IE\d{7}[A-Z]{1,2})|(?:IT ?\d{11})|(?:LU\d{8})|(?:NL ?\d{9} ?B ?\d{2})|(?:PL ?\d{10})|"
+    r"(?:PT ?\d{9})|(?:RO\d{2,10})|(?:SE ?\d{12})|(?:SI\d{8})|(?:SK\d{10})|"
+    r"(?:\d{2}[A-Z]{5}\d{4}[A-Z][1-9A-Z]Z[0-9A-Z])"  # India GSTIN
+    r")(?![A-Z0-9])"
+)
+_IBAN = re.compile(r"(?<![A-Z0-9])([A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?)(?![A-Z0-9])")
+_ID_TOKEN = re.compile(r"(?<![\w/#-])#?([A-Za-z0-9][A-Za-z0-9_./-]*\d[A-Za-z0-9_./-]*)(?![\w])")
+
+
+def find_vat_ids(index: TextIndex) -> list[Candidate]:
+    return [Candidate(m.group(1), m.group(1), i, m.start()) for i, m in index.iter_matches(_VAT)]
+
+
+def find_ibans(index: TextIndex) -> list[Candidate]:
+    return [Candidate(m.group(1).replace(" ", ""), m.group(1), i, m.start()) for i, m in index.iter_matches(_IBAN)]
+
+
+def find_id_tokens(index: TextIndex) -> list[Candidate]:
+    """Tokens that could be a document number: at least 3 characters with a digit, not a date or an amount."""
+    out = []
+    for i, m in index.iter_matches(_ID_TOKEN):
+        token = m.group(1).rstrip("./-")
+        if len(token) < 3 or len(token) > 40:
+            continue
+        if _DATE_NUM.fullmatch(token) or _DATE_ISO.fullmatch(token):
+            continue
+        if re.fullmatch(r"-?\d{1,3}(?:[.,]\d{3})*[.,]\d{2}", token):
+            continue
+        out.append(Candidate(token, token, i, m.start(1)))
+    return out
+
+
+# ---------------------------------------------------------------- free text
+_SPLIT = re.compile(r"\s{3,}|\t|\s[|·•]\s")
+
+
+def find_text_spans(index: TextIndex, *, max_lines: int | None = None) -> list[Candidate]:
+    """Name-like spans: each line, or the part after a `label:`, and columns separated by wide gaps."""
+    out: list[Candidate] = []
+    seen: set[str] = set()
+    for i, line in enumerate(index.lines[:max_lines]):
+        parts = _SPLIT.split(line)
+        if len(parts) == 1:
+            parts = [line]
+        expanded = []
+        for part in parts:
+            # "Name: Lieferant GmbH" -> the value after the label, not the whole line
+            head, colon, tail = part.partition(":")
+            expanded.append(tail if colon and tail.strip() and len(head) <= 30 else part)
+        for part in expanded:
+            part = part.strip(" :,;")
+            letters = sum(ch.isalpha() for ch in part)
+            if 3 <= len(part) <= 120 and letters >= max(3, len(part) // 2) and part.casefold() not in seen:
+                seen.add(part.casefold())
+                out.append(Candidate(part, part, i, max(0, line.find(part))))
+    return out
+
+
+# ---------------------------------------------------------------- table rows
+_NUMBER = re.compile(r"(?<![\w.,/-])-?(\d{1,3}(?:[.,' \u00a0]\d{3})+|\d+)([.,]\d{1,4})?(?![\w]|[.,/-]\d)(?!\s?%)")
+_LEADING_CODE = re.compile(r"^(?:\d{1,3}[.)]?\s+|[A-Z0-9-]{4,}\s+(?=[A-Za-zÀ-ÿ]))")
+
+
+@dataclass
+class RowCandidate:
+    description: str
+    quantity: float | None
+    unit_price: float | None
+    line_total: float
+    line: int
+
+
+def find_table_rows(index: TextIndex) -> list[RowCandidate]:
+    """Lines that read as `description … quantity × unit price = amount` (in any order of the two factors).
+
+    A product check (q × p ≈ amount) separates item rows from every other line with numbers; pypdf often
+    puts a row's amount on the next line, so a line followed by a lone amount is read as one row.
+    """
+    rows: list[RowCandidate] = []
+    lines = index.lines
+    skip_next = False
+    for i, line in enumerate(lines):
+        if skip_next:
+            skip_next = False
+            continue
+        nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
+        joined = bool(nxt) and _NUMBER.fullmatch(nxt.strip("€$£ ")) is not None
+        text = f"{line} {nxt}" if joined else line
+        nums = []
+        for m in _NUMBER.finditer(text):
+            value = parse_amount(m.group(0))
+            if value is not None:
+                nums.append((m.start(), value, bool(m.group(2)), m.group(0)))
+        if len(nums) < 3:
+            continue
+        found = _product_triple(nums)
+        if found is None:
+            continue
+        qty, price, total, first_factor_at = found
+        description = _LEADING_CODE.sub("", text[:first_factor_at].strip()).strip(" -:|")
+        if sum(ch.isalpha() for ch in description) < 3:
+            continue
+        rows.append(RowCandidate(description, qty, price, total, i))
+        skip_next = joined
+    return rows
+
+
+def _product_triple(nums: list[tuple[int, float, bool, str]]) -> tuple[float, float, float, int] | None:
+    for k in range(len(nums) - 1, 1, -1):  # the amount is usually the rightmost number
+        total = nums[k][1]
+        if total == 0:
+            continue
+        for a in range(k):
+            for b in range(a + 1, k):
+                x, y = nums[a], nums[b]
+                if abs(x[1] * y[1] - total) <= 0.011 + 0.002 * abs(total):
+                    return (*_quantity_first(x, y), total, x[0])
+    return None
+
+
+def _quantity_first(x: tuple[int, float, bool, str], y: tuple[int, float, bool, str]) -> tuple[float, float]:
+    """Order two factors as (quantity, unit price): a quantity is printed without cents, or is a whole number."""
+    if x[2] != y[2]:
+        return (y[1], x[1]) if x[2] else (x[1], y[1])
+    x_whole, y_whole = float(x[1]).is_integer(), float(y[1]).is_integer()
+    if x_whole != y_whole:
+        return (x[1], y[1]) if x_whole else (y[1], x[1])
+    return (x[1], y[1]) if abs(x[1]) <= abs(y[1]) else (y[1], x[1])

@@ -1,0 +1,233 @@
+"""Plan a schema's fields and let code propose ranked candidates for each, from label proximity and priors.
+
+Works for any Pydantic schema: the kind of a field comes from its type and name, the labels from the
+field's `json_schema_extra={"labels": [...]}` (optional) plus the words of its name.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import types
+import typing
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import Enum
+from typing import Any, Literal
+
+from pydantic import BaseModel
+
+from extractors import candidates as C
+
+
+@dataclass
+class FieldPlan:
+    name: str
+    kind: str  # date | amount | integer | currency | vat_id | iban | id | text | choice | items | free
+    labels: list[str]
+    description: str = ""
+    max_length: int | None = None
+    choices: list[Any] = field(default_factory=list)
+    item_model: type[BaseModel] | None = None
+
+
+def _unwrap_optional(annotation: Any) -> Any:
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        if len(args) == 1:
+            return _unwrap_optional(args[0])
+    return annotation
+
+
+def _field_kind(name: str, annotation: Any) -> tuple[str, list[Any], type[BaseModel] | None]:
+    ann = _unwrap_optional(annotation)
+    origin = typing.get_origin(ann)
+    if origin is Literal:
+        return "choice", list(typing.get_args(ann)), None
+    if isinstance(ann, type) and issubclass(ann, Enum):
+        return "choice", [m.value for m in ann], None
+    if origin in (list, typing.List):
+        (inner,) = typing.get_args(ann) or (Any,)
+        inner = _unwrap_optional(inner)
+        if isinstance(inner, type) and issubclass(inner, BaseModel):
+            return "items", [], inner
+        return "free", [], None
+    if ann in (dt.date, dt.datetime):
+        return "date", [], None
+    if ann in (float, Decimal):
+        return "amount", [], None
+    if ann is int:
+        return "integer", [], None
+    if ann is str:
+        lname = name.lower()
+        if "currency" in lname:
+            return "currency", [], None
+        if "iban" in lname:
+            return "iban", [], None
+        if any(k in lname for k in ("vat", "tax_id", "gstin", "ust")):
+            return "vat_id", [], None
+        if re.search(r"(number|_no|_nr|_id|reference|_ref|code)$", lname):
+            return "id", [], None
+        return "text", [], None
+    return "free", [], None
+
+
+def plan_fields(model: type[BaseModel]) -> list[FieldPlan]:
+    """One plan per top-level field of the schema, in declaration order."""
+    plans = []
+    for name, info in model.model_fields.items():
+        kind, choices, item_model = _field_kind(name, info.annotation)
+        extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+        labels = [str(x).casefold() for x in extra.get("labels", [])]
+        words = name.replace("_", " ").casefold()
+        if words not in labels:
+            labels.append(words)
+        max_length = next((m.max_length for m in info.metadata if hasattr(m, "max_length")), None)
+        plans.append(FieldPlan(name, kind, labels, info.description or "", max_length, choices, item_model))
+    return plans
+
+
+# ------------------------------------------------------------------ label evidence
+# Labels of values that look like a target field but are not one. They claim their values so that, e.g.,
+# an order number or a customer number is not taken for the invoice number.
+OTHER = "_other"
+DISTRACTOR_LABELS = [
+    "order no", "order number", "order id", "order date", "purchase order", "po number", "bestellung",
+    "bestellnummer", "bestell-nr", "auftrag", "auftragsnummer", "kundennummer", "kunden-nr", "customer no",
+    "customer number", "customer id", "account number", "account no", "client no", "n° client", "numéro client",
+    "klantnummer", "delivery date", "lieferdatum", "liefer- und leistungsdatum", "leistungsdatum",
+    "date de livraison", "leverdatum", "steuernummer", "tax number", "siret", "siren", "rcs", "iban", "bic",
+    "swift", "phone", "tel", "telefon", "fax", "page", "seite", "art-nr", "artikelnummer", "gln", "ean",
+    "handelsregister", "hrb", "kvk", "referenz", "reference", "your reference", "ihr zeichen", "unser zeichen",
+    "period", "zeitraum", "abrechnungszeitraum", "vom", "bis",
+]
+
+@dataclass
+class LabelHit:
+    field: str
+    start: int
+    end: int
+
+
+def find_labels(index: C.TextIndex, plans: list[FieldPlan]) -> list[list[LabelHit]]:
+    """Label occurrences per line, leftmost-longest across all fields so that 'Subtotal' is not 'total'."""
+    own = {lab for p in plans for lab in p.labels}
+    pairs = [(lab, p.name) for p in plans for lab in p.labels if lab]
+    pairs += [(lab, OTHER) for lab in DISTRACTOR_LABELS if lab not in own]
+    pairs.sort(key=lambda x: -len(x[0]))
+    per_line: list[list[LabelHit]] = []
+    for low in index.lower:
+        taken = [False] * len(low)
+        hits: list[LabelHit] = []
+        for label, fname in pairs:
+            for m in re.finditer(r"(?<![a-zà-ÿ])" + re.escape(label) + r"(?![a-zà-ÿ])", low):
+                if not any(taken[m.start():m.end()]):
+                    hits.append(LabelHit(fname, m.start(), m.end()))
+                    for k in range(m.start(), m.end()):
+                        taken[k] = True
+        per_line.append(sorted(hits, key=lambda h: h.start))
+    return per_line
+
+
+def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], section: bool = False) -> float:
+    """How strongly the text labels this candidate as field `fname`.
+
+    `section` (for names) also accepts a heading a few lines above, as in a "Seller" block.
+    """
+    line_hits = labels[cand.line] if cand.line < len(labels) else []
+    before = [h for h in line_hits if h.end <= cand.start + 1]
+    if section:
+        before = [h for h in before if h.field != OTHER]
+    if before:
+        nearest = before[-1]
+        # the closest label to the left owns the value; a farther label of ours is weak evidence
+        if nearest.field == fname:
+            return 3.0
+        if any(h.field == fname for h in before):
+            return 1.0
+        return -1.0
+    reach = ((1, 1.5), (2, 0.75)) if not section else ((1, 1.5), (2, 1.2), (3, 1.0), (4, 0.8), (5, 0.6))
+    for distance, weight in reach:
+        j = cand.line - distance
+        if j < 0:
+            break
+        above = [h for h in labels[j] if h.field != OTHER or not section]
+        if above:
+            if above[-1].field == fname or (len(above) > 1 and any(h.field == fname for h in above)):
+                return weight
+            return 0.0
+    return 0.0
+
+
+# ------------------------------------------------------------------ proposals
+def _finder(kind: str):
+    return {
+        "date": C.find_dates,
+        "amount": C.find_amounts,
+        "integer": lambda ix: C.find_amounts(ix, with_decimals_only=False),
+        "currency": C.find_currencies,
+        "vat_id": C.find_vat_ids,
+        "iban": C.find_ibans,
+        "id": C.find_id_tokens,
+        "text": lambda ix: C.find_text_spans(ix, max_lines=80),
+    }.get(kind)
+
+
+_COMPANY = re.compile(
+    r"\b(gmbh|ag|kg|ug|ltd|limited|inc|llc|plc|corp|co\.|b\.v\.|bv|n\.v\.|sarl|sas|sa|s\.a\.|s\.l\.|sl|"
+    r"s\.r\.l\.|srl|spa|s\.p\.a\.|oy|ab|as|a/s|pvt|e\.k\.|a\.g\.)\b",
+    re.IGNORECASE,
+)
+
+
+def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -> list[C.Candidate]:
+    """Candidates for one field, best first, each scored by label evidence plus a weak prior."""
+    finder = _finder(plan.kind)
+    if finder is None:
+        return []
+    found = finder(index)
+    n_lines = max(1, len(index.lines))
+    merged: dict[Any, C.Candidate] = {}
+    for cand in found:
+        score = label_score(cand, plan.name, labels, section=plan.kind == "text")
+        position = cand.line / n_lines
+        if plan.kind in ("amount", "integer"):
+            score += 0.3 * position  # totals sit low on the page
+        elif plan.kind in ("date", "id", "vat_id", "iban"):
+            score += 0.3 * (1 - position)  # header values sit high
+        elif plan.kind == "text":
+            score += 0.5 * (1 - position) ** 2
+            if _COMPANY.search(cand.text):
+                score += 0.5
+            if any(ch.isdigit() for ch in cand.text):
+                score -= 0.5
+            if any(lab in cand.text.casefold() for lab in plan.labels):
+                score -= 1.0  # the label itself is not the value
+        elif plan.kind == "currency":
+            score += 0.1
+        cand.score = score
+        key = cand.value
+        # the same value printed several times: keep its best evidence, credit the repetition a little
+        if key in merged:
+            best = merged[key]
+            if cand.score > best.score:
+                cand.score += 0.1
+                merged[key] = cand
+            else:
+                best.score += 0.1
+        else:
+            merged[key] = cand
+    ranked = sorted(merged.values(), key=lambda c: -c.score)
+    if plan.kind == "amount":
+        ranked = _prefer_larger_among_ties(ranked)
+    return ranked
+
+
+def _prefer_larger_among_ties(ranked: list[C.Candidate]) -> list[C.Candidate]:
+    if not ranked:
+        return ranked
+    top = ranked[0].score
+    ties = [c for c in ranked if c.score >= top - 0.35]
+    rest = [c for c in ranked if c.score < top - 0.35]
+    return sorted(ties, key=lambda c: -abs(c.value)) + rest

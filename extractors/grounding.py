@@ -1,0 +1,74 @@
+"""Grounding: every value of an answer must be readable from the document's own text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from typing import Any
+
+from extractors import candidates as C
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text).casefold()).strip()
+
+
+class GroundingIndex:
+    """Everything a value may be grounded in, computed once per document."""
+
+    def __init__(self, text: str):
+        index = C.TextIndex(text)
+        self.text = _norm(text)
+        self.squeezed = self.text.replace(" ", "")
+        self.numbers = {round(c.value, 2) for c in C.find_amounts(index, with_decimals_only=False)}
+        self.dates = {c.value for c in C.find_dates(index)}
+        self.currencies = {c.value for c in C.find_currencies(index)}
+
+    def has_text(self, value: str) -> bool:
+        v = _norm(value)
+        # pypdf splits some words ("Industr ieser vice"), so also compare with all spaces removed
+        return not v or v in self.text or v.replace(" ", "") in self.squeezed
+
+    def has_number(self, value: float) -> bool:
+        r = round(float(value), 2)
+        return r in self.numbers or -r in self.numbers or any(abs(r - n) <= 0.011 for n in self.numbers)
+
+    def has_date(self, value: dt.date) -> bool:
+        return value in self.dates
+
+
+def ungrounded_fields(data: dict[str, Any], ground: GroundingIndex, prefix: str = "") -> list[str]:
+    """Paths of the values in `data` that the text does not contain, e.g. `['total', 'line_items[2].description']`."""
+    missing: list[str] = []
+    for name, value in data.items():
+        path = f"{prefix}{name}"
+        if value is None or value == "" or isinstance(value, bool):
+            continue
+        if isinstance(value, dict):
+            missing += ungrounded_fields(value, ground, path + ".")
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                if isinstance(item, dict):
+                    missing += ungrounded_fields(item, ground, f"{path}[{i}].")
+                elif not _grounded_scalar(item, ground, name):
+                    missing.append(f"{path}[{i}]")
+        elif not _grounded_scalar(value, ground, name):
+            missing.append(path)
+    return missing
+
+
+def _grounded_scalar(value: Any, ground: GroundingIndex, name: str) -> bool:
+    if isinstance(value, (int, float)):
+        return ground.has_number(value)
+    if isinstance(value, dt.date):
+        return ground.has_date(value)
+    text = str(value)
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        try:
+            return ground.has_date(dt.date.fromisoformat(text))
+        except ValueError:
+            return False
+    if "currency" in name and len(text) == 3 and text.isupper():
+        return text in ground.currencies or ground.has_text(text)
+    return ground.has_text(text)

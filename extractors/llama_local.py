@@ -1,0 +1,337 @@
+"""The local tier: code proposes candidates, a small GGUF model (llama-cpp-python) chooses, agreement scores it.
+
+Per document:
+1. `fields.propose` ranks the values code finds for each field (dates, amounts, ids, names…).
+2. The model gets a short excerpt and a JSON-schema grammar whose fields are enums of those candidates,
+   so it chooses rather than writes; a logits processor records how sure it was of each choice.
+3. Code and model answers are merged, amounts are re-chosen among the candidates until the schema's
+   business rules hold, and the confidence combines agreement, model certainty, labels and rules.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import itertools
+import math
+import os
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from extractors import candidates as C
+from extractors.base import register
+from extractors.choice_decoding import OptionChooser
+from extractors.fields import FieldPlan, find_labels, plan_fields, propose
+from extractors.models import model_label, resolve_model
+from schemas.document import Document
+from schemas.errors import ModelNotFound, ModelUnavailable
+from schemas.registry import SchemaSpec
+from schemas.results import ExtractionResult
+
+ASKABLE = ("text", "id", "date", "vat_id", "currency", "iban", "choice")
+SYSTEM_PROMPT = (
+    "You read business documents and fill in fields. For each field choose the option that is its value "
+    "in the document, or none when the document does not state it."
+)
+
+_models: dict[tuple[str, int, int], Any] = {}
+_models_lock = threading.Lock()
+_use_locks: dict[int, threading.Lock] = {}
+
+
+def _model_lock(llm) -> threading.Lock:
+    """One llama.cpp context is not thread-safe: threads of one process take turns on it."""
+    with _models_lock:
+        return _use_locks.setdefault(id(llm), threading.Lock())
+
+
+def load_llama(path: Path, n_ctx: int, n_threads: int):
+    """Load a GGUF model once per process; later calls return the same instance."""
+    key = (str(path), n_ctx, n_threads)
+    with _models_lock:
+        if key not in _models:
+            from llama_cpp import Llama
+
+            try:
+                _models[key] = Llama(
+                    model_path=str(path), n_ctx=n_ctx, n_threads=n_threads, n_batch=512, verbose=False, seed=0
+                )
+            except (ValueError, RuntimeError, OSError) as exc:
+                raise ModelNotFound(f"cannot load model {path}: {exc}") from None
+        return _models[key]
+
+
+@functools.lru_cache(maxsize=32)
+def _plans(model_cls) -> list[FieldPlan]:
+    return plan_fields(model_cls)
+
+
+@dataclass
+class FieldChoice:
+    value: Any = None
+    source: str = "none"  # code | model | rules
+    confidence: float = 0.0
+    signals: dict[str, float] = field(default_factory=dict)
+
+
+@register("llama")
+class LlamaExtractor:
+    """Local extractor. `model` is a bundled model name or a GGUF path; the model loads on first use."""
+
+    def __init__(
+        self,
+        model: str = "qwen2.5-coder-0.5b",
+        *,
+        cache_dir: Path | str = Path.home() / ".cache" / "docsieve",
+        n_ctx: int = 2048,
+        n_threads: int | None = None,
+        max_options: int = 6,
+        excerpt_chars: int = 1000,
+        max_new_tokens: int = 160,
+        use_model: bool = True,
+    ):
+        self.name = model_label(model)
+        self.path = resolve_model(model, Path(cache_dir))
+        self.n_ctx = n_ctx
+        self.n_threads = n_threads or max(1, min(4, os.cpu_count() or 1))
+        self.max_options = max_options
+        self.excerpt_chars = excerpt_chars
+        self.max_new_tokens = max_new_tokens
+        self.use_model = use_model
+
+    # ------------------------------------------------------------------ public
+    def extract(self, doc: Document, spec: SchemaSpec) -> ExtractionResult:
+        start = time.perf_counter()
+        plans = _plans(spec.model)
+        index = C.TextIndex(doc.text)
+        labels = find_labels(index, plans)
+        proposals = {p.name: propose(index, p, labels) for p in plans}
+        choices = {p.name: self._code_choice(p, proposals[p.name], index) for p in plans}
+
+        asked = [p for p in plans if self._should_ask(p, proposals[p.name])] if self.use_model else []
+        usage = (0, 0)
+        if asked:
+            picks, probs, usage = self._ask_model(index, asked, plans, proposals)
+            for p in asked:
+                self._merge(p, choices[p.name], picks.get(p.name), probs.get(p.name, 0.0), proposals[p.name])
+
+        rules_ok = self._repair_with_rules(spec, plans, choices, proposals)
+        data = {name: _jsonable(c.value) for name, c in choices.items()}
+        signals = {f"{name}.{k}": v for name, c in choices.items() for k, v in c.signals.items()}
+        signals["rules_ok"] = float(rules_ok)
+        confidence = self._confidence(plans, choices, rules_ok)
+        return ExtractionResult(
+            data=data,
+            model=self.name,
+            confidence=confidence,
+            prompt_tokens=usage[0],
+            completion_tokens=usage[1],
+            seconds=time.perf_counter() - start,
+            signals=signals,
+        )
+
+    # ------------------------------------------------------------------ code
+    def _code_choice(self, plan: FieldPlan, ranked: list[C.Candidate], index: C.TextIndex) -> FieldChoice:
+        if plan.kind == "items":
+            rows = C.find_table_rows(index) if _is_line_item_model(plan) else []
+            value = [
+                {"description": r.description, "quantity": r.quantity, "unit_price": r.unit_price,
+                 "line_total": r.line_total}
+                for r in rows
+            ] or None
+            return FieldChoice(value, "code", 0.5 if value else 0.3, {"rows": float(len(rows))})
+        if not ranked:
+            return FieldChoice(None, "code", 0.6, {"n": 0.0})
+        top = ranked[0]
+        margin = top.score - (ranked[1].score if len(ranked) > 1 else 0.0)
+        # values code can only guess at (no label next to them) stay empty unless the model confirms them
+        needs_label = plan.kind in ("date", "amount", "integer", "id")
+        if needs_label and top.score < 1.0:
+            return FieldChoice(None, "code", 0.5, {"label": top.score, "margin": margin, "n": float(len(ranked))})
+        conf = _squash(top.score - 1.0) * (0.6 + 0.4 * _squash(margin))
+        return FieldChoice(top.value, "code", conf, {"label": top.score, "margin": margin, "n": float(len(ranked))})
+
+    def _should_ask(self, plan: FieldPlan, ranked: list[C.Candidate]) -> bool:
+        if plan.kind not in ASKABLE:
+            return False
+        if plan.kind == "choice":
+            return True
+        distinct = {_option_text(c) for c in ranked[: self.max_options]}
+        return len(distinct) >= 2 or (plan.kind in ("text", "id", "date") and len(distinct) == 1)
+
+    def _merge(self, plan: FieldPlan, choice: FieldChoice, pick: Any, prob: float, ranked: list[C.Candidate]):
+        code_value = choice.value
+        picked = None
+        if pick is not None:
+            picked = next((c for c in ranked[: self.max_options] if _option_text(c) == pick), None)
+        model_value = picked.value if picked is not None else (pick if plan.kind == "choice" else None)
+        agree = model_value is not None and model_value == code_value
+        choice.signals.update({"p_model": prob, "agree": float(agree), "model_null": float(pick is None)})
+        if agree:
+            choice.source, choice.confidence = "code+model", 0.5 + 0.5 * max(prob, choice.confidence)
+        elif model_value is not None:
+            choice.value, choice.source = model_value, "model"
+            choice.confidence = 0.6 * prob
+        elif code_value is not None:
+            choice.confidence *= 0.5  # the model saw no value where code found one
+        else:
+            choice.confidence = max(choice.confidence, 0.5 * prob)
+
+    # ------------------------------------------------------------------ model
+    def _llm(self):
+        return load_llama(self.path, self.n_ctx, self.n_threads)
+
+    def _ask_model(
+        self, index: C.TextIndex, asked: list[FieldPlan], all_plans: list[FieldPlan],
+        proposals: dict[str, list[C.Candidate]],
+    ) -> tuple[dict[str, Any], dict[str, float], tuple[int, int]]:
+        """Ask the model to choose each asked field's value among its candidates; returns picks and probabilities."""
+        options = {
+            p.name: ([str(x) for x in p.choices] if p.kind == "choice" else _options_in_text_order(
+                proposals[p.name][: self.max_options]))
+            for p in asked
+        }
+        focus = {c.line for p in asked for c in proposals[p.name][: self.max_options]}
+        excerpt = _excerpt(index, focus, self.excerpt_chars)
+        prompt = self._prompt(all_plans, excerpt)
+        picks, probs = {}, {}
+        llm = self._llm()
+        with _model_lock(llm):
+            chooser = OptionChooser(llm)
+            try:
+                chooser.start(prompt)
+                for name, opts in options.items():
+                    choice = chooser.choose(f"{name}:", opts)
+                    picks[name] = opts[choice.index] if choice.index is not None else None
+                    probs[name] = choice.probability
+            except Exception as exc:  # llama.cpp failing mid-run: the shard is retried
+                raise ModelUnavailable(f"local model failed: {type(exc).__name__}: {exc}") from exc
+        return picks, probs, (chooser.prompt_tokens, chooser.decode_steps)
+
+    def _prompt(self, plans: list[FieldPlan], excerpt: str) -> str:
+        # Stable part first (instructions, every askable field of the schema) so llama.cpp reuses its KV cache
+        # across documents; the document comes last. The options are deliberately not listed: measured on
+        # ../shared/data, small models then pick by position, while after the document they copy the value
+        # that follows the label, which is what the option trie then scores.
+        fields_text = "\n".join(
+            f"- {p.name}: {p.description or p.name.replace('_', ' ')}" for p in plans if p.kind in ASKABLE
+        )
+        user = f"Fields:\n{fields_text}\n\nDocument:\n{excerpt}"
+        return _chat_prompt(self._llm(), SYSTEM_PROMPT, user)
+
+    # ------------------------------------------------------------------ rules
+    def _repair_with_rules(
+        self, spec: SchemaSpec, plans: list[FieldPlan], choices: dict[str, FieldChoice],
+        proposals: dict[str, list[C.Candidate]],
+    ) -> bool:
+        """If the answer breaks the schema's rules, try nearby amount/date candidates until it does not."""
+        if _rules_pass(spec, choices):
+            return True
+        tunable = [p for p in plans if p.kind in ("amount", "date") and proposals[p.name]]
+        if not tunable:
+            return False
+        options = [[choices[p.name].value] + [c.value for c in proposals[p.name][:3]] for p in tunable]
+        best = None
+        for combo in itertools.islice(itertools.product(*options), 2000):
+            trial = {p.name: v for p, v in zip(tunable, combo)}
+            if not _rules_pass(spec, choices, trial):
+                continue
+            changed = sum(choices[name].value != v for name, v in trial.items())
+            filled = sum(v is not None for v in trial.values())
+            key = (filled, -changed)
+            if best is None or key > best[0]:
+                best = (key, trial)
+        if best is None:
+            return False
+        for name, value in best[1].items():
+            if choices[name].value != value:
+                choices[name].value, choices[name].source = value, "rules"
+        return True
+
+    @staticmethod
+    def _confidence(plans: list[FieldPlan], choices: dict[str, FieldChoice], rules_ok: bool) -> float:
+        per_field = []
+        for p in plans:
+            c = choices[p.name]
+            conf = c.confidence
+            if rules_ok and p.kind == "amount" and c.value is not None:
+                conf = max(conf, 0.9)  # amounts that satisfy subtotal + tax = total corroborate each other
+            c.signals["confidence"] = conf
+            per_field.append(conf)
+        if not per_field:
+            return 0.0
+        # the answer is as good as its weakest field; the mean keeps the ranking informative among weak ones
+        return round(0.7 * min(per_field) + 0.3 * (sum(per_field) / len(per_field)), 4)
+
+
+# ---------------------------------------------------------------------- helpers
+def _options_in_text_order(cands: list[C.Candidate]) -> list[str]:
+    # Listing options best-first would let the model's bias for the first option pass for agreement with code.
+    ordered = sorted(cands, key=lambda c: (c.line, c.start))
+    return list(dict.fromkeys(_option_text(c) for c in ordered))
+
+
+def _option_text(c: C.Candidate) -> str:
+    return " ".join(str(c.text).split())[:120]
+
+
+def _excerpt(index: C.TextIndex, focus: set[int], budget: int) -> str:
+    """The lines around the candidates, in document order, within a character budget."""
+    keep = set()
+    for line in sorted(focus):
+        keep.update({line - 1, line, line + 1})
+    chosen, used, last = [], 0, -2
+    for i in sorted(k for k in keep if 0 <= k < len(index.lines)):
+        line = index.lines[i]
+        if not line:
+            continue
+        if used + len(line) > budget:
+            break
+        if i > last + 1 and chosen:
+            chosen.append("…")
+        chosen.append(line)
+        used += len(line) + 1
+        last = i
+    return "\n".join(chosen)
+
+
+def _is_line_item_model(plan: FieldPlan) -> bool:
+    names = set(plan.item_model.model_fields) if plan.item_model else set()
+    return {"description", "quantity", "unit_price", "line_total"} <= names
+
+
+def _rules_pass(spec: SchemaSpec, choices: dict[str, FieldChoice], override: dict[str, Any] | None = None) -> bool:
+    data = {name: _jsonable(c.value) for name, c in choices.items()}
+    data.update({k: _jsonable(v) for k, v in (override or {}).items()})
+    try:
+        instance = spec.model.model_validate(data)
+    except Exception:
+        return False
+    return not spec.business_rules(instance)
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value
+
+
+def _squash(x: float) -> float:
+    return 1.0 / (1.0 + math.exp(-2.0 * x))
+
+
+def _chat_prompt(llm, system: str, user: str) -> str:
+    """The model's own chat template with the assistant turn opened; plain text for base models."""
+    template = llm.metadata.get("tokenizer.chat_template")
+    if not template:
+        return f"{system}\n\n{user}\n\nAnswer:\n"
+    from llama_cpp.llama_chat_format import Jinja2ChatFormatter
+
+    eos = llm.detokenize([llm.token_eos()]).decode("utf-8", "ignore")
+    bos = llm.detokenize([llm.token_bos()]).decode("utf-8", "ignore") if llm.token_bos() >= 0 else ""
+    formatter = Jinja2ChatFormatter(template=template, eos_token=eos, bos_token=bos)
+    messages = [{"role": "system", "content": system}, {"role": "user", "content": user}]
+    return formatter(messages=messages).prompt

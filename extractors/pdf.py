@@ -1,0 +1,124 @@
+"""PDF bytes -> `Document`: the text layer of each page, with limits, via pypdf."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import logging
+import time
+from dataclasses import dataclass
+
+from schemas.document import Document, DocumentRef
+from schemas.errors import DocumentError
+
+# pypdf logs every malformed object at WARNING; a nightly run over millions of PDFs would drown in them.
+logging.getLogger("pypdf").setLevel(logging.ERROR)
+
+MIN_TEXT_CHARS = 20  # fewer non-blank characters than this on all pages: a scan without a text layer
+
+
+@dataclass(frozen=True)
+class PdfLimits:
+    """Caps that keep one hostile or huge document from holding up a shard."""
+
+    max_bytes: int = 50_000_000
+    max_pages: int = 300
+    max_seconds: float = 60.0
+
+
+def sniff_type(head: bytes) -> str | None:
+    """Name the format of a non-PDF file from its first bytes, for a helpful error."""
+    head = head.lstrip()[:64]
+    if head.startswith(b"%PDF"):
+        return None
+    if head.startswith(b"\x89PNG"):
+        return "a PNG image"
+    if head.startswith(b"\xff\xd8\xff"):
+        return "a JPEG image"
+    if head.startswith(b"PK\x03\x04"):
+        return "a ZIP archive (DOCX/XLSX?)"
+    if head[:1] == b"<" or head.lower().startswith((b"<!doctype", b"<html")):
+        return "an HTML/XML file"
+    return "not a PDF"
+
+
+def clean_text(text: str) -> str:
+    """Make page text safe to encode: pypdf can return lone UTF-16 surrogates and NULs for some fonts."""
+    if any("\ud800" <= ch <= "\udfff" for ch in text):
+        text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    return text.replace("\x00", "")
+
+
+def read_pdf(
+    ref: DocumentRef, data: bytes, limits: PdfLimits = PdfLimits(), content_sha256: str | None = None
+) -> Document:
+    """Extract the text of every page.
+
+    Raises:
+        DocumentError: with code `empty`, `oversized`, `unsupported_type`, `corrupt`, `encrypted`,
+            `no_text` or `timeout`. The caller turns it into a `failed` row.
+    """
+    sha = content_sha256 or hashlib.sha256(data).hexdigest()
+    doc = Document(ref=ref, content_sha256=sha, size_bytes=len(data))
+    if not data:
+        raise DocumentError("empty", f"{ref.name}: the file is empty (0 bytes)", uri=ref.uri)
+    if len(data) > limits.max_bytes:
+        raise DocumentError(
+            "oversized", f"{ref.name}: {len(data):,} bytes exceeds the limit of {limits.max_bytes:,}", uri=ref.uri
+        )
+    kind = sniff_type(data[:1024])
+    if kind:
+        raise DocumentError("unsupported_type", f"{ref.name}: {kind}, not a PDF", uri=ref.uri)
+
+    import pypdf
+    from pypdf.errors import FileNotDecryptedError, PdfReadError
+
+    deadline = time.monotonic() + limits.max_seconds
+    try:
+        reader = pypdf.PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            # Many "encrypted" PDFs only restrict printing and open with the empty user password.
+            try:
+                opened = reader.decrypt("")
+            except Exception:  # pypdf raises several types for unsupported crypto
+                opened = 0
+            if not opened:
+                raise DocumentError(
+                    "encrypted", f"{ref.name}: the PDF is password-protected and cannot be read", uri=ref.uri
+                )
+        n_pages = len(reader.pages)
+        if n_pages > limits.max_pages:
+            raise DocumentError(
+                "oversized", f"{ref.name}: {n_pages} pages exceeds the limit of {limits.max_pages}", uri=ref.uri
+            )
+        for i, page in enumerate(reader.pages):
+            if time.monotonic() > deadline:
+                raise DocumentError(
+                    "timeout",
+                    f"{ref.name}: reading the text took longer than {limits.max_seconds:g}s (stopped at page {i + 1})",
+                    uri=ref.uri,
+                )
+            doc.pages.append(clean_text(page.extract_text() or ""))
+    except DocumentError:
+        raise
+    except FileNotDecryptedError:
+        raise DocumentError("encrypted", f"{ref.name}: the PDF is password-protected", uri=ref.uri) from None
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError,
+            AssertionError, OSError, ArithmeticError) as exc:
+        # pypdf signals broken files through many exception types; all mean "cannot be parsed".
+        raise DocumentError(
+            "corrupt", f"{ref.name}: the PDF is damaged and cannot be parsed ({type(exc).__name__}: {exc})"[:500],
+            uri=ref.uri,
+        ) from None
+    except Exception as exc:  # pypdf's LimitReachedError (decompression bombs) and anything unforeseen
+        code = "oversized" if "limit" in type(exc).__name__.lower() else "corrupt"
+        raise DocumentError(code, f"{ref.name}: cannot read the PDF ({type(exc).__name__}: {exc})"[:500],
+                            uri=ref.uri) from None
+
+    if sum(len(p.strip()) for p in doc.pages) < MIN_TEXT_CHARS:
+        raise DocumentError(
+            "no_text",
+            f"{ref.name}: no text layer ({len(doc.pages)} page(s) of images, e.g. a scan); OCR is not part of docsieve",
+            uri=ref.uri,
+        )
+    return doc

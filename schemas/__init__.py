@@ -1,0 +1,1 @@
+"""Shared vocabulary of docsieve: documents, extraction results, errors and the document schemas."""

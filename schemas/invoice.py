@@ -1,0 +1,154 @@
+"""The built-in `invoice` schema and its business rules."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import ClassVar
+
+from pydantic import BaseModel, Field, field_validator
+
+# ISO 4217 codes in active use; a currency outside this list is almost always a misread.
+ISO_CURRENCIES = frozenset(
+    """AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BRL BSD BTN BWP
+    BYN BZD CAD CDF CHF CLP CNY COP CRC CUP CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP GEL
+    GHS GIP GMD GNF GTQ GYD HKD HNL HTG HUF IDR ILS INR IQD IRR ISK JMD JOD JPY KES KGS KHR KMF KPW
+    KRW KWD KYD KZT LAK LBP LKR LRD LSL LYD MAD MDL MGA MKD MMK MNT MOP MRU MUR MVR MWK MXN MYR MZN
+    NAD NGN NIO NOK NPR NZD OMR PAB PEN PGK PHP PKR PLN PYG QAR RON RSD RUB RWF SAR SBD SCR SDG SEK
+    SGD SHP SLE SOS SRD SSP STN SYP SZL THB TJS TMT TND TOP TRY TTD TWD TZS UAH UGX USD UYU UZS VES
+    VND VUV WST XAF XCD XOF XPF YER ZAR ZMW ZWL""".split()
+)
+
+MONEY_TOLERANCE = 0.02
+
+
+def _close(a: float, b: float, tolerance: float = MONEY_TOLERANCE) -> bool:
+    return abs(a - b) <= max(tolerance, abs(b) * 0.001)
+
+
+class LineItem(BaseModel):
+    """One billed position."""
+
+    description: str | None = Field(None, description="What was sold, as written on the line.", max_length=200)
+    quantity: float | None = Field(None, description="Number of units.")
+    unit_price: float | None = Field(None, description="Price of one unit.")
+    line_total: float | None = Field(None, description="Amount of the line.")
+
+
+class InvoiceFields(BaseModel):
+    """Header, totals and lines of an invoice."""
+
+    schema_name: ClassVar[str] = "invoice"
+    schema_version: ClassVar[str] = "1"
+
+    invoice_number: str | None = Field(
+        None,
+        description="The invoice's own number or id.",
+        max_length=40,
+        json_schema_extra={"labels": ["invoice number", "invoice no", "invoice #", "invoice", "rechnungsnummer",
+                                      "rechnung nr", "rechnungs-nr", "nr.", "facture n", "numéro de facture",
+                                      "n° de facture", "factuurnummer", "bill no", "document no", "order id"]},
+    )
+    invoice_date: dt.date | None = Field(
+        None,
+        description="Date the invoice was issued.",
+        json_schema_extra={"labels": ["invoice date", "date of issue", "issue date", "dated", "rechnungsdatum",
+                                      "datum", "date de facture", "date", "factuurdatum", "vom", "du"]},
+    )
+    due_date: dt.date | None = Field(
+        None,
+        description="Date by which payment is due.",
+        json_schema_extra={"labels": ["due date", "payment due", "due", "fällig", "fälligkeit", "zahlbar bis",
+                                      "bis", "échéance", "date d'échéance", "vervaldatum", "pay by"]},
+    )
+    vendor_name: str | None = Field(
+        None,
+        description="Company that issued the invoice (seller).",
+        max_length=120,
+        json_schema_extra={"labels": ["seller", "from", "vendor", "supplier", "sold by", "verkäufer", "lieferant",
+                                      "vendeur", "fournisseur", "leverancier"]},
+    )
+    vendor_vat_id: str | None = Field(
+        None,
+        description="Seller's VAT / tax identification number.",
+        max_length=30,
+        json_schema_extra={"labels": ["vat", "vat id", "vat no", "ust-id", "ust.-id.-nr", "ust-idnr", "tva",
+                                      "n° tva", "btw", "gstin", "tax id"]},
+    )
+    buyer_name: str | None = Field(
+        None,
+        description="Customer the invoice is addressed to (buyer).",
+        max_length=120,
+        json_schema_extra={"labels": ["bill to", "billed to", "buyer", "customer", "sold to", "käufer", "kunde",
+                                      "rechnungsempfänger", "client", "acheteur", "klant", "ship to"]},
+    )
+    currency: str | None = Field(
+        None,
+        description="ISO 4217 currency code, e.g. EUR.",
+        min_length=3,
+        max_length=3,
+        json_schema_extra={"labels": ["currency", "währung", "devise", "valuta"]},
+    )
+    subtotal: float | None = Field(
+        None,
+        description="Total before tax.",
+        json_schema_extra={"labels": ["subtotal", "sub total", "net amount", "total net", "net total", "netto",
+                                      "nettobetrag", "summe netto", "rechnungssumme ohne ust", "positionssumme",
+                                      "total ht", "montant ht", "subtotaal", "excl"]},
+    )
+    tax_total: float | None = Field(
+        None,
+        description="Total tax (VAT) amount.",
+        json_schema_extra={"labels": ["tax", "vat", "total tax", "mwst", "ust", "steuerbetrag", "umsatzsteuer",
+                                      "tva", "total tva", "btw", "gst", "igst"]},
+    )
+    total: float | None = Field(
+        None,
+        description="Grand total including tax.",
+        json_schema_extra={"labels": ["total", "grand total", "amount due", "total due", "balance due",
+                                      "bruttosumme", "gesamtbetrag", "gesamtsumme", "rechnungsbetrag", "summe",
+                                      "zu zahlen", "zahlbetrag", "endbetrag", "brutto", "total ttc", "montant ttc",
+                                      "net à payer", "totaal", "te betalen", "incl"]},
+    )
+    line_items: list[LineItem] | None = Field(None, description="Billed positions in document order.", max_length=200)
+
+    @field_validator("currency")
+    @classmethod
+    def _upper_currency(cls, value: str | None) -> str | None:
+        return value.upper() if value else value
+
+    def business_rules(self) -> list[str]:
+        """Return the broken rules, each as a sentence. An empty list means the invoice is consistent."""
+        problems: list[str] = []
+        if self.currency and self.currency not in ISO_CURRENCIES:
+            problems.append(f"currency {self.currency!r} is not an ISO 4217 code")
+        if self.subtotal is not None and self.tax_total is not None and self.total is not None:
+            if not _close(self.subtotal + self.tax_total, self.total):
+                problems.append(f"subtotal {self.subtotal} + tax {self.tax_total} != total {self.total}")
+        if self.subtotal and self.tax_total is not None and self.subtotal > 0:
+            rate = self.tax_total / self.subtotal
+            if not -0.001 <= rate <= 0.30:
+                problems.append(f"tax rate {rate:.1%} is implausible")
+        if self.total is not None and self.total < 0 and (self.subtotal or 0) > 0:
+            problems.append("total is negative while the subtotal is positive")
+        line_totals = [li.line_total for li in self.line_items or [] if li.line_total is not None]
+        if line_totals and len(line_totals) == len(self.line_items or []):
+            lines_sum = round(sum(line_totals), 2)
+            targets = [t for t in (self.subtotal, self.total) if t is not None]
+            if targets and not any(_close(lines_sum, t, 0.05) for t in targets):
+                problems.append(f"line totals sum to {lines_sum}, matching neither subtotal nor total")
+        problems += _date_problems(self.invoice_date, self.due_date)
+        return problems
+
+
+def _date_problems(issued: dt.date | None, due: dt.date | None) -> list[str]:
+    problems = []
+    latest = dt.date.today() + dt.timedelta(days=366)
+    for label, value in (("invoice_date", issued), ("due_date", due)):
+        if value is not None and not dt.date(1990, 1, 1) <= value <= latest:
+            problems.append(f"{label} {value} is outside 1990..{latest.year}")
+    if issued and due:
+        if due < issued:
+            problems.append(f"due_date {due} is before invoice_date {issued}")
+        elif (due - issued).days > 366:
+            problems.append(f"due_date {due} is more than a year after invoice_date {issued}")
+    return problems
