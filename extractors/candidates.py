@@ -40,9 +40,11 @@ class TextIndex:
 
 
 # ---------------------------------------------------------------- amounts
-_AMOUNT = re.compile(
-    r"(?<![\w.,/-])(-\s?)?(\d{1,3}(?:[.,' \u00a0\u202f]\d{3})+|\d+)([.,]\d{2,4})?(?![\w]|[.,/-]\d)"
-)
+# Thousands groups: 1.234,56 / 1,234.56 / 1'234.56 / 1 234,56 (no-break space) / Indian 1,20,000.00.
+_GROUPED = r"\d{1,3}(?:[.,'\u00a0\u202f]\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}"
+_AMOUNT = re.compile(r"(?<![\w.,/-])(-\s?)?(" + _GROUPED + r"|\d+)([.,]\d{2,4})?(?![\w]|[.,/-]\d)")
+# A plain space may group thousands ("22 800,00") or separate two numbers ("3 650.00"): both readings are kept.
+_AMOUNT_SPACED = re.compile(r"(?<![\w.,/-])(-\s?)?(\d{1,3}(?: \d{3})+)([.,]\d{2,4})?(?![\w]|[.,/-]\d)")
 
 
 def parse_amount(raw: str) -> float | None:
@@ -60,7 +62,9 @@ def parse_amount(raw: str) -> float | None:
         sep = "." if last_dot >= 0 else ","
         tail = s.rsplit(sep, 1)[1]
         # one separator followed by exactly three digits, used once or repeated: a thousands separator
-        decimal = None if (len(tail) == 3 and (s.count(sep) > 1 or len(s.split(sep)[0]) <= 3) and sep == ",") else sep
+        head = s.split(sep)[0]
+        # "1,234" is a thousand and "34,73" cents; "0,085" can only be a fraction
+        decimal = None if (len(tail) == 3 and sep == "," and head not in ("0", "") and len(head) <= 3) else sep
         if s.count(sep) > 1:
             decimal = None
     if decimal:
@@ -78,14 +82,15 @@ def parse_amount(raw: str) -> float | None:
 
 def find_amounts(index: TextIndex, *, with_decimals_only: bool = True) -> list[Candidate]:
     found = []
-    for i, m in index.iter_matches(_AMOUNT):
-        sign, whole, frac = m.group(1), m.group(2), m.group(3)
-        if with_decimals_only and not frac:
-            continue
-        raw = (sign or "").replace(" ", "") + whole + (frac or "")
-        value = parse_amount(raw)
-        if value is not None:
-            found.append(Candidate(value=round(value, 4), text=m.group(0).strip(), line=i, start=m.start()))
+    for pattern in (_AMOUNT, _AMOUNT_SPACED):
+        for i, m in index.iter_matches(pattern):
+            sign, whole, frac = m.group(1), m.group(2), m.group(3)
+            if with_decimals_only and not frac:
+                continue
+            raw = (sign or "").replace(" ", "") + whole + (frac or "")
+            value = parse_amount(raw)
+            if value is not None:
+                found.append(Candidate(value=round(value, 4), text=m.group(0).strip(), line=i, start=m.start()))
     return found
 
 
@@ -99,14 +104,14 @@ _MONTHS = {
     "octobre": 10, "novembre": 11, "décembre": 12, "jan.": 1, "mrt": 3, "maart": 3, "mei": 5, "okt.": 10,
     "ene": 1, "enero": 1, "febrero": 2, "marzo": 3, "abr": 4, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
     "ago": 8, "agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
-    "gen": 1, "gennaio": 1, "febbraio": 2, "aprile": 4, "maggio": 5, "giugno": 6, "luglio": 7, "set": 9,
+    "jän": 1, "jänner": 1, "jaenner": 1, "feber": 2, "gen": 1, "gennaio": 1, "febbraio": 2, "aprile": 4, "maggio": 5, "giugno": 6, "luglio": 7, "set": 9,
     "settembre": 9, "ottobre": 10, "dic": 12, "dicembre": 12, "janeiro": 1, "fevereiro": 2, "março": 3,
 }
 _MONTH_WORD = r"([A-Za-zÀ-ÿ]{3,10}\.?)"
 _DATE_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 _DATE_NUM = re.compile(r"(?<![\d.])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\d])")
 _DATE_DMY_WORD = re.compile(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th|er)?\.?\s*(?:de\s+)?" + _MONTH_WORD + r",?\s*(?:de\s+)?(\d{4})")
-_DATE_MDY_WORD = re.compile(_MONTH_WORD + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})")
+_DATE_MDY_WORD = re.compile(_MONTH_WORD + r"\s+(\d{1,2})(?:st|nd|rd|th)?\s*,?\s+(\d{4})")
 _DATE_D_MON_Y = re.compile(r"(?<!\d)(\d{1,2})-([A-Za-z]{3})-(\d{2,4})(?!\d)")
 
 
@@ -266,8 +271,68 @@ def find_text_spans(index: TextIndex, *, max_lines: int | None = None) -> list[C
 
 
 # ---------------------------------------------------------------- table rows
-_NUMBER = re.compile(r"(?<![\w.,/-])-?(\d{1,3}(?:[.,' \u00a0]\d{3})+|\d+)([.,]\d{1,4})?(?![\w]|[.,/-]\d)(?!\s?%)")
-_LEADING_CODE = re.compile(r"^(?:\d{1,3}[.)]?\s+|[A-Z0-9-]{4,}\s+(?=[A-Za-zÀ-ÿ]))")
+_NUMBER = re.compile(r"(?<![\w.,/-])-?(" + _GROUPED + r"|\d+)([.,]\d{1,4})?(?![\w]|[.,/-]\d)(?!\s?%)")
+_NUMBER_SPACED = re.compile(r"(?<![\w.,/-])-?(\d{1,3}(?: \d{3})+)([.,]\d{1,4})?(?![\w]|[.,/-]\d)(?!\s?%)")
+_LEADING_CODE = re.compile(r"^(?:\d{1,3}[.)]?\s+|[A-Z0-9-]{4,}\s+(?=[A-Za-zÀ-ÿ])|[A-Z0-9-]{2,}\s{2,}(?=[A-Za-zÀ-ÿ]))")
+
+
+@dataclass(frozen=True, order=True)
+class _Num:
+    start: int
+    end: int
+    value: float
+    decimals: int  # digits after the decimal separator in this reading
+    money: bool  # a currency sign or code right next to it
+
+
+_MONEY_SIGN = re.compile(r"(?:€|\$|£|₹|CHF|EUR|USD|GBP|SEK|INR|kr)\s*$")
+_MONEY_SIGN_AFTER = re.compile(r"^\s*(?:€|\$|£|₹|CHF|EUR|USD|GBP|SEK|INR|kr)\b")
+
+
+def _numbers(text: str) -> list[_Num]:
+    """Every reading of every number in `text`, by position.
+
+    "2.000" is both 2000 (Spanish thousands) and 2.0, and "3 650.00" both 3650.00 and 3 | 650.00:
+    ambiguous readings are all kept, and the consumer's own check (a product, a sum) picks one.
+    """
+    spans = set()
+    for pattern in (_NUMBER, _NUMBER_SPACED):
+        for m in pattern.finditer(text):
+            raw = m.group(0)
+            value = parse_amount(raw)
+            if value is None:
+                continue
+            money = bool(_MONEY_SIGN.search(text[: m.start()]) or _MONEY_SIGN_AFTER.match(text[m.end():]))
+            frac = len(m.group(2)) - 1 if m.group(2) else 0
+            spans.add(_Num(m.start(), m.end(), value, frac, money))
+            if re.fullmatch(r"-?[1-9]\d{0,2}[.,]\d{3}", raw):
+                if value.is_integer():  # read as thousands; also the 3-decimal reading
+                    spans.add(_Num(m.start(), m.end(), float(raw.replace(",", ".")), 3, money))
+                else:
+                    spans.add(_Num(m.start(), m.end(), float(raw.replace(".", "").replace(",", "")), 0, money))
+    return sorted(spans)
+
+
+def find_numbers(index: TextIndex) -> set[float]:
+    """Every value any number in the text can be read as (for grounding)."""
+    return {round(n.value, 4) for line in index.lines for n in _numbers(line)}
+
+
+_UNITS = re.compile(
+    r"^(?:x|pcs?\.?|pc\.?|stk\.?|stück|st\.?|std\.?|h|hrs?\.?|hours?|days?|tage?|psch\.?|pauschal|mt\.?|"
+    r"monate?|kg|g|l|m|m2|m²|lfm|ea|each|units?|unités?|u\.?|uds?\.?|pz\.?|stuks?|st)\b\.?\s*",
+    re.IGNORECASE,
+)
+_CURRENCY_TOKEN = re.compile(r"(?:\s*(?:€|\$|£|₹|CHF|EUR|USD|GBP|SEK|INR|kr|Fr\.))+\s*$|^\s*(?:€|\$|£|₹|CHF|EUR|USD|GBP)\s*")
+
+
+def _clean_description(segment: str) -> str:
+    text = re.sub(r"(?:\s*\b\d{1,3}(?:[.,]\d{1,2})?\s?%)+\s*$", " ", segment)  # a trailing tax-rate column
+    text = _CURRENCY_TOKEN.sub("", text.strip(" -:|·"))
+    text = _LEADING_CODE.sub("", text.strip())
+    text = _UNITS.sub("", text.strip())
+    text = re.sub(r"(?:\s+\d{5,})+$", "", text.strip())  # trailing article / HSN codes
+    return _CURRENCY_TOKEN.sub("", text).strip(" -:|·,")
 
 
 @dataclass
@@ -293,20 +358,19 @@ def find_table_rows(index: TextIndex) -> list[RowCandidate]:
             skip_next = False
             continue
         nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
-        joined = bool(nxt) and _NUMBER.fullmatch(nxt.strip("€$£ ")) is not None
+        joined = bool(nxt) and _NUMBER.fullmatch(nxt.strip("€$£₹ ")) is not None
         text = f"{line} {nxt}" if joined else line
-        nums = []
-        for m in _NUMBER.finditer(text):
-            value = parse_amount(m.group(0))
-            if value is not None:
-                nums.append((m.start(), value, bool(m.group(2)), m.group(0)))
+        nums = _numbers(text)
         if len(nums) < 3:
             continue
         found = _product_triple(nums)
         if found is None:
             continue
-        qty, price, total, first_factor_at = found
-        description = _LEADING_CODE.sub("", text[:first_factor_at].strip()).strip(" -:|")
+        qty, price, total, spans = found
+        # the description is the longest stretch of text between the three numbers
+        cuts = [0] + [p for a, b in spans for p in (a, b)] + [len(text)]
+        segments = [_clean_description(text[cuts[i]:cuts[i + 1]]) for i in range(0, len(cuts), 2)]
+        description = max(segments, key=lambda seg: sum(ch.isalpha() for ch in seg))
         if sum(ch.isalpha() for ch in description) < 3:
             continue
         rows.append(RowCandidate(description, qty, price, total, i))
@@ -314,24 +378,35 @@ def find_table_rows(index: TextIndex) -> list[RowCandidate]:
     return rows
 
 
-def _product_triple(nums: list[tuple[int, float, bool, str]]) -> tuple[float, float, float, int] | None:
-    for k in range(len(nums) - 1, 1, -1):  # the amount is usually the rightmost number
-        total = nums[k][1]
-        if total == 0:
+def _product_triple(nums: list[_Num]):
+    """(quantity, unit price, amount, spans) for the rightmost amount that is a product of two numbers before it."""
+    # the amount is the rightmost number; of several readings ending there, the longest ("4 500,00" not "500,00")
+    totals = sorted(nums, key=lambda n: (n.end, n.end - n.start), reverse=True)
+    for total in totals:
+        if total.value == 0:
             continue
-        for a in range(k):
-            for b in range(a + 1, k):
-                x, y = nums[a], nums[b]
-                if abs(x[1] * y[1] - total) <= 0.011 + 0.002 * abs(total):
-                    return (*_quantity_first(x, y), total, x[0])
+        before = [n for n in nums if n.end <= total.start]
+        for b in range(len(before) - 1, 0, -1):  # factors closest to the amount first: leading numbers are positions
+            for a in range(b - 1, -1, -1):
+                x, y = before[a], before[b]
+                if x.end > y.start:
+                    continue  # overlapping readings of the same digits
+                if abs(x.value * y.value - total.value) <= 0.011 + 0.002 * abs(total.value):
+                    qty, price = _quantity_first(x, y)
+                    return qty, price, total.value, [(x.start, x.end), (y.start, y.end), (total.start, total.end)]
     return None
 
 
-def _quantity_first(x: tuple[int, float, bool, str], y: tuple[int, float, bool, str]) -> tuple[float, float]:
-    """Order two factors as (quantity, unit price): a quantity is printed without cents, or is a whole number."""
-    if x[2] != y[2]:
-        return (y[1], x[1]) if x[2] else (x[1], y[1])
-    x_whole, y_whole = float(x[1]).is_integer(), float(y[1]).is_integer()
-    if x_whole != y_whole:
-        return (x[1], y[1]) if x_whole else (y[1], x[1])
-    return (x[1], y[1]) if abs(x[1]) <= abs(y[1]) else (y[1], x[1])
+def _quantity_first(x: _Num, y: _Num) -> tuple[float, float]:
+    """Order two factors as (quantity, unit price).
+
+    A price looks like money: next to a currency sign, or with 2 or 4 decimals; a quantity is a count or a
+    measure (no, one or three decimals). When both look alike, the smaller number is the quantity.
+    """
+    def money_score(n: _Num) -> int:
+        return 2 * n.money + (n.decimals in (2, 4))
+
+    sx, sy = money_score(x), money_score(y)
+    if sx != sy:
+        return (x.value, y.value) if sx < sy else (y.value, x.value)
+    return (x.value, y.value) if abs(x.value) <= abs(y.value) else (y.value, x.value)

@@ -21,7 +21,8 @@ class GroundingIndex:
         index = C.TextIndex(text)
         self.text = _norm(text)
         self.squeezed = self.text.replace(" ", "")
-        self.numbers = {round(c.value, 2) for c in C.find_amounts(index, with_decimals_only=False)}
+        self.numbers = {round(v, 2) for v in C.find_numbers(index)} | {
+            round(c.value, 2) for c in C.find_amounts(index, with_decimals_only=False)}
         self.dates = {c.value for c in C.find_dates(index)}
         self.currencies = {c.value for c in C.find_currencies(index)}
 

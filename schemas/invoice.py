@@ -46,7 +46,7 @@ class InvoiceFields(BaseModel):
         max_length=40,
         json_schema_extra={"labels": ["invoice number", "invoice no", "invoice #", "invoice", "rechnungsnummer",
                                       "rechnung nr", "rechnungs-nr", "nr.", "facture n", "numéro de facture",
-                                      "n° de facture", "factuurnummer", "bill no", "document no", "order id"]},
+                                      "n° de facture", "factuurnummer", "bill no", "document no"]},
     )
     invoice_date: dt.date | None = Field(
         None,

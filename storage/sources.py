@@ -1,0 +1,143 @@
+"""Where documents come from: a directory, a glob, an S3 prefix, or a manifest file listing URIs."""
+
+from __future__ import annotations
+
+import glob
+import os
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterator, Protocol
+
+from schemas.document import DocumentRef
+from schemas.errors import ConfigurationError, DocumentReadError
+from storage.base import ListFilter
+from storage.local import LocalStore
+from storage.s3 import S3Options, S3Store, parse_s3_uri
+
+_GLOB_CHARS = set("*?[")
+
+
+class Source(Protocol):
+    uri: str
+
+    def iter_refs(self, flt: ListFilter) -> Iterator[DocumentRef]:
+        """Lazily, every document of the source that passes the filter."""
+        ...
+
+
+def read_document(uri: str, s3: S3Options = S3Options()) -> bytes:
+    """The bytes of one document, from wherever its URI points.
+
+    Raises:
+        DocumentReadError: the object is gone or unreadable (after the storage client's retries).
+    """
+    try:
+        if uri.startswith("s3://"):
+            bucket, key = parse_s3_uri(uri)
+            return S3Store(f"s3://{bucket}", s3).read(key)
+        return Path(uri).read_bytes()
+    except FileNotFoundError:
+        raise DocumentReadError(f"{uri}: the file no longer exists", uri=uri) from None
+    except (IsADirectoryError, PermissionError) as exc:
+        raise DocumentReadError(f"{uri}: cannot read ({exc.strerror})", uri=uri) from None
+
+
+class StoreSource:
+    """All objects under a local directory or an S3 prefix."""
+
+    def __init__(self, store: LocalStore | S3Store):
+        self.store = store
+        self.uri = store.root
+
+    def iter_refs(self, flt: ListFilter) -> Iterator[DocumentRef]:
+        for obj in self.store.iter_objects(flt.prefix):
+            if any(part.startswith((".", "_")) for part in obj.key.split("/")[:-1]):
+                continue  # hidden folders and docsieve's own _state never hold input documents
+            ref = DocumentRef(self.store.uri(obj.key), obj.size, obj.modified)
+            if flt.wants(ref):
+                yield ref
+
+
+class GlobSource:
+    """Local files matching a glob such as `./invoices/**/*.pdf`."""
+
+    def __init__(self, pattern: str):
+        self.uri = pattern
+
+    def iter_refs(self, flt: ListFilter) -> Iterator[DocumentRef]:
+        for path in glob.iglob(os.path.expanduser(self.uri), recursive=True):
+            if os.path.isfile(path):
+                ref = _local_ref(Path(path))
+                if flt.wants(ref):
+                    yield ref
+
+
+class ManifestSource:
+    """A text file (local or S3) with one document URI per line; `#` starts a comment.
+    Relative paths are resolved against the manifest's folder."""
+
+    def __init__(self, uri: str, s3: S3Options):
+        self.uri, self.s3 = uri, s3
+
+    def _lines(self) -> Iterator[str]:
+        if self.uri.startswith("s3://"):
+            bucket, key = parse_s3_uri(self.uri)
+            body = S3Store(f"s3://{bucket}", self.s3).client.get_object(Bucket=bucket, Key=key)["Body"]
+            for raw in body.iter_lines():
+                yield raw.decode("utf-8")
+        else:
+            with open(self.uri, encoding="utf-8") as fh:
+                yield from fh
+
+    def iter_refs(self, flt: ListFilter) -> Iterator[DocumentRef]:
+        base = self.uri.rsplit("/", 1)[0] if self.uri.startswith("s3://") else str(Path(self.uri).parent)
+        for line in self._lines():
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            if "://" not in line and not os.path.isabs(line):
+                line = f"{base}/{line}" if base.startswith("s3://") else str(Path(base, line).resolve())
+            ref = _manifest_ref(line)
+            if flt.prefix and not ref.name.startswith(flt.prefix) and flt.prefix not in ref.uri:
+                continue
+            if flt.wants(ref):
+                yield ref
+
+
+def _local_ref(path: Path) -> DocumentRef:
+    st = path.stat()
+    return DocumentRef(str(path.resolve()), st.st_size, datetime.fromtimestamp(st.st_mtime, timezone.utc))
+
+
+def _manifest_ref(uri: str) -> DocumentRef:
+    # Size and date are looked up only for local files; S3 objects are not HEADed one by one.
+    if "://" not in uri and os.path.exists(uri):
+        return _local_ref(Path(uri))
+    return DocumentRef(uri)
+
+
+def open_source(uri: str, s3: S3Options = S3Options()) -> Source:
+    """Resolve a `source` argument, failing fast with a clear message if it cannot be listed.
+
+    Raises:
+        ConfigurationError: missing directory or file, unreachable bucket, unsupported scheme.
+    """
+    if uri.startswith("s3://"):
+        bucket, key = parse_s3_uri(uri)
+        if key.endswith((".txt", ".lst", ".manifest", ".csv")):
+            return ManifestSource(uri, s3)
+        store = S3Store(uri, s3)
+        store.check_access()
+        return StoreSource(store)
+    if "://" in uri:
+        raise ConfigurationError(f"unsupported source {uri!r}: use a directory, a glob, s3://bucket/prefix or a manifest")
+    if _GLOB_CHARS & set(uri):
+        return GlobSource(uri)
+    path = Path(uri).expanduser()
+    if path.is_dir():
+        return StoreSource(LocalStore(path))
+    if path.is_file():
+        if path.suffix.lower() == ".pdf":
+            return GlobSource(str(path))
+        return ManifestSource(str(path), s3)
+    raise ConfigurationError(f"source {uri!r} does not exist (expected a directory, a glob, a manifest file or s3://…)")
