@@ -30,11 +30,20 @@ def register(kind: str):
     return wrap
 
 
-def get_extractor(kind: str, **options) -> Extractor:
+def check_extractor(kind: str) -> None:
+    """Raise ConfigurationError now if `kind` names no registered extractor."""
     if kind not in _REGISTRY:
         # importing the package registers the built-in backends
         import extractors.llama_local  # noqa: F401
         import extractors.null  # noqa: F401
+    if kind not in _REGISTRY:
+        from schemas.errors import ConfigurationError
+
+        raise ConfigurationError(f"unknown extractor {kind!r}; known: {', '.join(sorted(_REGISTRY))}")
+
+
+def get_extractor(kind: str, **options) -> Extractor:
+    check_extractor(kind)
     try:
         factory = _REGISTRY[kind]
     except KeyError:

@@ -15,7 +15,7 @@ from extractors.models import model_label
 from extractors.pdf import PdfLimits
 from flows.pipeline import (
     ListingStats, RunContext, ShardSummary, cached_schema, cached_store, iter_shards, load_done_index,
-    process_shard,
+    process_shard, run_status_counts,
 )
 from flows.settings import Settings
 from schemas.errors import TransientError
@@ -113,7 +113,10 @@ def build_context(
     extractor: str = "llama",
 ) -> RunContext:
     """Resolve everything that can fail before any document is touched (fail fast, one clear message)."""
+    from extractors.base import check_extractor
+
     spec = cached_schema(schema)
+    check_extractor(extractor)
     llama = settings.llama
     model_name = model or llama.model
     options: dict[str, Any] = {}
@@ -233,6 +236,9 @@ def extract_documents(
 
         summary.frontier = run_frontier(settings, output, spec, ctx.s3, max_frontier_usd=max_frontier_usd,
                                         wait_seconds=wait_frontier_seconds, run_id=ctx.run_id)
+        if summary.frontier.get("collected"):
+            # batches finished during this run: report where its documents stand now
+            summary.by_status_tier = run_status_counts(store, spec.name, ctx.run_id)
     summary.seconds = time.perf_counter() - started
     progress.finish(summary)
     return summary_dict(summary)

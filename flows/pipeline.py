@@ -358,3 +358,17 @@ def _doc_ids_committed_by_others(store: Store, spec: SchemaSpec, ctx: RunContext
 
 def load_done_index(ctx: RunContext, spec: SchemaSpec) -> DoneIndex:
     return load_index(cached_store(ctx.output_uri, ctx.s3), spec.name, spec.version, ctx.model_label)
+
+
+def run_status_counts(store: Store, schema_name: str, run_id: str) -> Counter:
+    """`status/tier` counts of the rows a run wrote, as they stand now (after frontier updates)."""
+    counts: Counter = Counter()
+    for key in data_files(store, schema_name):
+        data = store.read_if_exists(key)
+        if data is None:
+            continue
+        t = from_parquet_bytes(data, columns=["run_id", "status", "tier"])
+        for rid, status, tier in zip(*(t[c].to_pylist() for c in ("run_id", "status", "tier"))):
+            if rid == run_id:
+                counts[f"{status}/{tier or '-'}"] += 1
+    return counts
