@@ -236,6 +236,10 @@ def find_id_tokens(index: TextIndex) -> list[Candidate]:
         token = m.group(1).rstrip("./-")
         if len(token) < 3 or len(token) > 40:
             continue
+        glued = re.fullmatch(r"(\d{4,})([A-Za-zÀ-ÿ]{3,}.*)", token)
+        if glued:  # "993548900Factuurnummer": pypdf glued the value to the next label
+            out.append(Candidate(glued.group(1), glued.group(1), i, m.start(1)))
+            continue
         if _DATE_NUM.fullmatch(token) or _DATE_ISO.fullmatch(token):
             continue
         if re.fullmatch(r"-?\d{1,3}(?:[.,]\d{3})*[.,]\d{2}", token):
@@ -245,7 +249,11 @@ def find_id_tokens(index: TextIndex) -> list[Candidate]:
 
 
 # ---------------------------------------------------------------- free text
-_SPLIT = re.compile(r"\s{3,}|\t|\s[|·•]\s")
+_SPLIT = re.compile(r"\s{3,}|\t|\s[|·•●]\s|\s[-–]\s")
+# Document-type words that pypdf often glues in front of a letterhead name ("FACTUUR Van Dijk B.V.").
+_TITLE_WORDS = re.compile(
+    r"^(?:rechnung|rechnungskorrektur|gutschrift|invoice|tax invoice|credit note|facture|avoir|factuur|factura|"
+    r"fattura|faktura)\s+(?=\S)", re.IGNORECASE)
 
 
 def find_text_spans(index: TextIndex, *, max_lines: int | None = None) -> list[Candidate]:
@@ -262,7 +270,7 @@ def find_text_spans(index: TextIndex, *, max_lines: int | None = None) -> list[C
             head, colon, tail = part.partition(":")
             expanded.append(tail if colon and tail.strip() and len(head) <= 30 else part)
         for part in expanded:
-            part = part.strip(" :,;")
+            part = _TITLE_WORDS.sub("", part.strip(" :,;"))
             letters = sum(ch.isalpha() for ch in part)
             if 3 <= len(part) <= 120 and letters >= max(3, len(part) // 2) and part.casefold() not in seen:
                 seen.add(part.casefold())
@@ -289,6 +297,15 @@ _MONEY_SIGN = re.compile(r"(?:€|\$|£|₹|CHF|EUR|USD|GBP|SEK|INR|kr)\s*$")
 _MONEY_SIGN_AFTER = re.compile(r"^\s*(?:€|\$|£|₹|CHF|EUR|USD|GBP|SEK|INR|kr)\b")
 
 
+def _decimals(raw: str, value: float) -> int:
+    """Digits after the decimal separator in the reading `value` of `raw` (0 if it read as an integer)."""
+    tail = re.split(r"[.,]", raw)[-1] if re.search(r"[.,]", raw) else ""
+    digits = re.sub(r"\D", "", raw)
+    if tail and digits and abs(abs(value) - int(digits) / 10 ** len(tail)) < 1e-9:
+        return len(tail)
+    return 0
+
+
 def _numbers(text: str) -> list[_Num]:
     """Every reading of every number in `text`, by position.
 
@@ -303,13 +320,11 @@ def _numbers(text: str) -> list[_Num]:
             if value is None:
                 continue
             money = bool(_MONEY_SIGN.search(text[: m.start()]) or _MONEY_SIGN_AFTER.match(text[m.end():]))
-            frac = len(m.group(2)) - 1 if m.group(2) else 0
-            spans.add(_Num(m.start(), m.end(), value, frac, money))
-            if re.fullmatch(r"-?[1-9]\d{0,2}[.,]\d{3}", raw):
-                if value.is_integer():  # read as thousands; also the 3-decimal reading
-                    spans.add(_Num(m.start(), m.end(), float(raw.replace(",", ".")), 3, money))
-                else:
-                    spans.add(_Num(m.start(), m.end(), float(raw.replace(".", "").replace(",", "")), 0, money))
+            spans.add(_Num(m.start(), m.end(), value, _decimals(raw, value), money))
+            if re.fullmatch(r"-?[1-9]\d{0,2}[.,]\d{3}", raw):  # "2.000", "1,250": a thousand or three decimals
+                thousands = float(raw.replace(".", "").replace(",", ""))
+                spans.add(_Num(m.start(), m.end(), thousands, 0, money))
+                spans.add(_Num(m.start(), m.end(), float(raw.replace(",", ".")), 3, money))
     return sorted(spans)
 
 
@@ -409,4 +424,7 @@ def _quantity_first(x: _Num, y: _Num) -> tuple[float, float]:
     sx, sy = money_score(x), money_score(y)
     if sx != sy:
         return (x.value, y.value) if sx < sy else (y.value, x.value)
+    x_whole, y_whole = float(x.value).is_integer(), float(y.value).is_integer()
+    if x_whole != y_whole:  # counts are whole more often than prices
+        return (x.value, y.value) if x_whole else (y.value, x.value)
     return (x.value, y.value) if abs(x.value) <= abs(y.value) else (y.value, x.value)

@@ -105,25 +105,34 @@ DISTRACTOR_LABELS = [
 
 @dataclass
 class LabelHit:
-    field: str
+    fields: frozenset[str]  # a label can name several fields ("VAT" before a rate, or before an id)
     start: int
     end: int
+
+    @property
+    def field(self) -> str:
+        return next(iter(self.fields)) if len(self.fields) == 1 else ""
 
 
 def find_labels(index: C.TextIndex, plans: list[FieldPlan]) -> list[list[LabelHit]]:
     """Label occurrences per line, leftmost-longest across all fields so that 'Subtotal' is not 'total'."""
-    own = {lab for p in plans for lab in p.labels}
-    pairs = [(lab, p.name) for p in plans for lab in p.labels if lab]
-    pairs += [(lab, OTHER) for lab in DISTRACTOR_LABELS if lab not in own]
-    pairs.sort(key=lambda x: -len(x[0]))
+    owners: dict[str, set[str]] = {}
+    for p in plans:
+        for lab in p.labels:
+            if lab:
+                owners.setdefault(lab, set()).add(p.name)
+    for lab in DISTRACTOR_LABELS:
+        owners.setdefault(lab, {OTHER})
+    pairs = sorted(owners.items(), key=lambda x: -len(x[0]))
+    patterns = [(re.compile(r"(?<![a-zà-ÿ])" + re.escape(lab) + r"(?![a-zà-ÿ])"), frozenset(f)) for lab, f in pairs]
     per_line: list[list[LabelHit]] = []
     for low in index.lower:
         taken = [False] * len(low)
         hits: list[LabelHit] = []
-        for label, fname in pairs:
-            for m in re.finditer(r"(?<![a-zà-ÿ])" + re.escape(label) + r"(?![a-zà-ÿ])", low):
+        for pattern, fields in patterns:
+            for m in pattern.finditer(low):
                 if not any(taken[m.start():m.end()]):
-                    hits.append(LabelHit(fname, m.start(), m.end()))
+                    hits.append(LabelHit(fields, m.start(), m.end()))
                     for k in range(m.start(), m.end()):
                         taken[k] = True
         per_line.append(sorted(hits, key=lambda h: h.start))
@@ -138,13 +147,17 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], sec
     line_hits = labels[cand.line] if cand.line < len(labels) else []
     before = [h for h in line_hits if h.end <= cand.start + 1]
     if section:
-        before = [h for h in before if h.field != OTHER]
+        before = [h for h in before if OTHER not in h.fields]
+    end = cand.start + len(cand.text)
+    glued_after = [h for h in line_hits if end <= h.start <= end + 2]
+    if not before and glued_after and fname in glued_after[0].fields:
+        return 2.0  # "19 april 2014Factuurdatum:": pypdf put the label after its value
     if before:
         nearest = before[-1]
         # the closest label to the left owns the value; a farther label of ours is weak evidence
-        if nearest.field == fname:
-            return 3.0
-        if any(h.field == fname for h in before):
+        if fname in nearest.fields:
+            return 3.0 if len(nearest.fields) == 1 else 2.5
+        if any(fname in h.fields for h in before):
             return 1.0
         return -1.0
     reach = ((1, 1.5), (2, 0.75)) if not section else ((1, 1.5), (2, 1.2), (3, 1.0), (4, 0.8), (5, 0.6))
@@ -152,9 +165,9 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], sec
         j = cand.line - distance
         if j < 0:
             break
-        above = [h for h in labels[j] if h.field != OTHER or not section]
+        above = [h for h in labels[j] if OTHER not in h.fields or not section]
         if above:
-            if above[-1].field == fname or (len(above) > 1 and any(h.field == fname for h in above)):
+            if fname in above[-1].fields or (len(above) > 1 and any(fname in h.fields for h in above)):
                 return weight
             return 0.0
     return 0.0
@@ -181,12 +194,36 @@ _COMPANY = re.compile(
 )
 
 
+# "Company GmbH · Street 12 · 12345 City": a sender's return-address line above the recipient window
+_RETURN_ADDRESS = re.compile(r"\S\s+[·●|•]\s+.*\d{4,5}\s+\S")
+
+
+def _party_role(field_name: str) -> str | None:
+    name = field_name.lower()
+    if any(k in name for k in ("buyer", "customer", "recipient", "client", "bill_to", "consignee", "payer")):
+        return "recipient"
+    if any(k in name for k in ("vendor", "seller", "supplier", "issuer", "sender", "merchant", "from")):
+        return "sender"
+    return None
+
+
+def _looks_like_label(cand: C.Candidate, labels: list[list[LabelHit]]) -> bool:
+    """The span is mostly made of label words, or reads like an abbreviated column header ("Art-Nr-Lief.")."""
+    text = cand.text.casefold()
+    if re.search(r"(?:^|[\s-])(?:nr|no|ref|art)\.?(?:$|[\s-])", text) or text.endswith(":"):
+        return True
+    line_hits = labels[cand.line] if cand.line < len(labels) else []
+    covered = sum(h.end - h.start for h in line_hits if cand.start <= h.start and h.end <= cand.start + len(text))
+    return covered >= 0.5 * len(text.replace(" ", ""))
+
+
 def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -> list[C.Candidate]:
     """Candidates for one field, best first, each scored by label evidence plus a weak prior."""
     finder = _finder(plan.kind)
     if finder is None:
         return []
     found = finder(index)
+    first_date = min(found, key=lambda c: (c.line, c.start)) if plan.kind == "date" and found else None
     n_lines = max(1, len(index.lines))
     merged: dict[Any, C.Candidate] = {}
     for cand in found:
@@ -196,14 +233,22 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
             score += 0.3 * position  # totals sit low on the page
         elif plan.kind in ("date", "id", "vat_id", "iban"):
             score += 0.3 * (1 - position)  # header values sit high
+            if plan.kind == "date" and cand is first_date:
+                score += 0.2  # the first date printed is most often the issue date
         elif plan.kind == "text":
             score += 0.5 * (1 - position) ** 2
             if _COMPANY.search(cand.text):
                 score += 0.5
             if any(ch.isdigit() for ch in cand.text):
                 score -= 0.5
-            if any(lab in cand.text.casefold() for lab in plan.labels):
-                score -= 1.0  # the label itself is not the value
+            if _looks_like_label(cand, labels):
+                score -= 1.0  # a label (ours or another field's) is not a value
+            role = _party_role(plan.name)
+            # DIN 5008 letters: a one-line sender address sits right above the recipient's name
+            if role == "recipient" and cand.line > 0 and _RETURN_ADDRESS.search(index.lines[cand.line - 1]):
+                score += 0.6
+            if role == "sender" and cand.start == 0 and _RETURN_ADDRESS.search(index.lines[cand.line]):
+                score += 0.4
         elif plan.kind == "currency":
             score += 0.1
         cand.score = score

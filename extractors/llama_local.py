@@ -233,7 +233,9 @@ class LlamaExtractor:
         tunable = [p for p in plans if p.kind in ("amount", "date") and proposals[p.name]]
         if not tunable:
             return False
-        options = [[choices[p.name].value] + [c.value for c in proposals[p.name][:3]] for p in tunable]
+        # a field code left empty may take any candidate the rules accept (tax = total - subtotal, if printed)
+        options = [list(dict.fromkeys([choices[p.name].value] + [c.value for c in proposals[p.name][
+            : 3 if choices[p.name].value is not None else 8]])) for p in tunable]
         best = None
         for combo in itertools.islice(itertools.product(*options), 2000):
             trial = {p.name: v for p, v in zip(tunable, combo)}

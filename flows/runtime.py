@@ -4,7 +4,6 @@ tuned so a local run's log stays clean."""
 from __future__ import annotations
 
 import os
-import warnings
 from contextlib import contextmanager
 from typing import Iterator
 
@@ -32,7 +31,6 @@ EMBEDDED_SERVER_ENV = {
 
 def configure_embedded_server() -> None:
     """Apply EMBEDDED_SERVER_ENV unless a server is configured or the user set the variable."""
-    warnings.filterwarnings("ignore", message='Field name "schema"', category=UserWarning)
     if os.environ.get("PREFECT_API_URL"):
         return
     for key, value in EMBEDDED_SERVER_ENV.items():

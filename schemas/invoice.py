@@ -44,28 +44,37 @@ class InvoiceFields(BaseModel):
         None,
         description="The invoice's own number or id.",
         max_length=40,
-        json_schema_extra={"labels": ["invoice number", "invoice no", "invoice #", "invoice", "rechnungsnummer",
-                                      "rechnung nr", "rechnungs-nr", "nr.", "facture n", "numéro de facture",
-                                      "n° de facture", "factuurnummer", "bill no", "document no"]},
+        json_schema_extra={"labels": ["invoice number", "invoice no", "invoice #", "invoice", "invoice id", "rechnungsnummer",
+                                      "rechnung nr", "rechnungs-nr", "rechnungsnr", "rechnung #", "rechnung", "beleg-nr",
+                                      "belegnummer", "nr.", "nr", "no.", "facture n°", "facture n", "facture", "avoir",
+                                      "numéro de facture", "n° de facture", "numéro", "factuurnummer", "factuurnr",
+                                      "factuur", "número de factura", "nº de factura", "número", "factura", "fattura n",
+                                      "fattura", "numero", "fakturanummer", "fakturanr", "faktura", "credit note no",
+                                      "credit note", "bill no", "document no", "booking id"]},
     )
     invoice_date: dt.date | None = Field(
         None,
         description="Date the invoice was issued.",
-        json_schema_extra={"labels": ["invoice date", "date of issue", "issue date", "dated", "rechnungsdatum",
-                                      "datum", "date de facture", "date", "factuurdatum", "vom", "du"]},
+        json_schema_extra={"labels": ["invoice date", "date of issue", "issue date", "issued at", "issued", "dated",
+                                      "rechnungsdatum", "beleg-datum", "belegdatum", "datum", "date de facture",
+                                      "date d'émission", "date", "factuurdatum", "fecha de factura", "fecha",
+                                      "data fattura", "data", "fakturadatum", "invoice dt"]},
     )
     due_date: dt.date | None = Field(
         None,
         description="Date by which payment is due.",
-        json_schema_extra={"labels": ["due date", "payment due", "due", "fällig", "fälligkeit", "zahlbar bis",
-                                      "bis", "échéance", "date d'échéance", "vervaldatum", "pay by"]},
+        json_schema_extra={"labels": ["due date", "payment due", "due", "fällig", "fälligkeit", "fällig am", "zahlbar bis",
+                                      "zahlungsziel", "échéance", "date d'échéance", "vervaldatum", "vencimiento",
+                                      "fecha de vencimiento", "scadenza", "förfallodatum", "pay by"]},
     )
     vendor_name: str | None = Field(
         None,
         description="Company that issued the invoice (seller).",
         max_length=120,
-        json_schema_extra={"labels": ["seller", "from", "vendor", "supplier", "sold by", "verkäufer", "lieferant",
-                                      "vendeur", "fournisseur", "leverancier"]},
+        json_schema_extra={"labels": ["seller", "from", "vendor", "supplier", "sold by", "service provider", "verkäufer",
+                                      "lieferant", "rechnungssteller", "vendeur", "fournisseur", "émetteur",
+                                      "leverancier", "proveedor", "emisor", "fornitore", "cedente", "säljare",
+                                      "leverantör"]},
     )
     vendor_vat_id: str | None = Field(
         None,
@@ -78,8 +87,12 @@ class InvoiceFields(BaseModel):
         None,
         description="Customer the invoice is addressed to (buyer).",
         max_length=120,
-        json_schema_extra={"labels": ["bill to", "billed to", "buyer", "customer", "sold to", "käufer", "kunde",
-                                      "rechnungsempfänger", "client", "acheteur", "klant", "ship to"]},
+        json_schema_extra={"labels": ["bill to", "billed to", "invoice to", "invoiced to", "buyer", "customer", "sold to",
+                                      "ship to", "credit to", "to", "käufer", "kunde", "rechnungsempfänger",
+                                      "rechnungsadresse", "empfänger", "leistungsempfänger", "client", "destinataire",
+                                      "facturé à", "adresse de facturation", "acheteur", "klant", "factuur aan",
+                                      "debiteur", "cliente", "facturar a", "spett.le", "destinatario", "kund",
+                                      "fakturaadress", "köpare"]},
     )
     currency: str | None = Field(
         None,
@@ -91,23 +104,28 @@ class InvoiceFields(BaseModel):
     subtotal: float | None = Field(
         None,
         description="Total before tax.",
-        json_schema_extra={"labels": ["subtotal", "sub total", "net amount", "total net", "net total", "netto",
-                                      "nettobetrag", "summe netto", "rechnungssumme ohne ust", "positionssumme",
-                                      "total ht", "montant ht", "subtotaal", "excl"]},
+        json_schema_extra={"labels": ["subtotal", "sub total", "sub-total", "net amount", "total net", "net total", "net",
+                                      "total excl", "excl. vat", "netto", "nettobetrag", "summe netto", "nettosumme",
+                                      "rechnungssumme ohne ust", "positionssumme", "warenwert", "total ht", "montant ht",
+                                      "sous-total", "subtotaal", "totaal excl", "base imponible", "imponibile",
+                                      "totale imponibile", "summa exkl. moms", "taxable value", "taxable amount"]},
     )
     tax_total: float | None = Field(
         None,
         description="Total tax (VAT) amount.",
-        json_schema_extra={"labels": ["tax", "vat", "total tax", "mwst", "ust", "steuerbetrag", "umsatzsteuer",
-                                      "tva", "total tva", "btw", "gst", "igst"]},
+        json_schema_extra={"labels": ["tax", "vat", "total tax", "tax amount", "sales tax", "mwst", "mwst.", "ust", "ust.",
+                                      "steuerbetrag", "umsatzsteuer", "mehrwertsteuer", "tva", "total tva", "montant tva",
+                                      "btw", "iva", "cuota iva", "imposta", "moms", "gst", "igst", "cgst", "sgst"]},
     )
     total: float | None = Field(
         None,
         description="Grand total including tax.",
-        json_schema_extra={"labels": ["total", "grand total", "amount due", "total due", "balance due",
-                                      "bruttosumme", "gesamtbetrag", "gesamtsumme", "rechnungsbetrag", "summe",
-                                      "zu zahlen", "zahlbetrag", "endbetrag", "brutto", "total ttc", "montant ttc",
-                                      "net à payer", "totaal", "te betalen", "incl"]},
+        json_schema_extra={"labels": ["total", "grand total", "amount due", "total due", "balance due", "total amount",
+                                      "invoice total", "bruttosumme", "gesamtbetrag", "gesamtsumme", "rechnungsbetrag",
+                                      "rechnungssumme", "endbetrag", "summe", "zu zahlen", "zahlbetrag", "brutto",
+                                      "total ttc", "montant ttc", "net à payer", "totaal", "factuur totaal",
+                                      "te betalen", "importe total", "total factura", "totale", "totale fattura",
+                                      "totale documento", "att betala", "summa att betala", "total inkl"]},
     )
     line_items: list[LineItem] | None = Field(None, description="Billed positions in document order.", max_length=200)
 

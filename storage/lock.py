@@ -1,8 +1,9 @@
-"""A short-lived lease lock on a store: local O_EXCL file or S3 conditional PUT. Guards commits, not runs."""
+"""A short-lived lease lock on a store: a local exclusive create or an S3 conditional PUT. Guards commits, not runs."""
 
 from __future__ import annotations
 
 import json
+import math
 import os
 import socket
 import time
@@ -27,18 +28,16 @@ def store_lock(store: Store, name: str, *, stale_after: float = 120.0, wait: flo
     belongs to a crashed process and is broken.
     """
     key = f"_state/locks/{name}.lock"
-    token = json.dumps({"owner": f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}",
-                        "acquired_at": time.time()}).encode()
+    owner = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
     deadline = time.monotonic() + wait
     delay = 0.02
-    while not store.create_exclusive(key, token):
+    while True:
+        # stamped at each attempt: a token made before waiting would look old (even stale) the moment we got it
+        token = json.dumps({"owner": owner, "acquired_at": time.time()}).encode()
+        if store.create_exclusive(key, token):
+            break
         held = store.read_if_exists(key)
-        try:
-            age = time.time() - json.loads(held or b"{}").get("acquired_at", time.time())
-        except ValueError:
-            age = stale_after + 1  # unreadable lock file: treat as stale
-        if held is not None and age > stale_after:
-            store.delete(key)
+        if held is not None and _age(held) > stale_after and _break_stale(store, key, held, token, stale_after):
             continue
         if time.monotonic() > deadline:
             raise LockTimeout(f"commit lock {key} held by another run for over {wait:.0f}s")
@@ -50,6 +49,36 @@ def store_lock(store: Store, name: str, *, stale_after: float = 120.0, wait: flo
         # only remove our own lock (if it was broken as stale, another owner may hold it now)
         if store.read_if_exists(key) == token:
             store.delete(key)
+
+
+def _age(lock: bytes | None) -> float:
+    """Seconds since the lock's owner took it (by the owner's clock)."""
+    try:
+        return time.time() - json.loads(lock or b"{}").get("acquired_at", time.time())
+    except (ValueError, AttributeError):
+        return math.inf  # unreadable lock file: treat as stale
+
+
+def _break_stale(store: Store, key: str, held: bytes, token: bytes, stale_after: float) -> bool:
+    """Delete the stale lock `held` while holding `<key>.breaking`; False if another waiter is breaking it.
+
+    Waiters that saw the same stale lock must not each delete: the second delete would remove the lock the
+    first one has just taken. Under the claim, a waiter deletes only if the lock still holds the bytes it
+    judged stale (tokens are unique), so a late waiter finds the successor's lock and leaves it. Without a
+    conditional delete one race remains: a holder that outlived `stale_after` and releases between our read
+    and our delete.
+    """
+    claim = f"{key}.breaking"
+    if not store.create_exclusive(claim, token):
+        if _age(store.read_if_exists(claim)) > stale_after:  # the breaker died before removing its claim
+            store.delete(claim)
+        return False
+    try:
+        if store.read_if_exists(key) == held:
+            store.delete(key)
+    finally:
+        store.delete(claim)
+    return True
 
 
 def utc_stamp() -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Iterator
 
-from schemas.errors import ConfigurationError, DocumentReadError
+from schemas.errors import ConfigurationError, DocumentReadError, TransientError
 from storage.base import ObjectInfo
 
 
@@ -107,21 +107,56 @@ class S3Store:
             return None
 
     def write(self, key: str, data: bytes) -> None:
-        self.client.put_object(Bucket=self.bucket, Key=self.prefix + key, Body=data)
-
-    def create_exclusive(self, key: str, data: bytes) -> bool:
-        from botocore.exceptions import ClientError
+        from botocore.exceptions import BotoCoreError, ClientError
 
         try:
-            # S3 conditional writes: the PUT fails with 412 if the key exists (AWS since 2024, MinIO, moto)
+            self.client.put_object(Bucket=self.bucket, Key=self.prefix + key, Body=data)
+        except (BotoCoreError, ClientError) as exc:
+            _raise_if_transient(exc, f"cannot write {self.uri(key)}")
+            raise
+
+    def create_exclusive(self, key: str, data: bytes) -> bool:
+        from botocore.exceptions import BotoCoreError, ClientError
+
+        try:
+            # S3 conditional writes: the PUT fails with 412 if the key exists (AWS since 2024, MinIO, moto).
+            # A store that ignores If-None-Match would overwrite silently and break the commit lock.
             self.client.put_object(Bucket=self.bucket, Key=self.prefix + key, Body=data, IfNoneMatch="*")
         except ClientError as exc:
             code = exc.response.get("Error", {}).get("Code", "")
             status = exc.response.get("ResponseMetadata", {}).get("HTTPStatusCode")
             if code in ("PreconditionFailed", "ConditionalRequestConflict") or status in (409, 412):
                 return False
+            _raise_if_transient(exc, f"cannot create {self.uri(key)}")
+            raise
+        except BotoCoreError as exc:
+            _raise_if_transient(exc, f"cannot create {self.uri(key)}")
             raise
         return True
 
     def delete(self, key: str) -> None:
-        self.client.delete_object(Bucket=self.bucket, Key=self.prefix + key)
+        from botocore.exceptions import BotoCoreError, ClientError
+
+        try:
+            self.client.delete_object(Bucket=self.bucket, Key=self.prefix + key)
+        except (BotoCoreError, ClientError) as exc:
+            _raise_if_transient(exc, f"cannot delete {self.uri(key)}")
+            raise
+
+
+_RETRYABLE_CODES = {"SlowDown", "Throttling", "ThrottlingException", "RequestTimeout", "InternalError",
+                    "ServiceUnavailable", "OperationAborted"}
+
+
+def _raise_if_transient(exc: Exception, what: str) -> None:
+    """Raise a TransientError when a later retry can help (no connection, 5xx, throttling after boto3's own
+    retries), so the flow retries the shard; return for the rest (no such bucket, access denied, no credentials)."""
+    from botocore.exceptions import ClientError, ConnectionError as BotoConnectionError, HTTPClientError
+
+    if isinstance(exc, ClientError):
+        code = exc.response.get("Error", {}).get("Code", "")
+        status = exc.response.get("ResponseMetadata", {}).get("HTTPStatusCode") or 0
+        if code in _RETRYABLE_CODES or status >= 500:
+            raise TransientError(f"{what}: {code or status}; a later retry may succeed") from exc
+    elif isinstance(exc, (BotoConnectionError, HTTPClientError)):  # connection refused, reset or timed out
+        raise TransientError(f"{what}: {exc}; a later retry may succeed") from exc

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import glob
 import os
+import posixpath
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator, Protocol
@@ -79,14 +80,32 @@ class ManifestSource:
     def __init__(self, uri: str, s3: S3Options):
         self.uri, self.s3 = uri, s3
 
+    def check_access(self) -> None:
+        """Fail fast with one clear sentence when an S3 manifest is missing or unreadable (HEAD, no download)."""
+        if not self.uri.startswith("s3://"):
+            return
+        from botocore.exceptions import BotoCoreError, ClientError
+
+        bucket, key = parse_s3_uri(self.uri)
+        try:
+            S3Store(f"s3://{bucket}", self.s3).client.head_object(Bucket=bucket, Key=key)
+        except ClientError as exc:
+            code = exc.response.get("Error", {}).get("Code", "")
+            if code in ("404", "NoSuchKey", "NotFound"):
+                raise ConfigurationError(f"manifest {self.uri} does not exist") from None
+            raise ConfigurationError(f"cannot read manifest {self.uri}: {code or exc}") from None
+        except BotoCoreError as exc:  # no credentials, bad endpoint
+            raise ConfigurationError(f"cannot reach s3://{bucket}: {exc}") from None
+
     def _lines(self) -> Iterator[str]:
+        # utf-8-sig: a manifest saved by a Windows editor starts with a byte-order mark
         if self.uri.startswith("s3://"):
             bucket, key = parse_s3_uri(self.uri)
             body = S3Store(f"s3://{bucket}", self.s3).client.get_object(Bucket=bucket, Key=key)["Body"]
-            for raw in body.iter_lines():
-                yield raw.decode("utf-8")
+            for i, raw in enumerate(body.iter_lines()):
+                yield raw.decode("utf-8-sig" if i == 0 else "utf-8")
         else:
-            with open(self.uri, encoding="utf-8") as fh:
+            with open(self.uri, encoding="utf-8-sig") as fh:
                 yield from fh
 
     def iter_refs(self, flt: ListFilter) -> Iterator[DocumentRef]:
@@ -96,12 +115,18 @@ class ManifestSource:
             if not line or line.startswith("#"):
                 continue
             if "://" not in line and not os.path.isabs(line):
-                line = f"{base}/{line}" if base.startswith("s3://") else str(Path(base, line).resolve())
+                line = _join_s3(base, line) if base.startswith("s3://") else str(Path(base, line).resolve())
             ref = _manifest_ref(line)
             if flt.prefix and not ref.name.startswith(flt.prefix) and flt.prefix not in ref.uri:
                 continue
             if flt.wants(ref):
                 yield ref
+
+
+def _join_s3(base: str, relative: str) -> str:
+    """`s3://b/lists` + `./a.pdf` or `../docs/a.pdf` -> a key without `.`/`..` (S3 keys are never normalised)."""
+    bucket, key = parse_s3_uri(f"{base}/{relative}")
+    return f"s3://{bucket}/{posixpath.normpath(key)}"
 
 
 def _local_ref(path: Path) -> DocumentRef:
@@ -125,19 +150,22 @@ def open_source(uri: str, s3: S3Options = S3Options()) -> Source:
     if uri.startswith("s3://"):
         bucket, key = parse_s3_uri(uri)
         if key.endswith((".txt", ".lst", ".manifest", ".csv")):
-            return ManifestSource(uri, s3)
+            manifest = ManifestSource(uri, s3)
+            manifest.check_access()
+            return manifest
         store = S3Store(uri, s3)
         store.check_access()
         return StoreSource(store)
     if "://" in uri:
         raise ConfigurationError(f"unsupported source {uri!r}: use a directory, a glob, s3://bucket/prefix or a manifest")
-    if _GLOB_CHARS & set(uri):
-        return GlobSource(uri)
     path = Path(uri).expanduser()
+    # an existing path wins over glob syntax: "Rechnungen [2024]" is a folder, not a pattern
     if path.is_dir():
         return StoreSource(LocalStore(path))
     if path.is_file():
         if path.suffix.lower() == ".pdf":
-            return GlobSource(str(path))
+            return GlobSource(glob.escape(str(path)))
         return ManifestSource(str(path), s3)
+    if _GLOB_CHARS & set(uri):
+        return GlobSource(uri)
     raise ConfigurationError(f"source {uri!r} does not exist (expected a directory, a glob, a manifest file or s3://…)")

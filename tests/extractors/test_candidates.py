@@ -1,0 +1,58 @@
+"""Deterministic finders: amounts, dates, identifiers and table rows, in many locales."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from extractors import candidates as C
+
+
+@pytest.mark.parametrize("raw, value", [
+    ("1,234.56", 1234.56), ("1.234,56", 1234.56), ("34,73", 34.73), ("1,234", 1234.0), ("0,085", 0.085),
+    ("5,5000", 5.5), ("1,20,000.00", 120000.0), ("-17808,00", -17808.0), ("22 800,00", 22800.0),
+    ("3'957.81", 3957.81),
+])
+def test_parse_amount(raw, value):
+    assert C.parse_amount(raw) == pytest.approx(value)
+
+
+def dates(text: str) -> list[dt.date]:
+    return [c.value for c in C.find_dates(C.TextIndex(text))]
+
+
+def test_dates_in_many_formats():
+    text = ("Invoice date: 05.03.2024\nDue 2024-04-04\nDate: March 5, 2024\nLe 5 mars 2024\n"
+            "15. Jänner 2025\n12 de septiembre de 2024\nAugust 3 , 2014\n05-Apr-2024")
+    assert dates(text) == [dt.date(2024, 3, 5), dt.date(2024, 4, 4), dt.date(2024, 3, 5), dt.date(2024, 3, 5),
+                           dt.date(2025, 1, 15), dt.date(2024, 9, 12), dt.date(2014, 8, 3), dt.date(2024, 4, 5)]
+
+
+def test_numeric_dates_follow_the_documents_own_order():
+    assert dates("Date 11/08/2024\nDue 12/23/2024") == [dt.date(2024, 11, 8), dt.date(2024, 12, 23)]
+    assert dates("Date 11/08/2024\nDue 23/12/2024") == [dt.date(2024, 8, 11), dt.date(2024, 12, 23)]
+
+
+def test_identifiers():
+    ix = C.TextIndex("USt-IdNr. DE123456789 / FR 12 345678901\nIBAN DE91 1000 0000 0123 4567 89\n"
+                     "GSTIN 27AAKCS4821M1Z3\n993548900Factuurnummer:")
+    assert [c.value for c in C.find_vat_ids(ix)][:3] == ["DE123456789", "FR 12 345678901", "27AAKCS4821M1Z3"]
+    assert "DE91100000000123456789" in [c.value for c in C.find_ibans(ix)]
+    assert "993548900" in [c.value for c in C.find_id_tokens(ix)]
+
+
+def test_table_rows_by_product_check():
+    text = ("Description Qty Unit price Amount\n"
+            "Process mapping, consultant hours 14.5 $165.00 $2,392.50\n"
+            "1 7,5 Std. Heizungswartung, Gesellenstunden 58,00 € 435,00 €\n"
+            "Impresión folletos A5 a color 2.000 0,085 21 % 170,00\n"
+            "Besiktning på plats 1 4 500,00 4 500,00\n"
+            "Subtotal $8,912.50")
+    rows = [(r.description, r.quantity, r.unit_price, r.line_total) for r in C.find_table_rows(C.TextIndex(text))]
+    assert rows == [
+        ("Process mapping, consultant hours", 14.5, 165.0, 2392.5),
+        ("Heizungswartung, Gesellenstunden", 7.5, 58.0, 435.0),
+        ("Impresión folletos A5 a color", 2000.0, 0.085, 170.0),
+        ("Besiktning på plats", 1.0, 4500.0, 4500.0),
+    ]

@@ -1,0 +1,62 @@
+"""Validation (schema, rules, grounding) and the accept/escalate decision."""
+
+from __future__ import annotations
+
+from extractors.grounding import GroundingIndex, ungrounded_fields
+from extractors.routing import route_result, validate_answer
+from schemas.registry import load_schema
+from schemas.results import EscalationReason, ExtractionResult, Route
+
+TEXT = """Nordlicht Cloud GmbH
+Rechnung Nr. R-2024-0311 vom 05.03.2024
+Zahlbar bis 04.04.2024
+Position Menge Preis Betrag
+Cloud-Speicher 2 50,00 100,00
+Summe netto 100,00 EUR
+USt. 19 % 19,00 EUR
+Gesamtbetrag 119,00 EUR
+"""
+GOOD = {"invoice_number": "R-2024-0311", "invoice_date": "2024-03-05", "due_date": "2024-04-04",
+        "vendor_name": "Nordlicht Cloud GmbH", "currency": "EUR", "subtotal": 100.0, "tax_total": 19.0,
+        "total": 119.0, "line_items": [{"description": "Cloud-Speicher", "quantity": 2, "unit_price": 50.0,
+                                        "line_total": 100.0}]}
+SPEC = load_schema("invoice")
+
+
+def decide(data, confidence=0.99, threshold=0.8):
+    result = ExtractionResult(data=data, model="m", confidence=confidence)
+    return route_result(result, SPEC, GroundingIndex(TEXT), threshold)
+
+
+def test_a_correct_confident_answer_is_accepted_and_normalised():
+    decision = decide(GOOD)
+    assert decision.route is Route.ACCEPTED and decision.reason is None
+    assert decision.data["invoice_date"] == "2024-03-05" and decision.data["buyer_name"] is None
+
+
+def test_each_escalation_reason():
+    assert decide(None).reason is EscalationReason.INVALID_OUTPUT
+    assert decide(dict(GOOD, invoice_date="not a date")).reason is EscalationReason.INVALID_OUTPUT
+    assert decide(dict(GOOD, total=120.0)).reason is EscalationReason.FAILED_VALIDATION
+    ungrounded = decide(dict(GOOD, vendor_name="Nordlicht Storage AG"))
+    assert ungrounded.reason is EscalationReason.UNGROUNDED_VALUE and "vendor_name" in ungrounded.detail
+    low = decide(GOOD, confidence=0.5)
+    assert low.reason is EscalationReason.LOW_CONFIDENCE and low.route is Route.ESCALATED
+
+
+def test_grounding_reads_numbers_and_dates_in_the_documents_own_format():
+    ground = GroundingIndex(TEXT)
+    assert ungrounded_fields(GOOD, ground) == []
+    assert ungrounded_fields({"total": 1190.0, "invoice_date": "2024-05-03"}, ground) == ["total", "invoice_date"]
+    assert ungrounded_fields({"line_items": [{"description": "Cloud-Speicher XL"}]}, ground) == \
+        ["line_items[0].description"]
+
+
+def test_a_user_schema_without_rules_still_gets_schema_validation_and_grounding(tmp_path):
+    path = tmp_path / "s.py"
+    path.write_text("from pydantic import BaseModel\nclass Ref(BaseModel):\n    number: str\n    amount: float\n")
+    spec = load_schema(f"{path}:Ref")
+    ground = GroundingIndex(TEXT)
+    assert validate_answer({"number": "R-2024-0311", "amount": 119.0}, spec, ground).ok
+    assert validate_answer({"number": "R-2024-0311"}, spec, ground).invalid
+    assert validate_answer({"number": "X-1", "amount": 119.0}, spec, ground).ungrounded == ["number"]

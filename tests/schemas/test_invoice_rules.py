@@ -1,0 +1,42 @@
+"""Business rules of the built-in invoice schema."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from schemas.invoice import InvoiceFields, LineItem
+
+
+def consistent(**over) -> InvoiceFields:
+    base = dict(invoice_number="A-1", invoice_date=dt.date(2024, 3, 5), due_date=dt.date(2024, 4, 4),
+                currency="EUR", subtotal=100.0, tax_total=19.0, total=119.0,
+                line_items=[LineItem(description="x", quantity=2, unit_price=50, line_total=100.0)])
+    base.update(over)
+    return InvoiceFields(**base)
+
+
+def test_a_consistent_invoice_breaks_no_rule():
+    assert consistent().business_rules() == []
+
+
+def test_totals_must_add_up():
+    assert any("!= total" in p for p in consistent(total=120.0).business_rules())
+
+
+def test_tax_rate_must_be_plausible():
+    assert any("tax rate" in p for p in consistent(tax_total=60.0, total=160.0).business_rules())
+
+
+def test_line_totals_must_match_subtotal_or_total():
+    items = [LineItem(description="x", line_total=70.0)]
+    assert any("line totals" in p for p in consistent(line_items=items).business_rules())
+
+
+def test_dates_must_be_sane():
+    assert any("before invoice_date" in p for p in consistent(due_date=dt.date(2024, 1, 1)).business_rules())
+    assert any("outside" in p for p in consistent(invoice_date=dt.date(1970, 1, 1), due_date=None).business_rules())
+
+
+def test_currency_must_be_iso_4217():
+    assert any("ISO 4217" in p for p in consistent(currency="EUX").business_rules())
+    assert consistent(currency="chf").currency == "CHF"
