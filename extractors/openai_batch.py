@@ -35,8 +35,9 @@ def custom_id(content_sha256: str, spec: SchemaSpec, attempt: int) -> str:
 
 
 def _strip_keys(node: Any, keys: set[str]) -> Any:
+    """Drop hint keys (lists, e.g. `labels`) everywhere; a schema *property* of the same name is a dict, kept."""
     if isinstance(node, dict):
-        return {k: _strip_keys(v, keys) for k, v in node.items() if k not in keys}
+        return {k: _strip_keys(v, keys) for k, v in node.items() if not (k in keys and isinstance(v, list))}
     if isinstance(node, list):
         return [_strip_keys(v, keys) for v in node]
     return node

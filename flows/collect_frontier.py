@@ -43,7 +43,9 @@ def run_frontier(settings: Settings, output: str, spec: SchemaSpec, s3: S3Option
     client = frontier_client(settings)
     result = run_frontier_cycle(store, client, cfg, budget_usd=max_frontier_usd, run_id=run_id)
     if client is not None and wait_seconds > 0:
-        result.update(wait_for_batches(store, client, cfg, timeout=wait_seconds,
+        # the cap is for the whole run: what the first pass prepared is already spent
+        left = None if max_frontier_usd is None else max(0.0, max_frontier_usd - result["estimated_usd"])
+        result.update(wait_for_batches(store, client, cfg, timeout=wait_seconds, budget_usd=left,
                                        first_delay=min(settings.openai.poll_seconds, wait_seconds / 4)))
     result.update(frontier_usage(store, spec.name))
     return result

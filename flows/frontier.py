@@ -184,7 +184,8 @@ def prepare_batches(store: Store, cfg: FrontierConfig, *, budget_usd: float | No
                     sending: bool = True) -> dict[str, int]:
     """Turn queued requests into batch records (and their input files), within the budgets.
 
-    Returns counts: prepared requests, over_budget, deferred (token budget).
+    Returns counts: prepared requests, over_budget, deferred (token budget), batches, and the estimated
+    spend of what was prepared (`estimated_usd`), so a caller can charge it against a run's budget.
     """
     with store_lock(store, "frontier", stale_after=LOCK_STALE_SECONDS):
         records = load_records(store)
@@ -235,7 +236,7 @@ def prepare_batches(store: Store, cfg: FrontierConfig, *, budget_usd: float | No
             _set_pending_reason(store, cached_schema(schema_ref),
                                 (e["content_sha256"] for e in group if e["schema_ref"] == schema_ref), reason)
     return {"prepared": len(chosen), "over_budget": len(over_budget), "deferred": len(deferred),
-            "batches": len(new_records)}
+            "batches": len(new_records), "estimated_usd": round(spend, 8)}
 
 
 def _chunks(entries: list[dict], max_requests: int, max_bytes: int) -> Iterable[list[dict]]:
@@ -252,27 +253,75 @@ def _chunks(entries: list[dict], max_requests: int, max_bytes: int) -> Iterable[
 
 
 def send_prepared(store: Store, client) -> int:
-    """Upload and create every batch that is prepared or uploaded; resume safely after a crash."""
-    sent = 0
+    """Upload and create every batch that is prepared or uploaded; resume safely after a crash.
+
+    A batch the API refuses does not hold up the others; the first error is raised after the rest were sent.
+    """
+    sent, failure = [], None
     with store_lock(store, "frontier", stale_after=LOCK_STALE_SECONDS):
         for rec in load_records(store):
             if rec.state not in ("prepared", "uploaded"):
                 continue
-            if rec.state == "prepared":
-                data = store.read(rec.input_key)
-                uploaded = _api(lambda: client.files.create(file=(f"{rec.key}.jsonl", data), purpose="batch"))
-                rec.file_id, rec.state = uploaded.id, "uploaded"
-                rec.save(store)
-            existing = _find_batch(client, rec)
-            if existing is None:
-                existing = _api(lambda: client.batches.create(
-                    input_file_id=rec.file_id, endpoint=ENDPOINT, completion_window="24h",
-                    metadata={"docsieve_batch": rec.key}))
+            try:
+                if rec.state == "prepared":
+                    data = store.read(rec.input_key)
+                    uploaded = _api(lambda: client.files.create(file=(f"{rec.key}.jsonl", data), purpose="batch"))
+                    rec.file_id, rec.state = uploaded.id, "uploaded"
+                    rec.save(store)
+                existing = _find_batch(client, rec) or _create_batch(client, rec)
+            except FrontierError as exc:
+                failure = failure or exc
+                log.warning("batch %s not sent yet: %s", rec.key, exc)
+                continue
             rec.batch_id, rec.openai_status, rec.state = existing.id, existing.status, "submitted"
             rec.save(store)
-            sent += 1
+            sent.append(rec)
             log.info("batch %s submitted as %s (%d requests)", rec.key, rec.batch_id, len(rec.members))
-    return sent
+    for rec in sent:  # rows say where they wait, for `docsieve batches` and the UI
+        _set_pending_reason(store, cached_schema(rec.schema_ref), (m.content_sha256 for m in rec.members),
+                            f"in_flight {rec.batch_id}")
+    if failure is not None:
+        raise failure
+    return len(sent)
+
+
+def _create_batch(client, rec: BatchRecord, sleep=time.sleep):
+    """Create the batch once. Creating is not idempotent (the API takes no idempotency key), so the SDK must
+    not retry it blindly: a lost response would create a second batch and pay for every document twice.
+    We retry ourselves, and after every failure look the batch up by its metadata first."""
+    import openai
+
+    once = client.with_options(max_retries=0)
+    attempts = client.max_retries + 1
+    for attempt in range(attempts):
+        try:
+            return _api(lambda: once.batches.create(
+                input_file_id=rec.file_id, endpoint=ENDPOINT, completion_window="24h",
+                metadata={"docsieve_batch": rec.key}))
+        except FrontierError as exc:
+            cause = exc.__cause__
+            transient = isinstance(cause, (openai.APIConnectionError, openai.RateLimitError,
+                                           openai.InternalServerError, openai.ConflictError))
+            if not transient or attempt + 1 == attempts:
+                raise
+            existing = _find_batch(client, rec)  # the call may have taken effect before its answer was lost
+            if existing is not None:
+                return existing
+            sleep(_retry_delay(cause, attempt))
+    raise AssertionError("unreachable")
+
+
+def _retry_delay(exc: Exception, attempt: int) -> float:
+    """The server's retry-after(-ms) when it sends one (as the SDK honours it), else exponential backoff."""
+    headers = getattr(getattr(exc, "response", None), "headers", None) or {}
+    for name, scale in (("retry-after-ms", 1000.0), ("retry-after", 1.0)):
+        try:
+            value = float(headers.get(name)) / scale
+        except (TypeError, ValueError):
+            continue
+        if 0 <= value <= 60:
+            return value
+    return min(0.5 * 2 ** attempt, 8.0)
 
 
 def _find_batch(client, rec: BatchRecord):
@@ -293,9 +342,13 @@ def _api(call):
     try:
         return call()
     except (openai.APIConnectionError, openai.RateLimitError, openai.InternalServerError) as exc:
-        raise FrontierError(f"Batch API unavailable: {type(exc).__name__}: {exc}") from exc
+        raise FrontierError(f"Batch API unavailable: {type(exc).__name__}: {exc}. {_RESUME}") from exc
     except openai.APIStatusError as exc:
-        raise FrontierError(f"Batch API refused the call: HTTP {exc.status_code}: {exc.message}") from exc
+        raise FrontierError(f"Batch API refused the call: HTTP {exc.status_code}: {exc.message}. {_RESUME}") \
+            from exc
+
+
+_RESUME = "Nothing is lost: the batch state is saved, run collect-frontier later to resume."
 
 
 # --------------------------------------------------------------------------------------------- collect
@@ -410,26 +463,38 @@ def run_frontier_cycle(store: Store, client, cfg: FrontierConfig, *, budget_usd:
     prepared = prepare_batches(store, cfg, budget_usd=budget_usd, run_id=run_id, sending=client is not None)
     if client is None:
         return {"status": "no API key: batch files written, documents stay pending_frontier", **prepared}
-    sent = send_prepared(store, client)
+    try:
+        sent = send_prepared(store, client)
+    except FrontierError:
+        collect_batches(store, client, cfg)  # finished batches are still folded in before we give up
+        raise
     collected = collect_batches(store, client, cfg)
     return {"status": "sent", **prepared, "sent": sent, **collected}
 
 
 def wait_for_batches(store: Store, client, cfg: FrontierConfig, *, timeout: float, first_delay: float = 30.0,
-                     max_delay: float = 600.0, sleep=time.sleep) -> dict[str, int]:
-    """Poll with exponential backoff until no batch is in flight (and no retry is queued) or the timeout."""
+                     max_delay: float = 600.0, sleep=time.sleep, budget_usd: float | None = None) -> dict[str, int]:
+    """Poll with exponential backoff until no batch is in flight (and no retry is queued) or the timeout.
+
+    `budget_usd` is what the caller may still spend: requeued retries and deferred requests are sent only
+    within it (None: no cap).
+    """
     deadline = time.monotonic() + timeout
     delay = first_delay
     totals: dict[str, int] = {}
     while True:
-        prepare_batches(store, cfg, budget_usd=None)
+        prepared = prepare_batches(store, cfg, budget_usd=budget_usd)
+        if budget_usd is not None:
+            budget_usd = max(0.0, budget_usd - prepared["estimated_usd"])
         send_prepared(store, client)
         counts = collect_batches(store, client, cfg)
         for k, v in counts.items():
             if k != "in_progress":
                 totals[k] = totals.get(k, 0) + v
-        busy = counts["in_progress"] or any(r.state in ("prepared", "uploaded", "submitted")
-                                             for r in load_records(store))
+        # a collection that requeued work (retries, or room for deferred requests) needs one more pass
+        requeued = counts["collected"] and any(o.key.endswith(".jsonl") for o in store.iter_objects(QUEUE_PREFIX))
+        busy = counts["in_progress"] or requeued or any(r.state in ("prepared", "uploaded", "submitted")
+                                                        for r in load_records(store))
         if not busy or time.monotonic() + delay > deadline:
             totals["in_progress"] = counts["in_progress"]
             return totals

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import tomllib
 from pathlib import Path
 
@@ -16,7 +17,7 @@ import pytest
 from flows.collect_frontier import collect_frontier
 from flows.extract_documents import extract_documents
 from schemas.errors import FrontierError
-from tests.fakes.batch_api import ChatAnswer, RequestError
+from tests.fakes.batch_api import ChatAnswer, LineError, RequestError
 
 ROOT = Path(__file__).resolve().parents[2]
 PRICES = tomllib.loads((ROOT / "flows" / "prices.toml").read_text())
@@ -86,8 +87,6 @@ def uploaded_requests(api, index: int) -> list[dict]:
 
 
 def calls_to(api, endpoint: str) -> list[tuple[str, str, int]]:
-    import re
-
     method, pattern = ENDPOINTS[endpoint]
     return [c for c in api.calls if c[0] == method and re.search(pattern, c[1])]
 
@@ -121,6 +120,19 @@ def run(prefect_server, fake_extractor, sample_copy, out):
     return _run
 
 
+def assert_strict_schema(node) -> None:
+    """OpenAI strict mode: every object closed, every property required (else the whole batch is refused)."""
+    if isinstance(node, dict):
+        if node.get("type") == "object" or "properties" in node:
+            assert node.get("additionalProperties") is False, node
+            assert sorted(node.get("required", [])) == sorted(node.get("properties", {})), node
+        for value in node.values():
+            assert_strict_schema(value)
+    elif isinstance(node, list):
+        for value in node:
+            assert_strict_schema(value)
+
+
 def assert_extracted_by_frontier(rows: dict[str, dict], truth: dict[str, dict], names: list[str]) -> None:
     for name in names:
         row = rows[name]
@@ -132,13 +144,17 @@ def assert_extracted_by_frontier(rows: dict[str, dict], truth: dict[str, dict], 
 # --------------------------------------------------------------------------------------------- 1. happy path
 def test_escalated_documents_are_submitted_collected_and_charged_once(
         run, batch_api, sample_copy, sample_truth, out):
-    names = DOCS + ["corrupt.pdf"]
+    # the same bytes under a second name: one request answers both, and only one row pays for it
+    copy = "copy of lumenfield.pdf"
+    (sample_copy / copy).write_bytes((sample_copy / DOCS[0]).read_bytes())
+    sample_truth[copy] = sample_truth[DOCS[0]]
+    names = DOCS + [copy, "corrupt.pdf"]
     result = run(names)
 
     rows = rows_by_name(out, names)
     assert rows["corrupt.pdf"]["status"] == "failed" and rows["corrupt.pdf"]["tier"] is None
-    assert_extracted_by_frontier(rows, sample_truth, DOCS)
-    assert result["by_status_tier"] == {"extracted/frontier": 3, "failed/-": 1}
+    assert_extracted_by_frontier(rows, sample_truth, DOCS + [copy])
+    assert result["by_status_tier"] == {"extracted/frontier": 4, "failed/-": 1}
 
     # the data struct is typed, and equals the truth too
     lumen = rows["us_saas_lumenfield.pdf"]
@@ -156,14 +172,18 @@ def test_escalated_documents_are_submitted_collected_and_charged_once(
         assert fmt["type"] == "json_schema" and fmt["json_schema"]["strict"] is True
         assert set(fmt["json_schema"]["schema"]["properties"]) == set(FIELDS)
         assert "labels" not in json.dumps(fmt)  # extraction hints are not sent as schema
+        assert_strict_schema(fmt["json_schema"]["schema"])
     kept = (state_dir(out) / "batches").glob("*.input.jsonl")
     assert [p.read_bytes() for p in kept] == [batch_api.uploaded_files[0]["content"]]
 
     # tokens are what the server reported, dollars are tokens x price table x batch discount
     usage = usage_by_cid(batch_api)
     assert len(usage) == 3
+    payer, other = sorted([rows[DOCS[0]], rows[copy]], key=lambda r: r["doc_id"])
+    assert (other["frontier_prompt_tokens"], other["frontier_cost_usd"], other["frontier_attempts"]) == (0, 0, 1)
+    assert other["cost_usd"] == pytest.approx(other["slm_cost_usd"], abs=1e-8)
     for name in DOCS:
-        row = rows[name]
+        row = payer if name == DOCS[0] else rows[name]
         prompt, completion = usage[expected_cid(sample_copy, name, 1)]
         assert (row["frontier_prompt_tokens"], row["frontier_completion_tokens"]) == (prompt, completion)
         assert (row["prompt_tokens"], row["completion_tokens"]) == (prompt, completion)
@@ -179,24 +199,25 @@ def test_escalated_documents_are_submitted_collected_and_charged_once(
     again = run(names)
     assert again["documents"] == 0 and again["skipped_unchanged"] == len(names)
     assert len(batch_api.uploaded_files) == 1 and len(batch_api.created_batches) == 1
-    assert [c for c in batch_api.calls[len(calls_before):] if c[0] == "POST"] == []
     assert rows_by_name(out, names) == rows
-    assert collect_frontier(str(out))["prepared"] == 0
-    assert len(batch_api.uploaded_files) == 1 and len(batch_api.created_batches) == 1
+    assert collect_frontier(str(out), wait_seconds=30)["prepared"] == 0
+    assert batch_api.calls[len(calls_before):] == []  # not even a poll: every batch is collected
+    assert rows_by_name(out, names) == rows
 
 
 # --------------------------------------------------------------------------------------------- 2. faults
-@pytest.mark.parametrize("endpoint", list(ENDPOINTS))
-def test_rate_limits_and_server_errors_on_each_endpoint_are_retried_by_the_sdk(
-        run, batch_api, sample_truth, out, endpoint):
-    method, path = ENDPOINTS[endpoint]
-    batch_api.fail_next(method, path, 429)
-    batch_api.fail_next(method, path, 500)
-    run(ONE)
+def test_rate_limits_and_server_errors_on_every_endpoint_are_retried_and_the_run_completes(
+        run, batch_api, sample_truth, out):
+    for method, path in ENDPOINTS.values():  # each endpoint: a 429, then a 500, then it answers
+        batch_api.fail_next(method, path, 429)
+        batch_api.fail_next(method, path, 500)
+    result = run(ONE)
 
-    assert [c[2] for c in calls_to(batch_api, endpoint)][:3] == [429, 500, 200]
+    for endpoint in ENDPOINTS:
+        assert [c[2] for c in calls_to(batch_api, endpoint)][:3] == [429, 500, 200], endpoint
     assert_extracted_by_frontier(rows_by_name(out, ONE), sample_truth, ONE)
-    assert len(batch_api.created_batches) == 1
+    assert len(batch_api.created_batches) == 1 and len(batch_api.uploaded_files) == 1
+    assert result["frontier"]["extracted"] == 1
 
 
 @pytest.mark.parametrize("endpoint", list(ENDPOINTS))
@@ -204,18 +225,21 @@ def test_a_persistent_server_error_fails_the_step_and_collect_frontier_finishes_
         run, batch_api, sample_truth, out, endpoint):
     method, path = ENDPOINTS[endpoint]
     batch_api.fail_next(method, path, 500, times=100)
-    with pytest.raises(FrontierError, match="Batch API unavailable.*500"):
+    with pytest.raises(FrontierError, match="Batch API unavailable.*500.*collect-frontier"):
         run(ONE)
-    assert len(calls_to(batch_api, endpoint)) > 1  # the SDK did retry before giving up
+    assert len(calls_to(batch_api, endpoint)) > 1  # retried (by the SDK, or for batches.create by us) first
     row = rows_by_name(out, ONE)[ONE[0]]
-    assert (row["status"], row["pending_reason"]) == ("pending_frontier", "queued")
-    batches_before = len(batch_api.created_batches)
-    assert batches_before == (0 if endpoint in ("files.create", "batches.create") else 1)
+    # the record says where the work stopped, so the next pass resumes from there
+    stopped_at = {"files.create": "prepared", "batches.create": "uploaded"}.get(endpoint, "submitted")
+    waiting = "queued" if stopped_at != "submitted" else f"in_flight {batch_api.created_batches[0]['id']}"
+    assert (row["status"], row["pending_reason"]) == ("pending_frontier", waiting)
+    assert [r["state"] for r in records(out)] == [stopped_at]
+    assert len(batch_api.created_batches) == (0 if stopped_at != "submitted" else 1)
 
     batch_api.clear_faults()
     collect_frontier(str(out), wait_seconds=30)
     assert_extracted_by_frontier(rows_by_name(out, ONE), sample_truth, ONE)
-    assert len(batch_api.created_batches) == 1  # not resubmitted
+    assert len(batch_api.created_batches) == 1 and len(batch_api.uploaded_files) == 1  # not resubmitted
     assert all(r["state"] == "collected" for r in records(out))
 
 
@@ -261,46 +285,63 @@ def test_an_expired_or_cancelled_batch_keeps_its_answers_and_requeues_the_rest(
 def test_error_file_lines_and_invalid_answers_are_retried_then_fail_with_their_reason(
         run, batch_api, sample_copy, sample_truth, out, monkeypatch):
     monkeypatch.setenv("DOCSIEVE_OPENAI_MAX_ATTEMPTS", "2")
-    refused, garbled, broken = DOCS
+    good = DOCS[0]
+    refused, timed_out, garbled, wrong_total, cut_off = DOCS[1:] + [
+        "us_consulting_calder_pine.pdf", "ie_grid_kilbride.pdf", "se_faktura_fjallstrom.pdf"]
+    names = [good, refused, timed_out, garbled, wrong_total, cut_off]
     truth_responder = batch_api.responder
 
     def responder(cid, body):
-        if cid.startswith(sha(sample_copy, refused)[:40]):
-            return RequestError(400, "context_length_exceeded", "This model's maximum context length is 10 tokens.")
-        if cid.startswith(sha(sample_copy, garbled)[:40]):
-            return "Sure! Here is the invoice: number 42"
-        if cid.startswith(sha(sample_copy, broken)[:40]):
-            return ChatAnswer(json.dumps(truth_responder(cid, body))[:60], finish_reason="length")
-        return truth_responder(cid, body)
+        answer = truth_responder(cid, body)
+        script = {
+            refused: RequestError(400, "context_length_exceeded", "This model's maximum context length is 10 tokens."),
+            timed_out: LineError(),
+            garbled: "Sure! Here is the invoice: number 42",
+            wrong_total: json.dumps(dict(answer, total=(answer["total"] or 0) + 10)),  # JSON, but does not add up
+            cut_off: ChatAnswer(json.dumps(answer)[:60], finish_reason="length"),
+        }
+        for name, scripted in script.items():
+            if cid.startswith(sha(sample_copy, name)[:40]):
+                return scripted
+        return answer
 
     batch_api.responder = responder
-    run(DOCS)
+    run(names)
 
-    rows = rows_by_name(out, DOCS)
-    assert len(batch_api.created_batches) == 2  # attempt 1, then attempt 2; no third
-    for name in DOCS:
+    rows = rows_by_name(out, names)
+    assert_extracted_by_frontier(rows, sample_truth, [good])
+    assert rows[good]["frontier_attempts"] == 1
+    assert len(batch_api.created_batches) == 2  # attempt 1, then attempt 2 of the five that failed; no third
+    assert sorted(r["custom_id"] for r in uploaded_requests(batch_api, 1)) == \
+        sorted(expected_cid(sample_copy, n, 2) for n in names[1:])
+    for name in names[1:]:
         row = rows[name]
         assert (row["status"], row["tier"], row["error_code"], row["frontier_attempts"]) == \
             ("failed", "frontier", "frontier_failed", 2), name
-        assert row["error"].startswith("frontier failed after 2 attempt(s)") and row["data_json"] is None
+        assert row["error"].startswith("frontier failed after 2 attempt(s): ") and row["data_json"] is None
         assert row["retryable"] is False and row["pending_reason"] is None
     assert "HTTP 400" in rows[refused]["error"] and "maximum context length" in rows[refused]["error"]
+    assert "request_timeout" in rows[timed_out]["error"]
     assert "not JSON" in rows[garbled]["error"]
-    assert "cut off" in rows[broken]["error"]
-    # a request that errored cost nothing; answers that came back (unusable or not) were paid, both attempts
+    assert "invalid answer" in rows[wrong_total]["error"] and "total" in rows[wrong_total]["error"]
+    assert "cut off" in rows[cut_off]["error"]
+    # the error files carried the two requests that never produced an answer, on both attempts
+    errors = sorted(line["custom_id"] for line in server_lines(batch_api, "error"))
+    assert errors == sorted(expected_cid(sample_copy, n, a) for n in (refused, timed_out) for a in (1, 2))
+    # requests that errored cost nothing; answers that came back, usable or not, were paid on both attempts
     usage = usage_by_cid(batch_api)
-    assert rows[refused]["frontier_prompt_tokens"] == 0 and rows[refused]["frontier_cost_usd"] == 0
-    for name in (garbled, broken):
+    for name in (refused, timed_out):
+        assert (rows[name]["frontier_prompt_tokens"], rows[name]["frontier_cost_usd"]) == (0, 0)
+    for name in (garbled, wrong_total, cut_off):
         u1, u2 = usage[expected_cid(sample_copy, name, 1)], usage[expected_cid(sample_copy, name, 2)]
         assert rows[name]["frontier_prompt_tokens"] == u1[0] + u2[0]
+        assert rows[name]["frontier_completion_tokens"] == u1[1] + u2[1]
         assert rows[name]["frontier_cost_usd"] == pytest.approx(usd(*u1) + usd(*u2), abs=1e-8)
-    # the error file carried the refused request on both attempts
-    errors = [line["custom_id"] for line in server_lines(batch_api, "error")]
-    assert sorted(errors) == [expected_cid(sample_copy, refused, 1), expected_cid(sample_copy, refused, 2)]
 
     # failed rows are final: nothing is queued, a later collection sends nothing
-    collect_frontier(str(out))
-    assert len(batch_api.created_batches) == 2
+    collect_frontier(str(out), wait_seconds=30)
+    assert len(batch_api.created_batches) == 2 and len(batch_api.uploaded_files) == 2
+    assert rows_by_name(out, names) == rows
 
 
 # --------------------------------------------------------------------------------------------- 3. crash points
@@ -327,6 +368,7 @@ def test_kill_between_upload_and_persist_reuploads_but_creates_one_batch(
         run(DOCS[:2])
     assert killed and len(batch_api.uploaded_files) == 1 and batch_api.created_batches == []
     assert [r["state"] for r in records(out)] == ["prepared"]
+    assert all(r["status"] == "pending_frontier" for r in rows_by_name(out, DOCS[:2]).values())
 
     collect_frontier(str(out), wait_seconds=30)
     assert_extracted_by_frontier(rows_by_name(out, DOCS[:2]), sample_truth, DOCS[:2])
@@ -343,6 +385,7 @@ def test_kill_between_batch_creation_and_persist_finds_the_batch_again(
     assert killed and len(batch_api.created_batches) == 1
     (rec,) = records(out)
     assert rec["state"] == "uploaded" and rec["batch_id"] is None
+    assert all(r["status"] == "pending_frontier" for r in rows_by_name(out, DOCS[:2]).values())
 
     collect_frontier(str(out), wait_seconds=30)
     assert_extracted_by_frontier(rows_by_name(out, DOCS[:2]), sample_truth, DOCS[:2])
@@ -351,11 +394,11 @@ def test_kill_between_batch_creation_and_persist_finds_the_batch_again(
     assert batch_api.created_batches[0]["metadata"] == {"docsieve_batch": rec["key"]}
 
 
-@pytest.mark.parametrize("times", [1, 100])
-def test_a_lost_batch_creation_response_never_creates_a_second_batch(run, batch_api, sample_truth, out, times):
-    # the batch is created, then its answer is lost: the SDK must not blindly retry the POST
-    batch_api.fail_next("POST", r"^/v1/batches$", 500, times=times, after=True)
+def test_a_lost_batch_creation_response_never_creates_a_second_batch(run, batch_api, sample_truth, out):
+    # the batch is created, then its answer is lost: a blind retry of the POST would create (and pay) it twice
+    batch_api.fail_next("POST", r"^/v1/batches$", 500, after=True)
     run(DOCS[:2])
+    assert [c[2] for c in calls_to(batch_api, "batches.create")] == [500]
     assert_extracted_by_frontier(rows_by_name(out, DOCS[:2]), sample_truth, DOCS[:2])
     assert len(batch_api.created_batches) == 1
     assert records(out)[0]["batch_id"] == batch_api.created_batches[0]["id"]
@@ -395,7 +438,7 @@ def test_budget_cap_sends_only_what_fits_and_leaves_the_rest_pending(run, batch_
     assert result["frontier"]["over_budget"] == 3 and result["frontier"]["cost_usd"] == 0
 
     # a later collection with room for about one request sends one, even while it waits for batches to finish
-    collect_frontier(str(out), max_frontier_usd=0.0008, wait_seconds=30)
+    collect_frontier(str(out), max_frontier_usd=0.0007, wait_seconds=30)
     rows = rows_by_name(out, DOCS)
     (sent,) = [n for n in DOCS if rows[n]["status"] == "extracted"]
     assert_extracted_by_frontier(rows, sample_truth, [sent])
@@ -445,3 +488,22 @@ def test_without_an_api_key_batch_files_are_written_and_sent_by_a_later_collecti
     assert len(batch_api_server.created_batches) == 1
     rows = rows_by_name(out, names)
     assert_extracted_by_frontier(rows, sample_truth, DOCS)
+
+
+def test_a_user_schema_property_named_like_an_extraction_hint_is_kept_in_the_request(tmp_path):
+    from extractors.openai_batch import build_request
+    from schemas.registry import load_schema
+
+    schema_file = tmp_path / "parcel.py"
+    schema_file.write_text(
+        "from pydantic import BaseModel, Field\n"
+        "class ParcelFields(BaseModel):\n"
+        "    tracking_number: str | None = Field(None, json_schema_extra={'labels': ['tracking no']})\n"
+        "    labels: list[str] | None = Field(None, description='Handling labels printed on the parcel')\n"
+    )
+    request = build_request("c-1", "Tracking no 1Z999", load_schema(f"{schema_file}:ParcelFields"),
+                            model="gpt-4.1-mini", max_output_tokens=100, max_text_chars=1000)
+    schema = request["body"]["response_format"]["json_schema"]["schema"]
+    assert set(schema["properties"]) == {"tracking_number", "labels"}
+    assert "labels" not in schema["properties"]["tracking_number"]  # the hint is still stripped
+    assert_strict_schema(schema)
