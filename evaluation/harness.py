@@ -11,7 +11,7 @@ from typing import Callable, Iterable
 from evaluation.scoring import score_document
 from extractors.base import Extractor
 from extractors.grounding import GroundingIndex
-from extractors.pdf import read_pdf
+from extractors.pdf import read_document_text
 from extractors.routing import route_result
 from schemas.document import DocumentRef
 from schemas.errors import DocumentError
@@ -42,6 +42,7 @@ class EvalRecord:
     completion_tokens: int = 0
     error: str | None = None
     signals: dict = field(default_factory=dict)
+    alternatives: dict = field(default_factory=dict)
 
     @property
     def exact(self) -> bool:
@@ -77,7 +78,7 @@ def evaluate(
         path = docs_dir / t.file
         started = time.perf_counter()
         try:
-            doc = read_pdf(DocumentRef(str(path)), path.read_bytes())
+            doc = read_document_text(DocumentRef(str(path)), path.read_bytes())
         except (DocumentError, OSError) as exc:
             rec = EvalRecord(t.file, 0.0, False, "failed", None,
                              score_document(t.file, t.fields, None, schema_fields=schema_fields).fields, None,
@@ -91,7 +92,8 @@ def evaluate(
                                     alternates=t.alternates)
             rec = EvalRecord(t.file, result.confidence, valid, decision.route.value,
                              decision.reason.value if decision.reason else None, scored.fields, answer,
-                             result.seconds, result.prompt_tokens, result.completion_tokens, signals=result.signals)
+                             result.seconds, result.prompt_tokens, result.completion_tokens, signals=result.signals,
+                             alternatives=result.alternatives)
         records.append(rec)
         if progress:
             progress(rec)

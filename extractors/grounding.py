@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from typing import Any
@@ -15,16 +16,35 @@ def _norm(text: str) -> str:
 
 
 class GroundingIndex:
-    """Everything a value may be grounded in, computed once per document."""
+    """Everything a value may be grounded in; each part is computed on first use, once per document."""
 
     def __init__(self, text: str):
-        index = C.TextIndex(text)
-        self.text = _norm(text)
-        self.squeezed = self.text.replace(" ", "")
-        self.numbers = {round(v, 2) for v in C.find_numbers(index)} | {
-            round(c.value, 2) for c in C.find_amounts(index, with_decimals_only=False)}
-        self.dates = {c.value for c in C.find_dates(index)}
-        self.currencies = {c.value for c in C.find_currencies(index)}
+        self._raw = text
+
+    @functools.cached_property
+    def text(self) -> str:
+        return _norm(self._raw)
+
+    @functools.cached_property
+    def squeezed(self) -> str:
+        return self.text.replace(" ", "")
+
+    @functools.cached_property
+    def _index(self) -> C.TextIndex:
+        return C.TextIndex(self._raw)
+
+    @functools.cached_property
+    def numbers(self) -> set[float]:
+        return {round(v, 2) for v in C.find_numbers(self._index)} | {
+            round(c.value, 2) for c in C.find_amounts(self._index, with_decimals_only=False)}
+
+    @functools.cached_property
+    def dates(self) -> set[dt.date]:
+        return {c.value for c in C.find_dates(self._index)}
+
+    @functools.cached_property
+    def currencies(self) -> set[str]:
+        return {c.value for c in C.find_currencies(self._index)}
 
     def has_text(self, value: str) -> bool:
         v = _norm(value)

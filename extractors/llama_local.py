@@ -48,6 +48,11 @@ def _model_lock(llm) -> threading.Lock:
         return _use_locks.setdefault(id(llm), threading.Lock())
 
 
+def default_threads(workers: int = 1) -> int:
+    """llama.cpp threads per model: the cores shared among the worker processes, at most 8."""
+    return max(1, min(8, (os.cpu_count() or 1) // max(1, workers)))
+
+
 def load_llama(path: Path, n_ctx: int, n_threads: int):
     """Load a GGUF model once per process; later calls return the same instance."""
     key = (str(path), n_ctx, n_threads)
@@ -72,9 +77,10 @@ def _plans(model_cls) -> list[FieldPlan]:
 @dataclass
 class FieldChoice:
     value: Any = None
-    source: str = "none"  # code | model | rules
+    source: str = "none"  # code | model | code+model | rules
     confidence: float = 0.0
     signals: dict[str, float] = field(default_factory=dict)
+    answers: dict[str, Any] = field(default_factory=dict)  # per method, for re-tuning the merge
 
 
 @register("llama")
@@ -96,7 +102,7 @@ class LlamaExtractor:
         self.name = model_label(model)
         self.path = resolve_model(model, Path(cache_dir))
         self.n_ctx = n_ctx
-        self.n_threads = n_threads or max(1, min(4, os.cpu_count() or 1))
+        self.n_threads = n_threads or default_threads()
         self.max_options = max_options
         self.excerpt_chars = excerpt_chars
         self.max_new_tokens = max_new_tokens
@@ -111,6 +117,8 @@ class LlamaExtractor:
         proposals = {p.name: propose(index, p, labels) for p in plans}
         choices = {p.name: self._code_choice(p, proposals[p.name], index) for p in plans}
 
+        for name, c in choices.items():
+            c.answers["code"] = _jsonable(c.value)
         asked = [p for p in plans if self._should_ask(p, proposals[p.name])] if self.use_model else []
         usage = (0, 0)
         if asked:
@@ -131,6 +139,8 @@ class LlamaExtractor:
             completion_tokens=usage[1],
             seconds=time.perf_counter() - start,
             signals=signals,
+            alternatives={name: dict(c.answers, final=_jsonable(c.value), source=c.source)
+                          for p in plans if p.kind != "items" for name, c in [(p.name, choices[p.name])]},
         )
 
     # ------------------------------------------------------------------ code
@@ -170,6 +180,7 @@ class LlamaExtractor:
         model_value = picked.value if picked is not None else (pick if plan.kind == "choice" else None)
         agree = model_value is not None and model_value == code_value
         choice.signals.update({"p_model": prob, "agree": float(agree), "model_null": float(pick is None)})
+        choice.answers.update({"code": _jsonable(code_value), "model": _jsonable(model_value)})
         if agree:
             choice.source, choice.confidence = "code+model", 0.5 + 0.5 * max(prob, choice.confidence)
         elif model_value is not None:

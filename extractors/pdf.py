@@ -1,10 +1,11 @@
-"""PDF bytes -> `Document`: the text layer of each page, with limits, via pypdf."""
+"""Document bytes -> `Document`: the text layer of each PDF page (pypdf), or plain text, with limits."""
 
 from __future__ import annotations
 
 import hashlib
 import io
 import logging
+import re
 import time
 from dataclasses import dataclass
 
@@ -27,7 +28,7 @@ class PdfLimits:
 
 
 def sniff_type(head: bytes) -> str | None:
-    """Name the format of a non-PDF file from its first bytes, for a helpful error."""
+    """Name the format of a non-PDF file from its first bytes, for a helpful error (None: a PDF)."""
     head = head.lstrip()[:64]
     if head.startswith(b"%PDF"):
         return None
@@ -42,9 +43,40 @@ def sniff_type(head: bytes) -> str | None:
     return "not a PDF"
 
 
+def is_plain_text(data: bytes) -> bool:
+    """UTF-8 text without markup or binary bytes (a .txt, an e-mail body, an OCR export)."""
+    head = data[:8192]
+    if b"\x00" in head or head.lstrip()[:1] == b"<":
+        return False
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return exc.start > len(head) - 4  # a multi-byte character cut by the 8 KB window
+    return True
+
+
+def read_document_text(
+    ref: DocumentRef, data: bytes, limits: PdfLimits = PdfLimits(), content_sha256: str | None = None
+) -> Document:
+    """PDFs through pypdf; plain UTF-8 text as one page; anything else fails as `unsupported_type`."""
+    if data and not data.lstrip()[:4] == b"%PDF" and is_plain_text(data):
+        if len(data) > limits.max_bytes:
+            raise DocumentError("oversized", f"{ref.name}: {len(data):,} bytes exceeds the limit of "
+                                f"{limits.max_bytes:,}", uri=ref.uri)
+        text = clean_text(data.decode("utf-8", "replace"))
+        if len(text.strip()) < MIN_TEXT_CHARS:
+            raise DocumentError("empty", f"{ref.name}: the text file has no content", uri=ref.uri)
+        return Document(ref=ref, content_sha256=content_sha256 or hashlib.sha256(data).hexdigest(),
+                        size_bytes=len(data), pages=[text])
+    return read_pdf(ref, data, limits, content_sha256)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def clean_text(text: str) -> str:
     """Make page text safe to encode: pypdf can return lone UTF-16 surrogates and NULs for some fonts."""
-    if any("\ud800" <= ch <= "\udfff" for ch in text):
+    if _SURROGATE.search(text):
         text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
     return text.replace("\x00", "")
 

@@ -89,7 +89,7 @@ def extract(pdf, schema, model):
     """Extract one PDF and print the answer, without Prefect or any output files."""
     from extractors.base import get_extractor
     from extractors.grounding import GroundingIndex
-    from extractors.pdf import read_pdf
+    from extractors.pdf import read_document_text
     from extractors.routing import route_result
     from flows.settings import Settings
     from schemas.document import DocumentRef
@@ -100,7 +100,7 @@ def extract(pdf, schema, model):
         spec = load_schema(schema)
         extractor = get_extractor("llama", model=model or settings.llama.model, cache_dir=settings.llama.cache_dir)
         path = os.path.abspath(pdf)
-        doc = read_pdf(DocumentRef(path), open(path, "rb").read())
+        doc = read_document_text(DocumentRef(path), open(path, "rb").read())
         result = extractor.extract(doc, spec)
         threshold = settings.threshold_for(spec.name, spec.version, extractor.name)
         decision = route_result(result, spec, GroundingIndex(doc.text), threshold)

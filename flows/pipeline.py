@@ -16,7 +16,7 @@ from typing import Any, Iterable, Iterator
 
 from extractors.base import Extractor, get_extractor
 from extractors.grounding import GroundingIndex
-from extractors.pdf import PdfLimits, read_pdf
+from extractors.pdf import PdfLimits, read_document_text
 from extractors.routing import route_result
 from schemas.document import Document, DocumentRef
 from schemas.errors import DocumentError, DocumentReadError, ModelNotFound, ModelUnavailable, TransientError
@@ -194,7 +194,8 @@ def extract_document(
     row.cost_usd = row.slm_cost_usd
     row.slm_confidence = result.confidence
     row.slm_data_json = json.dumps(decision.data if decision.data is not None else result.data, ensure_ascii=False)
-    row.slm_signals_json = json.dumps(result.signals)
+    row.slm_signals_json = json.dumps({"signals": result.signals, "alternatives": result.alternatives},
+                                      ensure_ascii=False, default=str)
     row.model, row.prompt_tokens, row.completion_tokens = result.model, result.prompt_tokens, result.completion_tokens
     row.confidence = result.confidence
     if decision.route is Route.ACCEPTED:
@@ -229,7 +230,7 @@ def process_document(
         if reused is not None:
             return reused, None
     try:
-        doc = read_pdf(ref, data, ctx.limits, row.content_sha256)
+        doc = read_document_text(ref, data, ctx.limits, row.content_sha256)
         row.pages = len(doc.pages)
         return extract_document(doc, row, ctx, spec, extractor, started), doc
     except DocumentError as exc:

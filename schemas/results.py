@@ -41,7 +41,8 @@ class ExtractionResult:
     """One extractor's answer for one document, before routing.
 
     `data` is the answer as plain JSON-able values (None when the output did not parse);
-    `signals` are the inputs of the confidence score, kept so thresholds can be re-tuned later.
+    `signals` are the inputs of the confidence score, kept so thresholds can be re-tuned later;
+    `alternatives` holds what each method answered per field (e.g. {"total": {"code": 119.0, "model": 19.0}}).
     """
 
     data: dict[str, Any] | None
@@ -53,6 +54,7 @@ class ExtractionResult:
     completion_tokens: int = 0
     seconds: float = 0.0
     signals: dict[str, float] = field(default_factory=dict)
+    alternatives: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
 @dataclass

@@ -71,7 +71,8 @@ class DoneIndex:
 
 def data_files(store: Store, schema_name: str) -> Iterable[str]:
     for obj in store.iter_objects(f"schema={schema_name}/"):
-        if is_data_file(obj.key):
+        # hidden folders (`_temporary/`, `.tmp/`) are not part of the dataset for pyarrow's discovery either
+        if is_data_file(obj.key) and not any(part.startswith((".", "_")) for part in obj.key.split("/")[:-1]):
             yield obj.key
 
 

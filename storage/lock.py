@@ -37,6 +37,8 @@ def store_lock(store: Store, name: str, *, stale_after: float = 120.0, wait: flo
         if store.create_exclusive(key, token):
             break
         held = store.read_if_exists(key)
+        if held == token:  # our PUT landed but its answer was lost; the client's retry then got 412
+            break
         if held is not None and _age(held) > stale_after and _break_stale(store, key, held, token, stale_after):
             continue
         if time.monotonic() > deadline:

@@ -36,7 +36,8 @@ def read_document(uri: str, s3: S3Options = S3Options()) -> bytes:
         if uri.startswith("s3://"):
             bucket, key = parse_s3_uri(uri)
             return S3Store(f"s3://{bucket}", s3).read(key)
-        return Path(uri).read_bytes()
+        with open(uri, "rb") as fh:
+            return fh.read()
     except FileNotFoundError:
         raise DocumentReadError(f"{uri}: the file no longer exists", uri=uri) from None
     except (IsADirectoryError, PermissionError) as exc:
@@ -55,6 +56,32 @@ class StoreSource:
             if any(part.startswith((".", "_")) for part in obj.key.split("/")[:-1]):
                 continue  # hidden folders and docsieve's own _state never hold input documents
             ref = DocumentRef(self.store.uri(obj.key), obj.size, obj.modified)
+            if flt.wants(ref):
+                yield ref
+
+
+class S3ObjectSource:
+    """One S3 object named by its full key (`s3://bucket/invoices/x.pdf`), as a local PDF path is one file."""
+
+    def __init__(self, uri: str, s3: S3Options):
+        self.uri, self.s3 = uri, s3
+        bucket, self.key = parse_s3_uri(uri)
+        self.store = S3Store(f"s3://{bucket}", s3)
+
+    def _object(self):
+        # a listing, not a HEAD: it gives size and date like a prefix listing, and the key sorts first
+        first = next(iter(self.store.iter_objects(self.key)), None)
+        return first if first is not None and first.key == self.key else None
+
+    def check_access(self) -> None:
+        self.store.check_access()
+        if self._object() is None:
+            raise ConfigurationError(f"source {self.uri} does not exist")
+
+    def iter_refs(self, flt: ListFilter) -> Iterator[DocumentRef]:
+        obj = self._object()
+        if obj is not None:
+            ref = DocumentRef(self.uri, obj.size, obj.modified)
             if flt.wants(ref):
                 yield ref
 
@@ -153,6 +180,10 @@ def open_source(uri: str, s3: S3Options = S3Options()) -> Source:
             manifest = ManifestSource(uri, s3)
             manifest.check_access()
             return manifest
+        if key.lower().endswith(".pdf"):
+            single = S3ObjectSource(uri, s3)
+            single.check_access()
+            return single
         store = S3Store(uri, s3)
         store.check_access()
         return StoreSource(store)
