@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import fnmatch
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import Iterator, Protocol
 
 from schemas.document import DocumentRef
@@ -23,6 +23,13 @@ class ListFilter:
     include: tuple[str, ...] = ("*",)
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE
     doc_ids: frozenset[str] = field(default_factory=frozenset)  # doc ids, URIs or file names
+
+    def __post_init__(self) -> None:
+        # naive datetimes (from a UI form or a YAML file) mean UTC; comparing them with S3's aware ones would raise
+        for name in ("modified_since", "modified_until"):
+            value = getattr(self, name)
+            if value is not None and value.tzinfo is None:
+                object.__setattr__(self, name, value.replace(tzinfo=timezone.utc))
 
     def wants(self, ref: DocumentRef) -> bool:
         name = ref.name

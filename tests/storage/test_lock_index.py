@@ -268,3 +268,26 @@ def test_reprocessed_rows_replace_their_own_rows_and_the_index_stays_one_per_doc
     assert after.file_of(after.find_doc(refs[4].doc_id)) == held_in
     rows = from_parquet_bytes(store.read(held_in)).to_pylist()
     assert [r["run_id"] for r in rows if r["doc_id"] == refs[4].doc_id] == ["f" * 32]
+
+
+def test_a_lock_left_by_a_killed_process_on_this_host_is_broken_at_once(tmp_path):
+    """kill -9 leaves the lock file behind; a rerun must not wait out `stale_after`."""
+    import json
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    from storage.local import LocalStore
+    from storage.lock import store_lock
+
+    store = LocalStore(tmp_path)
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    lock = {"owner": f"{socket.gethostname()}:{child.pid}:deadbeef", "acquired_at": time.time()}
+    assert store.create_exclusive("_state/locks/commit-invoice.lock", json.dumps(lock).encode())
+    child.kill()
+    child.wait()
+    started = time.monotonic()
+    with store_lock(store, "commit-invoice", stale_after=3600, wait=5):
+        pass
+    assert time.monotonic() - started < 2
