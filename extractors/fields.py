@@ -198,6 +198,20 @@ _COMPANY = re.compile(
 _RETURN_ADDRESS = re.compile(r"\S\s+[·●|•]\s+.*\d{4,5}\s+\S")
 
 
+# a name has a word of three letters or more (any script's letters) and is not mostly digits
+_NAME_SHAPE = re.compile(r"[^\W\d_]{3,}")
+
+
+def _other_kind_token(token: str) -> bool:
+    """A VAT id, IBAN, e-mail, phone number or date: printed like an id, but never a document number."""
+    t = token.replace(" ", "")
+    if C._VAT.fullmatch(t) or C._IBAN.fullmatch(t) or "@" in t:
+        return True
+    if C._DATE_NUM.fullmatch(token) or C._DATE_ISO.fullmatch(token):
+        return True
+    return bool(re.fullmatch(r"\+\d[\d -]{6,}", token))  # +49 30 1234567
+
+
 def _party_role(field_name: str) -> str | None:
     name = field_name.lower()
     if any(k in name for k in ("buyer", "customer", "recipient", "client", "bill_to", "consignee", "payer")):
@@ -224,6 +238,8 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
         return []
     found = finder(index)
     first_date = min(found, key=lambda c: (c.line, c.start)) if plan.kind == "date" and found else None
+    if plan.kind == "id":
+        found = [c for c in found if not _other_kind_token(c.text)]
     n_lines = max(1, len(index.lines))
     merged: dict[Any, C.Candidate] = {}
     for cand in found:
@@ -241,6 +257,8 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
                 score += 0.5
             if any(ch.isdigit() for ch in cand.text):
                 score -= 0.5
+            if not _NAME_SHAPE.search(cand.text):
+                score -= 1.0  # "ALP-031", "(Art)": codes and fragments, not names
             if _looks_like_label(cand, labels):
                 score -= 1.0  # a label (ours or another field's) is not a value
             role = _party_role(plan.name)
@@ -249,6 +267,9 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
                 score += 0.6
             if role == "sender" and cand.start == 0 and _RETURN_ADDRESS.search(index.lines[cand.line]):
                 score += 0.4
+            if role == "sender" and _COMPANY.search(cand.text):
+                # the issuer's legal name comes back in the footer, the bank details, the VAT line
+                score += min(0.6, 0.3 * (index.text.casefold().count(cand.text.casefold()) - 1))
         elif plan.kind == "currency":
             score += 0.1
         cand.score = score

@@ -123,7 +123,12 @@ def build_context(
     if extractor == "llama":
         from extractors.models import resolve_model
 
-        resolve_model(model_name, llama.cache_dir)  # raises ModelNotFound now, not in a worker
+        path = resolve_model(model_name, llama.cache_dir)  # raises ModelNotFound now, not in a worker
+        if llama.use_model:
+            from extractors.llama_local import default_threads, load_llama
+
+            # a corrupt GGUF fails here with one message; with threads the shards reuse this instance
+            load_llama(path, llama.n_ctx, llama.n_threads or default_threads())
         options = {"model": model_name, "cache_dir": str(llama.cache_dir), "n_ctx": llama.n_ctx,
                    "n_threads": llama.n_threads, "max_options": llama.max_options,
                    "excerpt_chars": llama.excerpt_chars, "use_model": llama.use_model}
@@ -153,6 +158,46 @@ def build_context(
     )
 
 
+def resolve_window(
+    window: str, timezone: str, modified_since: dt.datetime | None, modified_until: dt.datetime | None,
+    now: dt.datetime | None = None,
+) -> tuple[dt.datetime | None, dt.datetime | None]:
+    """Map the `window` parameter onto (modified_since, modified_until), as UTC-aware datetimes.
+
+    `previous_day` is cut from the flow run's scheduled start (so a late or retried nightly run still takes the
+    day it was scheduled for), not from the wall clock. Naive datetimes are read as UTC.
+
+    Raises:
+        ConfigurationError: an unknown time zone, or `previous_day` together with explicit modified_* values.
+    """
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    from schemas.errors import ConfigurationError
+
+    def utc(t: dt.datetime | None) -> dt.datetime | None:
+        return t.replace(tzinfo=dt.timezone.utc) if t is not None and t.tzinfo is None else t
+
+    if window == "all":
+        return utc(modified_since), utc(modified_until)
+    if window != "previous_day":
+        raise ConfigurationError(f"unknown window {window!r}: use 'all' or 'previous_day'")
+    if modified_since is not None or modified_until is not None:
+        raise ConfigurationError("window='previous_day' sets modified_since/modified_until itself: "
+                                 "give either the window or the dates, not both")
+    try:
+        tz = ZoneInfo(timezone)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise ConfigurationError(f"unknown time zone {timezone!r}: use an IANA name such as Europe/Berlin") from exc
+    if now is None:
+        from prefect.runtime import flow_run
+
+        now = flow_run.scheduled_start_time
+    today = now.astimezone(tz).date()
+    start = dt.datetime.combine(today - dt.timedelta(days=1), dt.time(), tzinfo=tz)
+    end = dt.datetime.combine(today, dt.time(), tzinfo=tz)
+    return start.astimezone(dt.timezone.utc), end.astimezone(dt.timezone.utc)
+
+
 @flow(name="extract-documents", log_prints=True)
 def extract_documents(
     source: str,
@@ -162,6 +207,8 @@ def extract_documents(
     prefix: str = "",
     modified_since: dt.datetime | None = None,
     modified_until: dt.datetime | None = None,
+    window: Literal["all", "previous_day"] = "all",
+    timezone: str = "UTC",
     doc_ids: list[str] | None = None,
     limit: int | None = None,
     shard_size: int | None = None,
@@ -181,8 +228,11 @@ def extract_documents(
         schema: `invoice`, `package.module:Class` or `path/to/file.py:Class`.
         model: Bundled model name or GGUF path; default from DOCSIEVE_LLAMA_MODEL.
         prefix: Only keys under this prefix (relative to the source).
-        modified_since: Only objects modified at or after this time (UTC), for date-based backfills.
-        modified_until: Only objects modified before this time (UTC).
+        modified_since: Only objects modified at or after this time, for date-based backfills (no offset: UTC).
+        modified_until: Only objects modified before this time (no offset: UTC).
+        window: `previous_day`: only objects modified on the calendar day before the run's scheduled start, in
+            `timezone` (it sets modified_since/modified_until; the nightly deployment uses it). `all`: no window.
+        timezone: IANA time zone the `previous_day` window is cut in, e.g. `Europe/Berlin`.
         doc_ids: Only these documents (doc ids, URIs or file names).
         limit: Stop after listing this many documents.
         shard_size: Documents per task; default from DOCSIEVE_RUN_SHARD_SIZE.
@@ -197,6 +247,10 @@ def extract_documents(
     logger = get_run_logger()
     started = time.perf_counter()
     settings = Settings()
+    modified_since, modified_until = resolve_window(window, timezone, modified_since, modified_until)
+    if window != "all":
+        logger.info("window %s (%s): modified in [%s, %s)", window, timezone, modified_since.isoformat(),
+                    modified_until.isoformat())
     ctx = build_context(settings, output=output, schema=schema, model=model, reprocess=reprocess,
                         frontier=frontier, extractor=extractor)
     spec = cached_schema(schema)
@@ -213,7 +267,16 @@ def extract_documents(
     summary = RunSummary(ctx.run_id, output, spec.name, ctx.model_label, ctx.threshold,
                          prices=settings.prices(), frontier_model=settings.openai.model)
     n_workers = workers or settings.run.workers
-    runner = make_task_runner(task_runner or settings.run.task_runner, n_workers, settings.run.dask_address)
+    runner_kind = task_runner or settings.run.task_runner
+    runner = make_task_runner(runner_kind, n_workers, settings.run.dask_address)
+    if runner_kind != "threads" and extractor == "llama" and settings.llama.n_threads is None:
+        # one model per worker process: share the cores instead of each process taking all of them
+        from dataclasses import replace
+
+        from extractors.llama_local import default_threads
+
+        options = dict(ctx.extractor_options, n_threads=default_threads(n_workers))
+        ctx = replace(ctx, extractor_options=tuple(sorted(options.items())))
     shards = iter_shards(src.iter_refs(flt), index, shard_size or settings.run.shard_size, reprocess=reprocess,
                          limit=limit, stats=stats)
     from flows.progress import RunProgress

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import logging
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from flows.extract_documents import RunSummary
-
-log = logging.getLogger("docsieve")
 
 # Rough shape of a frontier request for one document, for the what-if price of sending everything there.
 PROMPT_OVERHEAD_TOKENS = 400
@@ -44,11 +41,13 @@ def cost_report(summary: "RunSummary") -> dict:
         "total_usd": round(total, 6),
         "all_frontier_sync_usd": round(sync, 6),
         "all_frontier_batch_usd": round(batch, 6),
+        "savings_vs_sync_usd": round(sync - total, 6),
         "savings_vs_batch_usd": round(batch - total, 6),
     }
 
 
 def histogram_text(values: list[float], threshold: float, bins: int = 10, width: int = 40) -> str:
+    """A text histogram of confidences in [0, 1], the threshold's bin marked (the UI cannot show local images)."""
     counts = [0] * bins
     for v in values:
         counts[min(bins - 1, max(0, int(v * bins)))] += 1
@@ -56,18 +55,53 @@ def histogram_text(values: list[float], threshold: float, bins: int = 10, width:
     lines = []
     for i, c in enumerate(counts):
         lo, hi = i / bins, (i + 1) / bins
-        mark = " <- threshold" if lo <= threshold < hi else ""
+        mark = " <- threshold" if lo <= threshold < hi or (i == bins - 1 and threshold >= hi) else ""
         lines.append(f"{lo:.1f}-{hi:.1f} | {'#' * round(width * c / top):<{width}} {c}{mark}")
     return "\n".join(lines)
 
 
+SUMMARY_KEY = "docsieve-run-summary"
+REPORT_KEY = "docsieve-run-report"
+
+COST_LABELS = {
+    "slm_seconds": "SLM seconds",
+    "slm_usd": "SLM $",
+    "frontier_prompt_tokens": "frontier prompt tokens",
+    "frontier_completion_tokens": "frontier completion tokens",
+    "frontier_usd": "frontier $",
+    "total_usd": "total $",
+    "all_frontier_sync_usd": "all-frontier $ (sync prices)",
+    "all_frontier_batch_usd": "all-frontier $ (batch prices)",
+    "savings_vs_sync_usd": "savings $ vs all-frontier sync",
+    "savings_vs_batch_usd": "savings $ vs all-frontier batch",
+}
+
+
 def summary_table(summary: "RunSummary") -> list[dict]:
-    rows = [{"section": "documents", "item": k, "value": v} for k, v in sorted(summary.by_status_tier.items())]
-    rows += [{"section": "escalation reason", "item": k, "value": v} for k, v in sorted(summary.reasons.items())]
-    rows += [{"section": "failure", "item": k, "value": v} for k, v in sorted(summary.errors.items())]
-    rows.append({"section": "documents", "item": "unchanged (skipped)", "value": summary.skipped_unchanged})
-    rows.append({"section": "documents", "item": "reused (same bytes)", "value": summary.reused})
-    rows += [{"section": "cost", "item": k, "value": v} for k, v in cost_report(summary).items()]
+    """Rows of the run summary table artifact: section, item, value."""
+    failed = sum(summary.errors.values())
+
+    def row(section: str, item: str, value) -> dict:
+        return {"section": section, "item": item, "value": value}
+
+    rows = [row("run", "run id", summary.run_id), row("run", "schema", summary.schema),
+            row("run", "model", summary.model), row("run", "acceptance threshold", round(summary.threshold, 3)),
+            row("run", "shards", summary.shards), row("run", "seconds", round(summary.seconds, 1))]
+    rows += [row("documents", "listed", summary.listed), row("documents", "processed", summary.documents),
+             row("documents", "unchanged (skipped)", summary.skipped_unchanged),
+             row("documents", "reused (same bytes)", summary.reused)]
+    # status x tier, as "status / tier" ("-": no tier, e.g. failed or waiting for the frontier)
+    rows += [row("status x tier", k.replace("/", " / "), v) for k, v in sorted(summary.by_status_tier.items())]
+    rows += [row("escalation reason", k, v) for k, v in sorted(summary.reasons.items())]
+    rows.append(row("failures", "failed documents", failed))
+    rows += [row("failures", k, v) for k, v in sorted(summary.errors.items())]
+    if failed:
+        rows.append(row("failures", "where listed", f"markdown artifact {REPORT_KEY} (first "
+                                                    f"{len(summary.failures)}: doc id, source, error)"))
+    f = summary.frontier or {}
+    if f.get("status"):
+        rows.append(row("frontier", "status", str(f["status"])))
+    rows += [row("cost", COST_LABELS.get(k, k), v) for k, v in cost_report(summary).items()]
     return rows
 
 
@@ -93,22 +127,71 @@ def render_text(summary: "RunSummary") -> str:
     return "\n".join(lines)
 
 
+def _cell(text: str, limit: int = 200) -> str:
+    """One markdown table cell: no newlines or pipes, bounded length."""
+    text = " ".join(str(text).split())
+    text = text if len(text) <= limit else text[: limit - 1] + "…"
+    return text.replace("|", "\\|")
+
+
+def report_markdown(summary: "RunSummary", table_link: str | None = None) -> str:
+    """The markdown artifact: headline counts, the confidence histogram with the threshold, failed documents."""
+    failed = sum(summary.errors.values())
+    accepted = sum(1 for v in summary.confidences if v >= summary.threshold)
+    table_ref = f"[{SUMMARY_KEY}]({table_link})" if table_link else f"`{SUMMARY_KEY}`"
+    lines = [
+        f"# docsieve run `{summary.run_id[:8]}`",
+        "",
+        f"**{summary.documents:,} documents processed** in {summary.seconds:.0f}s "
+        f"({summary.listed:,} listed, {summary.skipped_unchanged:,} unchanged), **{failed:,} failed**. "
+        f"Counts by status and tier, escalation reasons and costs: table artifact {table_ref}.",
+        "",
+        "## Confidence of SLM answers",
+        "",
+        f"Acceptance threshold in use: **{summary.threshold:.2f}** (schema `{summary.schema}`, model "
+        f"`{summary.model}`). Answers at or above it are accepted if they also pass validation; the rest "
+        f"escalate to the frontier. {len(summary.confidences):,} answers, {accepted:,} at or above the threshold.",
+        "",
+        "```text",
+        histogram_text(summary.confidences, summary.threshold),
+        "```",
+        "",
+        f"## Failed documents ({failed:,})",
+        "",
+    ]
+    if summary.failures:
+        if failed > len(summary.failures):
+            lines += [f"First {len(summary.failures)} of {failed:,}; every failed document has a `failed` row with "
+                      "`error_code` and `error` in the output.", ""]
+        lines += ["| doc_id | source | error |", "|---|---|---|"]
+        lines += [f"| `{_cell(d, 80)}` | {_cell(u)} | {_cell(e)} |" for d, u, e in summary.failures]
+    else:
+        lines.append("None.")
+    return "\n".join(lines) + "\n"
+
+
+def _artifact_url(artifact_id) -> str | None:
+    try:
+        from prefect.settings import PREFECT_UI_URL
+
+        ui = PREFECT_UI_URL.value()
+    except Exception:
+        return None
+    return f"{ui.rstrip('/')}/artifacts/artifact/{artifact_id}" if ui and artifact_id else None
+
+
 def publish_run_artifacts(summary: "RunSummary") -> None:
     """Table and markdown artifacts on the flow run; a failure here never fails the run."""
     try:
         from prefect.artifacts import create_markdown_artifact, create_table_artifact
 
-        create_table_artifact(key="docsieve-run-summary", table=summary_table(summary),
-                              description=f"docsieve run {summary.run_id[:8]}: status x tier, reasons, cost")
-        failures = "\n".join(f"| `{d}` | {u} | {e[:200]} |" for d, u, e in summary.failures) or "| | none | |"
-        md = (
-            f"# Confidence of SLM answers\n\nAcceptance threshold: **{summary.threshold:.2f}** "
-            f"(schema `{summary.schema}`, model `{summary.model}`)\n\n```\n"
-            f"{histogram_text(summary.confidences, summary.threshold)}\n```\n\n"
-            f"# Failed documents (first {len(summary.failures)})\n\n| doc_id | source | error |\n|---|---|---|\n"
-            f"{failures}\n"
-        )
-        create_markdown_artifact(key="docsieve-confidence", markdown=md,
-                                 description="Confidence distribution, threshold in use, failures")
-    except Exception as exc:
-        log.warning("run artifacts not published: %s", exc)
+        table_id = create_table_artifact(
+            key=SUMMARY_KEY, table=summary_table(summary),
+            description=f"docsieve run {summary.run_id[:8]}: documents by status x tier, escalation reasons, "
+                        "failures, cost against all-frontier")
+        create_markdown_artifact(key=REPORT_KEY, markdown=report_markdown(summary, _artifact_url(table_id)),
+                                 description="Confidence distribution, threshold in use, failed documents")
+    except Exception as exc:  # artifacts are a convenience; never fail a run over them
+        from flows.progress import run_logger
+
+        run_logger().warning("run artifacts not published: %s", exc)
