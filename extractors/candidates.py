@@ -141,7 +141,7 @@ def find_dates(index: TextIndex) -> list[Candidate]:
         numeric.append((i, m))
     month_first = _prefers_month_first(numeric)
     for i, m in numeric:
-        a, sep, b, y = int(m.group(1)), m.group(2), int(m.group(3)), int(m.group(4))
+        a, b, y = int(m.group(1)), int(m.group(3)), int(m.group(4))
         day, month = (b, a) if (month_first and a <= 12) or b > 12 else (a, b)
         d = _date(y, month, day)
         if d:

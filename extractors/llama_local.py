@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import itertools
-import math
 import os
 import threading
 import time
@@ -378,3 +377,17 @@ def _jsonable(value: Any) -> Any:
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
     return value
+
+
+def _chat_prompt(llm, system: str, user: str) -> str:
+    """The model's own chat template with the assistant turn opened; plain text for base models."""
+    template = llm.metadata.get("tokenizer.chat_template")
+    if not template:
+        return f"{system}\n\n{user}\n\nAnswer:\n"
+    from llama_cpp.llama_chat_format import Jinja2ChatFormatter
+
+    eos = llm.detokenize([llm.token_eos()]).decode("utf-8", "ignore")
+    bos = llm.detokenize([llm.token_bos()]).decode("utf-8", "ignore") if llm.token_bos() >= 0 else ""
+    formatter = Jinja2ChatFormatter(template=template, eos_token=eos, bos_token=bos)
+    messages = [{"role": "system", "content": system}, {"role": "user", "content": user}]
+    return formatter(messages=messages).prompt
