@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import io
 import logging
 import re
+import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Iterator
 
 from schemas.document import Document, DocumentRef
 from schemas.errors import DocumentError
@@ -40,7 +44,7 @@ def sniff_type(head: bytes) -> str | None:
         return "a ZIP archive (DOCX/XLSX?)"
     if head[:1] == b"<" or head.lower().startswith((b"<!doctype", b"<html")):
         return "an HTML/XML file"
-    return "not a PDF"
+    return "an unrecognised binary file"
 
 
 def is_plain_text(data: bytes) -> bool:
@@ -103,36 +107,35 @@ def read_pdf(
         raise DocumentError("unsupported_type", f"{ref.name}: {kind}, not a PDF", uri=ref.uri)
 
     import pypdf
-    from pypdf.errors import FileNotDecryptedError, PdfReadError
+    from pypdf.errors import FileNotDecryptedError, LimitReachedError, PdfReadError
 
-    deadline = time.monotonic() + limits.max_seconds
     try:
-        reader = pypdf.PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            # Many "encrypted" PDFs only restrict printing and open with the empty user password.
-            try:
-                opened = reader.decrypt("")
-            except Exception:  # pypdf raises several types for unsupported crypto
-                opened = 0
-            if not opened:
+        with time_limit(limits.max_seconds):
+            reader = pypdf.PdfReader(io.BytesIO(data))
+            if reader.is_encrypted:
+                # Many "encrypted" PDFs only restrict printing and open with the empty user password.
+                try:
+                    opened = reader.decrypt("")
+                except Exception:  # pypdf raises several types for unsupported crypto
+                    opened = 0
+                if not opened:
+                    raise DocumentError(
+                        "encrypted", f"{ref.name}: the PDF is password-protected and cannot be read", uri=ref.uri
+                    )
+            n_pages = len(reader.pages)
+            if n_pages > limits.max_pages:
                 raise DocumentError(
-                    "encrypted", f"{ref.name}: the PDF is password-protected and cannot be read", uri=ref.uri
+                    "oversized", f"{ref.name}: {n_pages} pages exceeds the limit of {limits.max_pages}", uri=ref.uri
                 )
-        n_pages = len(reader.pages)
-        if n_pages > limits.max_pages:
-            raise DocumentError(
-                "oversized", f"{ref.name}: {n_pages} pages exceeds the limit of {limits.max_pages}", uri=ref.uri
-            )
-        for i, page in enumerate(reader.pages):
-            if time.monotonic() > deadline:
-                raise DocumentError(
-                    "timeout",
-                    f"{ref.name}: reading the text took longer than {limits.max_seconds:g}s (stopped at page {i + 1})",
-                    uri=ref.uri,
-                )
-            doc.pages.append(clean_text(page.extract_text() or ""))
+            for page in reader.pages:
+                doc.pages.append(clean_text(page.extract_text() or ""))
     except DocumentError:
         raise
+    except DocumentTimeout:
+        raise DocumentError(
+            "timeout", f"{ref.name}: reading the text took longer than {limits.max_seconds:g}s (stopped at page "
+            f"{len(doc.pages) + 1}); raise DOCSIEVE_LIMITS_MAX_SECONDS to allow more", uri=ref.uri,
+        ) from None
     except FileNotDecryptedError:
         raise DocumentError("encrypted", f"{ref.name}: the PDF is password-protected", uri=ref.uri) from None
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError,
@@ -142,9 +145,13 @@ def read_pdf(
             "corrupt", f"{ref.name}: the PDF is damaged and cannot be parsed ({type(exc).__name__}: {exc})"[:500],
             uri=ref.uri,
         ) from None
-    except Exception as exc:  # pypdf's LimitReachedError (decompression bombs) and anything unforeseen
-        code = "oversized" if "limit" in type(exc).__name__.lower() else "corrupt"
-        raise DocumentError(code, f"{ref.name}: cannot read the PDF ({type(exc).__name__}: {exc})"[:500],
+    except LimitReachedError as exc:  # pypdf's guard against decompression bombs and huge arrays
+        raise DocumentError(
+            "oversized", f"{ref.name}: a stream or object exceeds pypdf's decompression/size limits (a "
+            f"decompression bomb?), not read ({exc})"[:500], uri=ref.uri,
+        ) from None
+    except Exception as exc:  # anything unforeseen in pypdf
+        raise DocumentError("corrupt", f"{ref.name}: cannot read the PDF ({type(exc).__name__}: {exc})"[:500],
                             uri=ref.uri) from None
 
     if sum(len(p.strip()) for p in doc.pages) < MIN_TEXT_CHARS:
@@ -154,3 +161,47 @@ def read_pdf(
             uri=ref.uri,
         )
     return doc
+
+
+class DocumentTimeout(BaseException):
+    """Raised inside a reading thread when its time is up. A BaseException, so that pypdf's own
+    `except Exception` handlers (it recovers from many malformed objects) cannot swallow it."""
+
+
+@contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Interrupt the calling thread with `DocumentTimeout` once `seconds` have passed.
+
+    Checking the clock between pages is not enough: a single page of a hostile ~10 KB PDF can keep pypdf's
+    pure-Python content-stream parser busy for minutes. A timer thread raises the exception asynchronously in
+    the reading thread (`PyThreadState_SetAsyncExc`), which Python delivers at its next bytecode boundary; this
+    works in any thread (Prefect runs shards in worker threads, where signal-based alarms are unavailable).
+    C code is not interrupted mid-call, but pypdf's C work (zlib) is bounded by its own decompression limits.
+    """
+    if seconds <= 0 or seconds == float("inf"):
+        yield
+        return
+    target = threading.get_ident()
+    guard = threading.Lock()
+    state = {"inside": True, "fired": False}
+
+    def fire() -> None:
+        with guard:
+            if state["inside"]:
+                state["fired"] = True
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), ctypes.py_object(DocumentTimeout))
+
+    timer = threading.Timer(seconds, fire)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        timer.cancel()
+        with guard:
+            state["inside"] = False
+            fired = state["fired"]
+        if fired:
+            # fired just as the block ended: withdraw the exception if it is still pending, so it never lands
+            # in the caller's code (if it was already delivered, it is propagating and the caller handles it)
+            ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), None)

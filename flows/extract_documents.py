@@ -14,8 +14,8 @@ from prefect.cache_policies import NO_CACHE
 from extractors.models import model_label
 from extractors.pdf import PdfLimits
 from flows.pipeline import (
-    ListingStats, RunContext, ShardSummary, cached_schema, cached_store, iter_shards, load_done_index,
-    process_shard, run_status_counts,
+    ConfidenceHistogram, ListingStats, RunContext, ShardSummary, cached_schema, cached_store, iter_shards,
+    load_done_index, process_shard, run_status_counts,
 )
 from flows.settings import Settings
 from schemas.errors import TransientError
@@ -70,7 +70,7 @@ class RunSummary:
     prices: dict = field(default_factory=dict)
     frontier_model: str = ""
     frontier: dict[str, Any] = field(default_factory=dict)
-    confidences: list[float] = field(default_factory=list)
+    confidences: ConfidenceHistogram = field(default_factory=ConfidenceHistogram)
     failures: list[tuple[str, str, str]] = field(default_factory=list)
     seconds: float = 0.0
 
@@ -85,7 +85,7 @@ class RunSummary:
         self.slm_seconds += s.slm_seconds
         self.slm_cost_usd += s.slm_cost_usd
         self.text_chars += s.text_chars
-        self.confidences.extend(s.confidences)
+        self.confidences.merge(s.confidences)
         self.failures.extend(s.failures[: max(0, ShardSummary.MAX_FAILURES - len(self.failures))])
 
 

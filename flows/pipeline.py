@@ -58,6 +58,29 @@ class RunContext:
 
 
 @dataclass
+class ConfidenceHistogram:
+    """SLM confidences in 100 bins: constant memory however many documents a run has."""
+
+    counts: list[int] = field(default_factory=lambda: [0] * 100)
+
+    def add(self, value: float) -> None:
+        self.counts[min(99, max(0, int(value * 100)))] += 1
+
+    def merge(self, other: "ConfidenceHistogram") -> None:
+        self.counts = [a + b for a, b in zip(self.counts, other.counts)]
+
+    def __len__(self) -> int:
+        return sum(self.counts)
+
+    def at_least(self, threshold: float) -> int:
+        return sum(self.counts[min(100, max(0, int(round(threshold * 100, 6)))):])
+
+    def bins(self, n: int = 10) -> list[int]:
+        width = 100 // n
+        return [sum(self.counts[i * width:(i + 1) * width]) for i in range(n)]
+
+
+@dataclass
 class ShardSummary:
     """What one shard did, small enough to send back to the flow for millions of documents."""
 
@@ -72,7 +95,7 @@ class ShardSummary:
     slm_cost_usd: float = 0.0
     prompt_tokens: int = 0
     completion_tokens: int = 0
-    confidences: list[float] = field(default_factory=list)  # SLM confidence per extracted document
+    confidences: ConfidenceHistogram = field(default_factory=ConfidenceHistogram)  # SLM answers
     failures: list[tuple[str, str, str]] = field(default_factory=list)  # (doc_id, uri, error), capped
     text_chars: int = 0  # of documents read, to price the all-frontier alternative
     seconds: float = 0.0
@@ -94,7 +117,7 @@ class ShardSummary:
         self.prompt_tokens += row.prompt_tokens
         self.completion_tokens += row.completion_tokens
         if row.slm_confidence is not None:
-            self.confidences.append(round(row.slm_confidence, 3))
+            self.confidences.add(row.slm_confidence)
         if row.status == Status.FAILED and len(self.failures) < self.MAX_FAILURES:
             self.failures.append((row.doc_id, row.source_uri, row.error or ""))
 

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from flows.extract_documents import RunSummary
+    from flows.pipeline import ConfidenceHistogram
 
 # Rough shape of a frontier request for one document, for the what-if price of sending everything there.
 PROMPT_OVERHEAD_TOKENS = 400
@@ -46,11 +47,9 @@ def cost_report(summary: "RunSummary") -> dict:
     }
 
 
-def histogram_text(values: list[float], threshold: float, bins: int = 10, width: int = 40) -> str:
+def histogram_text(hist: "ConfidenceHistogram", threshold: float, bins: int = 10, width: int = 40) -> str:
     """A text histogram of confidences in [0, 1], the threshold's bin marked (the UI cannot show local images)."""
-    counts = [0] * bins
-    for v in values:
-        counts[min(bins - 1, max(0, int(v * bins)))] += 1
+    counts = hist.bins(bins)
     top = max(counts) or 1
     lines = []
     for i, c in enumerate(counts):
@@ -137,7 +136,7 @@ def _cell(text: str, limit: int = 200) -> str:
 def report_markdown(summary: "RunSummary", table_link: str | None = None) -> str:
     """The markdown artifact: headline counts, the confidence histogram with the threshold, failed documents."""
     failed = sum(summary.errors.values())
-    accepted = sum(1 for v in summary.confidences if v >= summary.threshold)
+    accepted = summary.confidences.at_least(summary.threshold)
     table_ref = f"[{SUMMARY_KEY}]({table_link})" if table_link else f"`{SUMMARY_KEY}`"
     lines = [
         f"# docsieve run `{summary.run_id[:8]}`",

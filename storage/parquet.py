@@ -91,7 +91,30 @@ def rows_to_table(rows: list[ResultRow], model: type[BaseModel]) -> pa.Table:
         for name in schema.names:
             # getattr, not dataclasses.asdict: asdict deep-copies every value and dominated commit time
             columns[name].append(_typed_data(row.data_json, model) if name == "data" else getattr(row, name))
-    return pa.table(columns, schema=schema)
+    try:
+        return pa.table(columns, schema=schema)
+    except UnicodeEncodeError:
+        # A local file name that is not valid UTF-8 (Latin-1 bytes from an old file server) reaches us as a str
+        # with lone surrogates (Python's surrogateescape), in source_uri and in error messages. Arrow strings
+        # must be UTF-8: store those bytes escaped (`M\xfcller.pdf`) rather than fail the whole shard.
+        for name, field in zip(schema.names, schema):
+            if pa.types.is_string(field.type):
+                columns[name] = [_utf8_safe(v) for v in columns[name]]
+        return pa.table(columns, schema=schema)
+
+
+def _utf8_safe(value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        value.encode("utf-8")
+        return value
+    except UnicodeEncodeError:
+        pass
+    try:  # undecodable bytes of a file name: show the original bytes
+        return value.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # other lone surrogates (text from a broken font): show the code points
+        return value.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def table_to_rows(table: pa.Table) -> list[ResultRow]:

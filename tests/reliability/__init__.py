@@ -1,0 +1,1 @@
+"""Reliability suite: hostile inputs, crashes, faults, concurrency and secrets, against real components."""

@@ -1,0 +1,53 @@
+"""Run the extract-documents flow in a child process, for tests that kill it or run two at once.
+
+    python -m tests.reliability.runner CONFIG.json
+
+CONFIG holds `flow` (keyword arguments of `extract_documents`), `truth` (a truth.jsonl), `behaviour` (the
+scripted extractor's default), `sleep` (seconds per document), `calls` (a file: one line per extraction,
+appended and fsynced *before* the work, so an extraction cut short by SIGKILL still counts), `label` (written
+on each call line) and `result` (where the run's summary is written when it finishes). The environment
+(PREFECT_API_URL of the test server, DOCSIEVE_*, OPENAI_*) comes from the parent.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+
+def main(config_path: str) -> int:
+    cfg = json.loads(Path(config_path).read_text())
+    from extractors.base import register
+    from tests.fakes.extractor import SCRIPT, FakeExtractor, load_truth
+
+    SCRIPT.truth = load_truth(Path(cfg["truth"]))
+    SCRIPT.default = cfg.get("behaviour", "accept")
+    calls = Path(cfg["calls"])
+    label, sleep = cfg.get("label", "run"), float(cfg.get("sleep", 0))
+
+    @register("slowfake")
+    class SlowFakeExtractor(FakeExtractor):
+        """The scripted extractor, slowed down, counting its calls in a file the parent reads."""
+
+        def extract(self, doc, spec):
+            fd = os.open(calls, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+            try:
+                os.write(fd, f"{label}\t{doc.ref.name}\n".encode())
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+            time.sleep(sleep)
+            return super().extract(doc, spec)
+
+    from flows.extract_documents import extract_documents
+
+    result = extract_documents(extractor="slowfake", **cfg["flow"])
+    Path(cfg["result"]).write_text(json.dumps(result, default=str))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1]))
