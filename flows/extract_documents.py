@@ -20,7 +20,7 @@ from flows.pipeline import (
 from flows.settings import Settings
 from schemas.errors import TransientError
 from storage import ListFilter, S3Options
-from storage.index import DoneIndex, data_files
+from storage.index import DoneIndex
 from storage.sources import open_source
 
 
@@ -257,7 +257,7 @@ def extract_documents(
     src = open_source(source, ctx.s3)
     store = cached_store(output, ctx.s3)
     index = load_done_index(ctx, spec)
-    ctx = _with_known_files(ctx, store, spec.name)
+    ctx = _with_known_files(ctx, index)
     logger.info("run %s: %s -> %s, schema %s v%s, model %s, threshold %.2f, %d documents already indexed",
                 ctx.run_id[:8], source, output, spec.name, spec.version, ctx.model_label, ctx.threshold, len(index))
 
@@ -313,10 +313,13 @@ def _collect(future, summary: RunSummary, progress, stats: ListingStats) -> None
     progress.update(summary, stats.listed)
 
 
-def _with_known_files(ctx: RunContext, store, schema_name: str) -> RunContext:
+def _with_known_files(ctx: RunContext, index: DoneIndex) -> RunContext:
+    """Mark the data files whose rows are in `index` as known. Exactly those: a file another run commits after
+    the index was read (even before this line runs) must count as that run's, or commit_rows would write our
+    copies of its documents a second time."""
     from dataclasses import replace
 
-    return replace(ctx, known_files=frozenset(data_files(store, schema_name)))
+    return replace(ctx, known_files=frozenset(index.files))
 
 
 def summary_dict(summary: RunSummary) -> dict:

@@ -400,8 +400,9 @@ def _fold_batch(store: Store, client, cfg: FrontierConfig, rec: BatchRecord, bat
     changes: dict[str, Any] = {}
     retries: list[dict] = []
     result = {"extracted": 0, "retried": 0, "failed": 0}
+    unanswered = _batch_problem(batch)
     for m in rec.members:
-        answer = answers.get(m.custom_id) or FrontierAnswer(m.custom_id, error=f"no answer: batch {batch.status}")
+        answer = answers.get(m.custom_id) or FrontierAnswer(m.custom_id, error=unanswered)
         if answer.data is not None:
             changes[m.content_sha256] = _succeed(answer, m.attempt, cfg)
             result["extracted"] += 1
@@ -418,6 +419,14 @@ def _fold_batch(store: Store, client, cfg: FrontierConfig, rec: BatchRecord, bat
                     "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in retries).encode())
     update_rows(store, spec, changes)
     return result
+
+
+def _batch_problem(batch) -> str:
+    """Why a request got no answer: the batch's status, and the API's own reasons when it gives them (a failed
+    batch carries them in `errors`, e.g. token_limit_exceeded), so a row that ends failed keeps the cause."""
+    errors = getattr(getattr(batch, "errors", None), "data", None) or []
+    detail = "; ".join(f"{e.code}: {e.message}" for e in errors[:3] if e is not None)
+    return f"no answer: batch {batch.status}" + (f" ({detail})" if detail else "")
 
 
 def _succeed(answer: FrontierAnswer, attempt: int, cfg: FrontierConfig):

@@ -165,7 +165,9 @@ class ChildRun:
     label: str = "run"
     sleep: float = 0.0
     behaviour: str = "accept"
+    behaviours: dict = field(default_factory=dict)
     env: dict = field(default_factory=dict)
+    start_gate: Path | None = None
     proc: subprocess.Popen | None = None
 
     @property
@@ -185,7 +187,8 @@ class ChildRun:
         config = self.workdir / f"config-{self.label}.json"
         config.write_text(json.dumps({
             "flow": self.flow, "truth": str(SAMPLE_DOCS / "truth.jsonl"), "behaviour": self.behaviour,
-            "sleep": self.sleep, "calls": str(self.calls_file), "label": self.label, "result": str(self.result_file),
+            "behaviours": self.behaviours, "sleep": self.sleep, "calls": str(self.calls_file), "label": self.label,
+            "result": str(self.result_file), "start_gate": str(self.start_gate) if self.start_gate else None,
         }))
         env = dict(os.environ, PREFECT_API_URL=prefect_api_url(), PYTHONPATH=str(ROOT), **self.env)
         self.proc = subprocess.Popen([sys.executable, "-m", "tests.reliability.runner", str(config)], cwd=ROOT,

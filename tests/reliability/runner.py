@@ -2,11 +2,12 @@
 
     python -m tests.reliability.runner CONFIG.json
 
-CONFIG holds `flow` (keyword arguments of `extract_documents`), `truth` (a truth.jsonl), `behaviour` (the
-scripted extractor's default), `sleep` (seconds per document), `calls` (a file: one line per extraction,
-appended and fsynced *before* the work, so an extraction cut short by SIGKILL still counts), `label` (written
-on each call line) and `result` (where the run's summary is written when it finishes). The environment
-(PREFECT_API_URL of the test server, DOCSIEVE_*, OPENAI_*) comes from the parent.
+CONFIG holds `flow` (keyword arguments of `extract_documents`), `truth` (a truth.jsonl), `behaviour` and
+`behaviours` (the scripted extractor's default, and per file name), `sleep` (seconds per document), `calls` (a
+file: one line per extraction, appended and fsynced *before* the work, so an extraction cut short by SIGKILL still
+counts), `label` (written on each call line), `result` (where the run's summary is written when it finishes) and
+`start_gate` (optional: a file whose appearance starts the flow, so two children start together).
+The environment (PREFECT_API_URL of the test server, DOCSIEVE_*, OPENAI_*) comes from the parent.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ def main(config_path: str) -> int:
 
     SCRIPT.truth = load_truth(Path(cfg["truth"]))
     SCRIPT.default = cfg.get("behaviour", "accept")
+    SCRIPT.behaviour = dict(cfg.get("behaviours", {}))
     calls = Path(cfg["calls"])
     label, sleep = cfg.get("label", "run"), float(cfg.get("sleep", 0))
 
@@ -44,6 +46,9 @@ def main(config_path: str) -> int:
 
     from flows.extract_documents import extract_documents
 
+    gate = cfg.get("start_gate")
+    while gate and not Path(gate).exists():  # imports done: wait for the parent to start every child at once
+        time.sleep(0.01)
     result = extract_documents(extractor="slowfake", **cfg["flow"])
     Path(cfg["result"]).write_text(json.dumps(result, default=str))
     return 0
