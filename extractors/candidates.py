@@ -281,7 +281,10 @@ def find_text_spans(index: TextIndex, *, max_lines: int | None = None) -> list[C
 # ---------------------------------------------------------------- table rows
 _NUMBER = re.compile(r"(?<![\w.,/-])-?(" + _GROUPED + r"|\d+)([.,]\d{1,4})?(?![\w]|[.,/-]\d)(?!\s?%)")
 _NUMBER_SPACED = re.compile(r"(?<![\w.,/-])-?(\d{1,3}(?: \d{3})+)([.,]\d{1,4})?(?![\w]|[.,/-]\d)(?!\s?%)")
-_LEADING_CODE = re.compile(r"^(?:\d{1,3}[.)]?\s+|[A-Z0-9-]{4,}\s+(?=[A-Za-zÀ-ÿ])|[A-Z0-9-]{2,}\s{2,}(?=[A-Za-zÀ-ÿ]))")
+_LEADING_CODE = re.compile(
+    r"^(?:\d{1,3}[.)]?\s+|[A-Z0-9-]{4,}\s+(?=[A-Za-zÀ-ÿ])|[A-Z0-9-]{2,}\s{2,}(?=[A-Za-zÀ-ÿ])"
+    r"|(?=\S*\d)(?=\S*[A-Z])(?!\S*[a-z]{3})\S+\s+(?=[A-ZÄÖÜ]))"  # an article code like "NYM-J3x1,5"
+)
 
 
 @dataclass(frozen=True, order=True)
@@ -344,7 +347,8 @@ _CURRENCY_TOKEN = re.compile(r"(?:\s*(?:€|\$|£|₹|CHF|EUR|USD|GBP|SEK|INR|kr
 def _clean_description(segment: str) -> str:
     text = re.sub(r"(?:\s*\b\d{1,3}(?:[.,]\d{1,2})?\s?%)+\s*$", " ", segment)  # a trailing tax-rate column
     text = _CURRENCY_TOKEN.sub("", text.strip(" -:|·"))
-    text = _LEADING_CODE.sub("", text.strip())
+    for _ in range(2):  # a position number, then an article code
+        text = _LEADING_CODE.sub("", text.strip())
     text = _UNITS.sub("", text.strip())
     text = re.sub(r"(?:\s+\d{5,})+$", "", text.strip())  # trailing article / HSN codes
     return _CURRENCY_TOKEN.sub("", text).strip(" -:|·,")

@@ -101,6 +101,11 @@ DISTRACTOR_LABELS = [
     "swift", "phone", "tel", "telefon", "fax", "page", "seite", "art-nr", "artikelnummer", "gln", "ean",
     "handelsregister", "hrb", "kvk", "referenz", "reference", "your reference", "ihr zeichen", "unser zeichen",
     "period", "zeitraum", "abrechnungszeitraum", "vom", "bis",
+    # table column headers
+    "description", "quantity", "qty", "unit price", "amount", "menge", "einzelpreis", "nettopreis", "betrag",
+    "beschreibung", "bezeichnung", "artikelbezeichnung", "artikel", "position", "omschrijving", "aantal",
+    "désignation", "quantité", "prix unitaire", "montant", "descripción", "cantidad", "importe", "descrizione",
+    "quantità", "importo", "beskrivning", "antal", "belopp",
 ]
 
 @dataclass
@@ -198,6 +203,14 @@ _COMPANY = re.compile(
 _RETURN_ADDRESS = re.compile(r"\S\s+[·●|•]\s+.*\d{4,5}\s+\S")
 
 
+_ADDRESS = re.compile(
+    r"(?i)(?:stra(?:ß|ss)e|str\.|street|\bst\.|road|\brd\.|avenue|\bave\.|weg\b|platz|allee|gasse|\brue\b|"
+    r"\bvia\b|calle|laan\b|plein\b|gatan\b|ring\b)\s*\d|^\d+\s+\w+\s+(?:street|st|road|rd|avenue|ave)\b|"
+    r"(?:^|\s)(?:[A-Z]{1,2}-?)?\d{4,5}\s+[A-ZÄÖÜ][a-zäöüß]+")
+_COUNTRIES = {"deutschland", "germany", "france", "nederland", "netherlands", "österreich", "austria", "schweiz",
+              "switzerland", "españa", "spain", "italia", "italy", "sverige", "sweden", "belgique", "belgium",
+              "united kingdom", "uk", "ireland", "india", "usa", "united states", "hong kong"}
+_CODE_LIKE = re.compile(r"[A-Z0-9]*\d[A-Z0-9]*(?:[-/.][A-Z0-9]+)*|[A-Z]+(?:[-/.][A-Z0-9]+)+")
 # a name has a word of three letters or more (any script's letters) and is not mostly digits
 _NAME_SHAPE = re.compile(r"[^\W\d_]{3,}")
 
@@ -231,6 +244,15 @@ def _looks_like_label(cand: C.Candidate, labels: list[list[LabelHit]]) -> bool:
     return covered >= 0.5 * len(text.replace(" ", ""))
 
 
+def separate_parties(plans: list[FieldPlan], proposals: dict[str, list[C.Candidate]]) -> None:
+    """The sender and the recipient are different parties: the sender's best name is not a recipient option."""
+    senders = [p for p in plans if p.kind == "text" and _party_role(p.name) == "sender" and proposals.get(p.name)]
+    taken = {proposals[p.name][0].value for p in senders}
+    for p in plans:
+        if p.kind == "text" and _party_role(p.name) == "recipient":
+            proposals[p.name] = [c for c in proposals[p.name] if c.value not in taken]
+
+
 def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -> list[C.Candidate]:
     """Candidates for one field, best first, each scored by label evidence plus a weak prior."""
     finder = _finder(plan.kind)
@@ -252,16 +274,23 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
             if plan.kind == "date" and cand is first_date:
                 score += 0.2  # the first date printed is most often the issue date
         elif plan.kind == "text":
-            score += 0.5 * (1 - position) ** 2
+            role = _party_role(plan.name)
+            if role != "recipient":
+                score += 0.5 * (1 - position) ** 2  # letterheads sit at the top; the recipient need not
             if _COMPANY.search(cand.text):
                 score += 0.5
             if any(ch.isdigit() for ch in cand.text):
                 score -= 0.5
-            if not _NAME_SHAPE.search(cand.text):
-                score -= 1.0  # "ALP-031", "(Art)": codes and fragments, not names
+            if not _NAME_SHAPE.search(cand.text) or _CODE_LIKE.fullmatch(cand.text):
+                score -= 1.0  # "ALP-031", "(Art)", "FIDCFR21XXX": codes and fragments, not names
+            if "@" in cand.text or "://" in cand.text or "www." in cand.text.casefold():
+                score -= 1.0
+            if _ADDRESS.search(cand.text) or cand.text.casefold() in _COUNTRIES:
+                score -= 1.0  # a street, a postcode and city, or a country: the party's address, not its name
+            if len(cand.text) > 60 or len(cand.text.split()) > 8 or ". " in cand.text.rstrip("."):
+                score -= 0.8  # a sentence of the small print, not a name
             if _looks_like_label(cand, labels):
                 score -= 1.0  # a label (ours or another field's) is not a value
-            role = _party_role(plan.name)
             # DIN 5008 letters: a one-line sender address sits right above the recipient's name
             if role == "recipient" and cand.line > 0 and _RETURN_ADDRESS.search(index.lines[cand.line - 1]):
                 score += 0.6

@@ -178,7 +178,7 @@ def time_limit(seconds: float) -> Iterator[None]:
     works in any thread (Prefect runs shards in worker threads, where signal-based alarms are unavailable).
     C code is not interrupted mid-call, but pypdf's C work (zlib) is bounded by its own decompression limits.
     """
-    if seconds <= 0 or seconds == float("inf"):
+    if seconds == float("inf"):
         yield
         return
     target = threading.get_ident()

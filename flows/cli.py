@@ -22,6 +22,10 @@ import click
 from schemas.errors import DocsieveError
 
 
+# `file.py:Class` imports (executes) that file, like `python file.py`: say so wherever a schema is accepted.
+SCHEMA_HELP = "Built-in name, package.module:Class, or file.py:Class (the file is executed: trust it)."
+
+
 def _fail(exc: Exception) -> None:
     raise click.ClickException(str(exc)) from None
 
@@ -41,8 +45,7 @@ def main() -> None:
 @main.command()
 @click.argument("source")
 @click.option("--output", "-o", required=True, help="Directory or s3://bucket/prefix for the Parquet dataset.")
-@click.option("--schema", default="invoice", show_default=True,
-              help="Built-in name, package.module:Class, or file.py:Class (the file is executed: trust it).")
+@click.option("--schema", default="invoice", show_default=True, help=SCHEMA_HELP)
 @click.option("--model", default=None, help="Bundled model (smollm2-135m, qwen2.5-coder-0.5b, gemma3-270m) or a GGUF "
               "path. [default: DOCSIEVE_LLAMA_MODEL or qwen2.5-coder-0.5b]")
 @click.option("--prefix", default="", help="Only keys under this prefix of the source.")
@@ -83,7 +86,7 @@ def run(source, output, schema, model, prefix, modified_since, modified_until, d
 
 @main.command()
 @click.argument("pdf", type=click.Path(exists=True, dir_okay=False))
-@click.option("--schema", default="invoice", show_default=True, help="Schema name, module:Class or file.py:Class.")
+@click.option("--schema", default="invoice", show_default=True, help=SCHEMA_HELP)
 @click.option("--model", default=None, help="Bundled model name or GGUF path.")
 def extract(pdf, schema, model):
     """Extract one PDF and print the answer, without Prefect or any output files."""
@@ -138,7 +141,7 @@ def _run_eval(docs_dir, truth, schema, model, threshold):
 @click.argument("docs_dir", type=click.Path(exists=True, file_okay=False))
 @click.option("--truth", required=True, type=click.Path(exists=True, dir_okay=False),
               help="truth.jsonl: one {file, fields} per line, file relative to DOCS_DIR; null = not scored.")
-@click.option("--schema", default="invoice", show_default=True, help="Schema name, module:Class or file.py:Class.")
+@click.option("--schema", default="invoice", show_default=True, help=SCHEMA_HELP)
 @click.option("--model", default=None, help="Bundled model name or GGUF path.")
 @click.option("--threshold", type=float, default=None, help="Acceptance threshold [default: the calibrated one].")
 @click.option("--report", "report_dir", default="report", show_default=True, type=click.Path(file_okay=False),
@@ -176,7 +179,7 @@ def eval_cmd(docs_dir, truth, schema, model, threshold, report_dir):
 @click.option("--truth", type=click.Path(exists=True, dir_okay=False), help="truth.jsonl (with DOCS_DIR).")
 @click.option("--records", "records_path", type=click.Path(exists=True, dir_okay=False),
               help="records.jsonl from `docsieve eval` (instead of running the model again).")
-@click.option("--schema", default="invoice", show_default=True)
+@click.option("--schema", default="invoice", show_default=True, help=SCHEMA_HELP)
 @click.option("--model", default=None, help="Bundled model name or GGUF path.")
 @click.option("--target", type=float, default=0.97, show_default=True, help="Accepted field accuracy to reach.")
 def calibrate(docs_dir, truth, records_path, schema, model, target):
@@ -247,7 +250,7 @@ def batches(output):
 
 @main.command()
 @click.argument("output")
-@click.option("--schema", default="invoice", show_default=True, help="Schema whose rows are updated.")
+@click.option("--schema", default="invoice", show_default=True, help="Schema whose rows are updated. " + SCHEMA_HELP)
 @click.option("--wait", "wait_seconds", type=float, default=0, help="Keep polling up to N seconds.")
 @click.option("--max-frontier-usd", type=float, default=None, help="Cap on the estimated spend of what is sent.")
 def collect(output, schema, wait_seconds, max_frontier_usd):
@@ -267,7 +270,7 @@ def collect(output, schema, wait_seconds, max_frontier_usd):
 @main.command("export-finetune")
 @click.argument("output")
 @click.option("--to", "target", required=True, type=click.Path(dir_okay=False), help="JSONL file to write.")
-@click.option("--schema", default="invoice", show_default=True)
+@click.option("--schema", default="invoice", show_default=True, help=SCHEMA_HELP)
 def export_finetune_cmd(output, target, schema):
     """Write validated frontier answers under OUTPUT as chat fine-tuning examples (document text -> JSON)."""
     from flows.finetune import export_finetune

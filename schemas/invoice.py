@@ -72,6 +72,7 @@ class InvoiceFields(BaseModel):
         description="Company that issued the invoice (seller).",
         max_length=120,
         json_schema_extra={"labels": ["seller", "from", "vendor", "supplier", "sold by", "service provider", "verkäufer",
+                                      "rechnungsersteller", "absender",
                                       "lieferant", "rechnungssteller", "vendeur", "fournisseur", "émetteur",
                                       "leverancier", "proveedor", "emisor", "fornitore", "cedente", "säljare",
                                       "leverantör"]},

@@ -8,12 +8,16 @@ import os
 import subprocess
 import sys
 import time
+import urllib.parse
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
+from botocore.awsrequest import AWSResponse
+
+from storage.s3 import S3Options, s3_client
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE_DOCS = ROOT / "sample_docs"
@@ -144,6 +148,59 @@ def docx_bytes() -> bytes:
         z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
         z.writestr("word/document.xml", "<w:document><w:body>Invoice 42</w:body></w:document>")
     return buf.getvalue()
+
+
+# ------------------------------------------------------------------------------------------ S3 faults
+class _Body:
+    def __init__(self, data: bytes):
+        self.data = data
+
+    def stream(self, **_):
+        yield self.data
+
+
+def s3_error(url: str, status: int, code: str) -> AWSResponse:
+    body = (f'<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>{code}</Code><Message>injected by the test'
+            f'</Message><RequestId>0</RequestId></Error>').encode()
+    return AWSResponse(url, status, {"content-type": "application/xml", "content-length": str(len(body))}, _Body(body))
+
+
+class S3Faults:
+    """Answer S3 calls of the project's client with errors: the first `n` calls of an operation, or every call
+    for one key. Records every attempt that reached the hook (that is, every HTTP request botocore made)."""
+
+    def __init__(self, options: S3Options):
+        self.client = s3_client(options)  # the instance the flow uses (clients are cached per options)
+        self.attempts: dict[str, int] = {}
+        self.injected: dict[str, int] = {}
+        self.hooks: list[tuple[str, object]] = []
+
+    def _register(self, operation: str, hook) -> None:
+        self.client.meta.events.register(f"before-send.s3.{operation}", hook)
+        self.hooks.append((f"before-send.s3.{operation}", hook))
+
+    def clear(self) -> None:
+        for event, hook in self.hooks:
+            self.client.meta.events.unregister(event, hook)
+        self.hooks.clear()
+
+    def first(self, operation: str, n: int, status: int, code: str) -> None:
+        def hook(request, **_):
+            self.attempts[operation] = self.attempts.get(operation, 0) + 1
+            if self.injected.get(operation, 0) < n:
+                self.injected[operation] = self.injected.get(operation, 0) + 1
+                return s3_error(request.url, status, code)
+            return None
+        self._register(operation, hook)
+
+    def always_for_key(self, operation: str, key: str, status: int, code: str) -> None:
+        def hook(request, **_):
+            if urllib.parse.unquote(urllib.parse.urlsplit(request.url).path).endswith("/" + key):
+                self.injected[key] = self.injected.get(key, 0) + 1
+                return s3_error(request.url, status, code)
+            return None
+        self._register(operation, hook)
+
 
 
 # ------------------------------------------------------------------------------------------ a flow in a child

@@ -196,3 +196,24 @@ def test_text_with_lone_surrogates_is_extracted_written_and_sent(run, src, out, 
     request = json.loads(uploaded["content"].decode("utf-8"))  # strict UTF-8
     assert "Au bon moulin" in request["body"]["messages"][-1]["content"]
     assert_dataset_is_clean(out)
+
+
+def test_the_time_limit_interrupts_only_inside_its_block():
+    """The timer fires from another thread; at the edge of the block it must neither be lost nor land later."""
+    from extractors.pdf import DocumentTimeout, time_limit
+
+    fired = finished = 0
+    for i in range(400):
+        try:
+            with time_limit(0.0002 * (i % 9 + 1)):
+                sum(range(300 * (i % 7)))  # sometimes done before the deadline, sometimes not
+            finished += 1
+        except DocumentTimeout:
+            fired += 1
+        total = 0
+        for j in range(500):  # the caller's own code after the block is never interrupted
+            total += j
+    time.sleep(0.05)  # any timer still pending would fire here, outside every block
+    for j in range(100_000):
+        pass
+    assert fired + finished == 400 and fired > 0 and finished > 0

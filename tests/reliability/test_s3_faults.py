@@ -5,14 +5,12 @@ answered by the hook instead of being sent); nothing in boto3 is patched away.""
 from __future__ import annotations
 
 import io
-import urllib.parse
 
 import pyarrow.parquet as pq
 import pytest
-from botocore.awsrequest import AWSResponse
 
-from storage.s3 import S3Options, s3_client
-from tests.reliability.helpers import SAMPLE_DOCS
+from storage.s3 import S3Options
+from tests.reliability.helpers import SAMPLE_DOCS, S3Faults
 from tests.storage.conftest import list_keys, put_objects
 
 ODD_KEYS = {  # key name -> sample invoice whose bytes it holds
@@ -22,57 +20,6 @@ ODD_KEYS = {  # key name -> sample invoice whose bytes it holds
     "  leading and trailing spaces  .pdf": "fr_facture_atelier_lumiere.pdf",
 }
 DOCS = ["us_saas_lumenfield.pdf", "uk_agency_marlow_finch.pdf", "de_saas_nordlicht.pdf", "it_fattura_colombo.pdf"]
-
-
-class _Body:
-    def __init__(self, data: bytes):
-        self.data = data
-
-    def stream(self, **_):
-        yield self.data
-
-
-def s3_error(url: str, status: int, code: str) -> AWSResponse:
-    body = (f'<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>{code}</Code><Message>injected by the test'
-            f'</Message><RequestId>0</RequestId></Error>').encode()
-    return AWSResponse(url, status, {"content-type": "application/xml", "content-length": str(len(body))}, _Body(body))
-
-
-class Faults:
-    """Answer S3 calls of the project's client with errors: the first `n` calls of an operation, or every call
-    for one key. Records every attempt that reached the hook (that is, every HTTP request botocore made)."""
-
-    def __init__(self, options: S3Options):
-        self.client = s3_client(options)  # the instance the flow uses (clients are cached per options)
-        self.attempts: dict[str, int] = {}
-        self.injected: dict[str, int] = {}
-        self.hooks: list[tuple[str, object]] = []
-
-    def _register(self, operation: str, hook) -> None:
-        self.client.meta.events.register(f"before-send.s3.{operation}", hook)
-        self.hooks.append((f"before-send.s3.{operation}", hook))
-
-    def clear(self) -> None:
-        for event, hook in self.hooks:
-            self.client.meta.events.unregister(event, hook)
-        self.hooks.clear()
-
-    def first(self, operation: str, n: int, status: int, code: str) -> None:
-        def hook(request, **_):
-            self.attempts[operation] = self.attempts.get(operation, 0) + 1
-            if self.injected.get(operation, 0) < n:
-                self.injected[operation] = self.injected.get(operation, 0) + 1
-                return s3_error(request.url, status, code)
-            return None
-        self._register(operation, hook)
-
-    def always_for_key(self, operation: str, key: str, status: int, code: str) -> None:
-        def hook(request, **_):
-            if urllib.parse.unquote(urllib.parse.urlsplit(request.url).path).endswith("/" + key):
-                self.injected[key] = self.injected.get(key, 0) + 1
-                return s3_error(request.url, status, code)
-            return None
-        self._register(operation, hook)
 
 
 def read_s3_rows(s3, bucket: str, prefix: str = "") -> list[dict]:
@@ -110,7 +57,7 @@ def test_s3_keys_with_spaces_unicode_and_shell_metacharacters(run, buckets, s3_o
 def test_throttling_and_server_errors_on_get_put_and_list_are_retried_and_the_run_completes(
         run, buckets, s3_options, fake_extractor):
     put_objects(buckets, "src", {f"in/{n}": (SAMPLE_DOCS / n).read_bytes() for n in DOCS})
-    faults = Faults(s3_options)
+    faults = S3Faults(s3_options)
     faults.first("GetObject", 2, 503, "SlowDown")
     faults.first("PutObject", 2, 500, "InternalError")
     faults.first("ListObjectsV2", 2, 503, "SlowDown")
@@ -130,7 +77,7 @@ def test_an_object_that_can_never_be_read_fails_only_its_document_and_is_retried
     monkeypatch.setenv("DOCSIEVE_STORAGE_S3_MAX_ATTEMPTS", "3")  # boto3's backoff between attempts, kept short
     put_objects(buckets, "src", {f"in/{n}": (SAMPLE_DOCS / n).read_bytes() for n in DOCS})
     bad = DOCS[1]
-    faults = Faults(S3Options(s3_env, None, None, 3))
+    faults = S3Faults(S3Options(s3_env, None, None, 3))
     faults.always_for_key("GetObject", f"in/{bad}", 500, "InternalError")
 
     result = run("s3://src/in/", output="s3://out/results")
