@@ -54,6 +54,10 @@ CONF = {
     "items_none": 0.6,
 }
 STRICT_FORMATS = ("currency", "vat_id", "iban")
+SYSTEM_PROMPT = (
+    "You read business documents and fill in fields. For each field choose the option that is its value "
+    "in the document, or none when the document does not state it."
+)
 
 _models: dict[tuple[str, int, int], Any] = {}
 _models_lock = threading.Lock()
