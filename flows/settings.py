@@ -52,7 +52,8 @@ class LimitSettings(BaseSettings):
     max_bytes: int = Field(50_000_000, description="Larger files fail as `oversized`.")
     max_pages: int = Field(300, description="PDFs with more pages fail as `oversized`.")
     max_seconds: float = Field(120.0, description="Per-document time budget; beyond it the document fails as "
-                               "`timeout` (reading is interrupted when the time is up; the model call is bounded by its tokens).")
+                               "`timeout` (reading is interrupted when the time is up; the model call is "
+                               "bounded by its tokens).")
 
 
 class RoutingSettings(BaseSettings):
