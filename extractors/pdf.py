@@ -8,7 +8,6 @@ import io
 import logging
 import re
 import threading
-import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Iterator

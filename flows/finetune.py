@@ -7,8 +7,7 @@ from pathlib import Path
 from typing import Iterator
 
 from storage import Store
-from storage.index import data_files
-from storage.parquet import from_parquet_bytes
+from storage.index import scan_columns
 
 BATCH_PREFIX = "_state/frontier/batches/"
 
@@ -30,11 +29,7 @@ def iter_examples(store: Store, schema_name: str) -> Iterator[dict]:
     """One `{"messages": [system, user, assistant]}` example per frontier-extracted document (per distinct bytes)."""
     bodies = _requests_by_sha(store)
     seen: set[str] = set()
-    for key in data_files(store, schema_name):
-        raw = store.read_if_exists(key)
-        if raw is None:
-            continue
-        t = from_parquet_bytes(raw, columns=["content_sha256", "status", "tier", "data_json"])
+    for _, t in scan_columns(store, schema_name, ["content_sha256", "status", "tier", "data_json"]):
         for sha, status, tier, data_json in zip(*(t[c].to_pylist() for c in t.column_names)):
             if status != "extracted" or tier != "frontier" or not data_json or not sha or sha in seen:
                 continue

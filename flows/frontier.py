@@ -28,7 +28,7 @@ from schemas.errors import FrontierError
 from schemas.registry import SchemaSpec
 from schemas.results import ResultRow, Status, Tier
 from storage import Store
-from storage.index import data_files
+from storage.index import scan_columns
 from storage.lock import store_lock, utc_stamp
 from storage.parquet import from_parquet_bytes, table_to_rows
 
@@ -114,11 +114,7 @@ def pending_rows_by_sha(store: Store, schema_name: str, shas: set[str]) -> dict[
     found: dict[str, list[tuple[str, str]]] = {}
     if not shas:
         return found
-    for key in data_files(store, schema_name):
-        raw = store.read_if_exists(key)
-        if raw is None:
-            continue
-        t = from_parquet_bytes(raw, columns=["doc_id", "content_sha256", "status"])
+    for key, t in scan_columns(store, schema_name, ["doc_id", "content_sha256", "status"]):
         for doc_id, sha, status in zip(*(t[c].to_pylist() for c in ("doc_id", "content_sha256", "status"))):
             if status == Status.PENDING_FRONTIER.value and sha in shas:
                 found.setdefault(sha, []).append((key, doc_id))
@@ -514,12 +510,8 @@ def wait_for_batches(store: Store, client, cfg: FrontierConfig, *, timeout: floa
 def frontier_usage(store: Store, schema_name: str) -> dict[str, float]:
     """Tokens and dollars the frontier cost so far, from the rows themselves."""
     totals = {"prompt_tokens": 0, "completion_tokens": 0, "cost_usd": 0.0}
-    for key in data_files(store, schema_name):
-        raw = store.read_if_exists(key)
-        if raw is None:
-            continue
-        t = from_parquet_bytes(raw, columns=["frontier_prompt_tokens", "frontier_completion_tokens",
-                                             "frontier_cost_usd"])
+    for _, t in scan_columns(store, schema_name, ["frontier_prompt_tokens", "frontier_completion_tokens",
+                                                  "frontier_cost_usd"]):
         totals["prompt_tokens"] += sum(t["frontier_prompt_tokens"].to_pylist())
         totals["completion_tokens"] += sum(t["frontier_completion_tokens"].to_pylist())
         totals["cost_usd"] += sum(t["frontier_cost_usd"].to_pylist())

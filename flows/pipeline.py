@@ -23,7 +23,7 @@ from schemas.errors import DocumentError, DocumentReadError, ModelNotFound, Mode
 from schemas.registry import SchemaSpec, load_schema
 from schemas.results import ResultRow, Route, Status, Tier
 from storage import S3Options, Store, open_store
-from storage.index import DoneIndex, STATUS_CODES, data_files, load_index
+from storage.index import DoneIndex, STATUS_CODES, data_files, load_index, scan_columns
 from storage.lock import store_lock, utc_stamp
 from storage.parquet import data_file_key, from_parquet_bytes, rows_to_table, table_to_rows, to_parquet_bytes
 from storage.sources import read_document
@@ -387,11 +387,7 @@ def load_done_index(ctx: RunContext, spec: SchemaSpec) -> DoneIndex:
 def run_status_counts(store: Store, schema_name: str, run_id: str) -> Counter:
     """`status/tier` counts of the rows a run wrote, as they stand now (after frontier updates)."""
     counts: Counter = Counter()
-    for key in data_files(store, schema_name):
-        data = store.read_if_exists(key)
-        if data is None:
-            continue
-        t = from_parquet_bytes(data, columns=["run_id", "status", "tier"])
+    for _, t in scan_columns(store, schema_name, ["run_id", "status", "tier"]):
         for rid, status, tier in zip(*(t[c].to_pylist() for c in ("run_id", "status", "tier"))):
             if rid == run_id:
                 counts[f"{status}/{tier or '-'}"] += 1

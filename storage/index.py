@@ -9,7 +9,7 @@ binary search.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Iterable, Iterator
 
 import numpy as np
 import pyarrow as pa
@@ -76,14 +76,18 @@ def data_files(store: Store, schema_name: str) -> Iterable[str]:
             yield obj.key
 
 
+def scan_columns(store: Store, schema_name: str, columns: list[str]) -> Iterator[tuple[str, pa.Table]]:
+    """(data file, its `columns`) for every data file of the schema: one column read, not whole files."""
+    for key in data_files(store, schema_name):
+        data = store.read_if_exists(key)
+        if data is not None:  # None: replaced or removed between listing and reading
+            yield key, from_parquet_bytes(data, columns=columns)
+
+
 def load_index(store: Store, schema_name: str, schema_version: str, model: str) -> DoneIndex:
     """Read the key columns of every data file of this schema into a `DoneIndex`."""
     tables, files = [], []
-    for key in data_files(store, schema_name):
-        data = store.read_if_exists(key)
-        if data is None:  # replaced between listing and reading
-            continue
-        table = from_parquet_bytes(data, columns=KEY_COLUMNS)
+    for key, table in scan_columns(store, schema_name, KEY_COLUMNS):
         tables.append(table.append_column("file_id", pa.array(np.full(len(table), len(files), np.int32))))
         files.append(key)
     if not tables:

@@ -14,7 +14,6 @@ import shutil
 import time
 from pathlib import Path
 
-import pytest
 
 from tests.reliability.helpers import (
     GOOD, SAMPLE_DOCS, SURROGATE_PDF, assert_dataset_is_clean, decompression_bomb, docx_bytes, encrypted_pdf,

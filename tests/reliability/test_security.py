@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import json
 import logging
-import shutil
 import traceback
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner

@@ -111,3 +111,24 @@ def sample_pdfs() -> dict[str, bytes]:
     from tests.conftest import SAMPLE_DOCS
 
     return {p.name: p.read_bytes() for p in sorted(Path(SAMPLE_DOCS).glob("*.pdf"))}
+
+
+def assert_one_winner_per_race(store, rounds: int, contenders: int = 16) -> None:
+    """`contenders` threads call create_exclusive on the same new key at once; exactly one may win."""
+    import threading
+
+    for round_no in range(rounds):
+        key, barrier, wins = f"race-{round_no}", threading.Barrier(contenders), []
+
+        def contender(i: int):
+            barrier.wait()
+            if store.create_exclusive(key, f"owner-{i}".encode()):
+                wins.append(i)
+
+        threads = [threading.Thread(target=contender, args=(i,)) for i in range(contenders)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert len(wins) == 1
+        assert store.read(key) == f"owner-{wins[0]}".encode()

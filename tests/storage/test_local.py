@@ -17,6 +17,7 @@ from schemas.document import doc_id_for
 from schemas.errors import ConfigurationError
 from storage import ListFilter, LocalStore
 from storage.parquet import is_data_file
+from tests.storage.conftest import assert_one_winner_per_race
 from storage.sources import GlobSource, ManifestSource, StoreSource, open_source
 
 
@@ -213,20 +214,7 @@ def test_create_exclusive_has_one_winner_and_a_lock_file_is_never_empty_or_half_
     store.write("plain", b"written")
     assert store.create_exclusive("plain", b"other") is False and store.read("plain") == b"written"
 
-    for round_no in range(10):
-        key, barrier, wins = f"race-{round_no}", threading.Barrier(16), []
-
-        def contender(i: int):
-            barrier.wait()
-            if store.create_exclusive(key, f"owner-{i}".encode()):
-                wins.append(i)
-
-        threads = [threading.Thread(target=contender, args=(i,)) for i in range(16)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
-        assert len(wins) == 1 and store.read(key) == f"owner-{wins[0]}".encode()
+    assert_one_winner_per_race(store, rounds=10)
 
     # a write that fails half-way (here: bytes that cannot be written) leaves no lock that nobody can break
     with pytest.raises(TypeError):

@@ -23,7 +23,7 @@ from storage import ListFilter, LocalStore, S3Options, S3Store, open_store
 from storage.parquet import is_data_file
 from storage.s3 import s3_client
 from storage.sources import open_source, read_document
-from tests.storage.conftest import list_keys, put_objects
+from tests.storage.conftest import assert_one_winner_per_race, list_keys, put_objects
 
 
 def count_calls(options: S3Options, operation: str) -> list[dict]:
@@ -213,21 +213,7 @@ def test_create_exclusive_is_a_conditional_put_that_exactly_one_caller_wins(s3, 
     assert store.create_exclusive("plain", b"other") is False
     assert store.read("plain") == b"written"
 
-    for round_no in range(5):
-        key, barrier, wins = f"race-{round_no}", threading.Barrier(16), []
-
-        def contender(i: int):
-            barrier.wait()
-            if store.create_exclusive(key, f"owner-{i}".encode()):
-                wins.append(i)
-
-        threads = [threading.Thread(target=contender, args=(i,)) for i in range(16)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
-        assert len(wins) == 1
-        assert store.read(key) == f"owner-{wins[0]}".encode()
+    assert_one_winner_per_race(store, rounds=5)
 
 
 def test_an_unreachable_store_is_transient_and_a_missing_bucket_is_not(s3_options):
