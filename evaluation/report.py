@@ -63,8 +63,9 @@ def write_report(records: list[EvalRecord], out_dir: Path, *, title: str, thresh
                  target: float = 0.97) -> Path:
     """report.md + risk_coverage.png (+ the per-document records) in `out_dir`."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    accepted = [r for r in records if r.route == "accepted"]
-    escalated = [r for r in records if r.route == "escalated"]
+    # routes as they would be at `threshold` (records may come from a run with another threshold)
+    accepted = [r for r in records if r.valid and r.confidence >= threshold]
+    escalated = [r for r in records if r.route != "failed" and r not in accepted]
     all_fa, all_ex = accuracy(records)
     acc_fa, acc_ex = accuracy(accepted)
     esc_fa, esc_ex = accuracy(escalated)
