@@ -6,6 +6,11 @@ given options. The options of a field form a token trie; where the trie does not
 are evaluated in one batch (prompt speed, ~10x faster than generation); where it branches, one decode step
 gives the model's distribution over the allowed next tokens only. The product of those renormalised
 probabilities is the model's confidence in the chosen option.
+
+Forced tokens are not evaluated until the model's next real choice needs them: a field's last forced tokens go
+into the same `llama_decode` call as the next field's lead and first branch. A call costs about as much for a
+few tokens as for one on CPU, so the number of calls, not of tokens, sets the price: one per real choice, which is
+what generating the same number of tokens would cost.
 """
 
 from __future__ import annotations
@@ -53,6 +58,7 @@ class OptionChooser:
         self.prompt_tokens = 0
         self.eval_tokens = 0
         self.decode_steps = 0
+        self._pending: list[int] = []  # chosen or forced tokens not evaluated yet
 
     def _tok(self, text: str) -> list[int]:
         return self.llm.tokenize(text.encode("utf-8"), add_bos=False, special=False)
@@ -82,16 +88,16 @@ class OptionChooser:
         common = min(common, len(tokens) - 1)  # re-evaluate at least one token to get fresh logits
         self.llm.n_tokens = common
         self.prompt_tokens += len(tokens)
+        self._pending = []
         self._eval(tokens[common:])
 
     def choose(self, lead: str, options: list[str]) -> Choice:
         """Append `lead` (e.g. "\\ninvoice_number:") and let the model pick one of `options` or none."""
-        self._eval(self._tok(lead))
+        pending = self._pending + self._tok(lead)
         labels = list(options) + [NONE_OPTION]
         # every option ends with a newline so that no option is a prefix of another
         sequences = [self._tok(" " + label + "\n") for label in labels]
         node, logp, steps = _build_trie(sequences), 0.0, 0
-        pending: list[int] = []
         while True:
             if node.ends is not None and not node.children:
                 break
@@ -112,7 +118,7 @@ class OptionChooser:
             steps += 1
             pending.append(allowed[k])
             node = node.children[allowed[k]]
-        self._eval(pending)
+        self._pending = pending  # evaluated with the next question, or never if this was the last
         self.decode_steps += steps
         index = node.ends if node.ends is not None and node.ends < len(options) else None
         return Choice(index=index, probability=math.exp(logp), decode_steps=steps)

@@ -82,14 +82,15 @@ class BatchRecord:
 
 @dataclass
 class FrontierConfig:
-    """The frontier settings a submission or collection needs (plain values; built from Settings)."""
+    """The frontier settings a submission or collection needs: plain values copied from `OpenAISettings`
+    (`flows.collect_frontier.frontier_config`), which holds their defaults and descriptions."""
 
     model: str
-    max_attempts: int = 3
-    batch_max_requests: int = 5000
-    batch_max_bytes: int = 100_000_000
-    enqueued_token_budget: int = 2_000_000
-    prices: dict = field(default_factory=dict)
+    max_attempts: int
+    batch_max_requests: int
+    batch_max_bytes: int
+    enqueued_token_budget: int
+    prices: dict
 
 
 def load_records(store: Store) -> list[BatchRecord]:
