@@ -1,7 +1,9 @@
 """Plan a schema's fields and let code propose ranked candidates for each, from label proximity and priors.
 
 Works for any Pydantic schema: the kind of a field comes from its type and name, the labels from the
-field's `json_schema_extra={"labels": [...]}` (optional) plus the words of its name.
+field's `json_schema_extra={"labels": [...]}` plus the words of its name. A field without `labels` whose name
+names a common business-document concept (an amount due, an order number, a reference…) gets that concept's
+labels in several languages (`CONCEPTS`), so a user's schema does not start from its field names alone.
 """
 
 from __future__ import annotations
@@ -73,6 +75,62 @@ def _field_kind(name: str, annotation: Any) -> tuple[str, list[Any], type[BaseMo
     return "free", [], None
 
 
+def _invoice_labels(field_name: str) -> list[str]:
+    from schemas.invoice import InvoiceFields
+
+    return list(InvoiceFields.model_fields[field_name].json_schema_extra["labels"])
+
+
+# (field-name pattern, labels): the first pattern that matches a field's name wins, so the specific come first.
+# Measured on ../shared/data/zugferd with a schema of fields the built-in invoice schema lacks (README, Accuracy).
+CONCEPTS: list[tuple[str, Any]] = [
+    (r"amount_due|balance|payable|to_pay|outstanding|due_amount|amount_owed", lambda: [
+        "amount due", "balance due", "amount payable", "balance", "to pay", "zahlbetrag", "zu zahlen",
+        "zu zahlender betrag", "zu zahlender beitrag", "offener betrag", "restbetrag", "fälliger betrag",
+        "solde à payer", "net à payer", "montant dû", "reste à payer", "te betalen", "openstaand bedrag",
+        "importe a pagar", "importo da pagare", "att betala"] + _invoice_labels("total")),
+    (r"tax_basis|taxable|net_(?:total|amount)|^net$|subtotal|excl", lambda: [
+        "tax basis", "taxable", "steuerbasis", "bemessungsgrundlage", "basis", "base ht", "grondslag"]
+        + _invoice_labels("subtotal")),
+    (r"tax_(?:total|amount)|vat_(?:total|amount)|^tax$|^vat$", lambda: _invoice_labels("tax_total")),
+    (r"total|gross|grand", lambda: _invoice_labels("total")),
+    (r"order|^po_|purchase", lambda: [
+        "order number", "order no", "order", "your order", "purchase order", "po number", "po", "bestellung",
+        "bestellnummer", "bestell-nr", "ihre bestellung", "auftrag", "auftragsnummer", "commande",
+        "n° de commande", "bon de commande", "votre commande", "votre référence", "bestelling", "bestelnummer",
+        "pedido", "número de pedido", "ordine", "beställning", "your reference"]),
+    (r"reference|_ref$", lambda: [
+        "reference", "your reference", "buyer reference", "customer reference", "ref", "referenz",
+        "referenz des käufers", "ihre referenz", "ihr zeichen", "kundenreferenz", "leitweg-id", "votre référence",
+        "référence", "référence client", "uw referentie", "referentie", "referencia", "riferimento",
+        "er referens"]),
+    (r"due|pay_by|payment_date", lambda: _invoice_labels("due_date")),
+    (r"(?:invoice|issue|document|bill)_date|^date$", lambda: _invoice_labels("invoice_date")),
+    (r"(?:invoice|document|bill)_(?:number|no|nr|id)", lambda: _invoice_labels("invoice_number")),
+    (r"customer_(?:number|no|nr|id)|account_(?:number|no)|client_(?:number|no)", lambda: [
+        "customer number", "customer no", "customer id", "account number", "account no", "kundennummer",
+        "kunden-nr", "kundennr", "n° client", "numéro client", "klantnummer", "número de cliente",
+        "codice cliente", "kundnummer"]),
+    (r"vat|tax_id|gstin|ust", lambda: _invoice_labels("vendor_vat_id")),
+    (r"currency", lambda: _invoice_labels("currency")),
+    (r"iban|bank_account", lambda: [
+        "iban", "bank account", "account", "bankverbindung", "konto", "rib", "compte", "rekeningnummer",
+        "rekening", "cuenta", "conto", "bankgiro"]),
+]
+
+
+def concept_labels(field_name: str, kind: str) -> list[str]:
+    """Labels of the first concept whose pattern matches the field name, or none."""
+    name = field_name.casefold()
+    role = _party_role(name) if kind == "text" else None
+    if role:  # names of parties: the seller's and the buyer's labels of the invoice schema
+        return _invoice_labels("vendor_name" if role == "sender" else "buyer_name")
+    for pattern, labels in CONCEPTS:
+        if re.search(pattern, name):
+            return labels()
+    return []
+
+
 def plan_fields(model: type[BaseModel]) -> list[FieldPlan]:
     """One plan per top-level field of the schema, in declaration order."""
     plans = []
@@ -80,6 +138,8 @@ def plan_fields(model: type[BaseModel]) -> list[FieldPlan]:
         kind, choices, item_model = _field_kind(name, info.annotation)
         extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
         labels = [str(x).casefold() for x in extra.get("labels", [])]
+        if not labels and kind != "items":
+            labels = concept_labels(name, kind)
         words = name.replace("_", " ").casefold()
         if words not in labels:
             labels.append(words)
