@@ -29,6 +29,7 @@ from storage.parquet import data_file_key, from_parquet_bytes, rows_to_table, ta
 from storage.sources import read_document
 
 log = logging.getLogger("docsieve")
+PROGRESS_EVERY_S = 30.0  # a shard logs how far it got at most this often
 
 
 @dataclass(frozen=True)
@@ -301,7 +302,14 @@ def process_shard(shard_no: int, refs: list[DocumentRef], ctx: RunContext, index
     rows: list[ResultRow] = []
     escalated: list[tuple[ResultRow, Document]] = []
     reuse_cache: dict[str, ResultRow] = {}
-    for ref in refs:
+    next_report = started + PROGRESS_EVERY_S
+    for done, ref in enumerate(refs):
+        if time.perf_counter() >= next_report:  # by time, not count: free at scale, alive on a slow model
+            from flows.progress import run_logger
+
+            run_logger().info("shard %d: %d of %d documents, %.0fs", shard_no, done, len(refs),
+                              time.perf_counter() - started)
+            next_report = time.perf_counter() + PROGRESS_EVERY_S
         row, doc = process_document(ref, ctx, spec, extractor, index, reuse_cache)
         if row is None:
             summary.skipped_unchanged += 1

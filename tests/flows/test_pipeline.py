@@ -57,3 +57,31 @@ def test_confidence_histogram_has_constant_size():
     assert len(hist) == 7 and len(hist.counts) == 100
     assert hist.at_least(0.8) == 4 and hist.at_least(0.0) == 7
     assert hist.bins(10) == [2, 0, 0, 0, 0, 1, 0, 0, 2, 2]
+
+
+def test_a_long_shard_logs_how_far_it_got(sample_copy, fake_extractor, tmp_path, monkeypatch):
+    import logging
+
+    import flows.pipeline as pipeline
+    from storage import ListFilter
+    from storage.sources import open_source
+
+    monkeypatch.setattr(pipeline, "PROGRESS_EVERY_S", 0.0)  # report before every document
+    refs = sorted(open_source(str(sample_copy)).iter_refs(ListFilter()), key=lambda r: r.uri)[:3]
+    ctx = pipeline.RunContext(
+        run_id=pipeline.RunContext.new_run_id(), run_date=dt.date(2026, 1, 2), output_uri=str(tmp_path / "out"),
+        schema_ref="invoice", extractor_kind="fake", extractor_options=(), model_label="fake-model", threshold=0.8)
+    messages: list[str] = []
+    handler = logging.Handler(logging.INFO)
+    handler.emit = lambda record: messages.append(record.getMessage())
+    logger = logging.getLogger("docsieve")  # the shard's logger outside a Prefect run
+    monkeypatch.setattr(logger, "level", logging.INFO)
+    logger.addHandler(handler)
+    try:
+        summary = pipeline.process_shard(7, refs, ctx, DoneIndex())
+    finally:
+        logger.removeHandler(handler)
+    progress = [m for m in messages if m.startswith("shard 7: ")]
+    assert [m.split(",")[0] for m in progress] == ["shard 7: 0 of 3 documents", "shard 7: 1 of 3 documents",
+                                                   "shard 7: 2 of 3 documents"]
+    assert sum(summary.by_status_tier.values()) == 3
