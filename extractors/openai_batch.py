@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from extractors.grounding import GroundingIndex
@@ -114,6 +114,9 @@ class FrontierAnswer:
     prompt_tokens: int = 0
     completion_tokens: int = 0
     model: str | None = None
+    # values not found in the document text: kept (a frontier model may rightly normalise what pypdf garbled)
+    # but said in the row, so reviewers can filter on them
+    ungrounded: list[str] = field(default_factory=list)
 
 
 def parse_output_line(line: dict, spec: SchemaSpec, text_of: dict[str, str] | None = None) -> FrontierAnswer:
@@ -152,6 +155,7 @@ def parse_output_line(line: dict, spec: SchemaSpec, text_of: dict[str, str] | No
         answer.error = "invalid answer: " + (check.invalid or "; ".join(check.broken_rules))
         return answer
     answer.data = check.data
+    answer.ungrounded = list(check.ungrounded)
     return answer
 
 

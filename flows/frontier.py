@@ -435,6 +435,9 @@ def _succeed(answer: FrontierAnswer, attempt: int, cfg: FrontierConfig):
         row.prompt_tokens, row.completion_tokens = row.frontier_prompt_tokens, row.frontier_completion_tokens
         row.confidence = None  # the frontier gives no calibrated score; its answer passed validation
         row.pending_reason = row.error = row.error_code = None
+        if answer.ungrounded:
+            note = "frontier values not found in the text: " + ", ".join(answer.ungrounded[:10])
+            row.escalation_detail = "; ".join(x for x in (row.escalation_detail, note) if x)[:500]
     return change
 
 

@@ -259,6 +259,27 @@ def test_a_batch_that_fails_validation_is_resubmitted_as_attempt_two(run, batch_
                                                                 abs=1e-8)
 
 
+def test_a_frontier_value_not_in_the_text_is_kept_and_said_in_the_row(run, batch_api, sample_copy, sample_truth, out):
+    made_up = DOCS[0]
+    truth_responder = batch_api.responder
+
+    def responder(cid, body):
+        answer = truth_responder(cid, body)
+        if cid.startswith(sha(sample_copy, made_up)[:40]):
+            return json.dumps(dict(answer, buyer_name="Nobody Anywhere Holdings"))
+        return answer
+
+    batch_api.responder = responder
+    run(DOCS[:2])
+
+    rows = rows_by_name(out, DOCS[:2])
+    assert (rows[made_up]["status"], rows[made_up]["tier"]) == ("extracted", "frontier")
+    assert json.loads(rows[made_up]["data_json"])["buyer_name"] == "Nobody Anywhere Holdings"
+    assert "frontier values not found in the text: buyer_name" in rows[made_up]["escalation_detail"]
+    assert_extracted_by_frontier(rows, sample_truth, DOCS[1:2])
+    assert "frontier values" not in (rows[DOCS[1]]["escalation_detail"] or "")  # the truth is in the text
+
+
 @pytest.mark.parametrize("outcome", ["expired", "cancelled"])
 def test_an_expired_or_cancelled_batch_keeps_its_answers_and_requeues_the_rest(
         run, batch_api, sample_copy, sample_truth, out, outcome):
