@@ -67,11 +67,11 @@ def run_one(n: int, workers: int, shard_size: int) -> dict:
         result = extract_documents(source=str(src), output=str(out), extractor="null", frontier=False,
                                    shard_size=shard_size, workers=workers)
         wall = time.perf_counter() - started
-        rows = sum(1 for _ in out.rglob("*.parquet"))
+        files = sum(1 for _ in out.rglob("*.parquet"))
     assert result["documents"] == n, result
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return {"docs": n, "ms_per_doc": round(1000 * wall / n, 3), "peak_rss_mb": round(peak_kb / 1024, 1),
-            "wall_s": round(wall, 1), "files": rows, "workers": workers, "shard_size": shard_size}
+            "wall_s": round(wall, 1), "files": files, "workers": workers, "shard_size": shard_size}
 
 
 def main() -> None:

@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from extractors.grounding import GroundingIndex  # noqa: E402
-from extractors.llama_local import LlamaExtractor, load_llama  # noqa: E402
+from extractors.llama_local import LlamaExtractor, load_llama, open_llama  # noqa: E402
 from extractors.pdf import read_document_text  # noqa: E402
 from extractors.routing import route_result  # noqa: E402
 from flows.settings import Settings  # noqa: E402
@@ -45,10 +45,7 @@ def sample_pdfs(limit: int | None) -> list[Path]:
 
 def _new_llama(extractor: LlamaExtractor):
     """Another copy of the model with the extractor's settings: a KV cache of its own."""
-    from llama_cpp import Llama
-
-    return Llama(model_path=str(extractor.path), n_ctx=extractor.n_ctx, n_threads=extractor.n_threads, n_batch=512,
-                 verbose=False, seed=0)
+    return open_llama(extractor.path, extractor.n_ctx, extractor.n_threads)
 
 
 def _no_end_of_generation(llm) -> dict[int, float]:

@@ -8,9 +8,9 @@ gives the model's distribution over the allowed next tokens only. The product of
 probabilities is the model's confidence in the chosen option.
 
 Forced tokens are not evaluated until the model's next real choice needs them: a field's last forced tokens go
-into the same `llama_decode` call as the next field's lead and first branch. A call costs about as much for a
-few tokens as for one on CPU, so the number of calls, not of tokens, sets the price: one per real choice, which is
-what generating the same number of tokens would cost.
+into the same `llama_decode` call as the next field's lead and first branch, so there is one call per real
+choice. Measured with qwen2.5-coder-0.5b on 2 cores, a call costs ~45 ms plus ~15 ms per token it evaluates:
+merging calls saves the fixed part; the forced tokens themselves still cost their ~15 ms each.
 """
 
 from __future__ import annotations

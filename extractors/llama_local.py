@@ -75,19 +75,22 @@ def default_threads(workers: int = 1) -> int:
     return max(1, min(8, (os.cpu_count() or 1) // max(1, workers)))
 
 
+def open_llama(path: Path, n_ctx: int, n_threads: int):
+    """A new `llama_cpp.Llama` with docsieve's settings (a KV cache of its own); most callers want `load_llama`."""
+    from llama_cpp import Llama
+
+    try:
+        return Llama(model_path=str(path), n_ctx=n_ctx, n_threads=n_threads, n_batch=512, verbose=False, seed=0)
+    except (ValueError, RuntimeError, OSError) as exc:
+        raise ModelNotFound(f"cannot load model {path}: {exc}") from None
+
+
 def load_llama(path: Path, n_ctx: int, n_threads: int):
     """Load a GGUF model once per process; later calls return the same instance."""
     key = (str(path), n_ctx, n_threads)
     with _models_lock:
         if key not in _models:
-            from llama_cpp import Llama
-
-            try:
-                _models[key] = Llama(
-                    model_path=str(path), n_ctx=n_ctx, n_threads=n_threads, n_batch=512, verbose=False, seed=0
-                )
-            except (ValueError, RuntimeError, OSError) as exc:
-                raise ModelNotFound(f"cannot load model {path}: {exc}") from None
+            _models[key] = open_llama(path, n_ctx, n_threads)
         return _models[key]
 
 
@@ -118,7 +121,6 @@ class LlamaExtractor:
         n_threads: int | None = None,
         max_options: int = 6,
         excerpt_chars: int = 1000,
-        max_new_tokens: int = 160,
         use_model: bool = True,
     ):
         self.name = model_label(model)
@@ -127,7 +129,6 @@ class LlamaExtractor:
         self.n_threads = n_threads or default_threads()
         self.max_options = max_options
         self.excerpt_chars = excerpt_chars
-        self.max_new_tokens = max_new_tokens
         self.use_model = use_model
 
     # ------------------------------------------------------------------ public
@@ -140,7 +141,7 @@ class LlamaExtractor:
         separate_parties(plans, proposals)
         choices = {p.name: self._code_choice(p, proposals[p.name], index) for p in plans}
 
-        for name, c in choices.items():
+        for c in choices.values():
             c.answers["code"] = _jsonable(c.value)
         asked = [p for p in plans if self._should_ask(p, proposals[p.name])] if self.use_model else []
         usage = (0, 0)
@@ -215,7 +216,7 @@ class LlamaExtractor:
         model_value = picked.value if picked is not None else (pick if plan.kind == "choice" else None)
         agree = model_value == code_value
         choice.signals.update({"p_model": prob, "agree": float(agree), "model_null": float(pick is None)})
-        choice.answers.update({"code": _jsonable(code_value), "model": _jsonable(model_value)})
+        choice.answers["model"] = _jsonable(model_value)  # code's answer was recorded before the model was asked
         model_first = plan.kind in ("text", "choice")
         if agree and code_value is None:
             choice.source, choice.confidence = "code+model", CONF["both_absent"]
