@@ -290,7 +290,7 @@ class _Num:
 
 
 _MONEY_SIGN = re.compile(r"(?:€|\$|£|₹|CHF|EUR|USD|GBP|SEK|INR|kr)\s*$")
-_MONEY_SIGN_AFTER = re.compile(r"^\s*(?:€|\$|£|₹|CHF|EUR|USD|GBP|SEK|INR|kr)\b")
+_MONEY_SIGN_AFTER = re.compile(r"^\s*(?:€|\$|£|₹|(?:CHF|EUR|USD|GBP|SEK|INR|kr)\b)")
 
 
 def _decimals(raw: str, value: float) -> int:
@@ -360,34 +360,50 @@ def find_table_rows(index: TextIndex) -> list[RowCandidate]:
     """Lines that read as `description … quantity × unit price = amount` (in any order of the two factors).
 
     A product check (q × p ≈ amount) separates item rows from every other line with numbers; pypdf often
-    puts a row's amount on the next line, so a line followed by a lone amount is read as one row.
+    puts a row's amount on the next line, so a line followed by a lone amount is read as one row, and a
+    description that wraps puts the quantity two or three lines above the prices, so a line that starts with
+    a number and is followed by the rest of its row within two lines is read as one row too.
     """
     rows: list[RowCandidate] = []
     lines = index.lines
-    skip_next = False
+    used = -1  # last line consumed by a row
     for i, line in enumerate(lines):
-        if skip_next:
-            skip_next = False
+        if i <= used:
             continue
         nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
         joined = bool(nxt) and _NUMBER.fullmatch(nxt.strip("€$£₹ ")) is not None
-        text = f"{line} {nxt}" if joined else line
-        nums = _numbers(text)
-        if len(nums) < 3:
-            continue
-        found = _product_triple(nums)
-        if found is None:
-            continue
-        qty, price, total, spans = found
-        # the description is the longest stretch of text between the three numbers
-        cuts = [0] + [p for a, b in spans for p in (a, b)] + [len(text)]
-        segments = [_clean_description(text[cuts[i]:cuts[i + 1]]) for i in range(0, len(cuts), 2)]
-        description = max(segments, key=lambda seg: sum(ch.isalpha() for ch in seg))
-        if sum(ch.isalpha() for ch in description) < 3:
-            continue
-        rows.append(RowCandidate(description, qty, price, total, i))
-        skip_next = joined
+        row = _row(f"{line} {nxt}" if joined else line, i)
+        if row is None and _LEADING_NUMBER.match(line):
+            for span in (2, 3):  # the wrapped row of a quantity-first table: its first number is on line i
+                if i + span > len(lines) or (row := _row(" ".join(lines[i:i + span]), i, first_within=len(line))):
+                    break
+            joined = span - 1 if row else 0
+        if row is not None:
+            rows.append(row)
+            used = i + int(joined)
     return rows
+
+
+_LEADING_NUMBER = re.compile(r"^\s*-?\d+(?:[.,]\d+)?\s+[^\W\d_]")
+
+
+def _row(text: str, line: int, first_within: int | None = None) -> RowCandidate | None:
+    nums = _numbers(text)
+    if len(nums) < 3:
+        return None
+    found = _product_triple(nums)
+    if found is None:
+        return None
+    qty, price, total, spans = found
+    if first_within is not None and spans[0][0] >= first_within:
+        return None
+    # the description is the longest stretch of text between the three numbers
+    cuts = [0] + [p for a, b in spans for p in (a, b)] + [len(text)]
+    segments = [_clean_description(text[cuts[k]:cuts[k + 1]]) for k in range(0, len(cuts), 2)]
+    description = max(segments, key=lambda seg: sum(ch.isalpha() for ch in seg))
+    if sum(ch.isalpha() for ch in description) < 3:
+        return None
+    return RowCandidate(" ".join(description.split()), qty, price, total, line)
 
 
 def _product_triple(nums: list[_Num]):

@@ -159,6 +159,8 @@ DISTRACTOR_LABELS = [
     "klantnummer", "delivery date", "lieferdatum", "liefer- und leistungsdatum", "leistungsdatum",
     "date de livraison", "leverdatum", "steuernummer", "tax number", "siret", "siren", "rcs", "iban", "bic",
     "swift", "phone", "tel", "telefon", "fax", "page", "seite", "art-nr", "artikelnummer", "gln", "ean",
+    "lief-nr", "lieferanten-nr", "lieferantennummer", "supplier no", "supplier number", "vendor no", "kundennr",
+    "steuer-nr", "kto-nr", "konto-nr", "kontonummer",
     "handelsregister", "hrb", "kvk", "referenz", "reference", "your reference", "ihr zeichen", "unser zeichen",
     "period", "zeitraum", "abrechnungszeitraum", "vom", "bis",
     # table column headers
@@ -321,7 +323,9 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
     found = finder(index)
     first_date = min(found, key=lambda c: (c.line, c.start)) if plan.kind == "date" and found else None
     if plan.kind == "id":
-        found = [c for c in found if not _other_kind_token(c.text)]
+        # a year is part of a date ("du 02 Juillet 2015"), not a document number
+        in_dates = {(d.line, k) for d in C.find_dates(index) for k in range(d.start, d.start + len(d.text))}
+        found = [c for c in found if not _other_kind_token(c.text) and (c.line, c.start) not in in_dates]
     n_lines = max(1, len(index.lines))
     merged: dict[Any, C.Candidate] = {}
     for cand in found:

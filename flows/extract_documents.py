@@ -110,9 +110,13 @@ def make_task_runner(kind: str, workers: int, dask_address: str | None = None):
 
 def build_context(
     settings: Settings, *, output: str, schema: str, model: str | None, reprocess: bool, frontier: bool,
-    extractor: str = "llama",
+    extractor: str = "llama", preload: bool = True,
 ) -> RunContext:
-    """Resolve everything that can fail before any document is touched (fail fast, one clear message)."""
+    """Resolve everything that can fail before any document is touched (fail fast, one clear message).
+
+    `preload` loads the model here, for shards that run in this process (threads); worker processes load
+    their own copy, so for them the model file is only checked.
+    """
     from extractors.base import check_extractor
 
     spec = cached_schema(schema)
@@ -125,10 +129,13 @@ def build_context(
 
         path = resolve_model(model_name, llama.cache_dir)  # raises ModelNotFound now, not in a worker
         if llama.use_model:
-            from extractors.llama_local import default_threads, load_llama
+            from extractors.llama_local import check_llama, default_threads, load_llama
 
             # a corrupt GGUF fails here with one message; with threads the shards reuse this instance
-            load_llama(path, llama.n_ctx, llama.n_threads or default_threads())
+            if preload:
+                load_llama(path, llama.n_ctx, llama.n_threads or default_threads())
+            else:
+                check_llama(path)
         options = {"model": model_name, "cache_dir": str(llama.cache_dir), "n_ctx": llama.n_ctx,
                    "n_threads": llama.n_threads, "max_options": llama.max_options,
                    "excerpt_chars": llama.excerpt_chars, "use_model": llama.use_model}
@@ -251,8 +258,9 @@ def extract_documents(
     if window != "all":
         logger.info("window %s (%s): modified in [%s, %s)", window, timezone, modified_since.isoformat(),
                     modified_until.isoformat())
+    runner_kind = task_runner or settings.run.task_runner
     ctx = build_context(settings, output=output, schema=schema, model=model, reprocess=reprocess,
-                        frontier=frontier, extractor=extractor)
+                        frontier=frontier, extractor=extractor, preload=runner_kind == "threads")
     spec = cached_schema(schema)
     src = open_source(source, ctx.s3)
     store = cached_store(output, ctx.s3)
@@ -267,7 +275,6 @@ def extract_documents(
     summary = RunSummary(ctx.run_id, output, spec.name, ctx.model_label, ctx.threshold,
                          prices=settings.prices(), frontier_model=settings.openai.model)
     n_workers = workers or settings.run.workers
-    runner_kind = task_runner or settings.run.task_runner
     runner = make_task_runner(runner_kind, n_workers, settings.run.dask_address)
     if runner_kind != "threads" and extractor == "llama" and settings.llama.n_threads is None:
         # one model per worker process: share the cores instead of each process taking all of them

@@ -65,7 +65,8 @@ class InvoiceFields(BaseModel):
         description="Date by which payment is due.",
         json_schema_extra={"labels": ["due date", "payment due", "due", "fällig", "fälligkeit", "fällig am", "zahlbar bis",
                                       "zahlungsziel", "échéance", "date d'échéance", "vervaldatum", "vencimiento",
-                                      "fecha de vencimiento", "scadenza", "förfallodatum", "pay by"]},
+                                      "fecha de vencimiento", "scadenza", "förfallodatum", "pay by", "remit until",
+                                      "remit by", "payable by", "payable until", "payment by"]},
     )
     vendor_name: str | None = Field(
         None,
@@ -114,7 +115,10 @@ class InvoiceFields(BaseModel):
     tax_total: float | None = Field(
         None,
         description="Total tax (VAT) amount.",
-        json_schema_extra={"labels": ["tax", "vat", "total tax", "tax amount", "sales tax", "mwst", "mwst.", "ust", "ust.",
+        json_schema_extra={"labels": ["tax", "taxes", "vat", "total tax", "total taxes", "tax total", "vat total",
+                                      "total vat", "vat amount", "tax amount", "sales tax", "plus vat", "zzgl. ust",
+                                      "zuzügl. ust", "zzgl. mwst", "zuzügl. mwst", "ust.-betrag", "mwst.-betrag",
+                                      "ust gesamt", "mwst gesamt", "mwst", "mwst.", "ust", "ust.",
                                       "steuerbetrag", "umsatzsteuer", "mehrwertsteuer", "tva", "total tva", "montant tva",
                                       "btw", "iva", "cuota iva", "imposta", "moms", "gst", "igst", "cgst", "sgst"]},
     )
@@ -126,7 +130,9 @@ class InvoiceFields(BaseModel):
                                       "rechnungssumme", "endbetrag", "summe", "zu zahlen", "zahlbetrag", "brutto",
                                       "total ttc", "montant ttc", "net à payer", "totaal", "factuur totaal",
                                       "te betalen", "importe total", "total factura", "totale", "totale fattura",
-                                      "totale documento", "att betala", "summa att betala", "total inkl"]},
+                                      "totale documento", "att betala", "summa att betala", "total inkl", "summe inkl. ust",
+                                      "summe inkl. mwst", "inkl. ust", "inkl. mwst", "incl. vat", "total incl. vat",
+                                      "total incl", "due payable", "total payable"]},
     )
     line_items: list[LineItem] | None = Field(None, description="Billed positions in document order.", max_length=200)
 

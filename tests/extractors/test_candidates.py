@@ -56,3 +56,22 @@ def test_table_rows_by_product_check():
         ("Impresión folletos A5 a color", 2000.0, 0.085, 170.0),
         ("Besiktning på plats", 1.0, 4500.0, 4500.0),
     ]
+
+
+def test_wrapped_rows_of_a_quantity_first_table():
+    # pypdf splits a row whose description wraps: the quantity leads, the prices follow two lines down
+    text = ("Amount Product VAT Price Total\n"
+            "1.00 Design (hours): Of a sample \n"
+            "invoice\n"
+            "7% 160.00 € 160.00 €\n"
+            "800.00 Hot air (litres): 19% 0.025 € 20.00 €\n"
+            "8570 Köflach\n"
+            "Bezeichnung Menge Einzelpreis Betrag\n"
+            "Eckbank Eiche 1 2380.00 2380.00\n"
+            "Net total: 2560.00 €")
+    rows = [(r.description, r.quantity, r.unit_price, r.line_total) for r in C.find_table_rows(C.TextIndex(text))]
+    assert rows == [
+        ("Design (hours): Of a sample invoice", 1.0, 160.0, 160.0),
+        ("Hot air (litres)", 800.0, 0.025, 20.0),  # "0.025 €" is the price: the sign follows it
+        ("Eckbank Eiche", 1.0, 2380.0, 2380.0),  # a postcode above a header does not start a row
+    ]

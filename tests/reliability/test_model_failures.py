@@ -31,15 +31,18 @@ def model_file(tmp_path: Path, kind: str) -> tuple[Path, str]:
     return path, "cannot load model"
 
 
-@pytest.mark.parametrize("kind", ["missing", "garbage", "gguf_header_then_garbage"])
+@pytest.mark.parametrize("kind, runner", [("missing", "threads"), ("garbage", "threads"),
+                                          ("gguf_header_then_garbage", "threads"),
+                                          # worker processes load their own model: the flow only checks the file
+                                          ("garbage", "processes"), ("gguf_header_then_garbage", "processes")])
 def test_a_missing_or_corrupt_model_fails_the_run_before_any_document_is_touched(
-        run, sample_copy, out, tmp_path, monkeypatch, caplog, kind):
+        run, sample_copy, out, tmp_path, monkeypatch, caplog, kind, runner):
     path, phrase = model_file(tmp_path, kind)
     monkeypatch.setenv("DOCSIEVE_LLAMA_MODEL", str(path))
     caplog.set_level(logging.INFO)
 
     with pytest.raises(ModelNotFound) as raised:
-        run(sample_copy, extractor="llama")
+        run(sample_copy, extractor="llama", task_runner=runner)
 
     message = str(raised.value)
     assert str(path) in message and phrase in message
@@ -96,3 +99,18 @@ def test_a_model_crash_mid_shard_retries_only_that_shard(run, src, out, fake_ext
             flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[state.state_details.flow_run_id])))
     runs = {t.name: t.run_count for t in task_runs}
     assert runs == {"shard-0": 1, "shard-1": 2, "shard-2": 1}
+
+
+def test_the_flow_loads_the_model_only_for_shards_in_its_own_process(monkeypatch):
+    from extractors import llama_local
+    from flows.extract_documents import build_context
+    from flows.settings import Settings
+
+    monkeypatch.setenv("DOCSIEVE_LLAMA_MODEL", "smollm2-135m")
+    monkeypatch.setattr(llama_local, "_models", {})
+    common = dict(output="out", schema="invoice", model=None, reprocess=False, frontier=False)
+
+    build_context(Settings(), **common, preload=False)  # worker processes: the file is checked, not loaded
+    assert llama_local._models == {}
+    build_context(Settings(), **common, preload=True)  # threads: shards reuse the flow's instance
+    assert len(llama_local._models) == 1
