@@ -159,10 +159,13 @@ DISTRACTOR_LABELS = [
     "klantnummer", "delivery date", "lieferdatum", "liefer- und leistungsdatum", "leistungsdatum",
     "date de livraison", "leverdatum", "steuernummer", "tax number", "siret", "siren", "rcs", "iban", "bic",
     "swift", "phone", "tel", "telefon", "fax", "page", "seite", "art-nr", "artikelnummer", "gln", "ean",
-    "lief-nr", "lieferanten-nr", "lieferantennummer", "supplier no", "supplier number", "vendor no", "kundennr",
+    "bestell-datum", "bestelldatum", "lieferschein-datum", "lieferscheindatum", "lief-nr", "lieferanten-nr", "lieferantennummer", "supplier no", "supplier number", "vendor no", "kundennr",
     "steuer-nr", "kto-nr", "konto-nr", "kontonummer",
     "handelsregister", "hrb", "kvk", "referenz", "reference", "your reference", "ihr zeichen", "unser zeichen",
     "period", "zeitraum", "abrechnungszeitraum", "vom", "bis",
+    # headings and field names of a letter that are never a party's name
+    "name", "contact", "sales contact", "contact commercial", "address", "adresse", "anschrift", "incoterms",
+    "your order", "bank", "banque", "bankverbindung", "payment", "zahlung", "pagamento", "paiement",
     # table column headers
     "description", "quantity", "qty", "unit price", "amount", "menge", "einzelpreis", "nettopreis", "betrag",
     "beschreibung", "bezeichnung", "artikelbezeichnung", "artikel", "position", "omschrijving", "aantal",
@@ -256,7 +259,7 @@ def _finder(kind: str):
 
 _COMPANY = re.compile(
     r"\b(gmbh|ag|kg|ug|ltd|limited|inc|llc|plc|corp|co\.|b\.v\.|bv|n\.v\.|sarl|sas|sa|s\.a\.|s\.l\.|sl|"
-    r"s\.r\.l\.|srl|spa|s\.p\.a\.|oy|ab|as|a/s|pvt|e\.k\.|a\.g\.)\b",
+    r"s\.r\.l\.|srl|spa|s\.p\.a\.|oy|ab|as|a/s|pvt|e\.k\.|a\.g\.)(?!\w)",  # "S.L." ends in a dot: no \b after it
     re.IGNORECASE,
 )
 
@@ -351,8 +354,11 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
                 score -= 1.0
             if _ADDRESS.search(cand.text) or cand.text.casefold() in _COUNTRIES:
                 score -= 1.0  # a street, a postcode and city, or a country: the party's address, not its name
-            if len(cand.text) > 60 or len(cand.text.split()) > 8 or ". " in cand.text.rstrip("."):
-                score -= 0.8  # a sentence of the small print, not a name
+            if (len(cand.text) > 60 or len(cand.text.split()) > 8 or ". " in cand.text.rstrip(".")
+                    or (cand.text.endswith(".") and len(cand.text.split()) > 2 and not _COMPANY.search(cand.text))):
+                score -= 0.8  # a sentence of the small print or a slogan, not a name
+            if cand.text.startswith("(") or "%" in cand.text:
+                score -= 1.0  # "(Not to be used for payment)", "MwSt-% Nettowert": a remark or a column
             if _looks_like_label(cand, labels):
                 score -= 1.0  # a label (ours or another field's) is not a value
             # DIN 5008 letters: a one-line sender address sits right above the recipient's name

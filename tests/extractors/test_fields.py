@@ -114,3 +114,19 @@ def test_amounts_are_not_bent_to_match_an_incomplete_table():
                     "Nettobetrag 220,00\nGesamtbetrag 220,00\n")
     assert (data["subtotal"], data["total"]) == (220.0, 220.0)
     assert [row["line_total"] for row in data["line_items"]] == [140.0]
+
+
+def test_due_dates_in_payment_terms_and_dates_of_other_papers():
+    data = _invoice("Rechnung Nr. 42\nRechnungsdatum 05.06.2013\nBestell-Datum: 01.06.2013\n"
+                    "Zahlbar innerhalb 30 Tagen netto bis 04.07.2013, 3% Skonto innerhalb 10 Tagen bis 15.06.2013\n")
+    assert (data["invoice_date"], data["due_date"]) == ("2013-06-05", "2013-07-04")
+    data = _invoice("Rechnung # 502 vom 03.07.2014\nBitte überweisen Sie bis zum 24.07.2014:\n")
+    assert data["due_date"] == "2014-07-24"
+
+
+def test_party_names_ending_in_a_dotted_legal_form_are_companies():
+    from extractors.fields import _COMPANY
+
+    for name in ("Soluciones Informáticas Turia S.L.", "Coolblue B.V.", "Elektro Schubert e.K.", "Muster GmbH"):
+        assert _COMPANY.search(name), name
+    assert not _COMPANY.search("Dat betaal ik zelf wel.")
