@@ -160,7 +160,8 @@ DISTRACTOR_LABELS = [
     "date de livraison", "leverdatum", "steuernummer", "tax number", "siret", "siren", "rcs", "iban", "bic",
     "swift", "phone", "tel", "telefon", "fax", "page", "seite", "art-nr", "artikelnummer", "gln", "ean",
     "bestell-datum", "bestelldatum", "lieferschein-datum", "lieferscheindatum", "lief-nr", "lieferanten-nr", "lieferantennummer", "supplier no", "supplier number", "vendor no", "kundennr",
-    "steuer-nr", "kto-nr", "konto-nr", "kontonummer",
+    "steuer-nr", "kto-nr", "konto-nr", "kontonummer", "contract no", "contract number", "vertragsnummer",
+    "vertrags-nr", "n° de contrat",
     "handelsregister", "hrb", "kvk", "referenz", "reference", "your reference", "ihr zeichen", "unser zeichen",
     "period", "zeitraum", "abrechnungszeitraum", "vom", "bis",
     # headings and field names of a letter that are never a party's name
@@ -280,6 +281,16 @@ _CODE_LIKE = re.compile(r"[A-Z0-9]*\d[A-Z0-9]*(?:[-/.][A-Z0-9]+)*|[A-Z]+(?:[-/.]
 _NAME_SHAPE = re.compile(r"[^\W\d_]{3,}")
 
 
+_ISSUE_DATE_FIELD = re.compile(r"(?:invoice|issue|document|bill)_date|^date$")
+# a document's title, its number and then its date: "Handelsrechnung Nr. 471102 vom", "Facture n° 562044387 du",
+# "Invoice No. 17 dated" (not "Bestellung Nr. 2018-471331 vom": an order's date)
+_NUMBER_THEN_DATE = re.compile(
+    r"(?i)(?:rechnung|invoice|facture|factuur|gutschrift|korrektur|beleg|avoir|factura|fattura|faktura|bill|"
+    r"credit note)(?:\s*\(\d+\))?\s*(?:nr\.?|no\.?|n°|nº|#|number|nummer|numéro)\s*:?\s*\S*\d\S*\s+"
+    r"(?:vom|du|dated|of|from|issued(?: at| on)?|del|van|den)\s*:?\s*$")
+_PARENTHESISED = re.compile(r"^\(\w+\)")
+
+
 def _other_kind_token(token: str) -> bool:
     """A VAT id, IBAN, e-mail, phone number or date: printed like an id, but never a document number."""
     t = token.replace(" ", "")
@@ -340,6 +351,11 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
             score += 0.3 * (1 - position)  # header values sit high
             if plan.kind == "date" and cand is first_date:
                 score += 0.2  # the first date printed is most often the issue date
+            if plan.kind == "date" and _ISSUE_DATE_FIELD.search(plan.name) and _NUMBER_THEN_DATE.search(
+                    index.lines[cand.line][: cand.start]):
+                score = max(score, 3.0)  # "Rechnung Nr. 471102 vom 13.11.2019": the date of that number
+            if plan.kind == "id" and _PARENTHESISED.search(index.lines[cand.line][max(0, cand.start - 1):]):
+                score -= 1.0  # "Rechnung (380)": a type code, not the document's number
         elif plan.kind == "text":
             role = _party_role(plan.name)
             if role != "recipient":

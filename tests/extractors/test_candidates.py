@@ -42,6 +42,10 @@ def test_identifiers():
     assert "993548900" in [c.value for c in C.find_id_tokens(ix)]
 
 
+def rows(text: str) -> list[tuple]:
+    return [(r.description, r.quantity, r.unit_price, r.line_total) for r in C.find_table_rows(C.TextIndex(text))]
+
+
 def test_table_rows_by_product_check():
     text = ("Description Qty Unit price Amount\n"
             "Process mapping, consultant hours 14.5 $165.00 $2,392.50\n"
@@ -49,8 +53,7 @@ def test_table_rows_by_product_check():
             "Impresión folletos A5 a color 2.000 0,085 21 % 170,00\n"
             "Besiktning på plats 1 4 500,00 4 500,00\n"
             "Subtotal $8,912.50")
-    rows = [(r.description, r.quantity, r.unit_price, r.line_total) for r in C.find_table_rows(C.TextIndex(text))]
-    assert rows == [
+    assert rows(text) == [
         ("Process mapping, consultant hours", 14.5, 165.0, 2392.5),
         ("Heizungswartung, Gesellenstunden", 7.5, 58.0, 435.0),
         ("Impresión folletos A5 a color", 2000.0, 0.085, 170.0),
@@ -69,8 +72,7 @@ def test_wrapped_rows_of_a_quantity_first_table():
             "Bezeichnung Menge Einzelpreis Betrag\n"
             "Eckbank Eiche 1 2380.00 2380.00\n"
             "Net total: 2560.00 €")
-    rows = [(r.description, r.quantity, r.unit_price, r.line_total) for r in C.find_table_rows(C.TextIndex(text))]
-    assert rows == [
+    assert rows(text) == [
         ("Design (hours): Of a sample invoice", 1.0, 160.0, 160.0),
         ("Hot air (litres)", 800.0, 0.025, 20.0),  # "0.025 €" is the price: the sign follows it
         ("Eckbank Eiche", 1.0, 2380.0, 2380.0),  # a postcode above a header does not start a row

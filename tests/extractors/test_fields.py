@@ -130,3 +130,9 @@ def test_party_names_ending_in_a_dotted_legal_form_are_companies():
     for name in ("Soluciones Informáticas Turia S.L.", "Coolblue B.V.", "Elektro Schubert e.K.", "Muster GmbH"):
         assert _COMPANY.search(name), name
     assert not _COMPANY.search("Dat betaal ik zelf wel.")
+
+
+def test_the_date_that_follows_the_documents_own_number_is_its_issue_date():
+    data = _invoice("ZUGFeRD-Version: 2.1 vom 24.03.2020\nGutschrift (389) Nr. 47110818 vom 13.11.2019\n"
+                    "Bemerkung: gemäß Bestellung Nr. 2018-471331 vom 01.03.2018.\nContract No. CON02858\n")
+    assert (data["invoice_number"], data["invoice_date"]) == ("47110818", "2019-11-13")
