@@ -208,7 +208,8 @@ _VAT = re.compile(
     r"(?:HU\d{8})|(?:IE\d{7}[A-Z]{1,2})|(?:IT ?\d{11})|(?:LU\d{8})|(?:NL ?\d{9} ?B ?\d{2})|(?:PL ?\d{10})|"
     r"(?:PT ?\d{9})|(?:RO\d{2,10})|(?:SE ?\d{12})|(?:SI\d{8})|(?:SK\d{10})|"
     r"(?:\d{2}[A-Z]{5}\d{4}[A-Z][1-9A-Z]Z[0-9A-Z])"  # India GSTIN
-    r")(?![A-Z0-9])"
+    # the id ends the token, or a label word that pypdf glued to it follows ("NL810433941B01BTW")
+    r")(?:(?![A-Z0-9])|(?=[A-Z][A-Za-z]{2,}(?![A-Za-z0-9])))"
 )
 _IBAN = re.compile(r"(?<![A-Z0-9])([A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?)(?![A-Z0-9])")
 _ID_TOKEN = re.compile(r"(?<![\w/#-])#?([A-Za-z0-9][A-Za-z0-9_./-]*\d[A-Za-z0-9_./-]*)(?![\w])")

@@ -40,6 +40,8 @@ def test_identifiers():
     assert [c.value for c in C.find_vat_ids(ix)][:3] == ["DE123456789", "FR 12 345678901", "27AAKCS4821M1Z3"]
     assert "DE91100000000123456789" in [c.value for c in C.find_ibans(ix)]
     assert "993548900" in [c.value for c in C.find_id_tokens(ix)]
+    # pypdf glues a label printed after the value onto it
+    assert [c.value for c in C.find_vat_ids(C.TextIndex("NL810433941B01BTW\nDE123456789012"))] == ["NL810433941B01"]
 
 
 def rows(text: str) -> list[tuple]:
