@@ -352,7 +352,8 @@ class LlamaExtractor:
                 choices[name].value, choices[name].source = value, "rules"
                 # an unlabelled amount filling an empty field must be one the rules really pin down (a zero
                 # tax "adds up" to anything)
-                weak = was is None and isinstance(value, (int, float)) and next((c.score for c in proposals[name] if c.value == value), 0.0) < 1.0
+                label = next((c.score for c in proposals[name] if c.value == value), 0.0)
+                weak = was is None and isinstance(value, (int, float)) and label < 1.0
                 if weak and (not value or not _rules_cover(spec, choices, name)):
                     choices[name].value, choices[name].source = None, "code"
 

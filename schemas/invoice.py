@@ -65,8 +65,8 @@ class InvoiceFields(BaseModel):
         description="Date by which payment is due.",
         json_schema_extra={"labels": ["due date", "payment due", "due", "fällig", "fälligkeit", "fällig am", "zahlbar bis",
                                       "zahlungsziel", "échéance", "date d'échéance", "vervaldatum", "vencimiento",
-                                      "fecha de vencimiento", "scadenza", "förfallodatum", "pay by", "remit until", "bis zum",
-                                      "netto bis", "überweisen sie bis", "zahlbar innerhalb", "payable within",
+                                      "fecha de vencimiento", "scadenza", "förfallodatum", "pay by", "remit until",
+                                      "bis zum", "netto bis", "überweisen sie bis", "zahlbar innerhalb", "payable within",
                                       "remit by", "payable by", "payable until", "payment by"]},
     )
     vendor_name: str | None = Field(

@@ -94,7 +94,8 @@ def _invoice(text: str) -> dict:
 def test_the_tax_line_of_a_breakdown_and_its_total_are_told_apart():
     # "VAT total" and "Summe inkl. USt" carry the word of another field; the totals must add up
     data = _invoice("Invoice # 507\nDate 2019-06-10\nNet total: 496.00 €\nVAT Net amount VAT amount\n"
-                    "7% 160.00 € 11.20 €\n19% 336.00 € 63.84 €\nVAT total: 75.04 €\nDue payable: 571.04 €\n")
+                    "7% 160.00 € 11.20 €\n19% 336.00 € 63.84 €\nVAT total: 75.04 €\n"
+                    "Due payable: 571.04 €\n")
     assert (data["subtotal"], data["tax_total"], data["total"]) == (496.0, 75.04, 571.04)
     data = _invoice("Rechnung Nr. 502\nDatum 03.07.2014\nSumme netto: 496,00 €\nZuzügl. USt: 75,04 €\n"
                     "Summe inkl. USt: 571,04 €\n")
