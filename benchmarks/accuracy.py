@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from evaluation.harness import evaluate, load_truth, save_records  # noqa: E402
-from evaluation.report import accuracy, calibrate, field_table, write_report  # noqa: E402
+from evaluation.report import accepted_at, accuracy, calibrate, field_table, write_report  # noqa: E402
 from extractors.llama_local import LlamaExtractor  # noqa: E402
 from schemas.registry import load_schema  # noqa: E402
 
@@ -66,7 +66,7 @@ def main() -> None:
                      threshold=threshold)
         save_records(chosen, out / "records.jsonl")
         field_acc, exact = accuracy(chosen)
-        accepted = [r for r in chosen if r.valid and r.confidence >= threshold]
+        accepted = accepted_at(chosen, threshold)
         point = calibrate(chosen)
         print(f"\n{subset}: {len(chosen)} invoices, field accuracy {field_acc:.1%}, exact {exact:.1%}; "
               f"accepted at {threshold:.3f}: {len(accepted)}; 97% reachable: "

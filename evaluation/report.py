@@ -59,12 +59,17 @@ def calibrate(records: list[EvalRecord], target: float = 0.97, min_accepted: int
     return best
 
 
+def accepted_at(records: list[EvalRecord], threshold: float) -> list[EvalRecord]:
+    """The answers routing would accept at `threshold`: valid ones whose confidence reaches it."""
+    return [r for r in records if r.valid and r.confidence >= threshold]
+
+
 def write_report(records: list[EvalRecord], out_dir: Path, *, title: str, threshold: float,
                  target: float = 0.97) -> Path:
     """report.md + risk_coverage.png (+ the per-document records) in `out_dir`."""
     out_dir.mkdir(parents=True, exist_ok=True)
     # routes as they would be at `threshold` (records may come from a run with another threshold)
-    accepted = [r for r in records if r.valid and r.confidence >= threshold]
+    accepted = accepted_at(records, threshold)
     escalated = [r for r in records if r.route != "failed" and r not in accepted]
     all_fa, all_ex = accuracy(records)
     acc_fa, acc_ex = accuracy(accepted)

@@ -373,15 +373,15 @@ def find_table_rows(index: TextIndex) -> list[RowCandidate]:
             continue
         nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
         joined = bool(nxt) and _NUMBER.fullmatch(nxt.strip("€$£₹ ")) is not None
-        row = _row(f"{line} {nxt}" if joined else line, i)
+        row, span = _row(f"{line} {nxt}" if joined else line, i), 1 + joined
         if row is None and _LEADING_NUMBER.match(line):
-            for span in (2, 3):  # the wrapped row of a quantity-first table: its first number is on line i
-                if i + span > len(lines) or (row := _row(" ".join(lines[i:i + span]), i, first_within=len(line))):
+            # the wrapped row of a quantity-first table: its first number is on line i
+            for span in range(2, min(3, len(lines) - i) + 1):
+                if row := _row(" ".join(lines[i:i + span]), i, first_within=len(line)):
                     break
-            joined = span - 1 if row else 0
         if row is not None:
             rows.append(row)
-            used = i + int(joined)
+            used = i + span - 1
     return rows
 
 

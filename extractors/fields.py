@@ -81,6 +81,8 @@ def _invoice_labels(field_name: str) -> list[str]:
     return list(InvoiceFields.model_fields[field_name].json_schema_extra["labels"])
 
 
+ISSUE_DATE_FIELD = r"(?:invoice|issue|document|bill)_date|^date$"  # names of a document's issue-date field
+
 # (field-name pattern, labels): the first pattern that matches a field's name wins, so the specific come first.
 # Measured on ../shared/data/zugferd with a schema of fields the built-in invoice schema lacks (README, Accuracy).
 CONCEPTS: list[tuple[str, Any]] = [
@@ -105,7 +107,7 @@ CONCEPTS: list[tuple[str, Any]] = [
         "référence", "référence client", "uw referentie", "referentie", "referencia", "riferimento",
         "er referens"]),
     (r"due|pay_by|payment_date", lambda: _invoice_labels("due_date")),
-    (r"(?:invoice|issue|document|bill)_date|^date$", lambda: _invoice_labels("invoice_date")),
+    (ISSUE_DATE_FIELD, lambda: _invoice_labels("invoice_date")),
     (r"(?:invoice|document|bill)_(?:number|no|nr|id)", lambda: _invoice_labels("invoice_number")),
     (r"customer_(?:number|no|nr|id)|account_(?:number|no)|client_(?:number|no)", lambda: [
         "customer number", "customer no", "customer id", "account number", "account no", "kundennummer",
@@ -282,7 +284,6 @@ _CODE_LIKE = re.compile(r"[A-Z0-9]*\d[A-Z0-9]*(?:[-/.][A-Z0-9]+)*|[A-Z]+(?:[-/.]
 _NAME_SHAPE = re.compile(r"[^\W\d_]{3,}")
 
 
-_ISSUE_DATE_FIELD = re.compile(r"(?:invoice|issue|document|bill)_date|^date$")
 # a document's title, its number and then its date: "Handelsrechnung Nr. 471102 vom", "Facture n° 562044387 du",
 # "Invoice No. 17 dated" (not "Bestellung Nr. 2018-471331 vom": an order's date)
 _NUMBER_THEN_DATE = re.compile(
@@ -352,7 +353,7 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
             score += 0.3 * (1 - position)  # header values sit high
             if plan.kind == "date" and cand is first_date:
                 score += 0.2  # the first date printed is most often the issue date
-            if plan.kind == "date" and _ISSUE_DATE_FIELD.search(plan.name) and _NUMBER_THEN_DATE.search(
+            if plan.kind == "date" and re.search(ISSUE_DATE_FIELD, plan.name) and _NUMBER_THEN_DATE.search(
                     index.lines[cand.line][: cand.start]):
                 score = max(score, 3.0)  # "Rechnung Nr. 471102 vom 13.11.2019": the date of that number
             if plan.kind == "id" and _PARENTHESISED.search(index.lines[cand.line][max(0, cand.start - 1):]):

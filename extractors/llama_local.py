@@ -85,24 +85,23 @@ def default_threads(workers: int = 1) -> int:
     return max(1, min(8, (os.cpu_count() or 1) // max(1, workers)))
 
 
-def open_llama(path: Path, n_ctx: int, n_threads: int):
-    """A new `llama_cpp.Llama` with docsieve's settings (a KV cache of its own); most callers want `load_llama`."""
+def _construct_llama(path: Path, **options):
     from llama_cpp import Llama
 
     try:
-        return Llama(model_path=str(path), n_ctx=n_ctx, n_threads=n_threads, n_batch=512, verbose=False, seed=0)
+        return Llama(model_path=str(path), verbose=False, **options)
     except (ValueError, RuntimeError, OSError) as exc:
         raise ModelNotFound(f"cannot load model {path}: {exc}") from None
+
+
+def open_llama(path: Path, n_ctx: int, n_threads: int):
+    """A new `llama_cpp.Llama` with docsieve's settings (a KV cache of its own); most callers want `load_llama`."""
+    return _construct_llama(path, n_ctx=n_ctx, n_threads=n_threads, n_batch=512, seed=0)
 
 
 def check_llama(path: Path) -> None:
     """Fail with ModelNotFound if `path` is not a GGUF llama.cpp can read, without loading its weights."""
-    from llama_cpp import Llama
-
-    try:
-        Llama(model_path=str(path), vocab_only=True, verbose=False)
-    except (ValueError, RuntimeError, OSError) as exc:
-        raise ModelNotFound(f"cannot load model {path}: {exc}") from None
+    _construct_llama(path, vocab_only=True)
 
 
 def load_llama(path: Path, n_ctx: int, n_threads: int):
