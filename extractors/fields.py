@@ -290,6 +290,10 @@ _NUMBER_THEN_DATE = re.compile(
     r"(?i)(?:rechnung|invoice|facture|factuur|gutschrift|korrektur|beleg|avoir|factura|fattura|faktura|bill|"
     r"credit note)(?:\s*\(\d+\))?\s*(?:nr\.?|no\.?|n°|nº|#|number|nummer|numéro)\s*:?\s*\S*\d\S*\s+"
     r"(?:vom|du|dated|of|from|issued(?: at| on)?|del|van|den)\s*:?\s*$")
+# "Beitragsrechnung 24. Januar 2014": a line that opens with the document's title and goes on to a date
+_TITLE_THEN_DATE = re.compile(
+    r"(?i)^\W*\w*(?:rechnung|invoice|facture|factuur|gutschrift|avoir|factura|fattura|faktura)\b[^:]{0,50}$")
+_DUE_WORDS = re.compile(r"(?i)\b(?:bis|until|due|fällig|zahlbar|payable|échéance|vervaldatum|before|avant)\b")
 _PARENTHESISED = re.compile(r"^\(\w+\)")
 
 
@@ -353,9 +357,12 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
             score += 0.3 * (1 - position)  # header values sit high
             if plan.kind == "date" and cand is first_date:
                 score += 0.2  # the first date printed is most often the issue date
-            if plan.kind == "date" and re.search(ISSUE_DATE_FIELD, plan.name) and _NUMBER_THEN_DATE.search(
-                    index.lines[cand.line][: cand.start]):
-                score = max(score, 3.0)  # "Rechnung Nr. 471102 vom 13.11.2019": the date of that number
+            before = index.lines[cand.line][: cand.start]
+            if plan.kind == "date" and re.search(ISSUE_DATE_FIELD, plan.name):
+                if _NUMBER_THEN_DATE.search(before):
+                    score = max(score, 3.0)  # "Rechnung Nr. 471102 vom 13.11.2019": the date of that number
+                elif _TITLE_THEN_DATE.search(before) and not _DUE_WORDS.search(before):
+                    score = max(score, 2.7)  # weaker: the line may name another paper ("Rechnung gemäß … vom")
             if plan.kind == "id" and _PARENTHESISED.search(index.lines[cand.line][max(0, cand.start - 1):]):
                 score -= 1.0  # "Rechnung (380)": a type code, not the document's number
         elif plan.kind == "text":

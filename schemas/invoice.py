@@ -64,6 +64,7 @@ class InvoiceFields(BaseModel):
         None,
         description="Date by which payment is due.",
         json_schema_extra={"labels": ["due date", "payment due", "due", "fällig", "fälligkeit", "fällig am", "zahlbar bis",
+                                      "fälligkeitstag", "fälligkeitsdatum", "fälligkeitstermin", "zahlungstermin",
                                       "zahlungsziel", "échéance", "date d'échéance", "vervaldatum", "vencimiento",
                                       "fecha de vencimiento", "scadenza", "förfallodatum", "pay by", "remit until",
                                       "bis zum", "netto bis", "überweisen sie bis", "zahlbar innerhalb", "payable within",

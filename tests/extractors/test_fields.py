@@ -137,3 +137,15 @@ def test_the_date_that_follows_the_documents_own_number_is_its_issue_date():
     data = _invoice("ZUGFeRD-Version: 2.1 vom 24.03.2020\nGutschrift (389) Nr. 47110818 vom 13.11.2019\n"
                     "Bemerkung: gemäß Bestellung Nr. 2018-471331 vom 01.03.2018.\nContract No. CON02858\n")
     assert (data["invoice_number"], data["invoice_date"]) == ("47110818", "2019-11-13")
+
+
+def test_the_date_on_the_title_line_is_the_issue_date_and_compound_due_labels_count():
+    # an insurer's bill: the title line carries the date; other dates are a period, a cut-off and a due day
+    data = _invoice("Versicherungsverein a.G.\nBeitragsrechnung zur Kfz-Versicherung Nr. 00.123.456.7 11. März 2014\n"
+                    "Rechnungszeitraum: 01.04.2014 - 30.06.2014\nFälligkeitstag: 01.04.2014\n"
+                    "Vertragsstand bis zum 04.03.2014 berücksichtigt.\n")
+    assert (data["invoice_date"], data["due_date"]) == ("2014-03-11", "2014-04-01")
+    # a title line that names another paper ("Rechnung gemäß … vom") is weaker than the number-then-date line
+    data = _invoice("Handelsrechnung Nr. TX-4711 vom 30.10.2019\nRechnung gemäß Taxifahrt vom 29.10.2019\n"
+                    "Leistungsdatum: 29.10.2019\n")
+    assert data["invoice_date"] == "2019-10-30"
