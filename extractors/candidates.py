@@ -94,6 +94,27 @@ def find_amounts(index: TextIndex, *, with_decimals_only: bool = True) -> list[C
     return found
 
 
+_RATE = re.compile(r"(?<![\d.,])(\d{1,2}(?:[.,]\d{1,2})?)\s?%")
+
+
+def find_tax_breakdown(index: TextIndex) -> list[tuple[Candidate, Candidate]]:
+    """(basis, tax) pairs that a line prints with their rate, "USt. 7% 275,00 19,25": the tax is rate × basis.
+
+    The arithmetic tells the two apart where labels cannot: both sit behind the same tax label.
+    """
+    by_line: dict[int, list[Candidate]] = {}
+    for cand in find_amounts(index):
+        by_line.setdefault(cand.line, []).append(cand)
+    pairs = []
+    for line, amounts in by_line.items():
+        rates = {float(m.group(1).replace(",", ".")) for m in _RATE.finditer(index.lines[line])}
+        found = next(((a, b) for rate in rates for a in amounts for b in amounts
+                      if a is not b and a.value and abs(a.value * rate / 100 - b.value) <= 0.011), None)
+        if found:
+            pairs.append(found)
+    return pairs
+
+
 # ---------------------------------------------------------------- dates
 _MONTHS = {
     # en, de, fr, nl, es, it (prefixes are enough to identify a month)

@@ -198,7 +198,9 @@ def find_labels(index: C.TextIndex, plans: list[FieldPlan]) -> list[list[LabelHi
     for lab in DISTRACTOR_LABELS:
         owners.setdefault(lab, {OTHER})
     pairs = sorted(owners.items(), key=lambda x: -len(x[0]))
-    patterns = [(re.compile(r"(?<![a-zà-ÿ])" + re.escape(lab) + r"(?![a-zà-ÿ])"), frozenset(f)) for lab, f in pairs]
+    # \s+ between words: pypdf writes some labels with no-break spaces ("Rechnungssumme\xa0ohne\xa0USt.")
+    patterns = [(re.compile(r"(?<![a-zà-ÿ])" + re.escape(lab).replace("\\ ", r"\s+") + r"(?![a-zà-ÿ])"), frozenset(f))
+                for lab, f in pairs]
     per_line: list[list[LabelHit]] = []
     for low in index.lower:
         taken = [False] * len(low)
@@ -234,6 +236,12 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], sec
         if any(fname in h.fields for h in before):
             return 1.0
         return -1.0
+    if not section:
+        column = _column_header(cand, labels)
+        if column is not None:
+            if fname in column.fields:
+                return 2.8 if len(column.fields) == 1 else 2.4
+            return -1.0
     reach = ((1, 1.5), (2, 0.75)) if not section else ((1, 1.5), (2, 1.2), (3, 1.0), (4, 0.8), (5, 0.6))
     for distance, weight in reach:
         j = cand.line - distance
@@ -245,6 +253,24 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], sec
                 return weight
             return 0.0
     return 0.0
+
+
+def _column_header(cand: C.Candidate, labels: list[list[LabelHit]]) -> LabelHit | None:
+    """The label heading this value's column: a row of at least three labels a few lines up, over the value.
+
+    "Warenwert … Nettobetrag  MwSt-Betrag  Endbetrag" with the totals printed underneath; pypdf keeps the
+    columns' spacing, so the label whose span overlaps the value's is its header.
+    """
+    end = cand.start + len(cand.text)
+    for j in range(cand.line - 1, max(-1, cand.line - 5), -1):
+        hits = labels[j]
+        if len(hits) >= 3:
+            over = [h for h in hits if h.start < end and cand.start < h.end]
+            # "MwSt-Betrag" is two hits, a field's and a generic column word's: the field's names the column
+            return min(over, key=lambda h: OTHER in h.fields) if over else None
+        if hits:
+            return None
+    return None
 
 
 # ------------------------------------------------------------------ proposals
@@ -408,10 +434,48 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
                 best.score += 0.1
         else:
             merged[key] = cand
+    if plan.kind == "amount":
+        _weigh_tax_breakdown(plan.name, index, merged)
     ranked = sorted(merged.values(), key=lambda c: -c.score)
     if plan.kind == "amount":
         ranked = _prefer_larger_among_ties(ranked)
     return ranked
+
+
+def _amount_role(field_name: str) -> str | None:
+    """'tax' for a tax amount, 'basis' for the amount tax is charged on; None for others (totals, fees…)."""
+    name = field_name.lower()
+    if re.search(r"bas(?:is|e)(?:_|$)|taxable|subtotal|(?:^|_)net(?:_|$)", name):
+        return "basis"
+    if re.search(r"(?:^|_)(?:tax|vat|mwst|ust|tva|btw|iva|gst)(?:_|$)", name):
+        return "tax"
+    return None
+
+
+def _weigh_tax_breakdown(field_name: str, index: C.TextIndex, merged: dict[Any, C.Candidate]) -> None:
+    """On a tax-breakdown line the basis is never the tax, nor the tax a basis; several rates add up.
+
+    The sum of the per-rate parts joins the options (scored below its parts): many invoices print the tax
+    only per rate. Grounding still flags it, since the sum itself is not printed.
+    """
+    role = _amount_role(field_name)
+    pairs = C.find_tax_breakdown(index) if role else []
+    if not pairs:
+        return
+    mine = [tax if role == "tax" else basis for basis, tax in pairs]
+    theirs = {(c.line, c.start) for basis, tax in pairs for c in ([basis] if role == "tax" else [tax])}
+    for cand in merged.values():
+        if (cand.line, cand.start) in theirs:
+            cand.score -= 1.0
+    if len(mine) < 2:
+        return
+    total = round(sum(c.value for c in mine), 2)
+    parts = [merged[c.value].score for c in mine if c.value in merged]
+    if total in merged:
+        merged[total].score += 0.2  # printed, and the parts agree with it
+    elif parts:
+        merged[total] = C.Candidate(value=total, text=" + ".join(c.text for c in mine), line=mine[-1].line,
+                                    start=mine[-1].start, score=min(parts) - 0.2)
 
 
 def _prefer_larger_among_ties(ranked: list[C.Candidate]) -> list[C.Candidate]:

@@ -112,7 +112,9 @@ class InvoiceFields(BaseModel):
                                       "total excl", "excl. vat", "netto", "nettobetrag", "summe netto", "nettosumme",
                                       "rechnungssumme ohne ust", "positionssumme", "warenwert", "total ht", "montant ht",
                                       "sous-total", "subtotaal", "totaal excl", "base imponible", "imponibile",
-                                      "totale imponibile", "summa exkl. moms", "taxable value", "taxable amount"]},
+                                      "totale imponibile", "summa exkl. moms", "taxable value", "taxable amount",
+                                      "rechnungssumme netto", "excl. ust", "exkl. ust", "excl. mwst", "exkl. mwst",
+                                      "ohne ust", "ohne mwst", "excl. btw", "excl. tax", "hors taxes"]},
     )
     tax_total: float | None = Field(
         None,
@@ -134,7 +136,7 @@ class InvoiceFields(BaseModel):
                                       "te betalen", "importe total", "total factura", "totale", "totale fattura",
                                       "totale documento", "att betala", "summa att betala", "total inkl", "summe inkl. ust",
                                       "summe inkl. mwst", "inkl. ust", "inkl. mwst", "incl. vat", "total incl. vat",
-                                      "total incl", "due payable", "total payable"]},
+                                      "total incl", "due payable", "total payable", "rechnungssumme brutto"]},
     )
     line_items: list[LineItem] | None = Field(None, description="Billed positions in document order.", max_length=200)
 

@@ -149,3 +149,23 @@ def test_the_date_on_the_title_line_is_the_issue_date_and_compound_due_labels_co
     data = _invoice("Handelsrechnung Nr. TX-4711 vom 30.10.2019\nRechnung gemäß Taxifahrt vom 29.10.2019\n"
                     "Leistungsdatum: 29.10.2019\n")
     assert data["invoice_date"] == "2019-10-30"
+
+
+def test_a_tax_printed_only_per_rate_is_their_sum_and_a_basis_is_never_the_tax():
+    # both amounts of a breakdown line sit behind the tax label; only rate × basis = tax tells them apart
+    data = _invoice("Rechnung Nr. 471102\nRechnungsdatum 05.03.2013\n"
+                    "Rechnungssumme Netto (excl. USt.) 473,00\nSteuerbasisbetrag USt. 7% 275,00 19,25\n"
+                    "Steuerbasisbetrag USt. 19% 198,00 37,62\nRechnungssumme Brutto (inkl. USt.) 529,87\n")
+    assert (data["subtotal"], data["tax_total"], data["total"]) == (473.0, 56.87, 529.87)
+
+
+def test_totals_under_a_row_of_column_headers_and_labels_with_no_break_spaces():
+    data = _invoice("Beleg-Nr : RK21012345\nBeleg-Datum : 16.09.2013\n"
+                    "  Warenwert  Zu-/Abschlag  Skonto    Nettobetrag    MwSt-Betrag  MwSt-%     Endbetrag\n"
+                    "      -5,00       0,15                  -4,85          -0,92   19,0           -5,77\n"
+                    "      -2,90       0,08                  -2,82          -0,20    7,0           -3,02\n"
+                    "      -7,90       0,23                  -7,67          -1,12    EUR           -8,79\n")
+    assert (data["subtotal"], data["tax_total"], data["total"]) == (-7.67, -1.12, -8.79)
+    data = _invoice("Rechnung Nr. 9\nDatum 01.02.2020\nPositionssumme 410,10\nAbschlag -21,55\nZuschlag 15,00\n"
+                    "Rechnungssumme\xa0ohne\xa0USt. 403,55\nSteuerbetrag in EUR 76,67\nBruttosumme 480,22\n")
+    assert (data["subtotal"], data["tax_total"], data["total"]) == (403.55, 76.67, 480.22)
