@@ -397,13 +397,42 @@ def find_table_rows(index: TextIndex) -> list[RowCandidate]:
         row, span = _row(f"{line} {nxt}" if joined else line, i), 1 + joined
         if row is None and _LEADING_NUMBER.match(line):
             # the wrapped row of a quantity-first table: its first number is on line i
-            for span in range(2, min(3, len(lines) - i) + 1):
+            for span in range(2, min(4, len(lines) - i) + 1):
                 if row := _row(" ".join(lines[i:i + span]), i, first_within=len(line)):
                     break
-        if row is not None:
+        if row is not None and (_too_short(row.description) or _WEAK_DESCRIPTION.search(row.description)):
+            row.description = _description_above(lines, i, used) or row.description
+        if row is not None and not _too_short(row.description):
             rows.append(row)
             used = i + span - 1
     return rows
+
+
+def _too_short(description: str) -> bool:
+    return sum(ch.isalpha() for ch in description) < 3
+
+
+# what is left of a row's own text once its numbers are gone can be a tax column ("7 % VAT (S)") or an
+# article code ("ARNR2"); the stylesheet of many e-invoices prints the description on the lines above
+_WEAK_DESCRIPTION = re.compile(r"%|^(?:VAT|USt|MwSt|TVA|BTW|IVA)\b|^[A-Z0-9][A-Z0-9./-]*(?: [A-Z0-9./-]+)?$")
+
+
+def _description_above(lines: list[str], i: int, used: int) -> str:
+    """The block of text lines right above line i (after a blank line or two), back to a blank or a position."""
+    j = i - 1
+    while j > used and j >= i - 3 and not lines[j].strip():
+        j -= 1
+    block: list[str] = []
+    while j > used and len(block) < 12 and lines[j].strip() and not re.fullmatch(r"\d{1,3}", lines[j].strip()):
+        block.insert(0, lines[j].strip())
+        j -= 1
+    # a position with its article code, a bare number, a caption: "3 GTRWA5", "4000001234561", "(GTIN)"
+    while len(block) > 1 and re.fullmatch(r"\d{1,3}\s+[A-Z0-9./-]+|[\d\s]+|\(.*\)", block[0]):
+        block.pop(0)
+    text = ""
+    for part in block:  # "Art-Nr-" + "Lieferant": a word hyphenated across lines is one word
+        text += part if not text or re.search(r"\w-$", text) else " " + part
+    return "" if _too_short(text) else text
 
 
 _LEADING_NUMBER = re.compile(r"^\s*-?\d+(?:[.,]\d+)?\s+[^\W\d_]")
@@ -423,8 +452,6 @@ def _row(text: str, line: int, first_within: int | None = None) -> RowCandidate 
     cuts = [0] + [p for a, b in spans for p in (a, b)] + [len(text)]
     segments = [_clean_description(text[cuts[k]:cuts[k + 1]]) for k in range(0, len(cuts), 2)]
     description = max(segments, key=lambda seg: sum(ch.isalpha() for ch in seg))
-    if sum(ch.isalpha() for ch in description) < 3:
-        return None
     return RowCandidate(" ".join(description.split()), qty, price, total, line)
 
 
@@ -433,9 +460,9 @@ def _product_triple(nums: list[_Num]):
     # the amount is the rightmost number; of several readings ending there, the longest ("4 500,00" not "500,00")
     totals = sorted(nums, key=lambda n: (n.end, n.end - n.start), reverse=True)
     for total in totals:
-        if total.value == 0:
-            continue
         before = [n for n in nums if n.end <= total.start]
+        if total.value == 0 and not (total.decimals == 2 and _free_item(before)):
+            continue  # a zero that is no free item ("1 × 0,00 = 0,00") is any other column
         for b in range(len(before) - 1, 0, -1):  # factors closest to the amount first: leading numbers are positions
             for a in range(b - 1, -1, -1):
                 x, y = before[a], before[b]
@@ -445,6 +472,12 @@ def _product_triple(nums: list[_Num]):
                     qty, price = _quantity_first(x, y)
                     return qty, price, total.value, [(x.start, x.end), (y.start, y.end), (total.start, total.end)]
     return None
+
+
+def _free_item(before: list[_Num]) -> bool:
+    """A zero-price row: a zero price with cents and a whole, non-zero count, "0,00 21 % 1 PCS 0,00"."""
+    return any(n.value == 0 and n.decimals == 2 for n in before) and any(
+        n.value and float(n.value).is_integer() and n.decimals == 0 for n in before)
 
 
 def _quantity_first(x: _Num, y: _Num) -> tuple[float, float]:

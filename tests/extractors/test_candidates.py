@@ -79,3 +79,21 @@ def test_wrapped_rows_of_a_quantity_first_table():
         ("Hot air (litres)", 800.0, 0.025, 20.0),  # "0.025 €" is the price: the sign follows it
         ("Eckbank Eiche", 1.0, 2380.0, 2380.0),  # a postcode above a header does not start a row
     ]
+
+
+def test_descriptions_printed_above_their_numbers_and_free_items():
+    # e-invoice stylesheets print the description block above the row; the row's own text is only its tax
+    text = ("Beschreibung Nettopreis Menge Steuer Entgelt\n"
+            "1\n\nGTIN\n4123456000014\nArt-Nr-\nLieferant\nZitronensäure 100ml\n\n"
+            "1,00 -5 Stk 19 % VAT (S) -5,00\n\n"
+            "3 GTRWA5\n4000001234561\n (GTIN)\nMineralwasser Medium 12 x 1,0l PET\n\n"
+            "5,4900 20 Stk 7 %\n109,80\n\n"
+            "1,00 Künstlerische Gestaltung\n(Stunde): Einer\nBeispielrechnung\n7% 160,00 € 160,00 €\n"
+            "E103560 SX Flyer SAECO Korting KVDNL 0,00 21 % 1 PCS 0,00\n"
+            "Rabatt 0 % 0 0,00\n")
+    assert rows(text) == [
+        ("GTIN 4123456000014 Art-Nr-Lieferant Zitronensäure 100ml", -5.0, 1.0, -5.0),
+        ("Mineralwasser Medium 12 x 1,0l PET", 20.0, 5.49, 109.8),
+        ("Künstlerische Gestaltung (Stunde): Einer Beispielrechnung", 1.0, 160.0, 160.0),
+        ("SX Flyer SAECO Korting KVDNL", 1.0, 0.0, 0.0),
+    ]
