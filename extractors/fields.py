@@ -215,7 +215,8 @@ def find_labels(index: C.TextIndex, plans: list[FieldPlan]) -> list[list[LabelHi
     return per_line
 
 
-def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], section: bool = False) -> float:
+def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], section: bool = False,
+                lines: list[str] | None = None) -> float:
     """How strongly the text labels this candidate as field `fname`.
 
     `section` (for names) also accepts a heading a few lines above, as in a "Seller" block.
@@ -236,8 +237,8 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], sec
         if any(fname in h.fields for h in before):
             return 1.0
         return -1.0
-    if not section:
-        column = _column_header(cand, labels)
+    if not section and lines is not None:
+        column = _column_header(cand, labels, lines)
         if column is not None:
             if fname in column.fields:
                 return 2.8 if len(column.fields) == 1 else 2.4
@@ -255,16 +256,17 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], sec
     return 0.0
 
 
-def _column_header(cand: C.Candidate, labels: list[list[LabelHit]]) -> LabelHit | None:
+def _column_header(cand: C.Candidate, labels: list[list[LabelHit]], lines: list[str]) -> LabelHit | None:
     """The label heading this value's column: a row of at least three labels a few lines up, over the value.
 
     "Warenwert … Nettobetrag  MwSt-Betrag  Endbetrag" with the totals printed underneath; pypdf keeps the
-    columns' spacing, so the label whose span overlaps the value's is its header.
+    columns' spacing, so the label whose span overlaps the value's is its header. A header has no digits:
+    "Rechnung des Versicherers Nr. 00.123.456.7 vom" is a sentence with labels, not a header.
     """
     end = cand.start + len(cand.text)
     for j in range(cand.line - 1, max(-1, cand.line - 5), -1):
         hits = labels[j]
-        if len(hits) >= 3:
+        if len(hits) >= 3 and not any(ch.isdigit() for ch in lines[j]):
             over = [h for h in hits if h.start < end and cand.start < h.end]
             # "MwSt-Betrag" is two hits, a field's and a generic column word's: the field's names the column
             return min(over, key=lambda h: OTHER in h.fields) if over else None
@@ -375,7 +377,7 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
     n_lines = max(1, len(index.lines))
     merged: dict[Any, C.Candidate] = {}
     for cand in found:
-        score = label_score(cand, plan.name, labels, section=plan.kind == "text")
+        score = label_score(cand, plan.name, labels, section=plan.kind == "text", lines=index.lines)
         position = cand.line / n_lines
         if plan.kind in ("amount", "integer"):
             score += 0.3 * position  # totals sit low on the page
@@ -384,6 +386,8 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
             if plan.kind == "date" and cand is first_date:
                 score += 0.2  # the first date printed is most often the issue date
             before = index.lines[cand.line][: cand.start]
+            if not before.strip() and cand.line > 0:  # pypdf wrapped "Rechnung Nr. X vom" before its date
+                before = index.lines[cand.line - 1] + " "
             if plan.kind == "date" and re.search(ISSUE_DATE_FIELD, plan.name):
                 if _NUMBER_THEN_DATE.search(before):
                     score = max(score, 3.0)  # "Rechnung Nr. 471102 vom 13.11.2019": the date of that number
