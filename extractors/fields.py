@@ -412,6 +412,8 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
             if (len(cand.text) > 60 or len(cand.text.split()) > 8 or ". " in cand.text.rstrip(".")
                     or (cand.text.endswith(".") and len(cand.text.split()) > 2 and not _COMPANY.search(cand.text))):
                 score -= 0.8  # a sentence of the small print or a slogan, not a name
+            if re.match(r"[a-zà-ÿ]{3,}\s", cand.text):
+                score -= 0.8  # "shown on this page do not include…": names start with a capital or a digit
             if cand.text.startswith("(") or "%" in cand.text:
                 score -= 1.0  # "(Not to be used for payment)", "MwSt-% Nettowert": a remark or a column
             if _looks_like_label(cand, labels):

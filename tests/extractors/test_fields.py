@@ -169,3 +169,16 @@ def test_totals_under_a_row_of_column_headers_and_labels_with_no_break_spaces():
     data = _invoice("Rechnung Nr. 9\nDatum 01.02.2020\nPositionssumme 410,10\nAbschlag -21,55\nZuschlag 15,00\n"
                     "Rechnungssumme\xa0ohne\xa0USt. 403,55\nSteuerbetrag in EUR 76,67\nBruttosumme 480,22\n")
     assert (data["subtotal"], data["tax_total"], data["total"]) == (403.55, 76.67, 480.22)
+
+
+def test_a_salutation_is_read_with_the_addressee_and_small_print_is_not_a_name():
+    data = _invoice("Versicherungsverein Musterstadt a.G.\nHerrn\nMax Mustermann\nMusterstr. 11\n12346 Bad Musterhausen\n"
+                    "Beitragsrechnung 24. Januar 2014\nRechnungsbeitrag 59,50 €\n")
+    assert data["buyer_name"] == "Herrn Max Mustermann"
+    data = _invoice("period may differ from the charges shown on this page. The charges\n"
+                    "shown on this page do not include any additional usage charges accrued\n"
+                    "during this statement period after the date you are viewing this page. Also,\n"
+                    "All AWS Services are sold by Amazon Web Services, Inc.\nService Provider:\n"
+                    "(Not to be used for payment remittance)\nAmazon Web Services, Inc.\n410 Terry Ave North\n"
+                    "Bill to Address:\nATTN: iViveLabs Limited\nInvoice Number: 42183017\n")
+    assert data["vendor_name"] == "Amazon Web Services, Inc."
