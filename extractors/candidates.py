@@ -236,8 +236,18 @@ _IBAN = re.compile(r"(?<![A-Z0-9])([A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0
 _ID_TOKEN = re.compile(r"(?<![\w/#-])#?([A-Za-z0-9][A-Za-z0-9_./-]*\d[A-Za-z0-9_./-]*)(?![\w])")
 
 
+# an id printed in groups of any size ("FR 604 219 388 61") is one when its squeezed form is
+_VAT_SPACED = re.compile(r"(?<![A-Z0-9])([A-Z]{2,3}(?: ?[0-9A-Z]){8,14})(?![A-Za-z0-9])")
+
+
 def find_vat_ids(index: TextIndex) -> list[Candidate]:
-    return [Candidate(m.group(1), m.group(1), i, m.start()) for i, m in index.iter_matches(_VAT)]
+    found = [Candidate(m.group(1), m.group(1), i, m.start()) for i, m in index.iter_matches(_VAT)]
+    seen = {(c.line, c.start) for c in found}
+    ibans = {(c.line, c.start) for c in find_ibans(index)}
+    for i, m in index.iter_matches(_VAT_SPACED):
+        if (i, m.start()) not in seen | ibans and " " in m.group(1) and _VAT.fullmatch(m.group(1).replace(" ", "")):
+            found.append(Candidate(m.group(1), m.group(1), i, m.start()))
+    return found
 
 
 def find_ibans(index: TextIndex) -> list[Candidate]:
@@ -403,6 +413,10 @@ def find_table_rows(index: TextIndex) -> list[RowCandidate]:
         if row is None and _LEADING_NUMBER.match(line):
             # the wrapped row of a quantity-first table: its first number is on line i
             for span in range(2, min(4, len(lines) - i) + 1):
+                if span > 2 and _LEADING_NUMBER.match(lines[i + span - 2]):
+                    break  # a wrapped description line does not open with a number: that is the next row
+                if _row(lines[i + span - 1], i + span - 1):
+                    break  # the next line is a row of its own
                 if row := _row(" ".join(lines[i:i + span]), i, first_within=len(line)):
                     break
         if row is not None and (_too_short(row.description) or _WEAK_DESCRIPTION.search(row.description)):
@@ -437,7 +451,8 @@ def _description_above(lines: list[str], i: int, used: int) -> str:
     text = ""
     for part in block:  # "Art-Nr-" + "Lieferant": a word hyphenated across lines is one word
         text += part if not text or re.search(r"\w-$", text) else " " + part
-    return "" if _too_short(text) else text
+    # longer than a description block: the header, an address, a remark
+    return "" if _too_short(text) or len(text) > 120 else text
 
 
 _LEADING_NUMBER = re.compile(r"^\s*-?\d+(?:[.,]\d+)?\s+[^\W\d_]")

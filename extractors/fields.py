@@ -164,7 +164,8 @@ DISTRACTOR_LABELS = [
     "bestell-datum", "bestelldatum", "lieferschein-datum", "lieferscheindatum", "lief-nr", "lieferanten-nr",
     "lieferantennummer", "supplier no", "supplier number", "vendor no", "kundennr",
     "steuer-nr", "kto-nr", "konto-nr", "kontonummer", "contract no", "contract number", "vertragsnummer",
-    "vertrags-nr", "n° de contrat",
+    "vertrags-nr", "n° de contrat", "bestellung nr", "bestell nr", "lieferung nr", "lieferschein nr", "auftrag nr",
+    "zähler-nr", "zählernummer", "meter no",
     "handelsregister", "hrb", "kvk", "referenz", "reference", "your reference", "ihr zeichen", "unser zeichen",
     "period", "zeitraum", "abrechnungszeitraum", "vom", "bis",
     # headings and field names of a letter that are never a party's name
@@ -233,7 +234,10 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], sec
         nearest = before[-1]
         # the closest label to the left owns the value; a farther label of ours is weak evidence
         if fname in nearest.fields:
-            return 3.0 if len(nearest.fields) == 1 else 2.5
+            # "Invoice No" says more than a bare "No." ("NO. 42/1" in an address), unless the line is the title's
+            generic = 0.3 if nearest.end - nearest.start <= 3 and not (
+                lines is not None and _TITLE_LINE.match(lines[cand.line])) else 0.0
+            return (3.0 if len(nearest.fields) == 1 else 2.5) - generic
         if any(fname in h.fields for h in before):
             return 1.0
         return -1.0
@@ -248,12 +252,30 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], sec
         j = cand.line - distance
         if j < 0:
             break
+        if section and lines is not None and _other_heading(labels[j], lines[j]):
+            return 0.0  # "Contact commercial": the name below belongs to that heading, not to one further up
         above = [h for h in labels[j] if OTHER not in h.fields or not section]
         if above:
             if fname in above[-1].fields or (len(above) > 1 and any(fname in h.fields for h in above)):
                 return weight
             return 0.0
     return 0.0
+
+
+def _other_heading(hits: list[LabelHit], line: str) -> bool:
+    """A line that is only a heading of something else: labels that are no field's cover it, no digits.
+
+    "Name:" is not one: a colon introduces the value of the section it sits in.
+    """
+    covered = sum(h.end - h.start for h in hits if OTHER in h.fields)
+    text = line.strip()
+    return (bool(hits) and not text.endswith(":") and not any(ch.isdigit() for ch in text)
+            and covered >= 0.6 * len(text))
+
+
+def _is_header_row(labels: list[list[LabelHit]], lines: list[str], j: int) -> bool:
+    """A row of column headers: three labels or more and no digits ("Art-Nr-Lieferant  Menge  VKE/Geb")."""
+    return len(labels[j]) >= 3 and not any(ch.isdigit() for ch in lines[j])
 
 
 def _column_header(cand: C.Candidate, labels: list[list[LabelHit]], lines: list[str]) -> LabelHit | None:
@@ -266,7 +288,7 @@ def _column_header(cand: C.Candidate, labels: list[list[LabelHit]], lines: list[
     end = cand.start + len(cand.text)
     for j in range(cand.line - 1, max(-1, cand.line - 5), -1):
         hits = labels[j]
-        if len(hits) >= 3 and not any(ch.isdigit() for ch in lines[j]):
+        if _is_header_row(labels, lines, j):
             over = [h for h in hits if h.start < end and cand.start < h.end]
             # "MwSt-Betrag" is two hits, a field's and a generic column word's: the field's names the column
             return min(over, key=lambda h: OTHER in h.fields) if over else None
@@ -319,8 +341,8 @@ _NUMBER_THEN_DATE = re.compile(
     r"credit note)(?:\s*\(\d+\))?\s*(?:nr\.?|no\.?|n°|nº|#|number|nummer|numéro)\s*:?\s*\S*\d\S*\s+"
     r"(?:vom|du|dated|of|from|issued(?: at| on)?|del|van|den)\s*:?\s*$")
 # "Beitragsrechnung 24. Januar 2014": a line that opens with the document's title and goes on to a date
-_TITLE_THEN_DATE = re.compile(
-    r"(?i)^\W*\w*(?:rechnung|invoice|facture|factuur|gutschrift|avoir|factura|fattura|faktura)\b[^:]{0,50}$")
+_TITLE_LINE = re.compile(r"(?i)^\W*\w*(?:rechnung|invoice|facture|factuur|gutschrift|avoir|factura|fattura|faktura)\b")
+_TITLE_THEN_DATE = re.compile(_TITLE_LINE.pattern + r"[^:]{0,50}$")
 _DUE_WORDS = re.compile(r"(?i)\b(?:bis|until|due|fällig|zahlbar|payable|échéance|vervaldatum|before|avant)\b")
 _PARENTHESISED = re.compile(r"^\(\w+\)")
 
@@ -418,6 +440,9 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
                 score -= 1.0  # "(Not to be used for payment)", "MwSt-% Nettowert": a remark or a column
             if _looks_like_label(cand, labels):
                 score -= 1.0  # a label (ours or another field's) is not a value
+            if _is_header_row(labels, index.lines, cand.line) or _other_heading(labels[cand.line],
+                                                                                index.lines[cand.line]):
+                score -= 1.5  # a column header, even one that names a party ("Art-Nr-Lieferant"), or a heading
             # DIN 5008 letters: a one-line sender address sits right above the recipient's name
             if role == "recipient" and cand.line > 0 and _RETURN_ADDRESS.search(index.lines[cand.line - 1]):
                 score += 0.6
@@ -448,7 +473,7 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
     return ranked
 
 
-def _amount_role(field_name: str) -> str | None:
+def amount_role(field_name: str) -> str | None:
     """'tax' for a tax amount, 'basis' for the amount tax is charged on; None for others (totals, fees…)."""
     name = field_name.lower()
     if re.search(r"bas(?:is|e)(?:_|$)|taxable|subtotal|(?:^|_)net(?:_|$)", name):
@@ -464,7 +489,7 @@ def _weigh_tax_breakdown(field_name: str, index: C.TextIndex, merged: dict[Any, 
     The sum of the per-rate parts joins the options (scored below its parts): many invoices print the tax
     only per rate. Grounding still flags it, since the sum itself is not printed.
     """
-    role = _amount_role(field_name)
+    role = amount_role(field_name)
     pairs = C.find_tax_breakdown(index) if role else []
     if not pairs:
         return

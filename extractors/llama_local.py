@@ -23,7 +23,7 @@ from typing import Any
 from extractors import candidates as C
 from extractors.base import register
 from extractors.choice_decoding import OptionChooser
-from extractors.fields import FieldPlan, find_labels, plan_fields, propose, separate_parties
+from extractors.fields import FieldPlan, amount_role, find_labels, plan_fields, propose, separate_parties
 from extractors.models import model_label, resolve_model
 from schemas.document import Document
 from schemas.errors import ModelNotFound, ModelUnavailable
@@ -345,16 +345,30 @@ class LlamaExtractor:
                 best = (key, trial)
         if best is None:
             return
+        filled = []
         for name, value in best[1].items():
             if choices[name].value != value:
-                was = choices[name].value
+                if choices[name].value is None:
+                    filled.append(name)
                 choices[name].value, choices[name].source = value, "rules"
-                # an unlabelled amount filling an empty field must be one the rules really pin down (a zero
-                # tax "adds up" to anything)
-                label = next((c.score for c in proposals[name] if c.value == value), 0.0)
-                weak = was is None and isinstance(value, (int, float)) and label < 1.0
-                if weak and (not value or not _rules_cover(spec, choices, name)):
-                    choices[name].value, choices[name].source = None, "code"
+        # an unlabelled amount filling an empty field must be one the rules really pin down (a zero tax "adds up"
+        # to anything); the number they pin down for a sibling is pinned too (subtotal = tax basis, no discounts)
+        weak = [name for name in filled if isinstance(choices[name].value, (int, float))
+                and next((c.score for c in proposals[name] if c.value == choices[name].value), 0.0) < 1.0]
+        covered = {name for name in best[1] if _rules_cover(spec, choices, name)}
+        for name in weak:
+            value = choices[name].value
+            if not value or not any(choices[other].value == value for other in covered):
+                choices[name].value, choices[name].source = None, "code"
+        # a net amount nothing labels is its sibling's: without printed discounts the subtotal is the tax basis
+        for p in group:
+            role = amount_role(p.name)
+            if choices[p.name].value is None and role and max((c.score for c in proposals[p.name]), default=0) < 1.0:
+                sibling = next((choices[q.name].value for q in group if q is not p and amount_role(q.name) == role
+                                and choices[q.name].value is not None), None)
+                if sibling is not None and _broken_rules(spec, choices, {p.name: sibling}) <= _broken_rules(
+                        spec, choices):
+                    choices[p.name].value, choices[p.name].source = sibling, "rules"
 
     @staticmethod
     def _confidence(spec: SchemaSpec, plans: list[FieldPlan], choices: dict[str, FieldChoice], rules_ok: bool

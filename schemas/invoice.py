@@ -25,6 +25,15 @@ def _close(a: float, b: float, tolerance: float = MONEY_TOLERANCE) -> bool:
     return abs(a - b) <= max(tolerance, abs(b) * 0.001)
 
 
+# Labels the subtotal and the tax basis share: without discounts or charges on the whole invoice they are one
+# number, printed once.
+NET_LABELS = [
+    "net amount", "total net", "net total", "net", "total excl", "excl. vat", "netto", "nettobetrag", "summe netto",
+    "nettosumme", "total ht", "montant ht", "totaal excl", "base imponible", "imponibile", "totale imponibile",
+    "summa exkl. moms", "taxable value", "taxable amount", "rechnungssumme netto", "excl. ust", "exkl. ust",
+    "excl. mwst", "exkl. mwst", "ohne ust", "ohne mwst", "excl. btw", "excl. tax", "hors taxes"]
+
+
 class LineItem(BaseModel):
     """One billed position."""
 
@@ -38,7 +47,7 @@ class InvoiceFields(BaseModel):
     """Header, totals and lines of an invoice."""
 
     schema_name: ClassVar[str] = "invoice"
-    schema_version: ClassVar[str] = "1"
+    schema_version: ClassVar[str] = "2"  # 2: tax_basis_total
 
     invoice_number: str | None = Field(
         None,
@@ -68,7 +77,8 @@ class InvoiceFields(BaseModel):
                                       "zahlungsziel", "échéance", "date d'échéance", "vervaldatum", "vencimiento",
                                       "fecha de vencimiento", "scadenza", "förfallodatum", "pay by", "remit until",
                                       "bis zum", "netto bis", "überweisen sie bis", "zahlbar innerhalb", "payable within",
-                                      "remit by", "payable by", "payable until", "payment by"]},
+                                      "remit by", "payable by", "payable until", "payment by", "date limite de paiement",
+                                      "date limite"]},
     )
     vendor_name: str | None = Field(
         None,
@@ -96,7 +106,8 @@ class InvoiceFields(BaseModel):
                                       "rechnungsadresse", "empfänger", "leistungsempfänger", "client", "destinataire",
                                       "facturé à", "adresse de facturation", "acheteur", "klant", "factuur aan",
                                       "debiteur", "cliente", "facturar a", "spett.le", "destinatario", "kund",
-                                      "fakturaadress", "köpare"]},
+                                      "fakturaadress", "köpare", "delivery address", "adresse de livraison", "lieferadresse",
+                                      "lieferanschrift"]},
     )
     currency: str | None = Field(
         None,
@@ -107,14 +118,16 @@ class InvoiceFields(BaseModel):
     )
     subtotal: float | None = Field(
         None,
-        description="Total before tax.",
-        json_schema_extra={"labels": ["subtotal", "sub total", "sub-total", "net amount", "total net", "net total", "net",
-                                      "total excl", "excl. vat", "netto", "nettobetrag", "summe netto", "nettosumme",
-                                      "rechnungssumme ohne ust", "positionssumme", "warenwert", "total ht", "montant ht",
-                                      "sous-total", "subtotaal", "totaal excl", "base imponible", "imponibile",
-                                      "totale imponibile", "summa exkl. moms", "taxable value", "taxable amount",
-                                      "rechnungssumme netto", "excl. ust", "exkl. ust", "excl. mwst", "exkl. mwst",
-                                      "ohne ust", "ohne mwst", "excl. btw", "excl. tax", "hors taxes"]},
+        description="Sum of the line amounts before tax, before discounts or charges on the whole invoice.",
+        json_schema_extra={"labels": ["subtotal", "sub total", "sub-total", "positionssumme", "warenwert", "sous-total",
+                                      "subtotaal", "summe positionen", *NET_LABELS]},
+    )
+    tax_basis_total: float | None = Field(
+        None,
+        description="Amount the tax is charged on: the subtotal after discounts and charges on the whole invoice.",
+        json_schema_extra={"labels": ["tax basis", "tax base", "basisbetrag", "steuerbasisbetrag", "steuerbasis",
+                                      "bemessungsgrundlage", "rechnungssumme ohne ust", "base ht", "assiette",
+                                      *NET_LABELS]},
     )
     tax_total: float | None = Field(
         None,
@@ -124,7 +137,8 @@ class InvoiceFields(BaseModel):
                                       "zuzügl. ust", "zzgl. mwst", "zuzügl. mwst", "ust.-betrag", "mwst.-betrag",
                                       "ust gesamt", "mwst gesamt", "mwst", "mwst.", "ust", "ust.",
                                       "steuerbetrag", "umsatzsteuer", "mehrwertsteuer", "tva", "total tva", "montant tva",
-                                      "btw", "iva", "cuota iva", "imposta", "moms", "gst", "igst", "cgst", "sgst"]},
+                                      "btw", "iva", "cuota iva", "imposta", "moms", "gst", "igst", "cgst", "sgst",
+                                      "versicherungsteuer", "versicherungssteuer"]},
     )
     total: float | None = Field(
         None,
@@ -136,7 +150,7 @@ class InvoiceFields(BaseModel):
                                       "te betalen", "importe total", "total factura", "totale", "totale fattura",
                                       "totale documento", "att betala", "summa att betala", "total inkl", "summe inkl. ust",
                                       "summe inkl. mwst", "inkl. ust", "inkl. mwst", "incl. vat", "total incl. vat",
-                                      "total incl", "due payable", "total payable", "rechnungssumme brutto"]},
+                                      "total incl", "due payable", "total payable", "rechnungssumme brutto", "rechnungsbeitrag"]},
     )
     line_items: list[LineItem] | None = Field(None, description="Billed positions in document order.", max_length=200)
 
@@ -150,11 +164,14 @@ class InvoiceFields(BaseModel):
         problems: list[str] = []
         if self.currency and self.currency not in ISO_CURRENCIES:
             problems.append(f"currency {self.currency!r} is not an ISO 4217 code")
-        if self.subtotal is not None and self.tax_total is not None and self.total is not None:
-            if not _close(self.subtotal + self.tax_total, self.total):
-                problems.append(f"subtotal {self.subtotal} + tax {self.tax_total} != total {self.total}")
-        if self.subtotal and self.tax_total is not None and self.subtotal > 0:
-            rate = self.tax_total / self.subtotal
+        # tax is charged on the basis; without one the subtotal is the basis (no discounts on the whole invoice)
+        net = self.tax_basis_total if self.tax_basis_total is not None else self.subtotal
+        net_name = "tax basis" if self.tax_basis_total is not None else "subtotal"
+        if net is not None and self.tax_total is not None and self.total is not None:
+            if not _close(net + self.tax_total, self.total):
+                problems.append(f"{net_name} {net} + tax {self.tax_total} != total {self.total}")
+        if net and self.tax_total is not None and net > 0:
+            rate = self.tax_total / net
             if not -0.001 <= rate <= 0.30:
                 problems.append(f"tax rate {rate:.1%} is implausible")
         if self.total is not None and self.total < 0 and (self.subtotal or 0) > 0:

@@ -97,3 +97,18 @@ def test_descriptions_printed_above_their_numbers_and_free_items():
         ("Künstlerische Gestaltung (Stunde): Einer Beispielrechnung", 1.0, 160.0, 160.0),
         ("SX Flyer SAECO Korting KVDNL", 1.0, 0.0, 0.0),
     ]
+
+
+def test_vat_ids_printed_in_groups_of_any_size():
+    ids = [c.value for c in C.find_vat_ids(C.TextIndex(
+        "N° de TVA intra communautaire: FR 604 219 388 61\nIBAN DE89 3704 0044 0532 0130 00\nUSt-IdNr: DE 123 456 789"))]
+    assert ids == ["DE 123 456 789", "FR 604 219 388 61"]  # an IBAN's leading groups are not a VAT id
+
+
+def test_a_row_is_not_wrapped_into_the_next_row_or_the_totals():
+    text = ("Pos Art.Nr. Artikelbeschreibung Menge Einheit Preis Betrag USt. %\n"
+            "1 TB100A4 20 Stk. 198,00 19\n"  # its unit price is printed elsewhere: no product check here
+            "2 ARNR2 50 Stk. 5,50 275,00 7\n"
+            "Rechnungssumme Netto (excl. USt.) 473,00\n"
+            "Steuerbasisbetrag USt. 7% 275,00 19,25\n")
+    assert [r[1:] for r in rows(text)] == [(50.0, 5.5, 275.0)]

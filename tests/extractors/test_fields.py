@@ -165,10 +165,11 @@ def test_totals_under_a_row_of_column_headers_and_labels_with_no_break_spaces():
                     "      -5,00       0,15                  -4,85          -0,92   19,0           -5,77\n"
                     "      -2,90       0,08                  -2,82          -0,20    7,0           -3,02\n"
                     "      -7,90       0,23                  -7,67          -1,12    EUR           -8,79\n")
-    assert (data["subtotal"], data["tax_total"], data["total"]) == (-7.67, -1.12, -8.79)
+    assert (data["subtotal"], data["tax_basis_total"], data["tax_total"], data["total"]) == (-7.9, -7.67, -1.12, -8.79)
     data = _invoice("Rechnung Nr. 9\nDatum 01.02.2020\nPositionssumme 410,10\nAbschlag -21,55\nZuschlag 15,00\n"
                     "Rechnungssumme\xa0ohne\xa0USt. 403,55\nSteuerbetrag in EUR 76,67\nBruttosumme 480,22\n")
-    assert (data["subtotal"], data["tax_total"], data["total"]) == (403.55, 76.67, 480.22)
+    assert (data["subtotal"], data["tax_basis_total"], data["tax_total"], data["total"]) == (
+        410.1, 403.55, 76.67, 480.22)
 
 
 def test_a_salutation_is_read_with_the_addressee_and_small_print_is_not_a_name():
@@ -182,3 +183,39 @@ def test_a_salutation_is_read_with_the_addressee_and_small_print_is_not_a_name()
                     "(Not to be used for payment remittance)\nAmazon Web Services, Inc.\n410 Terry Ave North\n"
                     "Bill to Address:\nATTN: iViveLabs Limited\nInvoice Number: 42183017\n")
     assert data["vendor_name"] == "Amazon Web Services, Inc."
+
+
+def test_subtotal_and_tax_basis_apart_with_discounts_and_one_number_without():
+    data = _invoice("Rechnung Nr. 471102\nRechnungsdatum 05.06.2018\nPositionssumme 202,70\n"
+                    "Gesamtbetrag der Zuschläge 5,80\nGesamtbetrag der Abschläge -14,73\n"
+                    "Rechnungssumme ohne USt. 193,77\nSteuerbetrag 21,30\nBruttosumme 215,07\n")
+    assert (data["subtotal"], data["tax_basis_total"], data["tax_total"], data["total"]) == (
+        202.7, 193.77, 21.3, 215.07)
+    # nothing labels the net amount: tax 0,00 and the total pin it down, for both fields
+    data = _invoice("Invoice Number: 42183017\nTax * $0.00\nTotal for this invoice $4.11\n")
+    assert (data["subtotal"], data["tax_basis_total"], data["total"]) == (4.11, 4.11, 4.11)
+
+
+def test_column_headers_and_headings_of_other_sections_are_not_parties():
+    # "Art-Nr-Lieferant" and "Art-Nr-Kunde" name the parties, but they head columns
+    data = _invoice("Lieferant\nMUSTERLIEFERANT GMBH\nBAHNHOFSTRASSE 99\nKäufer\nMUSTER-KUNDE GMBH\nKUNDENWEG 88\n"
+                    "Beleg-Nr : RK21012345\n"
+                    "GTIN           Art-Nr-Lieferant           Menge     VKE/Geb     Nettopreis     MwSt-% Nettowert\n"
+                    "Art-Nr-Kunde   Artikelbezeichnung\n")
+    assert (data["vendor_name"], data["buyer_name"]) == ("MUSTERLIEFERANT GMBH", "MUSTER-KUNDE GMBH")
+    # a contact under its own heading is not the client named further up; the delivery address names the buyer
+    data = _invoice("Au bon moulin SARL - 1242 chemin de l'olive - 84340 Malaucène\nFacture FA-2017-0010\n"
+                    "Ma jolie boutique\n35 rue de la République\n69001 Lyon\nMa jolie boutique\nAlexandre Payet\n"
+                    "N° TVA client FR19787878784\nContact commercial\nTony Dubois\n")
+    assert data["buyer_name"] == "Ma jolie boutique"
+    data = _invoice("Au bon moulin SARL\nFacture FA-2017-0010\nAdresse de livraison\nHôtel Saint Denis\n")
+    assert data["buyer_name"] == "Hôtel Saint Denis"
+
+
+def test_a_bare_no_is_weaker_than_invoice_no_except_on_the_title_line():
+    data = _invoice("Warehouse Address: NO. 42/1 & 43, KACHERAKANAHALLI VILLAGE\n"
+                    "Invoice No : # BLR_WFLD20151000982590\nInvoice Date: 01-10-2015\n")
+    assert data["invoice_number"] == "BLR_WFLD20151000982590"
+    data = _invoice("Handelsrechnung (380) 20.09.2018   Nr. E2018092011804   vom\nBestellung Nr. 2018-471331\n"
+                    "Bei Schriftwechsel bitte Ihre Kundennummer 35040727 und Belegnummer 2018092011804 angeben\n")
+    assert data["invoice_number"] == "E2018092011804"

@@ -24,7 +24,7 @@ PRICES = tomllib.loads((ROOT / "flows" / "prices.toml").read_text())
 DOCS = ["us_saas_lumenfield.pdf", "uk_agency_marlow_finch.pdf", "de_saas_nordlicht.pdf"]
 ONE = DOCS[:1]
 FIELDS = ("invoice_number", "invoice_date", "due_date", "vendor_name", "vendor_vat_id", "buyer_name", "currency",
-          "subtotal", "tax_total", "total", "line_items")
+          "subtotal", "tax_basis_total", "tax_total", "total", "line_items")
 ENDPOINTS = {  # what the SDK calls, as (method, path regex) for the fake's fault injection
     "files.create": ("POST", r"^/v1/files$"),
     "batches.create": ("POST", r"^/v1/batches$"),
@@ -55,7 +55,7 @@ def sha(folder: Path, name: str) -> str:
 
 
 def expected_cid(folder: Path, name: str, attempt: int) -> str:
-    return f"{sha(folder, name)[:40]}-invoice-v1-a{attempt}"
+    return f"{sha(folder, name)[:40]}-invoice-v2-a{attempt}"
 
 
 def usd(prompt: int, completion: int, model: str = "gpt-4.1-mini") -> float:

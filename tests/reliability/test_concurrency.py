@@ -42,7 +42,7 @@ def test_a_nightly_run_and_a_backfill_at_once_write_each_document_once_and_pay_e
 
     sent = uploaded_custom_ids(batch_api)
     assert sorted(sent) == sorted(
-        f"{hashlib.sha256((src / n).read_bytes()).hexdigest()[:40]}-invoice-v1-a1" for n in escalated)
+        f"{hashlib.sha256((src / n).read_bytes()).hexdigest()[:40]}-invoice-v2-a1" for n in escalated)
     assert len(batch_api.created_batches) == len(batch_api.uploaded_files) >= 1
     for name in NAMES:
         row = rows[name]

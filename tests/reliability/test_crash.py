@@ -40,7 +40,7 @@ def leftover_locks(out: Path) -> list[str]:
 
 
 def cid(folder: Path, name: str, attempt: int = 1) -> str:
-    return f"{hashlib.sha256((folder / name).read_bytes()).hexdigest()[:40]}-invoice-v1-a{attempt}"
+    return f"{hashlib.sha256((folder / name).read_bytes()).hexdigest()[:40]}-invoice-v2-a{attempt}"
 
 
 def test_kill_9_mid_run_then_rerun_extracts_each_document_once_and_sends_each_request_once(

@@ -40,3 +40,11 @@ def test_dates_must_be_sane():
 def test_currency_must_be_iso_4217():
     assert any("ISO 4217" in p for p in consistent(currency="EUX").business_rules())
     assert consistent(currency="chf").currency == "CHF"
+
+
+def test_tax_is_charged_on_the_basis_when_discounts_on_the_whole_invoice_part_it_from_the_subtotal():
+    # lines 202.70, discounts −14.73, charges +5.80: basis 193.77, tax 21.30, total 215.07
+    assert consistent(subtotal=202.7, tax_basis_total=193.77, tax_total=21.3, total=215.07,
+                      line_items=None).business_rules() == []
+    assert any("tax basis" in p for p in consistent(subtotal=202.7, tax_basis_total=200.0, tax_total=21.3,
+                                                    total=215.07, line_items=None).business_rules())

@@ -12,7 +12,7 @@ from schemas.registry import load_schema
 
 def test_builtin_invoice_has_name_and_declared_version():
     spec = load_schema("invoice")
-    assert (spec.name, spec.version, spec.model) == ("invoice", "1", InvoiceFields)
+    assert (spec.name, spec.version, spec.model) == ("invoice", "2", InvoiceFields)
 
 
 def test_module_class_reference():
