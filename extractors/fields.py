@@ -407,10 +407,10 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
             score += 0.3 * (1 - position)  # header values sit high
             if plan.kind == "date" and cand is first_date:
                 score += 0.2  # the first date printed is most often the issue date
-            before = index.lines[cand.line][: cand.start]
-            if not before.strip() and cand.line > 0:  # pypdf wrapped "Rechnung Nr. X vom" before its date
-                before = index.lines[cand.line - 1] + " "
             if plan.kind == "date" and re.search(ISSUE_DATE_FIELD, plan.name):
+                before = index.lines[cand.line][: cand.start]
+                if not before.strip() and cand.line > 0:  # pypdf wrapped "Rechnung Nr. X vom" before its date
+                    before = index.lines[cand.line - 1] + " "
                 if _NUMBER_THEN_DATE.search(before):
                     score = max(score, 3.0)  # "Rechnung Nr. 471102 vom 13.11.2019": the date of that number
                 elif _TITLE_THEN_DATE.search(before) and not _DUE_WORDS.search(before):
@@ -438,8 +438,10 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
                 score -= 0.8  # "shown on this page do not include…": names start with a capital or a digit
             if cand.text.startswith("(") or "%" in cand.text:
                 score -= 1.0  # "(Not to be used for payment)", "MwSt-% Nettowert": a remark or a column
-            if _looks_like_label(cand, labels):
-                score -= 1.0  # a label (ours or another field's) is not a value
+            heading = index.lines[cand.line][cand.start + len(cand.text):].strip() == ":" and not _COMPANY.search(
+                cand.text)  # "Umsatzsteuer aufschlüsselung:", but not "WS Retail Services Pvt. Ltd :"
+            if _looks_like_label(cand, labels) or heading:
+                score -= 1.0  # a label (ours or another field's, or a heading ending in a colon) is not a value
             if _is_header_row(labels, index.lines, cand.line) or _other_heading(labels[cand.line],
                                                                                 index.lines[cand.line]):
                 score -= 1.5  # a column header, even one that names a party ("Art-Nr-Lieferant"), or a heading

@@ -219,3 +219,17 @@ def test_a_bare_no_is_weaker_than_invoice_no_except_on_the_title_line():
     data = _invoice("Handelsrechnung (380) 20.09.2018   Nr. E2018092011804   vom\nBestellung Nr. 2018-471331\n"
                     "Bei Schriftwechsel bitte Ihre Kundennummer 35040727 und Belegnummer 2018092011804 angeben\n")
     assert data["invoice_number"] == "E2018092011804"
+
+
+def test_a_heading_ending_in_a_colon_is_not_a_party_but_a_company_before_a_colon_is():
+    data = _invoice("Handelsrechnung Nr. 471102 vom 13.11.2019\nWährung : EUR\nVer käufer :\nLiefer ant GmbH\n"
+                    "Handelsname: 99999999800010\nLieferantenstraße 20\nDE 80333 München\nUSt.-Id.-Nr. : DE123456789\n"
+                    "Käufer :\nMa jolie boutique\nHandelsname: 78787878400035\n35 rue de la République\n"
+                    "Pos\nAr t-Nr-Kunde\nAr t-Nr-Lief.\nBeschreibung Nettopreis Menge Steuer Entgelt\n"
+                    "Zahlungsbedingungen:\nVerkäufer-IBAN       : DE2012421242124212421242124\n\n"
+                    "Umsatzsteuer aufschlüsselung:\nAr t (Kategor ie) Warenwer t Zu-/Abschlag USt. % USt.-Betr ag\n")
+    assert data["vendor_name"] == "Liefer ant GmbH"
+    data = _invoice("S: S132415345 page 1 of 1\n WS Retail Services Pvt. Ltd :\n \n(Authorized Signatory)\n"
+                    "*Keep this invoice and\nmanufacturer box for\nwarranty purposes.\nShipping Address\n"
+                    "Anushrut Singh\nInvoice No : # BLR_WFLD20151000982590\nWS Retail Services Pvt. Ltd., Sold By :\n")
+    assert data["vendor_name"] == "WS Retail Services Pvt. Ltd"
