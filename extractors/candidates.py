@@ -85,8 +85,12 @@ def find_amounts(index: TextIndex, *, with_decimals_only: bool = True) -> list[C
     for pattern in (_AMOUNT, _AMOUNT_SPACED):
         for i, m in index.iter_matches(pattern):
             sign, whole, frac = m.group(1), m.group(2), m.group(3)
-            if with_decimals_only and not frac:
-                continue
+            line = index.lines[i]
+            # the sign after "2014 $4.11" is the next number's
+            money = _MONEY_SIGN.search(line[: m.start()]) or re.match(
+                _MONEY_SIGN_AFTER.pattern + r"(?!\s?\d)", line[m.end():])
+            if with_decimals_only and not frac and not money:
+                continue  # a whole number is an amount only next to its currency ("Rs 1939", "€ 500")
             raw = (sign or "").replace(" ", "") + whole + (frac or "")
             value = parse_amount(raw)
             if value is not None:
@@ -326,7 +330,7 @@ class _Num:
     money: bool  # a currency sign or code right next to it
 
 
-_MONEY_SIGN = re.compile(r"(?:€|\$|£|₹|CHF|EUR|USD|GBP|SEK|INR|kr)\s*$")
+_MONEY_SIGN = re.compile(r"(?:€|\$|£|₹|CHF|EUR|USD|GBP|SEK|INR|kr|\bRs\.?)\s*$")
 _MONEY_SIGN_AFTER = re.compile(r"^\s*(?:€|\$|£|₹|(?:CHF|EUR|USD|GBP|SEK|INR|kr)\b)")
 
 

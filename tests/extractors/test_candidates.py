@@ -112,3 +112,8 @@ def test_a_row_is_not_wrapped_into_the_next_row_or_the_totals():
             "Rechnungssumme Netto (excl. USt.) 473,00\n"
             "Steuerbasisbetrag USt. 7% 275,00 19,25\n")
     assert [r[1:] for r in rows(text)] == [(50.0, 5.5, 275.0)]
+
+
+def test_whole_amounts_count_only_next_to_their_currency():
+    text = "Grand Total\nRs 1939\nTOTAL AMOUNT DUE ON August 3 , 2014 $4.11\nRoom 204 for 2 nights\n€ 500 deposit"
+    assert [c.value for c in C.find_amounts(C.TextIndex(text))] == [1939.0, 4.11, 500.0]
