@@ -78,7 +78,8 @@ class InvoiceFields(BaseModel):
                                       "fecha de vencimiento", "scadenza", "förfallodatum", "pay by", "remit until",
                                       "bis zum", "netto bis", "überweisen sie bis", "zahlbar innerhalb", "payable within",
                                       "remit by", "payable by", "payable until", "payment by", "date limite de paiement",
-                                      "date limite"]},
+                                      "date limite", "payment terms", "zahlungsbedingungen", "conditions de paiement",
+                                      "betalingsvoorwaarden", "condiciones de pago"]},
     )
     vendor_name: str | None = Field(
         None,

@@ -123,6 +123,9 @@ def test_due_dates_in_payment_terms_and_dates_of_other_papers():
     assert (data["invoice_date"], data["due_date"]) == ("2013-06-05", "2013-07-04")
     data = _invoice("Rechnung # 502 vom 03.07.2014\nBitte überweisen Sie bis zum 24.07.2014:\n")
     assert data["due_date"] == "2014-07-24"
+    data = _invoice("Handelsrechnung (380) 20.09.2018   Nr. E2018092011804   vom\n"
+                    "Zahlungsbedingungen: Der Rechnungsbetrag wurde bereits beglichen. 03.10.2018\n")
+    assert (data["invoice_date"], data["due_date"]) == ("2018-09-20", "2018-10-03")
 
 
 def test_party_names_ending_in_a_dotted_legal_form_are_companies():
