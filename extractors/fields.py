@@ -199,8 +199,7 @@ def find_labels(index: C.TextIndex, plans: list[FieldPlan]) -> list[list[LabelHi
     for lab in DISTRACTOR_LABELS:
         owners.setdefault(lab, {OTHER})
     pairs = sorted(owners.items(), key=lambda x: -len(x[0]))
-    # \s+ between words: pypdf writes some labels with no-break spaces ("Rechnungssumme\xa0ohne\xa0USt.")
-    patterns = [(re.compile(r"(?<![a-zà-ÿ])" + re.escape(lab).replace("\\ ", r"\s+") + r"(?![a-zà-ÿ])"), frozenset(f))
+    patterns = [(re.compile(r"(?<![a-zà-ÿ])" + _label_pattern(lab) + r"(?![a-zà-ÿ])"), frozenset(f))
                 for lab, f in pairs]
     per_line: list[list[LabelHit]] = []
     for low in index.lower:
@@ -214,6 +213,21 @@ def find_labels(index: C.TextIndex, plans: list[FieldPlan]) -> list[list[LabelHi
                         taken[k] = True
         per_line.append(sorted(hits, key=lambda h: h.start))
     return per_line
+
+
+def _label_pattern(label: str) -> str:
+    """The label as a regex that survives pypdf's spacing: no-break spaces between words ("Rechnungssumme\xa0ohne
+    \xa0USt."), and in a long word one stray space ("Liefer schein-Datum", "Ver käufer")."""
+    words = []
+    for word in label.split(" "):
+        if len(word) >= 8:
+            # at most one split: the word itself, or the word with a space after one of its letters
+            splits = [re.escape(word[:k]) + " " + re.escape(word[k:]) for k in range(2, len(word) - 1)
+                      if word[k - 1].isalpha() and word[k].isalpha()]
+            words.append("(?:" + "|".join([re.escape(word)] + splits) + ")")
+        else:
+            words.append(re.escape(word))
+    return r"\s+".join(words)
 
 
 def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], section: bool = False,
@@ -338,7 +352,8 @@ _NAME_SHAPE = re.compile(r"[^\W\d_]{3,}")
 # "Invoice No. 17 dated" (not "Bestellung Nr. 2018-471331 vom": an order's date)
 _NUMBER_THEN_DATE = re.compile(
     r"(?i)(?:rechnung|invoice|facture|factuur|gutschrift|korrektur|beleg|avoir|factura|fattura|faktura|bill|"
-    r"credit note)(?:\s*\(\d+\))?\s*(?:nr\.?|no\.?|n°|nº|#|number|nummer|numéro)\s*:?\s*\S*\d\S*\s+"
+    # "\w*(?: \w+)?": the rest of the word, and of a word pypdf split ("Rechnungskor rektur Nr. RK21 vom")
+    r"credit note)\w*(?: \w+)?(?:\s*\(\d+\))?\s*(?:nr\.?|no\.?|n°|nº|#|number|nummer|numéro)\s*:?\s*\S*\d\S*\s+"
     r"(?:vom|du|dated|of|from|issued(?: at| on)?|del|van|den)\s*:?\s*$")
 # "Beitragsrechnung 24. Januar 2014": a line that opens with the document's title and goes on to a date
 _TITLE_LINE = re.compile(r"(?i)^\W*\w*(?:rechnung|invoice|facture|factuur|gutschrift|avoir|factura|fattura|faktura)\b")

@@ -236,3 +236,10 @@ def test_a_heading_ending_in_a_colon_is_not_a_party_but_a_company_before_a_colon
                     "*Keep this invoice and\nmanufacturer box for\nwarranty purposes.\nShipping Address\n"
                     "Anushrut Singh\nInvoice No : # BLR_WFLD20151000982590\nWS Retail Services Pvt. Ltd., Sold By :\n")
     assert data["vendor_name"] == "WS Retail Services Pvt. Ltd"
+
+
+def test_labels_and_titles_that_pypdf_split_inside_a_word():
+    data = _invoice("ZUGFeRD-Version: 2.1 vom 24.03.2020\nRechnungskor rektur Nr. RK21012345 vom 16.09.2019\n"
+                    "Liefer- und Leistungsdatum : 05.08.2019\nBestell-Nr : B123456789\n"
+                    "Liefer schein-Nr : L87654321012345\nLiefer schein-Datum : 05.08.2019\n")
+    assert (data["invoice_number"], data["invoice_date"]) == ("RK21012345", "2019-09-16")
