@@ -91,9 +91,9 @@ CONCEPTS: list[tuple[str, Any]] = [
         "zu zahlender betrag", "zu zahlender beitrag", "offener betrag", "restbetrag", "fälliger betrag",
         "solde à payer", "net à payer", "montant dû", "reste à payer", "te betalen", "openstaand bedrag",
         "importe a pagar", "importo da pagare", "att betala"] + _invoice_labels("total")),
-    (r"tax_basis|taxable|net_(?:total|amount)|^net$|subtotal|excl", lambda: [
-        "tax basis", "taxable", "steuerbasis", "bemessungsgrundlage", "basis", "base ht", "grondslag"]
-        + _invoice_labels("subtotal")),
+    (r"tax_basis|taxable|net_(?:total|amount)|^net$|excl", lambda: ["taxable", "basis", "grondslag"]
+        + _invoice_labels("tax_basis_total")),
+    (r"subtotal", lambda: _invoice_labels("subtotal")),
     (r"tax_(?:total|amount)|vat_(?:total|amount)|^tax$|^vat$", lambda: _invoice_labels("tax_total")),
     (r"total|gross|grand", lambda: _invoice_labels("total")),
     (r"order|^po_|purchase", lambda: [
