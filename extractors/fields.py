@@ -238,6 +238,10 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], sec
     """
     line_hits = labels[cand.line] if cand.line < len(labels) else []
     before = [h for h in line_hits if h.end <= cand.start + 1]
+    if section and lines is not None and before and OTHER in before[-1].fields:
+        label = lines[cand.line][before[-1].start:before[-1].end].casefold()
+        if label != "name" and not lines[cand.line][before[-1].end:cand.start].strip(" :-"):
+            return -1.0  # "Bank: Banque Fiducial": the label right before a name says whose it is
     if section:
         before = [h for h in before if OTHER not in h.fields]
     end = cand.start + len(cand.text)

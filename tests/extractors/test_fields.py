@@ -243,3 +243,11 @@ def test_labels_and_titles_that_pypdf_split_inside_a_word():
                     "Liefer- und Leistungsdatum : 05.08.2019\nBestell-Nr : B123456789\n"
                     "Liefer schein-Nr : L87654321012345\nLiefer schein-Datum : 05.08.2019\n")
     assert (data["invoice_number"], data["invoice_date"]) == ("RK21012345", "2019-09-16")
+
+
+def test_a_name_right_after_another_label_is_not_the_party_of_a_label_further_left():
+    data = _invoice("Au bon moulin SARL - 1242 chemin de l'olive\nInvoice FA-2017-0008\nDelivery Address\n"
+                    "Me gusta olive\n87 camino de la calor\nInvoice Date 11/03/2017\n"
+                    "Payment Invoice to pay by wire transfer to the following bank account: IBAN : FR20 1242 1242 "
+                    "1242 1242 1242 124 - BIC : FIDCFR21XXX - Bank: Banque Fiducial\n")
+    assert data["buyer_name"] == "Me gusta olive"
