@@ -285,7 +285,7 @@ _TITLE_WORDS = re.compile(
     r"fattura|faktura)\s+(?=\S)", re.IGNORECASE)
 
 
-_SALUTATION = re.compile(r"(?i)herrn?|frau|mr\.?|mrs\.?|ms\.?|monsieur|madame|mme\.?|m\.|dhr\.?|mevr\.?|sr\.?|sra\.?")
+SALUTATION = re.compile(r"(?i)(?:herrn?|frau|mr\.?|mrs\.?|ms\.?|monsieur|madame|mme\.?|m\.|dhr\.?|mevr\.?|sr\.?|sra\.?)(?=\s|$)")
 
 
 def find_text_spans(index: TextIndex, *, max_lines: int | None = None) -> list[Candidate]:
@@ -303,7 +303,7 @@ def find_text_spans(index: TextIndex, *, max_lines: int | None = None) -> list[C
             expanded.append(tail if colon and tail.strip() and len(head) <= 30 else part)
         for part in expanded:
             part = _TITLE_WORDS.sub("", part.strip(" :,;"))
-            if _SALUTATION.fullmatch(part) and i + 1 < len(index.lines) and index.lines[i + 1]:
+            if SALUTATION.fullmatch(part) and i + 1 < len(index.lines) and index.lines[i + 1]:
                 part = f"{part} {index.lines[i + 1]}"  # "Herrn" / "Max Mustermann": the addressee is both lines
             letters = sum(ch.isalpha() for ch in part)
             if 3 <= len(part) <= 120 and letters >= max(3, len(part) // 2) and part.casefold() not in seen:

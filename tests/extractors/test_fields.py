@@ -179,6 +179,13 @@ def test_a_salutation_is_read_with_the_addressee_and_small_print_is_not_a_name()
     data = _invoice("Versicherungsverein Musterstadt a.G.\nHerrn\nMax Mustermann\nMusterstr. 11\n12346 Bad Musterhausen\n"
                     "Beitragsrechnung 24. Januar 2014\nRechnungsbeitrag 59,50 €\n")
     assert data["buyer_name"] == "Herrn Max Mustermann"
+    data = _invoice("MVM Musterhafter\nVersicherungsverein Musterstadt a.G.\nHerrn\nMax Mustermann\nMusterstr. 11\n"
+                    "12346 Bad Musterhausen\nBeitragsrechnung zur Kraftfahrtversicherung Nr. 00.123.456.7 11. März 2014\n")
+    assert data["buyer_name"] == "Herrn Max Mustermann"
+    # a company with a person to its attention: the company is the buyer
+    data = _invoice("Kessler & Voigt Haustechnik GmbH · Karl-Heine-Straße 112 · 04229 Leipzig\nWohnbau Lindenau eG\n"
+                    "Hausverwaltung\nFrau Sabine Krüger\nLützner Straße 45\n04177 Leipzig\nRechnungsnummer: RE-2024-0412\n")
+    assert data["buyer_name"] == "Wohnbau Lindenau eG"
     data = _invoice("period may differ from the charges shown on this page. The charges\n"
                     "shown on this page do not include any additional usage charges accrued\n"
                     "during this statement period after the date you are viewing this page. Also,\n"
