@@ -288,11 +288,17 @@ _TITLE_WORDS = re.compile(
 SALUTATION = re.compile(r"(?i)(?:herrn?|frau|mr\.?|mrs\.?|ms\.?|monsieur|madame|mme\.?|m\.|dhr\.?|mevr\.?|sr\.?|sra\.?)(?=\s|$)")
 
 
-def find_text_spans(index: TextIndex, *, max_lines: int | None = None) -> list[Candidate]:
-    """Name-like spans: each line, or the part after a `label:`, and columns separated by wide gaps."""
+def find_text_spans(index: TextIndex, *, max_lines: int | None = None, footer: int = 0) -> list[Candidate]:
+    """Name-like spans: each line, or the part after a `label:`, and columns separated by wide gaps.
+
+    Only the first `max_lines` lines and the last `footer` ones, where letterheads and footers name parties.
+    """
     out: list[Candidate] = []
     seen: set[str] = set()
-    for i, line in enumerate(index.lines[:max_lines]):
+    n = len(index.lines)
+    keep = range(n) if max_lines is None else [*range(min(n, max_lines)), *range(max(max_lines, n - footer), n)]
+    for i in keep:
+        line = index.lines[i]
         parts = _SPLIT.split(line)
         if len(parts) == 1:
             parts = [line]

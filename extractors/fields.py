@@ -325,7 +325,7 @@ def _finder(kind: str):
         "vat_id": C.find_vat_ids,
         "iban": C.find_ibans,
         "id": C.find_id_tokens,
-        "text": lambda ix: C.find_text_spans(ix, max_lines=80),
+        "text": lambda ix: C.find_text_spans(ix, max_lines=80, footer=25),
     }.get(kind)
 
 
@@ -471,6 +471,8 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
                 score += 0.6
             if role == "sender" and cand.start == 0 and _RETURN_ADDRESS.search(index.lines[cand.line]):
                 score += 0.4
+            if role == "sender" and _in_web_domain(cand.text, index.text):
+                score += 0.6  # "Azure Interior" and www.azure-interior.com: a letterhead's name and its site
             if role == "sender" and _COMPANY.search(cand.text):
                 # the issuer's legal name comes back in the footer, the bank details, the VAT line
                 score += min(0.6, 0.3 * (index.text.casefold().count(cand.text.casefold()) - 1))
@@ -494,6 +496,16 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
     if plan.kind == "amount":
         ranked = _prefer_larger_among_ties(ranked)
     return ranked
+
+
+_DOMAIN = re.compile(r"(?:https?://(?:www\.)?|www\.|@)([\w-]+)")
+
+
+def _in_web_domain(name: str, text: str) -> bool:
+    """The name, without spaces, punctuation and legal form, is a web or e-mail domain of the document."""
+    key = re.sub(r"[^a-z0-9]", "", _COMPANY.sub("", name).casefold())
+    domains = {re.sub(r"[^a-z0-9]", "", d.casefold()) for d in _DOMAIN.findall(text)}
+    return len(key) >= 4 and any(len(d) >= 4 and (d in key or key in d) for d in domains)
 
 
 def amount_role(field_name: str) -> str | None:

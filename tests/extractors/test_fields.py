@@ -258,3 +258,11 @@ def test_a_name_right_after_another_label_is_not_the_party_of_a_label_further_le
                     "Payment Invoice to pay by wire transfer to the following bank account: IBAN : FR20 1242 1242 "
                     "1242 1242 1242 124 - BIC : FIDCFR21XXX - Bank: Banque Fiducial\n")
     assert data["buyer_name"] == "Me gusta olive"
+
+
+def test_a_letterhead_in_the_footer_that_matches_the_documents_web_domain_is_the_vendor():
+    lines = ["Invoice", "INV/2023/03/0008", "Description Quantity Unit Price Amount", "[17589684] Beeswax XL",
+             "Acme beeswax", "1.00 42.00 42.00"] + [f"Note line {k}" for k in range(90)] + [
+             "Azure Interior", "4557 De Silva St", "Fremont CA 94538", "azure.Interior24@example.com",
+             "http://www.azure-interior.com"]
+    assert _invoice("\n".join(lines))["vendor_name"] == "Azure Interior"
