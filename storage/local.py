@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import glob
 import os
+import re
+import socket
 import tempfile
 from datetime import datetime, timezone
 from pathlib import Path
@@ -92,10 +95,29 @@ class LocalStore:
         self._p(key).unlink(missing_ok=True)
 
 
+_HOST = socket.gethostname()
+
+
+def process_alive(pid: int) -> bool:
+    """Whether process `pid` of this host still exists."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # alive, owned by another user
+        return True
+    return True
+
+
 def _write_temp(target: Path, data: bytes) -> Path:
     """`data` in a new, fsynced temp file beside `target`. A dot-prefixed name in the same directory: never
-    matched by *.parquet globs or dataset readers, and os.replace/os.link within one filesystem."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    matched by *.parquet globs or dataset readers, and os.replace/os.link within one filesystem.
+
+    The name carries the host and pid of the writer, so that the temp file of a writer killed mid-write
+    (kill -9 between the write and the rename) is removed by the next write of the same target.
+    """
+    _remove_orphans(target)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.{_HOST}-{os.getpid()}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
             os.fchmod(fh.fileno(), _FILE_MODE)
@@ -106,6 +128,14 @@ def _write_temp(target: Path, data: bytes) -> Path:
         Path(tmp).unlink(missing_ok=True)
         raise
     return Path(tmp)
+
+
+def _remove_orphans(target: Path) -> None:
+    prefix = f".{target.name}.{_HOST}-"
+    for tmp in target.parent.glob(glob.escape(prefix) + "*.tmp"):
+        pid = re.match(r"(\d+)\.", tmp.name[len(prefix):])
+        if pid and not process_alive(int(pid.group(1))):
+            tmp.unlink(missing_ok=True)
 
 
 def _create_exclusive_open(target: Path, data: bytes) -> bool:

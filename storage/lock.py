@@ -14,6 +14,7 @@ from typing import Iterator
 
 from schemas.errors import TransientError
 from storage.base import Store
+from storage.local import process_alive
 
 
 class LockTimeout(TransientError):
@@ -67,13 +68,7 @@ def _owner_is_dead(lock: bytes) -> bool:
         return False
     if host != socket.gethostname() or pid == os.getpid():
         return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return True
-    except PermissionError:  # alive, owned by another user
-        return False
-    return False
+    return not process_alive(pid)
 
 
 def _age(lock: bytes | None) -> float:

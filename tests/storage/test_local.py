@@ -221,3 +221,23 @@ def test_create_exclusive_has_one_winner_and_a_lock_file_is_never_empty_or_half_
         store.create_exclusive("_state/locks/b.lock", object())  # type: ignore[arg-type]
     assert store.read_if_exists("_state/locks/b.lock") is None
     assert sorted(p.name for p in (tmp_path / "_state" / "locks").iterdir()) == ["a.lock"]  # no temp files
+
+
+def test_a_temp_file_left_by_a_writer_killed_mid_write_is_removed_by_the_next_write(tmp_path):
+    import socket
+    import subprocess
+    import sys
+
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
+                          text=True, check=True).stdout.strip()  # a pid that has exited
+    locks = tmp_path / "_state" / "locks"
+    locks.mkdir(parents=True)
+    host = socket.gethostname()
+    orphan = locks / f".frontier.lock.{host}-{dead}.abc123.tmp"  # kill -9 between its write and its link
+    alive = locks / f".frontier.lock.{host}-{os.getpid()}.def456.tmp"  # a writer still at work
+    orphan.write_bytes(b'{"owner": "dead"}')
+    alive.write_bytes(b'{"owner": "me"}')
+
+    store = LocalStore(tmp_path)
+    assert store.create_exclusive("_state/locks/frontier.lock", b"token")
+    assert sorted(p.name for p in locks.iterdir()) == sorted(["frontier.lock", alive.name])
