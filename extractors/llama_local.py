@@ -355,24 +355,8 @@ class LlamaExtractor:
                 if choices[name].value is None:
                     filled.append(name)
                 choices[name].value, choices[name].source = value, "rules"
-        # an unlabelled amount filling an empty field must be one the rules really pin down (a zero tax "adds up"
-        # to anything); the number they pin down for a sibling is pinned too (subtotal = tax basis, no discounts)
-        weak = [name for name in filled if isinstance(choices[name].value, (int, float))
-                and next((c.score for c in proposals[name] if c.value == choices[name].value), 0.0) < 1.0]
-        covered = {name for name in best[1] if _rules_cover(spec, choices, name)}
-        for name in weak:
-            value = choices[name].value
-            if not value or not any(choices[other].value == value for other in covered):
-                choices[name].value, choices[name].source = None, "code"
-        # a net amount nothing labels is its sibling's: without printed discounts the subtotal is the tax basis
-        for p in group:
-            role = amount_role(p.name)
-            if choices[p.name].value is None and role and max((c.score for c in proposals[p.name]), default=0) < 1.0:
-                sibling = next((choices[q.name].value for q in group if q is not p and amount_role(q.name) == role
-                                and choices[q.name].value is not None), None)
-                if sibling is not None and _broken_rules(spec, choices, {p.name: sibling}) <= _broken_rules(
-                        spec, choices):
-                    choices[p.name].value, choices[p.name].source = sibling, "rules"
+        _drop_unpinned_fills(spec, choices, proposals, filled, list(best[1]))
+        _fill_net_from_sibling(spec, group, choices, proposals)
 
     @staticmethod
     def _confidence(spec: SchemaSpec, plans: list[FieldPlan], choices: dict[str, FieldChoice], rules_ok: bool
@@ -429,6 +413,32 @@ def _excerpt(index: C.TextIndex, focus: set[int], budget: int) -> str:
         used += len(line) + 1
         last = i
     return "\n".join(chosen)
+
+
+def _drop_unpinned_fills(spec: SchemaSpec, choices: dict[str, "FieldChoice"], proposals: dict[str, list[C.Candidate]],
+                         filled: list[str], group: list[str]) -> None:
+    """An unlabelled amount filling an empty field must be one the rules really pin down (a zero tax "adds up"
+    to anything); the number they pin down for a sibling is pinned too (subtotal = tax basis, no discounts)."""
+    weak = [name for name in filled if isinstance(choices[name].value, (int, float))
+            and next((c.score for c in proposals[name] if c.value == choices[name].value), 0.0) < 1.0]
+    covered = {name for name in group if _rules_cover(spec, choices, name)}
+    for name in weak:
+        value = choices[name].value
+        if not value or not any(choices[other].value == value for other in covered):
+            choices[name].value, choices[name].source = None, "code"
+
+
+def _fill_net_from_sibling(spec: SchemaSpec, group: list[FieldPlan], choices: dict[str, "FieldChoice"],
+                           proposals: dict[str, list[C.Candidate]]) -> None:
+    """A net amount nothing labels is its sibling's: without printed discounts the subtotal is the tax basis."""
+    for p in group:
+        role = amount_role(p.name)
+        if choices[p.name].value is not None or not role or max((c.score for c in proposals[p.name]), default=0) >= 1:
+            continue
+        sibling = next((choices[q.name].value for q in group if q is not p and amount_role(q.name) == role
+                        and choices[q.name].value is not None), None)
+        if sibling is not None and _broken_rules(spec, choices, {p.name: sibling}) <= _broken_rules(spec, choices):
+            choices[p.name].value, choices[p.name].source = sibling, "rules"
 
 
 def _rules_cover(spec: SchemaSpec, choices: dict[str, "FieldChoice"], name: str) -> bool:
