@@ -7,6 +7,7 @@ reverse. These finders give the model options to choose from and give routing an
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -32,6 +33,11 @@ class TextIndex:
         self.text = text
         self.lines = [ln.strip() for ln in text.splitlines()]
         self.lower = [ln.casefold() for ln in self.lines]
+
+    @functools.cached_property
+    def tax_breakdown(self) -> list[tuple[Candidate, Candidate]]:
+        """`find_tax_breakdown`, once per document: every tax and basis field reads it."""
+        return find_tax_breakdown(self)
 
     def iter_matches(self, pattern: re.Pattern[str]):
         for i, line in enumerate(self.lines):
@@ -86,9 +92,7 @@ def find_amounts(index: TextIndex, *, with_decimals_only: bool = True) -> list[C
         for i, m in index.iter_matches(pattern):
             sign, whole, frac = m.group(1), m.group(2), m.group(3)
             line = index.lines[i]
-            # the sign after "2014 $4.11" is the next number's
-            money = _MONEY_SIGN.search(line[: m.start()]) or re.match(
-                _MONEY_SIGN_AFTER.pattern + r"(?!\s?\d)", line[m.end():])
+            money = _MONEY_SIGN.search(line[: m.start()]) or _MONEY_SIGN_AFTER_ALONE.match(line[m.end():])
             if with_decimals_only and not frac and not money:
                 continue  # a whole number is an amount only next to its currency ("Rs 1939", "€ 500")
             raw = (sign or "").replace(" ", "") + whole + (frac or "")
@@ -246,10 +250,9 @@ _VAT_SPACED = re.compile(r"(?<![A-Z0-9])([A-Z]{2,3}(?: ?[0-9A-Z]){8,14})(?![A-Za
 
 def find_vat_ids(index: TextIndex) -> list[Candidate]:
     found = [Candidate(m.group(1), m.group(1), i, m.start()) for i, m in index.iter_matches(_VAT)]
-    seen = {(c.line, c.start) for c in found}
-    ibans = {(c.line, c.start) for c in find_ibans(index)}
+    taken = {(c.line, c.start) for c in found} | {(c.line, c.start) for c in find_ibans(index)}
     for i, m in index.iter_matches(_VAT_SPACED):
-        if (i, m.start()) not in seen | ibans and " " in m.group(1) and _VAT.fullmatch(m.group(1).replace(" ", "")):
+        if (i, m.start()) not in taken and " " in m.group(1) and _VAT.fullmatch(m.group(1).replace(" ", "")):
             found.append(Candidate(m.group(1), m.group(1), i, m.start()))
     return found
 
@@ -285,7 +288,8 @@ _TITLE_WORDS = re.compile(
     r"fattura|faktura)\s+(?=\S)", re.IGNORECASE)
 
 
-SALUTATION = re.compile(r"(?i)(?:herrn?|frau|mr\.?|mrs\.?|ms\.?|monsieur|madame|mme\.?|m\.|dhr\.?|mevr\.?|sr\.?|sra\.?)(?=\s|$)")
+SALUTATION = re.compile(
+    r"(?i)(?:herrn?|frau|mr\.?|mrs\.?|ms\.?|monsieur|madame|mme\.?|m\.|dhr\.?|mevr\.?|sr\.?|sra\.?)(?=\s|$)")
 
 
 def find_text_spans(index: TextIndex, *, max_lines: int | None = None, footer: int = 0) -> list[Candidate]:
@@ -338,6 +342,7 @@ class _Num:
 
 _MONEY_SIGN = re.compile(r"(?:€|\$|£|₹|CHF|EUR|USD|GBP|SEK|INR|kr|\bRs\.?)\s*$")
 _MONEY_SIGN_AFTER = re.compile(r"^\s*(?:€|\$|£|₹|(?:CHF|EUR|USD|GBP|SEK|INR|kr)\b)")
+_MONEY_SIGN_AFTER_ALONE = re.compile(_MONEY_SIGN_AFTER.pattern + r"(?!\s?\d)")  # in "2014 $4.11" "$" is 4.11's
 
 
 def _decimals(raw: str, value: float) -> int:

@@ -9,6 +9,7 @@ labels in several languages (`CONCEPTS`), so a user's schema does not start from
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import types
 import typing
@@ -198,9 +199,8 @@ def find_labels(index: C.TextIndex, plans: list[FieldPlan]) -> list[list[LabelHi
                 owners.setdefault(lab, set()).add(p.name)
     for lab in DISTRACTOR_LABELS:
         owners.setdefault(lab, {OTHER})
-    pairs = sorted(owners.items(), key=lambda x: -len(x[0]))
-    patterns = [(re.compile(r"(?<![a-zà-ÿ])" + _label_pattern(lab) + r"(?![a-zà-ÿ])"), frozenset(f))
-                for lab, f in pairs]
+    patterns = _label_patterns(tuple(sorted(((lab, frozenset(f)) for lab, f in owners.items()),
+                                            key=lambda x: -len(x[0]))))
     per_line: list[list[LabelHit]] = []
     for low in index.lower:
         taken = [False] * len(low)
@@ -213,6 +213,12 @@ def find_labels(index: C.TextIndex, plans: list[FieldPlan]) -> list[list[LabelHi
                         taken[k] = True
         per_line.append(sorted(hits, key=lambda h: h.start))
     return per_line
+
+
+@functools.lru_cache(maxsize=32)
+def _label_patterns(owners: tuple[tuple[str, frozenset[str]], ...]) -> list[tuple[re.Pattern[str], frozenset[str]]]:
+    """The labels compiled once per label set (one per schema), longest first, not once per document."""
+    return [(re.compile(r"(?<![a-zà-ÿ])" + _label_pattern(lab) + r"(?![a-zà-ÿ])"), fields) for lab, fields in owners]
 
 
 def _label_pattern(label: str) -> str:
@@ -416,6 +422,7 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
         in_dates = {(d.line, k) for d in C.find_dates(index) for k in range(d.start, d.start + len(d.text))}
         found = [c for c in found if not _other_kind_token(c.text) and (c.line, c.start) not in in_dates]
     n_lines = max(1, len(index.lines))
+    domains = _web_domains(index.text) if plan.kind == "text" else set()
     merged: dict[Any, C.Candidate] = {}
     for cand in found:
         score = label_score(cand, plan.name, labels, section=plan.kind == "text", lines=index.lines)
@@ -471,7 +478,7 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
                 score += 0.6
             if role == "sender" and cand.start == 0 and _RETURN_ADDRESS.search(index.lines[cand.line]):
                 score += 0.4
-            if role == "sender" and _in_web_domain(cand.text, index.text):
+            if role == "sender" and _in_web_domain(cand.text, domains):
                 score += 0.6  # "Azure Interior" and www.azure-interior.com: a letterhead's name and its site
             if role == "sender" and _COMPANY.search(cand.text):
                 # the issuer's legal name comes back in the footer, the bank details, the VAT line
@@ -501,10 +508,14 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
 _DOMAIN = re.compile(r"(?:https?://(?:www\.)?|www\.|@)([\w-]+)")
 
 
-def _in_web_domain(name: str, text: str) -> bool:
-    """The name, without spaces, punctuation and legal form, is a web or e-mail domain of the document."""
+def _web_domains(text: str) -> set[str]:
+    """The document's web and e-mail domains, lower case, letters and digits only ("azureinterior")."""
+    return {re.sub(r"[^a-z0-9]", "", d.casefold()) for d in _DOMAIN.findall(text)}
+
+
+def _in_web_domain(name: str, domains: set[str]) -> bool:
+    """The name, without spaces, punctuation and legal form, is one of the document's `domains`."""
     key = re.sub(r"[^a-z0-9]", "", _COMPANY.sub("", name).casefold())
-    domains = {re.sub(r"[^a-z0-9]", "", d.casefold()) for d in _DOMAIN.findall(text)}
     return len(key) >= 4 and any(len(d) >= 4 and (d in key or key in d) for d in domains)
 
 
@@ -525,7 +536,7 @@ def _weigh_tax_breakdown(field_name: str, index: C.TextIndex, merged: dict[Any, 
     only per rate. Grounding still flags it, since the sum itself is not printed.
     """
     role = amount_role(field_name)
-    pairs = C.find_tax_breakdown(index) if role else []
+    pairs = index.tax_breakdown if role else []
     if not pairs:
         return
     mine = [tax if role == "tax" else basis for basis, tax in pairs]
