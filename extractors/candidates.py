@@ -283,9 +283,10 @@ def find_id_tokens(index: TextIndex) -> list[Candidate]:
 # ---------------------------------------------------------------- free text
 _SPLIT = re.compile(r"\s{3,}|\t|\s[|·•●]\s|\s[-–]\s")
 # Document-type words that pypdf often glues in front of a letterhead name ("FACTUUR Van Dijk B.V.").
+# The words a document's title is made of, in the languages of the labels (a regex alternation).
+DOCUMENT_TITLES = r"rechnung|invoice|facture|factuur|gutschrift|avoir|factura|fattura|faktura"
 _TITLE_WORDS = re.compile(
-    r"^(?:rechnung|rechnungskorrektur|gutschrift|invoice|tax invoice|credit note|facture|avoir|factuur|factura|"
-    r"fattura|faktura)\s+(?=\S)", re.IGNORECASE)
+    rf"^(?:{DOCUMENT_TITLES}|rechnungskorrektur|tax invoice|credit note)\s+(?=\S)", re.IGNORECASE)
 
 
 SALUTATION = re.compile(

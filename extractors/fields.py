@@ -361,12 +361,12 @@ _NAME_SHAPE = re.compile(r"[^\W\d_]{3,}")
 # a document's title, its number and then its date: "Handelsrechnung Nr. 471102 vom", "Facture n° 562044387 du",
 # "Invoice No. 17 dated" (not "Bestellung Nr. 2018-471331 vom": an order's date)
 _NUMBER_THEN_DATE = re.compile(
-    r"(?i)(?:rechnung|invoice|facture|factuur|gutschrift|korrektur|beleg|avoir|factura|fattura|faktura|bill|"
+    rf"(?i)(?:{C.DOCUMENT_TITLES}|korrektur|beleg|bill|credit note)"
     # "\w*(?: \w+)?": the rest of the word, and of a word pypdf split ("Rechnungskor rektur Nr. RK21 vom")
-    r"credit note)\w*(?: \w+)?(?:\s*\(\d+\))?\s*(?:nr\.?|no\.?|n°|nº|#|number|nummer|numéro)\s*:?\s*\S*\d\S*\s+"
+    r"\w*(?: \w+)?(?:\s*\(\d+\))?\s*(?:nr\.?|no\.?|n°|nº|#|number|nummer|numéro)\s*:?\s*\S*\d\S*\s+"
     r"(?:vom|du|dated|of|from|issued(?: at| on)?|del|van|den)\s*:?\s*$")
 # "Beitragsrechnung 24. Januar 2014": a line that opens with the document's title and goes on to a date
-_TITLE_LINE = re.compile(r"(?i)^\W*\w*(?:rechnung|invoice|facture|factuur|gutschrift|avoir|factura|fattura|faktura)\b")
+_TITLE_LINE = re.compile(rf"(?i)^\W*\w*(?:{C.DOCUMENT_TITLES})\b")
 _TITLE_THEN_DATE = re.compile(_TITLE_LINE.pattern + r"[^:]{0,50}$")
 _DUE_WORDS = re.compile(r"(?i)\b(?:bis|until|due|fällig|zahlbar|payable|échéance|vervaldatum|before|avant)\b")
 _PARENTHESISED = re.compile(r"^\(\w+\)")
