@@ -236,15 +236,15 @@ def _label_pattern(label: str) -> str:
     return r"\s+".join(words)
 
 
-def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], section: bool = False,
-                lines: list[str] | None = None) -> float:
+def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], lines: list[str],
+                section: bool = False) -> float:
     """How strongly the text labels this candidate as field `fname`.
 
     `section` (for names) also accepts a heading a few lines above, as in a "Seller" block.
     """
     line_hits = labels[cand.line] if cand.line < len(labels) else []
     before = [h for h in line_hits if h.end <= cand.start + 1]
-    if section and lines is not None and before and OTHER in before[-1].fields:
+    if section and before and OTHER in before[-1].fields:
         label = lines[cand.line][before[-1].start:before[-1].end].casefold()
         if label != "name" and not lines[cand.line][before[-1].end:cand.start].strip(" :-"):
             return -1.0  # "Bank: Banque Fiducial": the label right before a name says whose it is
@@ -259,13 +259,12 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], sec
         # the closest label to the left owns the value; a farther label of ours is weak evidence
         if fname in nearest.fields:
             # "Invoice No" says more than a bare "No." ("NO. 42/1" in an address), unless the line is the title's
-            generic = 0.3 if nearest.end - nearest.start <= 3 and not (
-                lines is not None and _TITLE_LINE.match(lines[cand.line])) else 0.0
+            generic = 0.3 if nearest.end - nearest.start <= 3 and not _TITLE_LINE.match(lines[cand.line]) else 0.0
             return (3.0 if len(nearest.fields) == 1 else 2.5) - generic
         if any(fname in h.fields for h in before):
             return 1.0
         return -1.0
-    if not section and lines is not None:
+    if not section:
         column = _column_header(cand, labels, lines)
         if column is not None:
             if fname in column.fields:
@@ -276,7 +275,7 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], sec
         j = cand.line - distance
         if j < 0:
             break
-        if section and lines is not None and _other_heading(labels[j], lines[j]):
+        if section and _other_heading(labels[j], lines[j]):
             return 0.0  # "Contact commercial": the name below belongs to that heading, not to one further up
         above = [h for h in labels[j] if OTHER not in h.fields or not section]
         if above:
@@ -425,7 +424,7 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
     domains = _web_domains(index.text) if plan.kind == "text" else set()
     merged: dict[Any, C.Candidate] = {}
     for cand in found:
-        score = label_score(cand, plan.name, labels, section=plan.kind == "text", lines=index.lines)
+        score = label_score(cand, plan.name, labels, index.lines, section=plan.kind == "text")
         position = cand.line / n_lines
         if plan.kind in ("amount", "integer"):
             score += 0.3 * position  # totals sit low on the page
