@@ -14,6 +14,7 @@ import datetime as dt
 import functools
 import itertools
 import os
+import re
 import threading
 import time
 from dataclasses import dataclass, field
@@ -171,7 +172,10 @@ class LlamaExtractor:
             for p in asked:
                 self._merge(p, choices[p.name], picks.get(p.name), probs.get(p.name, 0.0), proposals[p.name])
 
-        rules_ok = self._repair_with_rules(spec, plans, choices, proposals)
+        self._repair_with_rules(spec, plans, choices, proposals)
+        _rows_from_layout(plans, choices, doc)
+        _cut_at_column_gaps(plans, choices, doc)
+        rules_ok = _broken_rules(spec, choices) == 0
         confidence = self._confidence(spec, plans, choices, rules_ok)
         data = {name: _jsonable(c.value) for name, c in choices.items()}
         signals = {f"{name}.{k}": v for name, c in choices.items() for k, v in c.signals.items()}
@@ -191,13 +195,8 @@ class LlamaExtractor:
     # ------------------------------------------------------------------ code
     def _code_choice(self, plan: FieldPlan, ranked: list[C.Candidate], index: C.TextIndex) -> FieldChoice:
         if plan.kind == "items":
-            rows = C.find_table_rows(index) if _is_line_item_model(plan) else []
-            value = [
-                {"description": r.description, "quantity": r.quantity, "unit_price": r.unit_price,
-                 "line_total": r.line_total}
-                for r in rows
-            ] or None
-            return FieldChoice(value, "code", CONF["items_unchecked"] if value else CONF["items_none"],
+            rows = _item_rows(index) if _is_line_item_model(plan) else []
+            return FieldChoice(rows or None, "code", CONF["items_unchecked"] if rows else CONF["items_none"],
                                {"rows": float(len(rows))})
         if not ranked:
             return FieldChoice(None, "code", CONF["absent"], {"n": 0.0})
@@ -307,7 +306,7 @@ class LlamaExtractor:
     def _repair_with_rules(
         self, spec: SchemaSpec, plans: list[FieldPlan], choices: dict[str, FieldChoice],
         proposals: dict[str, list[C.Candidate]],
-    ) -> bool:
+    ) -> None:
         """Where the answer breaks the schema's rules or leaves a field empty, try nearby amount/date candidates.
 
         Amounts and dates are mended separately, so a due date no candidate can mend does not keep the totals
@@ -319,7 +318,6 @@ class LlamaExtractor:
             group = [p for p in plans if p.kind == kind and proposals[p.name]]
             if group:
                 self._repair_group(spec, group, choices, proposals)
-        return _broken_rules(spec, choices) == 0
 
     @staticmethod
     def _repair_group(spec: SchemaSpec, group: list[FieldPlan], choices: dict[str, FieldChoice],
@@ -391,6 +389,10 @@ def _options_in_text_order(cands: list[C.Candidate]) -> list[str]:
     return list(dict.fromkeys(_option_text(c) for c in ordered))
 
 
+_SPACES = re.compile(r"[ \t]+")
+_SPACE_RUN = re.compile(r"\s+")
+
+
 def _option_text(c: C.Candidate) -> str:
     return " ".join(str(c.text).split())[:120]
 
@@ -446,6 +448,57 @@ def _rules_cover(spec: SchemaSpec, choices: dict[str, "FieldChoice"], name: str)
     value = choices[name].value
     return isinstance(value, (int, float)) and (
         _broken_rules(spec, choices, {name: value + 1.0}) > _broken_rules(spec, choices))
+
+
+def _item_rows(index: C.TextIndex) -> list[dict]:
+    return [{"description": r.description, "quantity": r.quantity, "unit_price": r.unit_price,
+             "line_total": r.line_total} for r in C.find_table_rows(index)]
+
+
+def _rows_from_layout(plans: list[FieldPlan], choices: dict[str, FieldChoice], doc: Document) -> None:
+    """Table rows that do not add up to the subtotal or total, read again from the page's column layout.
+
+    The plain text puts a table's cells out of order on some layouts (descriptions after the totals); the
+    layout text keeps each row on one line. It replaces the rows only when its rows add up, the one check
+    that says a table was read whole.
+    """
+    data = {name: c.value for name, c in choices.items()}
+    for p in plans:
+        c = choices[p.name]
+        if p.kind != "items" or not _is_line_item_model(p) or not doc.layout_pages:
+            continue
+        if c.value and _items_sum_checks(c.value, data):
+            continue
+        rows = _item_rows(C.TextIndex(_SPACES.sub(" ", doc.layout_text)))
+        if rows and _items_sum_checks(rows, data):
+            c.value, c.signals["layout"] = rows, 1.0
+
+
+def _cut_at_column_gaps(plans: list[FieldPlan], choices: dict[str, FieldChoice], doc: Document) -> None:
+    """End a text value where the page leaves a column gap: the plain text runs a name into the cell next to
+    it ("Kunden AG Mitte Beträge in EUR"), the layout text shows the gap between them."""
+    rows = [cells for line in doc.layout_text.splitlines() if len(cells := _cells(line)) > 1]
+    for p in plans:
+        c = choices[p.name]
+        if p.kind != "text" or not isinstance(c.value, str) or not rows:
+            continue
+        value = " ".join(c.value.split())
+        for cells in rows:
+            cut = next((cell for i, cell in enumerate(cells)
+                        if value.startswith(cell + " ") and " ".join(cells[i:]).startswith(value)), None)
+            if cut:
+                c.value, c.signals["column_cut"] = cut, 1.0
+                break
+
+
+def _cells(line: str) -> list[str]:
+    """A layout line split at its column gaps: space runs wider than twice its narrowest one and than two
+    (a letter-spaced line sets its words three spaces apart, "Kunden   AG   Mitte", and is one cell)."""
+    line = line.strip()
+    runs = [len(r) for r in _SPACE_RUN.findall(line)]
+    if not runs:
+        return [line]
+    return re.split(rf"\s{{{max(3, 2 * min(runs) + 1)},}}", line)
 
 
 def _items_sum_checks(items: list[dict], data: dict[str, Any]) -> bool:

@@ -84,6 +84,14 @@ def clean_text(text: str) -> str:
     return text.replace("\x00", "")
 
 
+def _layout_text(page) -> str:
+    """The page with its columns kept apart; a second view, so a page pypdf cannot lay out just lacks it."""
+    try:
+        return clean_text(page.extract_text(extraction_mode="layout") or "")
+    except Exception:  # layout mode fails on some fonts and matrices where plain mode copes
+        return ""
+
+
 def read_pdf(
     ref: DocumentRef, data: bytes, limits: PdfLimits = PdfLimits(), content_sha256: str | None = None
 ) -> Document:
@@ -128,6 +136,7 @@ def read_pdf(
                 )
             for page in reader.pages:
                 doc.pages.append(clean_text(page.extract_text() or ""))
+                doc.layout_pages.append(_layout_text(page))
     except DocumentError:
         raise
     except DocumentTimeout:

@@ -37,7 +37,14 @@ class Document:
     content_sha256: str
     size_bytes: int
     pages: list[str] = field(default_factory=list)
+    # the same pages with the printed columns kept apart by spaces (pypdf's layout mode): the plain text
+    # runs neighbouring columns into one line ("Kunden AG Mitte Beträge in EUR") and tables out of order
+    layout_pages: list[str] = field(default_factory=list)
 
     @property
     def text(self) -> str:
         return "\n\n".join(self.pages)
+
+    @property
+    def layout_text(self) -> str:
+        return "\n\n".join(self.layout_pages)

@@ -257,3 +257,33 @@ def test_party_names(text, expected):
 def test_header_and_total_fields(text, expected):
     data = _invoice(text)
     assert {field: data[field] for field in expected} == expected
+
+
+def test_the_column_layout_mends_a_table_read_out_of_order_and_a_name_run_into_the_next_column():
+    # the plain text of this page puts the article names after the totals and reads the buyer as
+    # "Kunden AG Mitte Beträge in EUR"; the layout text keeps rows and columns apart
+    from extractors.pdf import read_pdf
+    from schemas.registry import load_schema
+    from tests.conftest import REAL_DOCS
+
+    path = REAL_DOCS / "ZUGFeRDv1__correct__Intarsys__ZUGFeRD_1p0_COMFORT_Einfach.pdf"
+    doc = read_pdf(DocumentRef(str(path)), path.read_bytes())
+    assert "Kunden AG Mitte Beträge in EUR" in doc.text and len(doc.layout_pages) == len(doc.pages)
+    result = LlamaExtractor("smollm2-135m", use_model=False).extract(doc, load_schema("invoice"))
+    assert result.data["buyer_name"] == "Kunden AG Mitte"
+    assert result.data["line_items"] == [
+        {"description": "Trennblätter A4", "quantity": 20.0, "unit_price": 9.9, "line_total": 198.0},
+        {"description": "Joghurt Banane", "quantity": 50.0, "unit_price": 5.5, "line_total": 275.0},
+    ]
+    assert result.signals["line_items.layout"] == 1.0 and result.signals["buyer_name.column_cut"] == 1.0
+    # without the layout view the same page gives the plain text's answers
+    doc.layout_pages.clear()
+    plain = LlamaExtractor("smollm2-135m", use_model=False).extract(doc, load_schema("invoice")).data
+    assert plain["buyer_name"] == "Kunden AG Mitte Beträge in EUR" and len(plain["line_items"]) == 1
+
+
+def test_a_letter_spaced_line_is_one_cell():
+    from extractors.llama_local import _cells
+
+    assert _cells("   Kunden AG Mitte            Beträge in        EUR") == ["Kunden AG Mitte", "Beträge in", "EUR"]
+    assert _cells("Kunden   AG   Mitte") == ["Kunden   AG   Mitte"]
