@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from extractors import candidates as C
+from extractors import layout
 from extractors.base import register
 from extractors.choice_decoding import OptionChooser
 from extractors.fields import FieldPlan, amount_role, find_labels, plan_fields, propose, separate_parties
@@ -173,8 +174,7 @@ class LlamaExtractor:
                 self._merge(p, choices[p.name], picks.get(p.name), probs.get(p.name, 0.0), proposals[p.name])
 
         self._repair_with_rules(spec, plans, choices, proposals)
-        _rows_from_layout(plans, choices, doc)
-        _cut_at_column_gaps(plans, choices, doc)
+        _mend_with_layout(plans, choices, doc)
         rules_ok = _broken_rules(spec, choices) == 0
         confidence = self._confidence(spec, plans, choices, rules_ok)
         data = {name: _jsonable(c.value) for name, c in choices.items()}
@@ -390,7 +390,6 @@ def _options_in_text_order(cands: list[C.Candidate]) -> list[str]:
 
 
 _SPACES = re.compile(r"[ \t]+")
-_SPACE_RUN = re.compile(r"\s+")
 
 
 def _option_text(c: C.Candidate) -> str:
@@ -455,50 +454,31 @@ def _item_rows(index: C.TextIndex) -> list[dict]:
              "line_total": r.line_total} for r in C.find_table_rows(index)]
 
 
-def _rows_from_layout(plans: list[FieldPlan], choices: dict[str, FieldChoice], doc: Document) -> None:
-    """Table rows that do not add up to the subtotal or total, read again from the page's column layout.
+def _mend_with_layout(plans: list[FieldPlan], choices: dict[str, FieldChoice], doc: Document) -> None:
+    """What the page's column layout (`Document.layout_pages`) tells that its plain text loses.
 
-    The plain text puts a table's cells out of order on some layouts (descriptions after the totals); the
-    layout text keeps each row on one line. It replaces the rows only when its rows add up, the one check
-    that says a table was read whole.
+    Table rows that do not add up to the subtotal or total are read again from the layout text, where each
+    row is one line, and kept when they add up, the one check that says a table was read whole. Each row's
+    description is then taken from the table's description column (see `layout.column_descriptions`), and
+    a name the plain text ran into the next column ends at the column gap.
     """
+    if not doc.layout_pages:
+        return
     data = {name: c.value for name, c in choices.items()}
     for p in plans:
         c = choices[p.name]
-        if p.kind != "items" or not _is_line_item_model(p) or not doc.layout_pages:
-            continue
-        if c.value and _items_sum_checks(c.value, data):
-            continue
-        rows = _item_rows(C.TextIndex(_SPACES.sub(" ", doc.layout_text)))
-        if rows and _items_sum_checks(rows, data):
-            c.value, c.signals["layout"] = rows, 1.0
-
-
-def _cut_at_column_gaps(plans: list[FieldPlan], choices: dict[str, FieldChoice], doc: Document) -> None:
-    """End a text value where the page leaves a column gap: the plain text runs a name into the cell next to
-    it ("Kunden AG Mitte Beträge in EUR"), the layout text shows the gap between them."""
-    rows = [cells for line in doc.layout_text.splitlines() if len(cells := _cells(line)) > 1]
-    for p in plans:
-        c = choices[p.name]
-        if p.kind != "text" or not isinstance(c.value, str) or not rows:
-            continue
-        value = " ".join(c.value.split())
-        for cells in rows:
-            cut = next((cell for i, cell in enumerate(cells)
-                        if value.startswith(cell + " ") and " ".join(cells[i:]).startswith(value)), None)
-            if cut:
+        if p.kind == "text" and isinstance(c.value, str):
+            if cut := layout.cut_at_column_gap(c.value, doc.layout_text):
                 c.value, c.signals["column_cut"] = cut, 1.0
-                break
-
-
-def _cells(line: str) -> list[str]:
-    """A layout line split at its column gaps: space runs wider than twice its narrowest one and than two
-    (a letter-spaced line sets its words three spaces apart, "Kunden   AG   Mitte", and is one cell)."""
-    line = line.strip()
-    runs = [len(r) for r in _SPACE_RUN.findall(line)]
-    if not runs:
-        return [line]
-    return re.split(rf"\s{{{max(3, 2 * min(runs) + 1)},}}", line)
+        if p.kind != "items" or not _is_line_item_model(p):
+            continue
+        if not (c.value and _items_sum_checks(c.value, data)):
+            rows = _item_rows(C.TextIndex(_SPACES.sub(" ", doc.layout_text)))
+            if rows and _items_sum_checks(rows, data):
+                c.value, c.signals["layout"] = rows, 1.0
+        for row, description in zip(c.value or [], layout.column_descriptions(doc.layout_text, c.value or [])):
+            if description:
+                row["description"] = description
 
 
 def _items_sum_checks(items: list[dict], data: dict[str, Any]) -> bool:

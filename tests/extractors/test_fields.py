@@ -281,9 +281,3 @@ def test_the_column_layout_mends_a_table_read_out_of_order_and_a_name_run_into_t
     plain = LlamaExtractor("smollm2-135m", use_model=False).extract(doc, load_schema("invoice")).data
     assert plain["buyer_name"] == "Kunden AG Mitte Beträge in EUR" and len(plain["line_items"]) == 1
 
-
-def test_a_letter_spaced_line_is_one_cell():
-    from extractors.llama_local import _cells
-
-    assert _cells("   Kunden AG Mitte            Beträge in        EUR") == ["Kunden AG Mitte", "Beträge in", "EUR"]
-    assert _cells("Kunden   AG   Mitte") == ["Kunden   AG   Mitte"]

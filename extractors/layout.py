@@ -1,0 +1,153 @@
+"""The layout view of a page (pypdf's layout mode): printed columns stay apart, so cells have positions.
+
+The plain text is what the field rules read; this view mends what it loses: a name run into the cell next to
+it, a table's descriptions mixed with its article codes or printed after the totals.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractors import candidates as C
+
+_SPACE_RUN = re.compile(r"\s+")
+_HEADING = re.compile(r"\S+(?: \S+)*")
+# a column heading of the description in a table head (German, English, French, Dutch, Spanish, Italian)
+_DESCRIPTION_HEAD = re.compile(
+    r"^(?:artikel)?(?:beschreibung|bezeichnung)|^(?:description|désignation|designation|libellé|omschrijving|"
+    r"descripci[oó]n|descrizione|artikel|article|produkt|product|item|leistung)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Cell:
+    start: int  # character column on the page's layout line
+    end: int
+    text: str
+
+
+def cells(line: str) -> list[Cell]:
+    """A layout line split at its column gaps: space runs wider than twice its narrowest one and than two
+    (a letter-spaced line sets its words three spaces apart, "Kunden   AG   Mitte", and is one cell)."""
+    stripped = line.strip()
+    runs = [len(r) for r in _SPACE_RUN.findall(stripped)]
+    gap = re.compile(rf"\s{{{max(3, 2 * min(runs) + 1)},}}" if runs else r"(?!)")
+    out, pos = [], len(line) - len(line.lstrip())
+    for part in gap.split(stripped):
+        start = line.index(part, pos)
+        out.append(Cell(start, start + len(part), part))
+        pos = start + len(part)
+    return out
+
+
+def cut_at_column_gap(value: str, layout_text: str) -> str | None:
+    """The start of `value` up to the column gap the page leaves inside it, if a layout line shows one.
+
+    The plain text runs a name into the cell next to it ("Kunden AG Mitte Beträge in EUR").
+    """
+    value = " ".join(value.split())
+    for line in layout_text.splitlines():
+        row = [c.text for c in cells(line)]
+        for i, cell in enumerate(row):
+            if len(row) > 1 and value.startswith(cell + " ") and " ".join(row[i:]).startswith(value):
+                return cell
+    return None
+
+
+def column_descriptions(layout_text: str, rows: list[dict]) -> list[str | None]:
+    """For each table row (in document order), its description as the description column shows it.
+
+    The plain text reads a row's cells left to right, so the article-code columns before the description
+    come first ("Toolbox 0815 Stahlcoil"), and a narrow column's wrapped words come apart. The row's line on
+    the layout page is the next one holding its amount and quantity; the cell under the heading
+    "Beschreibung"/"Description"/… is where its description starts. A narrow column wraps its text, so
+    the description is the cell with the lines wrapped under it; under a wide one the further lines are
+    notes ("aus Deutschland", "GTIN: …"), so the description keeps the plain text's reading from that cell
+    on. None: no column found, or nothing to change.
+    """
+    lines = layout_text.splitlines()
+    found: list[str | None] = []
+    head: tuple[int, int] | None = None  # the description column's span, from the last table head seen
+    i = 0
+    for row in rows:
+        description = None
+        while i < len(lines):
+            line_cells = cells(lines[i])
+            head = _description_column(lines[i]) or head
+            i += 1
+            if head and _holds_row(lines[i - 1], row):
+                cell = _cell_under(line_cells, head)
+                if cell and head[1] - head[0] <= NARROW:
+                    description = _join_wrapped([cell, *_wrapped_below(lines, i, head)])
+                elif cell:
+                    description = _start_at(" ".join(str(row.get("description") or "").split()), cell)
+                break
+        found.append(description if description and sum(ch.isalpha() for ch in description) >= 3 else None)
+    return found
+
+
+NARROW = 30  # characters: a description column this narrow wraps most descriptions
+SLACK = 6  # characters: a column's cells may start this far left of its heading (headings are centred)
+
+
+def _wrapped_below(lines: list[str], i: int, head: tuple[int, int]) -> list[str]:
+    """The lines under a row with a cell in its description column, within the column's width (a note runs
+    past it) and nothing to its right (the next row has numbers there); article codes may stand left of it."""
+    out = []
+    for line in lines[i:i + 12]:
+        if not line.strip():
+            continue
+        line_cells = [c for c in cells(line) if c.end > head[0]]
+        if len(line_cells) != 1 or line_cells[0].end > head[1] + 2 or line_cells[0].start < head[0] - SLACK:
+            break
+        out.append(line_cells[0].text)
+    return out
+
+
+def _join_wrapped(parts: list[str]) -> str:
+    text = ""
+    for part in parts:  # "4-" + "Fahrten-" + "Karte": a word broken at a hyphen or slash is one word
+        part = " ".join(part.split())
+        text += part if not text or re.search(r"\w[-/]$", text) or part.startswith("-") else " " + part
+    return text
+
+
+def _start_at(description: str, cell: str) -> str | None:
+    """The description from where the cell starts; the cell itself if the two share no word."""
+    cell = " ".join(cell.split())
+    at = description.find(cell)
+    if at > 0:
+        return description[at:]
+    if at < 0 and not set(re.findall(r"\w{3,}", description.lower())) & set(re.findall(r"\w{3,}", cell.lower())):
+        return cell
+    return None
+
+
+def _description_column(line: str) -> tuple[int, int] | None:
+    """The span of a table head's description column, up to the next heading (headings stand two spaces
+    apart or more, whatever the spacing of the rest of the line)."""
+    heads = [(m.start(), m.end(), m.group(0)) for m in _HEADING.finditer(line)]
+    if len(heads) < 3:
+        return None
+    for k, (start, end, text) in enumerate(heads):
+        if _DESCRIPTION_HEAD.match(text):
+            return start, heads[k + 1][0] if k + 1 < len(heads) else end + 40
+    return None
+
+
+def _holds_row(line: str, row: dict) -> bool:
+    values = [n.value for n in C._numbers(line)]
+    wanted = [v for v in (row.get("line_total"), row.get("quantity")) if isinstance(v, (int, float))]
+    return bool(wanted) and all(any(abs(v - w) < 0.005 for v in values) for w in wanted)
+
+
+def _cell_under(line_cells: list[Cell], head: tuple[int, int]) -> str | None:
+    def overlap(c: Cell) -> int:
+        return min(c.end, head[1]) - max(c.start, head[0] - SLACK)
+
+    best = max(line_cells, key=overlap)
+    if overlap(best) <= 0 or re.search(r"\d[.,]\d\d$", best.text):
+        return None
+    return best.text

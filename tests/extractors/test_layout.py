@@ -1,0 +1,56 @@
+"""The layout view of a page: cells by position, the table's description column, names cut at column gaps."""
+
+from __future__ import annotations
+
+from extractors.layout import cells, column_descriptions, cut_at_column_gap
+
+# the e-invoice stylesheet's table: article codes left of a narrow description column that wraps its words
+NARROW_TABLE = """\
+     Art-Nr-Kunde
+Pos  Art-Nr-Lief.    Beschreibung       Nettopreis              Menge          Steuer          Entgelt
+     (Art)
+ 0                    4-                    8,41              1  Stk    7 %  VAT (S)              8,41
+                      Fahrten
+                      -Karte
+                      Berlin
+                      AB
+                      Gültig   ab  20.09.2018   15:39  Uhr  bis  20.09.2018    17:39
+  1   KR3M            Kunstrasen            3,33               3 m²    19 %  VAT (S)             10,00
+      4012345001235   grün 3m breit
+      (GLN)
+"""
+
+# a wide description column: the lines under a row are notes, and the article codes stand left of it
+WIDE_TABLE = """\
+ Pos   Art.Nr.              Artikelbeschreibung                      Menge        Preis          Betrag
+   1   Toolbox 0815CO-123   Stahlcoil                                10 Stk      100,00        1.000,00
+                            aus Deutschland
+"""
+
+
+def test_cells_keep_their_columns_and_a_letter_spaced_line_is_one_cell():
+    assert [(c.start, c.text) for c in cells("   Kunden AG Mitte            Beträge in        EUR")] == [
+        (3, "Kunden AG Mitte"), (30, "Beträge in"), (48, "EUR")]
+    assert [c.text for c in cells("Kunden   AG   Mitte")] == ["Kunden   AG   Mitte"]
+
+
+def test_a_name_run_into_the_next_column_ends_at_the_gap():
+    page = "Rechnungsempfänger          Kundennummer    GE2020211\n   Kunden AG Mitte          Beträge in    EUR\n"
+    assert cut_at_column_gap("Kunden AG Mitte Beträge in EUR", page) == "Kunden AG Mitte"
+    assert cut_at_column_gap("Kunden AG Mitte", page) is None  # nothing to cut
+    assert cut_at_column_gap("Kunden AG Mitte", "Kunden   AG   Mitte\n") is None
+
+
+def test_a_narrow_column_joins_its_wrapped_words_up_to_a_note_or_the_next_row():
+    rows = [{"description": "7 % VAT (S)", "quantity": 1.0, "unit_price": 8.41, "line_total": 8.41},
+            {"description": "KR3M 4012345001235 (GLN) Kunstrasen grün 3m breit", "quantity": 3.0,
+             "unit_price": 3.33, "line_total": 10.0}]
+    assert column_descriptions(NARROW_TABLE, rows) == ["4-Fahrten-Karte Berlin AB", "Kunstrasen grün 3m breit"]
+
+
+def test_a_wide_column_says_where_the_description_starts_and_leaves_its_notes_out():
+    rows = [{"description": "Toolbox 0815 Stahlcoil", "quantity": 10.0, "unit_price": 100.0, "line_total": 1000.0}]
+    assert column_descriptions(WIDE_TABLE, rows) == ["Stahlcoil"]
+    # a row the layout does not show, or a table without a description heading, is left alone
+    assert column_descriptions(WIDE_TABLE, [{"description": "X", "quantity": 7.0, "line_total": 77.0}]) == [None]
+    assert column_descriptions("1   Toolbox   Stahlcoil   10   1.000,00\n", rows) == [None]
