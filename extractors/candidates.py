@@ -409,13 +409,17 @@ class RowCandidate:
     line: int
 
 
-def find_table_rows(index: TextIndex) -> list[RowCandidate]:
+def find_table_rows(index: TextIndex, priceless: bool = False) -> list[RowCandidate]:
     """Lines that read as `description … quantity × unit price = amount` (in any order of the two factors).
 
     A product check (q × p ≈ amount) separates item rows from every other line with numbers; pypdf often
     puts a row's amount on the next line, so a line followed by a lone amount is read as one row, and a
     description that wraps puts the quantity two or three lines above the prices, so a line that starts with
     a number and is followed by the rest of its row within two lines is read as one row too.
+
+    `priceless` also reads rows that print no unit price (`description … 10 Stk 0 % 1.000,00`). Without the
+    product check any line with a count and an amount reads so: the caller keeps such rows only when they
+    add up to the invoice's subtotal or total.
     """
     rows: list[RowCandidate] = []
     lines = index.lines
@@ -426,7 +430,9 @@ def find_table_rows(index: TextIndex) -> list[RowCandidate]:
         nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
         joined = bool(nxt) and _NUMBER.fullmatch(nxt.strip("€$£₹ ")) is not None
         row, span = _row(f"{line} {nxt}" if joined else line, i), 1 + joined
-        if row is None and _LEADING_NUMBER.match(line):
+        if row is None and priceless:
+            row = _row_without_price(f"{line} {nxt}" if joined else line, i)
+        if row is None and _LEADING_NUMBER.match(line) and not _ENDS_WITH_AMOUNT.search(line):
             # the wrapped row of a quantity-first table: its first number is on line i
             for span in range(2, min(4, len(lines) - i) + 1):
                 if span > 2 and _LEADING_NUMBER.match(lines[i + span - 2]):
@@ -472,6 +478,7 @@ def _description_above(lines: list[str], i: int, used: int) -> str:
 
 
 _LEADING_NUMBER = re.compile(r"^\s*-?\d+(?:[.,]\d+)?\s+[^\W\d_]")
+_ENDS_WITH_AMOUNT = re.compile(r"\d[.,]\d\d\s*(?:€|\$|£|EUR)?\s*$")  # a line that ends with its amount is whole
 
 
 def _row(text: str, line: int, first_within: int | None = None) -> RowCandidate | None:
@@ -489,6 +496,25 @@ def _row(text: str, line: int, first_within: int | None = None) -> RowCandidate 
     segments = [_clean_description(text[cuts[k]:cuts[k + 1]]) for k in range(0, len(cuts), 2)]
     description = max(segments, key=lambda seg: sum(ch.isalpha() for ch in seg))
     return RowCandidate(" ".join(description.split()), qty, price, total, line)
+
+
+_BETWEEN_COUNT_AND_AMOUNT = re.compile(r"(?:[^\d%]|\d{1,2}(?:[.,]\d{1,2})?\s?%){0,30}")  # unit, tax rate, currency
+
+
+def _row_without_price(text: str, line: int) -> RowCandidate | None:
+    """`description … count [unit] … amount`: the unit price is the amount over the count."""
+    nums = sorted(_numbers(text), key=lambda n: (n.end, n.end - n.start))
+    if len(nums) < 2:
+        return None
+    total = nums[-1]
+    count = next((n for n in reversed(nums) if n.end <= total.start), None)
+    if (count is None or not (total.decimals == 2 or total.money) or count.decimals or count.value <= 0
+            or not _BETWEEN_COUNT_AND_AMOUNT.fullmatch(text[count.end:total.start])):
+        return None
+    description = " ".join(_clean_description(text[:count.start]).split())
+    if _too_short(description):
+        return None
+    return RowCandidate(description, count.value, round(total.value / count.value, 4), total.value, line)
 
 
 def _product_triple(nums: list[_Num]):

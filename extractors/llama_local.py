@@ -174,7 +174,7 @@ class LlamaExtractor:
                 self._merge(p, choices[p.name], picks.get(p.name), probs.get(p.name, 0.0), proposals[p.name])
 
         self._repair_with_rules(spec, plans, choices, proposals)
-        _mend_with_layout(plans, choices, doc)
+        _second_reading(plans, choices, index, doc)
         rules_ok = _broken_rules(spec, choices) == 0
         confidence = self._confidence(spec, plans, choices, rules_ok)
         data = {name: _jsonable(c.value) for name, c in choices.items()}
@@ -449,34 +449,46 @@ def _rules_cover(spec: SchemaSpec, choices: dict[str, "FieldChoice"], name: str)
         _broken_rules(spec, choices, {name: value + 1.0}) > _broken_rules(spec, choices))
 
 
-def _item_rows(index: C.TextIndex) -> list[dict]:
+def _item_rows(index: C.TextIndex, priceless: bool = False) -> list[dict]:
     return [{"description": r.description, "quantity": r.quantity, "unit_price": r.unit_price,
-             "line_total": r.line_total} for r in C.find_table_rows(index)]
+             "line_total": r.line_total} for r in C.find_table_rows(index, priceless)]
 
 
-def _mend_with_layout(plans: list[FieldPlan], choices: dict[str, FieldChoice], doc: Document) -> None:
-    """What the page's column layout (`Document.layout_pages`) tells that its plain text loses.
+def _rows_that_add_up(index: C.TextIndex, doc: Document, data: dict[str, Any]) -> list[dict] | None:
+    """Table rows read again, and kept only when they add up: the one check that says a table was read whole.
 
-    Table rows that do not add up to the subtotal or total are read again from the layout text, where each
-    row is one line, and kept when they add up, the one check that says a table was read whole. Each row's
-    description is then taken from the table's description column (see `layout.column_descriptions`), and
-    a name the plain text ran into the next column ends at the column gap.
+    First the layout text, where each row is one line (the plain text puts some tables' cells out of
+    order), then rows without a printed unit price, in either text.
     """
-    if not doc.layout_pages:
-        return
+    laid_out = C.TextIndex(_SPACES.sub(" ", doc.layout_text)) if doc.layout_pages else None
+    for text, priceless in ((laid_out, False), (index, True), (laid_out, True)):
+        rows = _item_rows(text, priceless) if text else None
+        if rows and _items_sum_checks(rows, data):
+            return rows
+    return None
+
+
+def _second_reading(plans: list[FieldPlan], choices: dict[str, FieldChoice], index: C.TextIndex, doc: Document
+                    ) -> None:
+    """Mend what the first reading of the plain text got wrong in a way that shows.
+
+    Table rows that do not add up to the subtotal or total are read again (`_rows_that_add_up`). Where the
+    page's column layout is known (`Document.layout_pages`), each row's description is taken from the
+    table's description column (`layout.column_descriptions`), and a name the plain text ran into the next
+    column ends at the column gap.
+    """
     data = {name: c.value for name, c in choices.items()}
     for p in plans:
         c = choices[p.name]
-        if p.kind == "text" and isinstance(c.value, str):
+        if p.kind == "text" and isinstance(c.value, str) and doc.layout_pages:
             if cut := layout.cut_at_column_gap(c.value, doc.layout_text):
                 c.value, c.signals["column_cut"] = cut, 1.0
         if p.kind != "items" or not _is_line_item_model(p):
             continue
-        if not (c.value and _items_sum_checks(c.value, data)):
-            rows = _item_rows(C.TextIndex(_SPACES.sub(" ", doc.layout_text)))
-            if rows and _items_sum_checks(rows, data):
-                c.value, c.signals["layout"] = rows, 1.0
-        for row, description in zip(c.value or [], layout.column_descriptions(doc.layout_text, c.value or [])):
+        if not (c.value and _items_sum_checks(c.value, data)) and (rows := _rows_that_add_up(index, doc, data)):
+            c.value, c.signals["reread"] = rows, 1.0
+        descriptions = layout.column_descriptions(doc.layout_text, c.value) if c.value and doc.layout_pages else []
+        for row, description in zip(c.value or [], descriptions):
             if description:
                 row["description"] = description
 

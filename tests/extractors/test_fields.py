@@ -275,9 +275,22 @@ def test_the_column_layout_mends_a_table_read_out_of_order_and_a_name_run_into_t
         {"description": "Trennblätter A4", "quantity": 20.0, "unit_price": 9.9, "line_total": 198.0},
         {"description": "Joghurt Banane", "quantity": 50.0, "unit_price": 5.5, "line_total": 275.0},
     ]
-    assert result.signals["line_items.layout"] == 1.0 and result.signals["buyer_name.column_cut"] == 1.0
+    assert result.signals["line_items.reread"] == 1.0 and result.signals["buyer_name.column_cut"] == 1.0
     # without the layout view the same page gives the plain text's answers
     doc.layout_pages.clear()
     plain = LlamaExtractor("smollm2-135m", use_model=False).extract(doc, load_schema("invoice")).data
     assert plain["buyer_name"] == "Kunden AG Mitte Beträge in EUR" and len(plain["line_items"]) == 1
 
+
+
+def test_rows_without_a_unit_price_are_kept_only_when_they_add_up():
+    text = ("Rechnung Nr. 47110818\nDatum 31.10.2018\nBeschreibung Menge Steuersatz Nettobetrag\n"
+            "1 Stahlcoil 10 Stk 0 % 1.000,00\n2 Stoßfänger 10 Stk 0 % 1.000,00\n"
+            "Rechnungssumme ohne USt. {net}\nSteuerbetrag 0,00\nBruttosumme {net}\n")
+    data = _invoice(text.format(net="2.000,00"))
+    assert data["line_items"] == [
+        {"description": "Stahlcoil", "quantity": 10.0, "unit_price": 100.0, "line_total": 1000.0},
+        {"description": "Stoßfänger", "quantity": 10.0, "unit_price": 100.0, "line_total": 1000.0},
+    ]
+    # a count and an amount on a line are no evidence of a row unless the rows add up
+    assert _invoice(text.format(net="2.500,00"))["line_items"] is None
