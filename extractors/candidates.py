@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import math
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -533,6 +534,23 @@ def _product_triple(nums: list[_Num]):
                 if abs(x.value * y.value - total.value) <= 0.011 + 0.002 * abs(total.value):
                     qty, price = _quantity_first(x, y)
                     return qty, price, total.value, [(x.start, x.end), (y.start, y.end), (total.start, total.end)]
+    return _rounded_count_triple(nums)
+
+
+def _rounded_count_triple(nums: list[_Num]):
+    """`2,00  6 Stk  13,00`: a stylesheet printed the count 6.5 as a whole number; amount / price restores it.
+
+    Only a whole count next to a price with cents, and only when amount / price is a measure with at most
+    two decimals that rounds to the printed count.
+    """
+    if len(nums) != 3 or len({(n.start, n.end) for n in nums}) != 3:
+        return None
+    price, count, total = nums
+    if count.decimals or not price.decimals == total.decimals == 2 or price.value <= 0:
+        return None
+    exact = total.value / price.value
+    if exact != count.value and abs(exact - round(exact, 2)) < 1e-9 and math.floor(exact) <= count.value <= math.ceil(exact):
+        return round(exact, 2), price.value, total.value, [(n.start, n.end) for n in nums]
     return None
 
 

@@ -63,6 +63,14 @@ def test_table_rows_by_product_check():
     ]
 
 
+def test_a_count_printed_rounded_is_restored_from_amount_over_price():
+    # the stylesheet prints 6.5 km as "6 Stk"; 13,00 / 2,00 = 6.5 rounds to the printed count
+    assert rows("Stadtfahrt 2,00 6 Stk 7 % 13,00") == [("Stadtfahrt", 6.5, 2.0, 13.0)]
+    # amount over price far from the count, or with more decimals than a measure: no row
+    assert rows("Stadtfahrt 2,00 4 Stk 7 % 13,00") == []
+    assert rows("Tarif 3,00 6 Stk 7 % 20,00") == []
+
+
 def test_wrapped_rows_of_a_quantity_first_table():
     # pypdf splits a row whose description wraps: the quantity leads, the prices follow two lines down
     text = ("Amount Product VAT Price Total\n"
