@@ -214,7 +214,7 @@ def _dedupe_spans(cands: list[Candidate]) -> list[Candidate]:
 _SYMBOLS = {"€": "EUR", "$": "USD", "£": "GBP", "₹": "INR", "¥": "JPY", "₽": "RUB", "₺": "TRY", "zł": "PLN",
             "Rs.": "INR", "Rs": "INR", "Fr.": "CHF", "kr": "SEK", "R$": "BRL", "CHF": "CHF"}
 _CODE = re.compile(r"(?<![A-Za-z])([A-Z]{3})(?![A-Za-z])")
-_SYMBOL = re.compile(r"€|\$|£|₹|¥|₽|₺|zł|\bRs\.?(?=\s?\d)|\bkr\b")
+_SYMBOL = re.compile(r"€|\$|£|₹|¥|₽|₺|zł|\bRs\.?(?=\s?-?\d)|\bkr\b")  # "Rs -40.00": a discount
 
 
 def find_currencies(index: TextIndex) -> list[Candidate]:

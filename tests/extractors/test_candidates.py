@@ -125,3 +125,13 @@ def test_a_row_is_not_wrapped_into_the_next_row_or_the_totals():
 def test_whole_amounts_count_only_next_to_their_currency():
     text = "Grand Total\nRs 1939\nTOTAL AMOUNT DUE ON August 3 , 2014 $4.11\nRoom 204 for 2 nights\n€ 500 deposit"
     assert [c.value for c in C.find_amounts(C.TextIndex(text))] == [1939.0, 4.11, 500.0]
+
+
+def test_currency_from_codes_and_signs():
+    def found(text: str) -> list[str]:
+        return [c.value for c in C.find_currencies(C.TextIndex(text))]
+
+    assert found("Total EUR 12,00") == ["EUR"] and found("Grand total $ 4.11") == ["USD"]
+    # "Rs" only before an amount, a discount's minus included; never inside a word
+    assert found("Price is inclusive of Promotional Discount of Rs -40.00,") == ["INR"]
+    assert found("Rs 1939 x 1 Night") == ["INR"] and found("Orders and Rsvp") == []
