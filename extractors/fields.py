@@ -372,9 +372,11 @@ _PARENTHESISED = re.compile(r"^\(\w+\)")
 
 
 def _other_kind_token(token: str) -> bool:
-    """A VAT id, IBAN, e-mail, phone number or date: printed like an id, but never a document number."""
+    """A VAT id, IBAN, e-mail, phone number or date: printed like an id, but never a document number.
+
+    An IBAN by its check digits too: "KR87654321012" is an invoice number of IBAN shape."""
     t = token.replace(" ", "")
-    if C._VAT.fullmatch(t) or C._IBAN.fullmatch(t) or "@" in t:
+    if C._VAT.fullmatch(t) or C.is_iban(t) or "@" in t:
         return True
     if C._DATE_NUM.fullmatch(token) or C._DATE_ISO.fullmatch(token):
         return True

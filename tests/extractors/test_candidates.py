@@ -135,3 +135,8 @@ def test_currency_from_codes_and_signs():
     # "Rs" only before an amount, a discount's minus included; never inside a word
     assert found("Price is inclusive of Promotional Discount of Rs -40.00,") == ["INR"]
     assert found("Rs 1939 x 1 Night") == ["INR"] and found("Orders and Rsvp") == []
+
+
+def test_an_iban_has_its_check_digits():
+    assert C.is_iban("DE89 3704 0044 0532 0130 00") and C.is_iban("NL50INGB0683251309")
+    assert not C.is_iban("KR87654321012") and not C.is_iban("DE12 1234 4321 9876 00")

@@ -233,6 +233,9 @@ def test_party_names(text, expected):
     pytest.param("Handelsrechnung (380) 20.09.2018   Nr. E2018092011804   vom\nBestellung Nr. 2018-471331\n"
                  "Bei Schriftwechsel bitte Ihre Kundennummer 35040727 und Belegnummer 2018092011804 angeben\n",
                  {"invoice_number": "E2018092011804"}, id="except on the title line"),
+    pytest.param("Handelsrechnung\xa0Nr.\xa0KR87654321012\xa0vom\xa006.10.2018\nKOSTENRECHNUNG\n"
+                 "Geschäftsführung: Max Mustermann\nHRB Nr. 372876\n",
+                 {"invoice_number": "KR87654321012"}, id="a number of IBAN shape without its check digits"),
     # both amounts of a breakdown line sit behind the tax label; only rate × basis = tax tells them apart
     pytest.param("Rechnung Nr. 471102\nRechnungsdatum 05.03.2013\n"
                  "Rechnungssumme Netto (excl. USt.) 473,00\nSteuerbasisbetrag USt. 7% 275,00 19,25\n"
