@@ -36,6 +36,11 @@ class TextIndex:
         self.lower = [ln.casefold() for ln in self.lines]
 
     @functools.cached_property
+    def flat(self) -> str:
+        """The text casefolded on one line, for counting a name that may be printed over two."""
+        return " ".join(self.text.casefold().split())
+
+    @functools.cached_property
     def tax_breakdown(self) -> list[tuple[Candidate, Candidate]]:
         """`find_tax_breakdown`, once per document: every tax and basis field reads it."""
         return find_tax_breakdown(self)
@@ -331,7 +336,24 @@ def find_text_spans(index: TextIndex, *, max_lines: int | None = None, footer: i
             if 3 <= len(part) <= 120 and letters >= max(3, len(part) // 2) and part.casefold() not in seen:
                 seen.add(part.casefold())
                 out.append(Candidate(part, part, i, max(0, line.find(part))))
+        if len(parts) == 1 and i + 1 < n and _FIRST_LINE_OF_NAME.fullmatch(line) and not COMPANY.search(line):
+            nxt = index.lines[i + 1]
+            joined = f"{line} {nxt}"
+            if (COMPANY.search(nxt) and COMPANY.search(nxt).end() == len(nxt) and ":" not in nxt
+                    and index.flat.count(joined.casefold()) >= 2):
+                # "MVM Musterhafter" / "Versicherungsverein Musterstadt a.G.", in the letterhead and again in
+                # the footer: a legal name printed over two lines (once could be a logo's letters or a heading)
+                out.append(Candidate(joined, joined, i, 0))
     return out
+
+
+# a line that can open a company's name: capitalised words, no digits, no label or punctuation of a sentence
+_FIRST_LINE_OF_NAME = re.compile(r"[A-ZÄÖÜ][\w&'-]*(?: [A-ZÄÖÜ][\w&'-]*){0,3}")
+COMPANY = re.compile(
+    r"\b(gmbh|ag|kg|ug|ltd|limited|inc|llc|plc|corp|co\.|b\.v\.|bv|n\.v\.|sarl|sas|sa|s\.a\.|s\.l\.|sl|"
+    r"s\.r\.l\.|srl|spa|s\.p\.a\.|oy|ab|as|a/s|pvt|e\.k\.|a\.g\.)(?!\w)",  # "S.L." ends in a dot: no \b after it
+    re.IGNORECASE,
+)
 
 
 # ---------------------------------------------------------------- table rows

@@ -334,11 +334,7 @@ def _finder(kind: str):
     }.get(kind)
 
 
-_COMPANY = re.compile(
-    r"\b(gmbh|ag|kg|ug|ltd|limited|inc|llc|plc|corp|co\.|b\.v\.|bv|n\.v\.|sarl|sas|sa|s\.a\.|s\.l\.|sl|"
-    r"s\.r\.l\.|srl|spa|s\.p\.a\.|oy|ab|as|a/s|pvt|e\.k\.|a\.g\.)(?!\w)",  # "S.L." ends in a dot: no \b after it
-    re.IGNORECASE,
-)
+_COMPANY = C.COMPANY
 
 
 # "Company GmbH · Street 12 · 12345 City": a sender's return-address line above the recipient window
@@ -408,7 +404,9 @@ def separate_parties(plans: list[FieldPlan], proposals: dict[str, list[C.Candida
     taken = {proposals[p.name][0].value for p in senders}
     for p in plans:
         if p.kind == "text" and _party_role(p.name) == "recipient":
-            proposals[p.name] = [c for c in proposals[p.name] if c.value not in taken]
+            # nor a part of it: "Versicherungsverein Musterstadt a.G." is the second line of the sender's name
+            proposals[p.name] = [c for c in proposals[p.name]
+                                 if not any(c.value == t or (isinstance(t, str) and f" {c.value}" in t) for t in taken)]
 
 
 def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -> list[C.Candidate]:
@@ -483,7 +481,7 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
                 score += 0.6  # "Azure Interior" and www.azure-interior.com: a letterhead's name and its site
             if role == "sender" and _COMPANY.search(cand.text):
                 # the issuer's legal name comes back in the footer, the bank details, the VAT line
-                score += min(0.6, 0.3 * (index.text.casefold().count(cand.text.casefold()) - 1))
+                score += min(0.6, 0.3 * (index.flat.count(" ".join(cand.text.casefold().split())) - 1))
         elif plan.kind == "currency":
             score += 0.1
         cand.score = score

@@ -207,6 +207,14 @@ _FOOTER_LETTERHEAD = "\n".join(
                  {"buyer_name": "Me gusta olive"}, id="a name right after another label is not the one further left's"),
     pytest.param(_FOOTER_LETTERHEAD, {"vendor_name": "Azure Interior"},
                  id="a footer letterhead that is the web domain is the vendor"),
+    pytest.param("Rechnung des Versicherers Nr. 01.234.567.8-2018-1 vom 06.12.2018\nVerkäufer:\nMVM Musterhafter\n"
+                 "Versicherungsverein Musterstadt a.G.\nMusterstr. 12\nKäufer/Leistungsempfänger:\nHerrn\n"
+                 "Max Mustermann\nMusterstr. 11\nQualifizierung der Textart: Regulatory information\n"
+                 "MVM Musterhafter\nVersicherungsverein Musterstadt a.G.\nVersicherungsbüro\n",
+                 {"vendor_name": "MVM Musterhafter Versicherungsverein Musterstadt a.G.",
+                  "buyer_name": "Herrn Max Mustermann"}, id="a legal name printed over two lines, twice"),
+    pytest.param("RR\nRedrock Industrial Supply Co.\n1200 Quarry Road\nInvoice INV-88\nBill To\nAcme Corp\n",
+                 {"vendor_name": "Redrock Industrial Supply Co."}, id="but once could be a logo's letters"),
 ])
 def test_party_names(text, expected):
     data = _invoice(text)
