@@ -410,6 +410,11 @@ def _numbers(text: str) -> list[_Num]:
     return sorted(spans)
 
 
+def number_values(text: str) -> list[float]:
+    """Every value a number in `text` can be read as, in reading order."""
+    return [n.value for n in _numbers(text)]
+
+
 def find_numbers(index: TextIndex) -> set[float]:
     """Every value any number in the text can be read as (for grounding)."""
     return {round(n.value, 4) for line in index.lines for n in _numbers(line)}

@@ -50,8 +50,8 @@ def cut_at_column_gap(value: str, layout_text: str) -> str | None:
     value = " ".join(value.split())
     for line in layout_text.splitlines():
         row = [c.text for c in cells(line)]
-        for i, cell in enumerate(row):
-            if len(row) > 1 and value.startswith(cell + " ") and " ".join(row[i:]).startswith(value):
+        for i, cell in enumerate(row if len(row) > 1 else []):
+            if value.startswith(cell + " ") and " ".join(row[i:]).startswith(value):
                 return cell
     return None
 
@@ -138,7 +138,7 @@ def _description_column(line: str) -> tuple[int, int] | None:
 
 
 def _holds_row(line: str, row: dict) -> bool:
-    values = [n.value for n in C._numbers(line)]
+    values = C.number_values(line)
     wanted = [v for v in (row.get("line_total"), row.get("quantity")) if isinstance(v, (int, float))]
     return bool(wanted) and all(any(abs(v - w) < 0.005 for v in values) for w in wanted)
 
