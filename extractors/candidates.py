@@ -477,7 +477,8 @@ def find_table_rows(index: TextIndex, priceless: bool = False) -> list[RowCandid
                     break  # a wrapped description line does not open with a number: that is the next row
                 if _row(lines[i + span - 1], i + span - 1):
                     break  # the next line is a row of its own
-                if row := _row(" ".join(lines[i:i + span]), i, first_within=len(line)):
+                block = " ".join(lines[i:i + span])
+                if row := _row(block, i, first_within=len(line)) or (_row_without_price(block, i) if priceless else None):
                     break
         if row is not None and (_too_short(row.description) or _WEAK_DESCRIPTION.search(row.description)):
             row.description = _description_above(lines, i, used) or row.description
@@ -493,7 +494,9 @@ def _too_short(description: str) -> bool:
 
 # what is left of a row's own text once its numbers are gone can be a tax column ("7 % VAT (S)") or an
 # article code ("ARNR2"); the stylesheet of many e-invoices prints the description on the lines above
-_WEAK_DESCRIPTION = re.compile(r"%|^(?:VAT|USt|MwSt|TVA|BTW|IVA)\b|^[A-Z0-9][A-Z0-9./-]*(?: [A-Z0-9./-]+)?$")
+_WEAK_DESCRIPTION = re.compile(
+    r"%(?:\s*(?:VAT|USt|MwSt|TVA|BTW|IVA)\b.*)?$|^(?:VAT|USt|MwSt|TVA|BTW|IVA)\b|^[A-Z0-9][A-Z0-9./-]*(?: [A-Z0-9./-]+)?$"
+)
 
 
 def _description_above(lines: list[str], i: int, used: int) -> str:
@@ -540,7 +543,11 @@ _BETWEEN_COUNT_AND_AMOUNT = re.compile(r"(?:[^\d%]|\d{1,2}(?:[.,]\d{1,2})?\s?%){
 
 
 def _row_without_price(text: str, line: int) -> RowCandidate | None:
-    """`description … count [unit] … amount`: the unit price is the amount over the count."""
+    """`description … [unit price] count [unit] … amount` where count × price is not the amount.
+
+    Some rows print no unit price (it is the amount over the count); some print a net price next to a gross
+    amount ("67,2244  1  0 %  80,00"): the printed price is kept.
+    """
     nums = sorted(_numbers(text), key=lambda n: (n.end, n.end - n.start))
     if len(nums) < 2:
         return None
@@ -549,10 +556,13 @@ def _row_without_price(text: str, line: int) -> RowCandidate | None:
     if (count is None or not (total.decimals == 2 or total.money) or count.decimals or count.value <= 0
             or not _BETWEEN_COUNT_AND_AMOUNT.fullmatch(text[count.end:total.start])):
         return None
-    description = " ".join(_clean_description(text[:count.start]).split())
-    if _too_short(description):
-        return None
-    return RowCandidate(description, count.value, round(total.value / count.value, 4), total.value, line)
+    price = next((n for n in reversed(nums) if n.end <= count.start), None)
+    if price is not None and price.decimals >= 2 and not text[price.end:count.start].strip(" €$£"):
+        start, unit_price = price.start, price.value
+    else:
+        start, unit_price = count.start, round(total.value / count.value, 4)
+    description = " ".join(_clean_description(text[:start]).split())
+    return RowCandidate(description, count.value, unit_price, total.value, line)
 
 
 def _product_triple(nums: list[_Num]):

@@ -305,3 +305,17 @@ def test_rows_without_a_unit_price_are_kept_only_when_they_add_up():
     ]
     # a count and an amount on a line are no evidence of a row unless the rows add up
     assert _invoice(text.format(net="2.500,00"))["line_items"] is None
+
+
+def test_a_net_price_next_to_a_gross_amount_is_kept_when_the_rows_add_up():
+    # insurance premiums: the net price is printed, the row's amount includes the insurance tax
+    text = ("Beitragsrechnung Nr. 00.123.456.7\nDatum 11.03.2014\nBeschreibung Nettopreis Menge Steuersatz Nettobetrag\n"
+            "1 Kfz-Haftpflicht SF25 (30 %) Typkl. 18\nRegio R9\n67,2244 1 0 %\n80,00\n"
+            "2 Vollkasko SF25 (30 %) Typkl. 21 Regio R4 117,6471 1 0 %\n140,00\n"
+            "Rechnungssumme ohne USt. 220,00\nSteuerbetrag 0,00\nBruttosumme 220,00\n")
+    assert _invoice(text)["line_items"] == [
+        {"description": "Kfz-Haftpflicht SF25 (30 %) Typkl. 18 Regio R9", "quantity": 1.0, "unit_price": 67.2244,
+         "line_total": 80.0},
+        {"description": "Vollkasko SF25 (30 %) Typkl. 21 Regio R4", "quantity": 1.0, "unit_price": 117.6471,
+         "line_total": 140.0},
+    ]
