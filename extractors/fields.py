@@ -463,8 +463,9 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
                 score -= 0.8  # "shown on this page do not include…": names start with a capital or a digit
             if cand.text.startswith("(") or "%" in cand.text:
                 score -= 1.0  # "(Not to be used for payment)", "MwSt-% Nettowert": a remark or a column
-            heading = index.lines[cand.line][cand.start + len(cand.text):].strip() == ":" and not _COMPANY.search(
-                cand.text)  # "Umsatzsteuer aufschlüsselung:", but not "WS Retail Services Pvt. Ltd :"
+            # "Umsatzsteuer aufschlüsselung:", "Nummer        : GE2020211", but not "WS Retail Services Pvt. Ltd :"
+            heading = index.lines[cand.line][cand.start + len(cand.text):].lstrip().startswith(":") and not (
+                _COMPANY.search(cand.text))
             if _looks_like_label(cand, labels) or heading:
                 score -= 1.0  # a label (ours or another field's, or a heading ending in a colon) is not a value
             if _is_header_row(labels, index.lines, cand.line) or _other_heading(labels[cand.line],

@@ -213,6 +213,10 @@ _FOOTER_LETTERHEAD = "\n".join(
                  "MVM Musterhafter\nVersicherungsverein Musterstadt a.G.\nVersicherungsbüro\n",
                  {"vendor_name": "MVM Musterhafter Versicherungsverein Musterstadt a.G.",
                   "buyer_name": "Herrn Max Mustermann"}, id="a legal name printed over two lines, twice"),
+    pytest.param("Handelsrechnung Nr. 471102 vom 05.06.2018\nVerkäufer:\nNummer        : 549910\nLieferant GmbH\n"
+                 "Lieferantenstraße 20\nKäufer:\nNummer        : GE2020211\nKunden AG Mitte\nKundenstraße 15\n",
+                 {"vendor_name": "Lieferant GmbH", "buyer_name": "Kunden AG Mitte"},
+                 id="a field name before its colon and value is no party"),
     pytest.param("RR\nRedrock Industrial Supply Co.\n1200 Quarry Road\nInvoice INV-88\nBill To\nAcme Corp\n",
                  {"vendor_name": "Redrock Industrial Supply Co."}, id="but once could be a logo's letters"),
 ])
