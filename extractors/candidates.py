@@ -298,9 +298,9 @@ def find_id_tokens(index: TextIndex) -> list[Candidate]:
 
 # ---------------------------------------------------------------- free text
 _SPLIT = re.compile(r"\s{3,}|\t|\s[|·•●]\s|\s[-–]\s")
-# Document-type words that pypdf often glues in front of a letterhead name ("FACTUUR Van Dijk B.V.").
 # The words a document's title is made of, in the languages of the labels (a regex alternation).
 DOCUMENT_TITLES = r"rechnung|invoice|facture|factuur|gutschrift|avoir|factura|fattura|faktura"
+# Document-type words that pypdf often glues in front of a letterhead name ("FACTUUR Van Dijk B.V.").
 _TITLE_WORDS = re.compile(
     rf"^(?:{DOCUMENT_TITLES}|rechnungskorrektur|tax invoice|credit note)\s+(?=\S)", re.IGNORECASE)
 
@@ -339,7 +339,7 @@ def find_text_spans(index: TextIndex, *, max_lines: int | None = None, footer: i
         if len(parts) == 1 and i + 1 < n and _FIRST_LINE_OF_NAME.fullmatch(line) and not COMPANY.search(line):
             nxt = index.lines[i + 1]
             joined = f"{line} {nxt}"
-            if (COMPANY.search(nxt) and COMPANY.search(nxt).end() == len(nxt) and ":" not in nxt
+            if ((legal := COMPANY.search(nxt)) and legal.end() == len(nxt) and ":" not in nxt
                     and index.flat.count(joined.casefold()) >= 2):
                 # "MVM Musterhafter" / "Versicherungsverein Musterstadt a.G.", in the letterhead and again in
                 # the footer: a legal name printed over two lines (once could be a logo's letters or a heading)

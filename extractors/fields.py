@@ -334,7 +334,6 @@ def _finder(kind: str):
     }.get(kind)
 
 
-_COMPANY = C.COMPANY
 
 
 # "Company GmbH · Street 12 · 12345 City": a sender's return-address line above the recipient window
@@ -446,7 +445,7 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
             role = _party_role(plan.name)
             if role != "recipient":
                 score += 0.5 * (1 - position) ** 2  # letterheads sit at the top; the recipient need not
-            if _COMPANY.search(cand.text):
+            if C.COMPANY.search(cand.text):
                 score += 0.5
             if any(ch.isdigit() for ch in cand.text):
                 score -= 0.5
@@ -457,7 +456,7 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
             if _ADDRESS.search(cand.text) or cand.text.casefold() in _COUNTRIES:
                 score -= 1.0  # a street, a postcode and city, or a country: the party's address, not its name
             if (len(cand.text) > 60 or len(cand.text.split()) > 8 or ". " in cand.text.rstrip(".")
-                    or (cand.text.endswith(".") and len(cand.text.split()) > 2 and not _COMPANY.search(cand.text))):
+                    or (cand.text.endswith(".") and len(cand.text.split()) > 2 and not C.COMPANY.search(cand.text))):
                 score -= 0.8  # a sentence of the small print or a slogan, not a name
             if re.match(r"[a-zà-ÿ]{3,}\s", cand.text):
                 score -= 0.8  # "shown on this page do not include…": names start with a capital or a digit
@@ -465,7 +464,7 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
                 score -= 1.0  # "(Not to be used for payment)", "MwSt-% Nettowert": a remark or a column
             # "Umsatzsteuer aufschlüsselung:", "Nummer        : GE2020211", but not "WS Retail Services Pvt. Ltd :"
             heading = index.lines[cand.line][cand.start + len(cand.text):].lstrip().startswith(":") and not (
-                _COMPANY.search(cand.text))
+                C.COMPANY.search(cand.text))
             if _looks_like_label(cand, labels) or heading:
                 score -= 1.0  # a label (ours or another field's, or a heading ending in a colon) is not a value
             if _is_header_row(labels, index.lines, cand.line) or _other_heading(labels[cand.line],
@@ -480,7 +479,7 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
                 score += 0.4
             if role == "sender" and _in_web_domain(cand.text, domains):
                 score += 0.6  # "Azure Interior" and www.azure-interior.com: a letterhead's name and its site
-            if role == "sender" and _COMPANY.search(cand.text):
+            if role == "sender" and C.COMPANY.search(cand.text):
                 # the issuer's legal name comes back in the footer, the bank details, the VAT line
                 score += min(0.6, 0.3 * (index.flat.count(" ".join(cand.text.casefold().split())) - 1))
         elif plan.kind == "currency":
@@ -515,7 +514,7 @@ def _web_domains(text: str) -> set[str]:
 
 def _in_web_domain(name: str, domains: set[str]) -> bool:
     """The name, without spaces, punctuation and legal form, is one of the document's `domains`."""
-    key = re.sub(r"[^a-z0-9]", "", _COMPANY.sub("", name).casefold())
+    key = re.sub(r"[^a-z0-9]", "", C.COMPANY.sub("", name).casefold())
     return len(key) >= 4 and any(len(d) >= 4 and (d in key or key in d) for d in domains)
 
 

@@ -130,11 +130,11 @@ def test_due_dates_in_payment_terms_and_dates_of_other_papers():
 
 
 def test_party_names_ending_in_a_dotted_legal_form_are_companies():
-    from extractors.fields import _COMPANY
+    from extractors.candidates import COMPANY
 
     for name in ("Soluciones Informáticas Turia S.L.", "Coolblue B.V.", "Elektro Schubert e.K.", "Muster GmbH"):
-        assert _COMPANY.search(name), name
-    assert not _COMPANY.search("Dat betaal ik zelf wel.")
+        assert COMPANY.search(name), name
+    assert not COMPANY.search("Dat betaal ik zelf wel.")
 
 
 def test_the_date_that_follows_the_documents_own_number_is_its_issue_date():
