@@ -83,6 +83,7 @@ def _invoice_labels(field_name: str) -> list[str]:
 
 
 ISSUE_DATE_FIELD = r"(?:invoice|issue|document|bill)_date|^date$"  # names of a document's issue-date field
+DUE_DATE_FIELD = r"due|pay_by|payment_date"
 
 # (field-name pattern, labels): the first pattern that matches a field's name wins, so the specific come first.
 # Measured on ../shared/data/zugferd with a schema of fields the built-in invoice schema lacks (README, Accuracy).
@@ -107,7 +108,7 @@ CONCEPTS: list[tuple[str, Any]] = [
         "referenz des käufers", "ihre referenz", "ihr zeichen", "kundenreferenz", "leitweg-id", "votre référence",
         "référence", "référence client", "uw referentie", "referentie", "referencia", "riferimento",
         "er referens"]),
-    (r"due|pay_by|payment_date", lambda: _invoice_labels("due_date")),
+    (DUE_DATE_FIELD, lambda: _invoice_labels("due_date")),
     (ISSUE_DATE_FIELD, lambda: _invoice_labels("invoice_date")),
     (r"(?:invoice|document|bill)_(?:number|no|nr|id)", lambda: _invoice_labels("invoice_number")),
     (r"customer_(?:number|no|nr|id)|account_(?:number|no)|client_(?:number|no)", lambda: [
@@ -364,6 +365,10 @@ _TITLE_LINE = re.compile(rf"(?i)^\W*\w*(?:{C.DOCUMENT_TITLES})\b")
 _TITLE_THEN_DATE = re.compile(_TITLE_LINE.pattern + r"[^:]{0,50}$")
 _DUE_WORDS = re.compile(r"(?i)\b(?:bis|until|due|fällig|zahlbar|payable|échéance|vervaldatum|before|avant)\b")
 _PARENTHESISED = re.compile(r"^\(\w+\)")
+# a direct debit's announcement names its date in a sentence, with no label: "Der Betrag … wird am 20.03.2014 von
+# Ihrem Konto … eingezogen", "will be debited on", "sera prélevé le", "wordt op … afgeschreven"
+_DEBIT_DATE = re.compile(r"(?i)(?:\b(?:wird|werden)\s+am|\b(?:debited|collected|charged)(?:\s+to your account)?\s+on"
+                         r"|\bpréle\w*\s+le|\bwordt\s+op)\s*$")
 
 
 def _other_kind_token(token: str) -> bool:
@@ -439,6 +444,9 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
                     score = max(score, 3.0)  # "Rechnung Nr. 471102 vom 13.11.2019": the date of that number
                 elif _TITLE_THEN_DATE.search(before) and not _DUE_WORDS.search(before):
                     score = max(score, 2.7)  # weaker: the line may name another paper ("Rechnung gemäß … vom")
+            if plan.kind == "date" and re.search(DUE_DATE_FIELD, plan.name) and _DEBIT_DATE.search(
+                    index.lines[cand.line][: cand.start]):
+                score = max(score, 2.7)
             if plan.kind == "id" and _PARENTHESISED.search(index.lines[cand.line][max(0, cand.start - 1):]):
                 score -= 1.0  # "Rechnung (380)": a type code, not the document's number
         elif plan.kind == "text":

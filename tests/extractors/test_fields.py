@@ -234,6 +234,11 @@ def test_party_names(text, expected):
     pytest.param("Handelsrechnung Nr. TX-4711 vom 30.10.2019\nRechnung gemäß Taxifahrt vom 29.10.2019\n"
                  "Leistungsdatum: 29.10.2019\n",
                  {"invoice_date": "2019-10-30"}, id="a title naming another paper is weaker than number-then-date"),
+    pytest.param("Rechnung Nr. 471102\nRechnungsdatum 05.03.2014\nRechnung gemäß Bestellung Nr. 2014-471331 vom\n"
+                 "01.03.2014.\nDer Betrag in Höhe von EUR 529,87 wird am 20.03.2014 von Ihrem Konto mit IBAN\n"
+                 "DE21860000000086001055 per SEPA-Lastschrift eingezogen.\n",
+                 {"invoice_date": "2014-03-05", "due_date": "2014-03-20"},
+                 id="a direct debit's date, announced in a sentence"),
     pytest.param("ZUGFeRD-Version: 2.1 vom 24.03.2020\nRechnungskor rektur Nr. RK21012345 vom 16.09.2019\n"
                  "Liefer- und Leistungsdatum : 05.08.2019\nBestell-Nr : B123456789\n"
                  "Liefer schein-Nr : L87654321012345\nLiefer schein-Datum : 05.08.2019\n",
