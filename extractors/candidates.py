@@ -603,7 +603,7 @@ def _rounded_count_triple(nums: list[_Num]):
 
 def _free_item(before: list[_Num]) -> bool:
     """A zero-price row: a zero price with cents and a whole, non-zero count, "0,00 21 % 1 PCS 0,00"."""
-    return any(n.value == 0 and n.decimals == 2 for n in before) and any(
+    return any(n.value == 0 and n.decimals in (2, 4) for n in before) and any(
         n.value and float(n.value).is_integer() and n.decimals == 0 for n in before)
 
 

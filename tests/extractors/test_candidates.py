@@ -98,12 +98,14 @@ def test_descriptions_printed_above_their_numbers_and_free_items():
             "5,4900 20 Stk 7 %\n109,80\n\n"
             "1,00 Künstlerische Gestaltung\n(Stunde): Einer\nBeispielrechnung\n7% 160,00 € 160,00 €\n"
             "E103560 SX Flyer SAECO Korting KVDNL 0,00 21 % 1 PCS 0,00\n"
+            "Lebensgefährte/in zur Privathaftpflicht 0,0000 1 Stk 0 % 0,00\n"  # a price with four decimals
             "Rabatt 0 % 0 0,00\n")
     assert rows(text) == [
         ("GTIN 4123456000014 Art-Nr-Lieferant Zitronensäure 100ml", -5.0, 1.0, -5.0),
         ("Mineralwasser Medium 12 x 1,0l PET", 20.0, 5.49, 109.8),
         ("Künstlerische Gestaltung (Stunde): Einer Beispielrechnung", 1.0, 160.0, 160.0),
         ("SX Flyer SAECO Korting KVDNL", 1.0, 0.0, 0.0),
+        ("Lebensgefährte/in zur Privathaftpflicht", 1.0, 0.0, 0.0),
     ]
 
 
