@@ -28,14 +28,16 @@ class Cell:
     text: str
 
 
-def cells(line: str) -> list[Cell]:
+def cells(line: str, widest_gap: int | None = None) -> list[Cell]:
     """A layout line split at its column gaps: space runs wider than twice its narrowest one and than two
-    (a letter-spaced line sets its words three spaces apart, "Kunden   AG   Mitte", and is one cell)."""
+    (a letter-spaced line sets its words three spaces apart, "Kunden   AG   Mitte", and is one cell).
+    A caller that knows the line is a table's may say that a run of `widest_gap` spaces parts cells in any case."""
     stripped = line.strip()
     runs = [len(r) for r in _SPACE_RUN.findall(stripped)]
-    gap = re.compile(rf"\s{{{max(3, 2 * min(runs) + 1)},}}" if runs else r"(?!)")
+    width = max(3, 2 * min(runs) + 1) if runs else 0
+    split = re.compile(rf"\s{{{min(width, widest_gap or width)},}}" if runs else r"(?!)")
     out, pos = [], len(line) - len(line.lstrip())
-    for part in gap.split(stripped):
+    for part in split.split(stripped):
         start = line.index(part, pos)
         out.append(Cell(start, start + len(part), part))
         pos = start + len(part)
@@ -99,10 +101,12 @@ def _wrapped_below(lines: list[str], i: int, head: tuple[int, int]) -> list[str]
     for line in lines[i:i + 12]:
         if not line.strip():
             continue
-        line_cells = [c for c in cells(line) if c.end > head[0]]
-        if len(line_cells) != 1 or line_cells[0].end > head[1] + 2 or line_cells[0].start < head[0] - SLACK:
+        # five spaces part an article code from the description ("WA997     HT"); the column's own words may
+        # stand apart too ("Medium    12 x") and are one text
+        line_cells = [c for c in cells(line, widest_gap=5) if c.end > head[0]]
+        if not line_cells or line_cells[-1].end > head[1] + 2 or line_cells[0].start < head[0] - SLACK:
             break
-        out.append(line_cells[0].text)
+        out.append(" ".join(c.text for c in line_cells))
     return out
 
 

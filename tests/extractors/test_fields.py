@@ -316,6 +316,19 @@ def test_rows_without_a_unit_price_are_kept_only_when_they_add_up():
     assert _invoice(text.format(net="2.500,00"))["line_items"] is None
 
 
+def test_priceless_rows_end_where_they_add_up_to_the_net_subtotal():
+    # the energy rows' price is per ten units, so no product check holds; the tax breakdown after the
+    # table reads as a row too ("403,55 19 76,67"), and is left out because the rows before it add up
+    text = ("Handelsrechnung Nr. KR87654321012 vom 06.10.2018\nBeschreibung Nettopreis Menge USt. Betrag\n"
+            "1 Wirkarbeit HT 0,0520 10000 KWH 19 % 52,00\n2 Ökosteuer Lieferant 0,0205 10000 KWH 19 % 20,50\n"
+            "Positionssumme 72,50\nUmsatzsteuer (S) 72,50 0,00 72,50 19 13,78\n"
+            "Rechnungssumme ohne USt. 72,50\nSteuerbetrag 13,78\nBruttosumme 86,28\n")
+    assert _invoice(text)["line_items"] == [
+        {"description": "Wirkarbeit HT", "quantity": 10000.0, "unit_price": 0.052, "line_total": 52.0},
+        {"description": "Ökosteuer Lieferant", "quantity": 10000.0, "unit_price": 0.0205, "line_total": 20.5},
+    ]
+
+
 def test_a_net_price_next_to_a_gross_amount_is_kept_when_the_rows_add_up():
     # insurance premiums: the net price is printed, the row's amount includes the insurance tax
     text = ("Beitragsrechnung Nr. 00.123.456.7\nDatum 11.03.2014\nBeschreibung Nettopreis Menge Steuersatz Nettobetrag\n"

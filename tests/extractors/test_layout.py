@@ -18,6 +18,11 @@ Pos  Art-Nr-Lief.    Beschreibung       Nettopreis              Menge          S
   1   KR3M            Kunstrasen            3,33               3 m²    19 %  VAT (S)             10,00
       4012345001235   grün 3m breit
       (GLN)
+  2                   Wirkarbeit          0,0520           10000 KWH   19 %  VAT (S)             52,00
+      WA997           HT
+  3                   Mineralwasser         5,49              20 Stk    7 %  VAT (S)            109,80
+      GTRWA5          Medium    12 x
+      4000001234561   1,0l PET
 """
 
 # a wide description column: the lines under a row are notes, and the article codes stand left of it
@@ -44,8 +49,12 @@ def test_a_name_run_into_the_next_column_ends_at_the_gap():
 def test_a_narrow_column_joins_its_wrapped_words_up_to_a_note_or_the_next_row():
     rows = [{"description": "7 % VAT (S)", "quantity": 1.0, "unit_price": 8.41, "line_total": 8.41},
             {"description": "KR3M 4012345001235 (GLN) Kunstrasen grün 3m breit", "quantity": 3.0,
-             "unit_price": 3.33, "line_total": 10.0}]
-    assert column_descriptions(NARROW_TABLE, rows) == ["4-Fahrten-Karte Berlin AB", "Kunstrasen grün 3m breit"]
+             "unit_price": 3.33, "line_total": 10.0},
+            {"description": "WA997 Wirkarbeit HT", "quantity": 10000.0, "unit_price": 0.052, "line_total": 52.0},
+            {"description": "GTRWA5 Mineralwasser Medium 12 x", "quantity": 20.0, "line_total": 109.8}]
+    # an article code five spaces left of a wrapped word is another column; four spaces inside the column are not
+    assert column_descriptions(NARROW_TABLE, rows) == [
+        "4-Fahrten-Karte Berlin AB", "Kunstrasen grün 3m breit", "Wirkarbeit HT", "Mineralwasser Medium 12 x 1,0l PET"]
 
 
 def test_a_wide_column_says_where_the_description_starts_and_leaves_its_notes_out():
