@@ -477,13 +477,10 @@ def _rows_that_add_up(index: C.TextIndex, doc: Document, data: dict[str, Any]) -
     laid_out = C.TextIndex(_SPACES.sub(" ", doc.layout_text)) if doc.layout_pages else None
     for text, priceless in ((laid_out, False), (index, True), (laid_out, True)):
         rows = _item_rows(text, priceless) if text else []
-        # the longest run from the first row that adds up: lines after the table can read as rows too, and
-        # a tax breakdown's line ("Umsatzsteuer (S) 72,50 19 13,78") makes the rows add up to the gross total,
-        # so the net subtotal is tried first
-        for key in ("subtotal", "total"):
-            for end in range(len(rows), 0, -1):
-                if _items_sum_checks(rows[:end], {key: data.get(key)}):
-                    return rows[:end]
+        if rows and rows[-1]["line_total"] == data.get("tax_total"):
+            rows.pop()  # the tax breakdown's line after the table ("Umsatzsteuer (S) 72,50 19 13,78")
+        if rows and _items_sum_checks(rows, data):
+            return rows
     return None
 
 

@@ -316,9 +316,9 @@ def test_rows_without_a_unit_price_are_kept_only_when_they_add_up():
     assert _invoice(text.format(net="2.500,00"))["line_items"] is None
 
 
-def test_priceless_rows_end_where_they_add_up_to_the_net_subtotal():
-    # the energy rows' price is per ten units, so no product check holds; the tax breakdown after the
-    # table reads as a row too ("403,55 19 76,67"), and is left out because the rows before it add up
+def test_a_tax_breakdown_line_read_as_a_row_is_not_an_item():
+    # the energy rows' price is per ten units, so no product check holds and the rows are read without it;
+    # the tax breakdown after the table then reads as a row too ("72,50 19 13,78")
     text = ("Handelsrechnung Nr. KR87654321012 vom 06.10.2018\nBeschreibung Nettopreis Menge USt. Betrag\n"
             "1 Wirkarbeit HT 0,0520 10000 KWH 19 % 52,00\n2 Ökosteuer Lieferant 0,0205 10000 KWH 19 % 20,50\n"
             "Positionssumme 72,50\nUmsatzsteuer (S) 72,50 0,00 72,50 19 13,78\n"
