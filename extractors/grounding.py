@@ -60,8 +60,13 @@ class GroundingIndex:
 
 
 def ungrounded_fields(data: dict[str, Any], ground: GroundingIndex, prefix: str = "") -> list[str]:
-    """Paths of the values in `data` that the text does not contain, e.g. `['total', 'line_items[2].description']`."""
+    """Paths of the values in `data` that the text does not contain, e.g. `['total', 'line_items[2].description']`.
+
+    A number the text does not print may be computed from two printed numbers of the same object: a tax
+    total printed only per rate is the total less the net, a unit price left unprinted is the amount over the
+    count (`_computed`)."""
     missing: list[str] = []
+    unprinted: dict[str, float] = {}
     for name, value in data.items():
         path = f"{prefix}{name}"
         if value is None or value == "" or isinstance(value, bool):
@@ -75,8 +80,24 @@ def ungrounded_fields(data: dict[str, Any], ground: GroundingIndex, prefix: str 
                 elif not _grounded_scalar(item, ground, name):
                     missing.append(f"{path}[{i}]")
         elif not _grounded_scalar(value, ground, name):
+            if isinstance(value, (int, float)):
+                unprinted[path] = float(value)
             missing.append(path)
-    return missing
+    printed = [float(v) for k, v in data.items() if isinstance(v, (int, float)) and not isinstance(v, bool)
+               and f"{prefix}{k}" not in unprinted]
+    return [path for path in missing if not (path in unprinted and _computed(unprinted[path], printed))]
+
+
+def _computed(value: float, printed: list[float]) -> bool:
+    """`value` is the sum, difference or product of two of the printed numbers to the cent, or their quotient
+    to four significant digits (a unit price of 0.0205)."""
+    for i, a in enumerate(printed):
+        for b in printed[i + 1:]:
+            if any(abs(value - r) <= 0.011 for r in (a + b, a - b, b - a, a * b)):
+                return True
+            if any(y and abs(value - x / y) <= 0.0005 * abs(value) for x, y in ((a, b), (b, a))):
+                return True
+    return False
 
 
 def _grounded_scalar(value: Any, ground: GroundingIndex, name: str) -> bool:

@@ -52,6 +52,19 @@ def test_grounding_reads_numbers_and_dates_in_the_documents_own_format():
         ["line_items[0].description"]
 
 
+def test_a_number_computed_from_two_printed_numbers_of_the_same_object_is_grounded():
+    ground = GroundingIndex("Cloud-Speicher 2 Stk 100,00\nSumme netto 100,00\nUSt. 7 % 7,00\nUSt. 19 % 19,00\n"
+                            "Gesamtbetrag 126,00\n")
+    item = {"description": "Cloud-Speicher", "quantity": 2, "unit_price": 50.0, "line_total": 100.0}
+    answer = {"subtotal": 100.0, "tax_total": 26.0, "total": 126.0, "line_items": [item]}
+    assert ungrounded_fields(answer, ground) == []  # 126 - 100; 100 / 2
+    wrong = dict(answer, tax_total=27.0, line_items=[dict(item, unit_price=51.0)])
+    assert ungrounded_fields(wrong, ground) == ["tax_total", "line_items[0].unit_price"]
+    # only numbers of the same object: an item's unit price is not computed from the invoice's totals
+    assert ungrounded_fields({"line_items": [{"unit_price": 26.0, "line_total": 100.0}]}, ground) == [
+        "line_items[0].unit_price"]
+
+
 def test_a_user_schema_without_rules_still_gets_schema_validation_and_grounding(tmp_path):
     path = tmp_path / "s.py"
     path.write_text("from pydantic import BaseModel\nclass Ref(BaseModel):\n    number: str\n    amount: float\n")
