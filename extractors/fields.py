@@ -353,13 +353,15 @@ _CODE_LIKE = re.compile(r"[A-Z0-9]*\d[A-Z0-9]*(?:[-/.][A-Z0-9]+)*|[A-Z]+(?:[-/.]
 _NAME_SHAPE = re.compile(r"[^\W\d_]{3,}")
 
 
+_DATE_CONNECTOR = r"(?i:vom|du|dated|of|from|issued(?: at| on)?|del|van|den)"
 # a document's title, its number and then its date: "Handelsrechnung Nr. 471102 vom", "Facture n° 562044387 du",
 # "Invoice No. 17 dated" (not "Bestellung Nr. 2018-471331 vom": an order's date)
 _NUMBER_THEN_DATE = re.compile(
     rf"(?i)(?:{C.DOCUMENT_TITLES}|korrektur|beleg|bill|credit note)"
-    # "\w*(?: \w+)?": the rest of the word, and of a word pypdf split ("Rechnungskor rektur Nr. RK21 vom")
-    r"\w*(?: \w+)?(?:\s*\(\d+\))?\s*(?:nr\.?|no\.?|n°|nº|#|number|nummer|numéro)\s*:?\s*\S*\d\S*\s+"
-    r"(?:vom|du|dated|of|from|issued(?: at| on)?|del|van|den)\s*:?\s*$")
+    # "\w*(?: \w+)?": the rest of the word, and of a word pypdf split ("Rechnungskor rektur Nr. RK21 vom");
+    # then a type in brackets: "Rechnung (380)", "Gutschrift (Selbst ausgestellte Rechnung)"
+    r"\w*(?: \w+)?(?:\s*\([\w ]+\))?\s*(?:nr\.?|no\.?|n°|nº|#|number|nummer|numéro)\s*:?\s*\S*\d\S*\s+"
+    rf"{_DATE_CONNECTOR}\s*:?\s*$")
 # "Beitragsrechnung 24. Januar 2014": a line that opens with the document's title and goes on to a date
 _TITLE_LINE = re.compile(rf"(?i)^\W*\w*(?:{C.DOCUMENT_TITLES})\b")
 _TITLE_THEN_DATE = re.compile(_TITLE_LINE.pattern + r"[^:]{0,50}$")
@@ -438,8 +440,9 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
                 score += 0.2  # the first date printed is most often the issue date
             if plan.kind == "date" and re.search(ISSUE_DATE_FIELD, plan.name):
                 before = index.lines[cand.line][: cand.start]
-                if not before.strip() and cand.line > 0:  # pypdf wrapped "Rechnung Nr. X vom" before its date
-                    before = index.lines[cand.line - 1] + " "
+                if cand.line > 0 and re.fullmatch(rf"{_DATE_CONNECTOR}?", before.strip()):
+                    # pypdf wrapped "Rechnung Nr. X vom" before its date, or before "vom"
+                    before = index.lines[cand.line - 1] + " " + before
                 if _NUMBER_THEN_DATE.search(before):
                     score = max(score, 3.0)  # "Rechnung Nr. 471102 vom 13.11.2019": the date of that number
                 elif _TITLE_THEN_DATE.search(before) and not _DUE_WORDS.search(before):

@@ -234,6 +234,10 @@ def test_party_names(text, expected):
     pytest.param("Handelsrechnung Nr. TX-4711 vom 30.10.2019\nRechnung gemäß Taxifahrt vom 29.10.2019\n"
                  "Leistungsdatum: 29.10.2019\n",
                  {"invoice_date": "2019-10-30"}, id="a title naming another paper is weaker than number-then-date"),
+    pytest.param("Stylesheet-Version: 2.0 vom 18.10.2018\nGutschrift (Selbst ausgestellte Rechnung) Nr. 47110818\n"
+                 "vom 31.10.2018\nLiefer-/Leistungszeitraum : 01.10.2018 bis 31.10.2018\n",
+                 {"invoice_number": "47110818", "invoice_date": "2018-10-31"},
+                 id="number-then-date with a bracketed type, wrapped before 'vom'"),
     pytest.param("Rechnung Nr. 471102\nRechnungsdatum 05.03.2014\nRechnung gemäß Bestellung Nr. 2014-471331 vom\n"
                  "01.03.2014.\nDer Betrag in Höhe von EUR 529,87 wird am 20.03.2014 von Ihrem Konto mit IBAN\n"
                  "DE21860000000086001055 per SEPA-Lastschrift eingezogen.\n",
