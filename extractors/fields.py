@@ -450,6 +450,8 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
             if plan.kind == "date" and re.search(DUE_DATE_FIELD, plan.name) and _DEBIT_DATE.search(
                     index.lines[cand.line][: cand.start]):
                 score = max(score, 2.7)
+            if plan.kind == "id" and score >= 2.5 and _TITLE_LINE.match(index.lines[cand.line]):
+                score += 0.3  # "Handelsrechnung Nr. E2018092011804": the title's number, over "Belegnummer 2018…"
             if plan.kind == "id" and _PARENTHESISED.search(index.lines[cand.line][max(0, cand.start - 1):]):
                 score -= 1.0  # "Rechnung (380)": a type code, not the document's number
         elif plan.kind == "text":

@@ -254,6 +254,11 @@ def test_party_names(text, expected):
     pytest.param("Handelsrechnung (380) 20.09.2018   Nr. E2018092011804   vom\nBestellung Nr. 2018-471331\n"
                  "Bei Schriftwechsel bitte Ihre Kundennummer 35040727 und Belegnummer 2018092011804 angeben\n",
                  {"invoice_number": "E2018092011804"}, id="except on the title line"),
+    pytest.param("Handelsrechnung Nr.  E2018092011804 vom  20.09.2018\nAnwendungsempfehlung : urn:cen.eu:en16931:2017\n"
+                 "Bestellung : 2018092011804\nBei Schriftwechsel bitte Ihre Kundennummer 35040727 und Belegnummer "
+                 "2018092011804 angeben\n" + "Fahrkarte\n" * 40,
+                 {"invoice_number": "E2018092011804"},  # a long page: position hardly tells the two apart
+                 id="the title's number over one labelled further down"),
     pytest.param("Handelsrechnung\xa0Nr.\xa0KR87654321012\xa0vom\xa006.10.2018\nKOSTENRECHNUNG\n"
                  "Geschäftsführung: Max Mustermann\nHRB Nr. 372876\n",
                  {"invoice_number": "KR87654321012"}, id="a number of IBAN shape without its check digits"),
