@@ -92,6 +92,21 @@ def _layout_text(page) -> str:
         return ""
 
 
+def _with_word_spaces(plain: str, layout: str) -> str:
+    """The plain text, or the layout text's lines when pypdf glued the plain text's words together.
+
+    Some PDFs place each word instead of printing spaces; plain mode then reads
+    "HandelsrechnungNr.KR87654321012vom06.10.2018", which no label or value pattern matches. Layout mode
+    spaces words by their positions.
+    """
+    letters = sum(not ch.isspace() for ch in plain)
+    if letters < 200 or plain.count(" ") > 0.01 * letters:
+        return plain
+    lines = (" ".join(line.split()) for line in layout.splitlines())
+    spaced = "\n".join(line for line in lines if line)
+    return spaced if spaced.count(" ") > 0.05 * letters else plain
+
+
 def read_pdf(
     ref: DocumentRef, data: bytes, limits: PdfLimits = PdfLimits(), content_sha256: str | None = None
 ) -> Document:
@@ -135,8 +150,9 @@ def read_pdf(
                     "oversized", f"{ref.name}: {n_pages} pages exceeds the limit of {limits.max_pages}", uri=ref.uri
                 )
             for page in reader.pages:
-                doc.pages.append(clean_text(page.extract_text() or ""))
-                doc.layout_pages.append(_layout_text(page))
+                layout = _layout_text(page)
+                doc.pages.append(_with_word_spaces(clean_text(page.extract_text() or ""), layout))
+                doc.layout_pages.append(layout)
     except DocumentError:
         raise
     except DocumentTimeout:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from extractors.pdf import PdfLimits, clean_text, read_pdf
+from extractors.pdf import PdfLimits, _with_word_spaces, clean_text, read_pdf
 from schemas.document import DocumentRef
 from schemas.errors import DocumentError
 from tests.conftest import REAL_DOCS, SAMPLE_DOCS
@@ -74,3 +74,15 @@ def test_lone_surrogates_from_pypdf_are_cleaned_so_text_encodes():
     doc.text.encode("utf-8")  # raised UnicodeEncodeError before cleaning
     assert "FA-2017-0008" in doc.text
     assert clean_text("a\ud83db\x00") == "a\ufffdb"
+
+
+def test_a_page_whose_plain_text_lost_its_word_spaces_is_read_from_the_layout_view():
+    # symtrax's stylesheet places every word: pypdf's plain mode glues them, layout mode spaces them
+    plain = "HandelsrechnungNr.KR87654321012vom06.10.2018\nKäufer:\nMUSTER-KUNDEGMBH\nKUNDENWEG88\n" * 8
+    layout = ("Handelsrechnung             Nr.   KR87654321012              vom     06.10.2018\n\n"
+              "Käufer:\nMUSTER-KUNDE        GMBH\nKUNDENWEG       88\n") * 8
+    assert _with_word_spaces(plain, layout).startswith(
+        "Handelsrechnung Nr. KR87654321012 vom 06.10.2018\nKäufer:\nMUSTER-KUNDE GMBH\nKUNDENWEG 88\n")
+    spaced = plain.replace("Nr.", " Nr. ").replace("vom", " vom ").replace("DE", "DE ")
+    assert _with_word_spaces(spaced, layout) == spaced  # a page with its spaces keeps its plain text
+    assert _with_word_spaces(plain, "") == plain  # no layout view to fall back on
