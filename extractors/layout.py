@@ -58,6 +58,32 @@ def cut_at_column_gap(value: str, layout_text: str) -> str | None:
     return None
 
 
+def respaced(value: str, layout_text: str) -> str | None:
+    """`value` with the word spaces the layout view prints, if they differ from the plain text's.
+
+    pypdf's plain mode splits some words of a letter-spaced line ("ConsultingSer vice GmbH"); layout mode
+    spaces the words by their positions ("ConsultingService     GmbH").
+    """
+    squeezed = value.replace(" ", "")
+    if len(squeezed) < 4:
+        return None
+    for line in layout_text.splitlines():
+        words = line.split()
+        if squeezed not in "".join(words):
+            continue
+        # the run of whole words that spells the value
+        for i in range(len(words)):
+            text = ""
+            for j in range(i, len(words)):
+                text += words[j]
+                if text == squeezed:
+                    found = " ".join(words[i:j + 1])
+                    return found if found != value else None
+                if not squeezed.startswith(text):
+                    break
+    return None
+
+
 def column_descriptions(layout_text: str, rows: list[dict]) -> list[str | None]:
     """For each table row (in document order), its description as the description column shows it.
 

@@ -499,6 +499,8 @@ def _second_reading(plans: list[FieldPlan], choices: dict[str, FieldChoice], ind
         if p.kind == "text" and isinstance(c.value, str) and doc.layout_pages:
             if cut := layout.cut_at_column_gap(c.value, doc.layout_text):
                 c.value, c.signals["column_cut"] = cut, 1.0
+            if spaced := layout.respaced(c.value, doc.layout_text):
+                c.value, c.signals["respaced"] = spaced, 1.0
         if p.kind != "items" or not _is_line_item_model(p):
             continue
         if not (c.value and _items_sum_checks(c.value, data)) and (rows := _rows_that_add_up(index, doc, data)):

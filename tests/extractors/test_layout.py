@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extractors.layout import cells, column_descriptions, cut_at_column_gap
+from extractors.layout import cells, column_descriptions, cut_at_column_gap, respaced
 
 # the e-invoice stylesheet's table: article codes left of a narrow description column that wraps its words
 NARROW_TABLE = """\
@@ -63,3 +63,11 @@ def test_a_wide_column_says_where_the_description_starts_and_leaves_its_notes_ou
     # a row the layout does not show, or a table without a description heading, is left alone
     assert column_descriptions(WIDE_TABLE, [{"description": "X", "quantity": 7.0, "line_total": 77.0}]) == [None]
     assert column_descriptions("1   Toolbox   Stahlcoil   10   1.000,00\n", rows) == [None]
+
+
+def test_a_word_the_plain_text_split_is_spelled_as_the_layout_prints_it():
+    page = "Käufer:\nConsultingService     GmbH\nMusterstraße   7\n"
+    assert respaced("ConsultingSer vice GmbH", page) == "ConsultingService GmbH"
+    assert respaced("ConsultingService GmbH", page) is None  # nothing to change
+    assert respaced("Consulting GmbH", page) is None  # not on the page
+    assert respaced("Service GmbH", page) is None  # only whole words: "…Service" is the end of one
