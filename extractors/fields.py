@@ -348,6 +348,7 @@ _ADDRESS = re.compile(
 _COUNTRIES = {"deutschland", "germany", "france", "nederland", "netherlands", "österreich", "austria", "schweiz",
               "switzerland", "españa", "spain", "italia", "italy", "sverige", "sweden", "belgique", "belgium",
               "united kingdom", "uk", "ireland", "india", "usa", "united states", "hong kong"}
+_SPLIT_WORD = re.compile(r"(?<=[a-zäöüß]) (?=[a-zäöüß])")
 _CODE_LIKE = re.compile(r"[A-Z0-9]*\d[A-Z0-9]*(?:[-/.][A-Z0-9]+)*|[A-Z]+(?:[-/.][A-Z0-9]+)+")
 # a name has a word of three letters or more (any script's letters) and is not mostly digits
 _NAME_SHAPE = re.compile(r"[^\W\d_]{3,}")
@@ -466,7 +467,9 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
                 score -= 1.0  # "ALP-031", "(Art)", "FIDCFR21XXX": codes and fragments, not names
             if "@" in cand.text or "://" in cand.text or "www." in cand.text.casefold():
                 score -= 1.0
-            if _ADDRESS.search(cand.text) or cand.text.casefold() in _COUNTRIES:
+            # "Liefer antenstr aße 20": pypdf split the words of a street, and the joined form shows it
+            if (_ADDRESS.search(cand.text) or _ADDRESS.search(_SPLIT_WORD.sub("", cand.text))
+                    or cand.text.casefold() in _COUNTRIES):
                 score -= 1.0  # a street, a postcode and city, or a country: the party's address, not its name
             if (len(cand.text) > 60 or len(cand.text.split()) > 8 or ". " in cand.text.rstrip(".")
                     or (cand.text.endswith(".") and len(cand.text.split()) > 2 and not C.COMPANY.search(cand.text))):

@@ -170,6 +170,14 @@ _FOOTER_LETTERHEAD = "\n".join(
                  "Hausverwaltung\nFrau Sabine Krüger\nLützner Straße 45\n04177 Leipzig\n"
                  "Rechnungsnummer: RE-2024-0412\n",
                  {"buyer_name": "Wohnbau Lindenau eG"}, id="a company above a person to its attention"),
+    pytest.param("Stylesheet Lesbarmachung der XML-Daten\nZUGFeRD-Version: 2.1 vom 24.03.2020\n \n"
+                 "Handelsrechnung Nr. 471102 vom 05.06.2018\n \n \nAnwendungsempfehlung : urn:cen.eu:en16931:2017\n"
+                 "Währung : EUR\n \nLiefer- und Leistungsdatum : 03.06.2018\n \n \nBestellung : 2013-471331\n \n"
+                 "Ver käufer :\n \nGlobale Nummer: 4000001123452 (GLN)\n"
+                 "Liefer ant GmbH\nLieferantenstraße 20\nDE 80333 München\nKäufer :\nKunden AG Mitte\n"
+                 "Rechnung gemäß Bestellung Nr. 2018-471331 vom 01.03.2018.\n\nLiefer ant GmbH\n"
+                 "Liefer antenstr aße 20\n80333 München\nDeutschland\nGeschäftsführer : Hans Muster\n",
+                 {"vendor_name": "Liefer ant GmbH"}, id="a street whose words pypdf split is still an address"),
     pytest.param("period may differ from the charges shown on this page. The charges\n"
                  "shown on this page do not include any additional usage charges accrued\n"
                  "during this statement period after the date you are viewing this page. Also,\n"
