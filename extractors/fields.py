@@ -173,6 +173,8 @@ DISTRACTOR_LABELS = [
     # headings and field names of a letter that are never a party's name
     "name", "contact", "sales contact", "contact commercial", "address", "adresse", "anschrift", "incoterms",
     "your order", "bank", "banque", "bankverbindung", "payment", "zahlung", "pagamento", "paiement",
+    # the name on a bank account ("Verkäufer-Kontoname : Global Supplies Financial Services") is not the party's
+    "kontoname", "kontoinhaber", "account name", "account holder", "titulaire du compte",
     # table column headers
     "description", "quantity", "qty", "unit price", "amount", "menge", "einzelpreis", "nettopreis", "betrag",
     "beschreibung", "bezeichnung", "artikelbezeichnung", "artikel", "position", "omschrijving", "aantal",

@@ -178,6 +178,10 @@ _FOOTER_LETTERHEAD = "\n".join(
                  "Rechnung gemäß Bestellung Nr. 2018-471331 vom 01.03.2018.\n\nLiefer ant GmbH\n"
                  "Liefer antenstr aße 20\n80333 München\nDeutschland\nGeschäftsführer : Hans Muster\n",
                  {"vendor_name": "Liefer ant GmbH"}, id="a street whose words pypdf split is still an address"),
+    pytest.param("Handelsrechnung Nr. 181301674 vom 20.04.2018\nVerkäufer:\nGlobal Supplies Ltd.\n"
+                 "GB SW1B 3BN London\nKäufer:\nMetallbau Leipzig GmbH & Co. KG\n" + "Pos. 1 Stahlträger\n" * 30
+                 + "Zahlungsbedingungen:\nVerkäufer-Kontoname : Global Supplies Financial Services\n",
+                 {"vendor_name": "Global Supplies Ltd."}, id="the name on the seller's bank account is not the seller"),
     pytest.param("period may differ from the charges shown on this page. The charges\n"
                  "shown on this page do not include any additional usage charges accrued\n"
                  "during this statement period after the date you are viewing this page. Also,\n"
