@@ -47,13 +47,15 @@ def cells(line: str, widest_gap: int | None = None) -> list[Cell]:
 def cut_at_column_gap(value: str, layout_text: str) -> str | None:
     """The start of `value` up to the column gap the page leaves inside it, if a layout line shows one.
 
-    The plain text runs a name into the cell next to it ("Kunden AG Mitte Beträge in EUR").
+    The plain text runs a name into the cell next to it ("Kunden AG Mitte Beträge in EUR"). A legal form
+    past the gap is still the name's ("Grundbesitz   GmbH   & Co." is spaced wide, not two cells).
     """
     value = " ".join(value.split())
     for line in layout_text.splitlines():
         row = [c.text for c in cells(line)]
         for i, cell in enumerate(row if len(row) > 1 else []):
-            if value.startswith(cell + " ") and " ".join(row[i:]).startswith(value):
+            if (value.startswith(cell + " ") and " ".join(row[i:]).startswith(value)
+                    and not C.COMPANY.search(value[len(cell):])):
                 return cell
     return None
 

@@ -44,6 +44,8 @@ def test_a_name_run_into_the_next_column_ends_at_the_gap():
     assert cut_at_column_gap("Kunden AG Mitte Beträge in EUR", page) == "Kunden AG Mitte"
     assert cut_at_column_gap("Kunden AG Mitte", page) is None  # nothing to cut
     assert cut_at_column_gap("Kunden AG Mitte", "Kunden   AG   Mitte\n") is None
+    # words spaced wide, one of them with a single space: the legal form past the gap is still the name's
+    assert cut_at_column_gap("Grundbesitz GmbH & Co.", "Verkäufer:\nGrundbesitz   GmbH   & Co.\n") is None
 
 
 def test_a_narrow_column_joins_its_wrapped_words_up_to_a_note_or_the_next_row():
