@@ -466,7 +466,8 @@ def find_table_rows(index: TextIndex, priceless: bool = False) -> list[RowCandid
         if i <= used:
             continue
         nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
-        joined = bool(nxt) and _NUMBER.fullmatch(nxt.strip("€$£₹ ")) is not None
+        # an amount alone on the next line (cents or a currency sign): not a wrapped "1" of a description
+        joined = bool(nxt) and _NUMBER.fullmatch(nxt.strip("€$£₹ ")) is not None and bool(_AMOUNT_SHAPE.search(nxt))
         row, span = _row(f"{line} {nxt}" if joined else line, i), 1 + joined
         if row is None and priceless:
             row = _row_without_price(f"{line} {nxt}" if joined else line, i)
@@ -518,6 +519,7 @@ def _description_above(lines: list[str], i: int, used: int) -> str:
     return "" if _too_short(text) or len(text) > 120 else text
 
 
+_AMOUNT_SHAPE = re.compile(r"[.,]\d\d\s*$|[€$£₹]")
 _LEADING_NUMBER = re.compile(r"^\s*-?\d+(?:[.,]\d+)?\s+[^\W\d_]")
 _ENDS_WITH_AMOUNT = re.compile(r"\d[.,]\d\d\s*(?:€|\$|£|EUR)?\s*$")  # a line that ends with its amount is whole
 

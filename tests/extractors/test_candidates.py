@@ -109,6 +109,12 @@ def test_descriptions_printed_above_their_numbers_and_free_items():
     ]
 
 
+def test_a_lone_amount_on_the_next_line_completes_a_row_but_a_wrapped_number_does_not():
+    text = ("Mineralwasser 5,4900 20 Stk\n109,80\n"
+            "1 Abrechnungskreis 15.387,0800 1 Stk 19 % 15387,08\n1\n")  # "Abrechnungskreis 1", wrapped
+    assert rows(text) == [("Mineralwasser", 20.0, 5.49, 109.8), ("Abrechnungskreis", 1.0, 15387.08, 15387.08)]
+
+
 def test_vat_ids_printed_in_groups_of_any_size():
     ids = [c.value for c in C.find_vat_ids(C.TextIndex(
         "N° de TVA intra communautaire: FR 604 219 388 61\nIBAN DE89 3704 0044 0532 0130 00\nUSt-IdNr: DE 123 456 789"))]
