@@ -388,6 +388,15 @@ def _other_kind_token(token: str) -> bool:
     return bool(re.fullmatch(r"\+\d[\d -]{6,}", token))  # +49 30 1234567
 
 
+_IBAN_HEAD = re.compile(r"\bIBAN\b\W*[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4})*\s*$")
+
+
+def _wrapped_iban_tail(lines: list[str], cand: C.Candidate) -> bool:
+    """"IBAN FR76 3000 4012 3400" at a line's end and "0101 2345 678" opening the next: the IBAN's digits."""
+    return cand.line > 0 and re.fullmatch(r"[\d ]*", lines[cand.line][: cand.start]) is not None and bool(
+        _IBAN_HEAD.search(lines[cand.line - 1]))
+
+
 def _party_role(field_name: str) -> str | None:
     name = field_name.lower()
     if any(k in name for k in ("buyer", "customer", "recipient", "client", "bill_to", "consignee", "payer")):
@@ -428,7 +437,8 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
     if plan.kind == "id":
         # a year is part of a date ("du 02 Juillet 2015"), not a document number
         in_dates = {(d.line, k) for d in C.find_dates(index) for k in range(d.start, d.start + len(d.text))}
-        found = [c for c in found if not _other_kind_token(c.text) and (c.line, c.start) not in in_dates]
+        found = [c for c in found if not _other_kind_token(c.text) and (c.line, c.start) not in in_dates
+                 and not _wrapped_iban_tail(index.lines, c)]
     n_lines = max(1, len(index.lines))
     domains = _web_domains(index.text) if plan.kind == "text" else set()
     merged: dict[Any, C.Candidate] = {}

@@ -8,10 +8,13 @@ from decimal import Decimal
 import pytest
 from pydantic import BaseModel, Field
 
+from extractors.candidates import COMPANY
 from extractors.fields import concept_labels, plan_fields
 from extractors.llama_local import LlamaExtractor
+from extractors.pdf import read_pdf
 from schemas.document import Document, DocumentRef
-from schemas.registry import SchemaSpec
+from schemas.registry import SchemaSpec, load_schema
+from tests.conftest import REAL_DOCS, SAMPLE_DOCS
 
 
 class PaymentRequest(BaseModel):
@@ -86,8 +89,6 @@ def test_a_user_schema_reads_a_french_invoice():
 
 
 def _invoice(text: str) -> dict:
-    from schemas.registry import load_schema
-
     doc = Document(DocumentRef("mem://invoice.txt"), "0" * 64, len(text), [text])
     return LlamaExtractor("smollm2-135m", use_model=False).extract(doc, load_schema("invoice")).data
 
@@ -130,8 +131,6 @@ def test_due_dates_in_payment_terms_and_dates_of_other_papers():
 
 
 def test_party_names_ending_in_a_dotted_legal_form_are_companies():
-    from extractors.candidates import COMPANY
-
     for name in ("Soluciones Informáticas Turia S.L.", "Coolblue B.V.", "Elektro Schubert e.K.", "Muster GmbH"):
         assert COMPANY.search(name), name
     assert not COMPANY.search("Dat betaal ik zelf wel.")
@@ -303,10 +302,6 @@ def test_header_and_total_fields(text, expected):
 def test_the_column_layout_mends_a_table_read_out_of_order_and_a_name_run_into_the_next_column():
     # the plain text of this page puts the article names after the totals and reads the buyer as
     # "Kunden AG Mitte Beträge in EUR"; the layout text keeps rows and columns apart
-    from extractors.pdf import read_pdf
-    from schemas.registry import load_schema
-    from tests.conftest import REAL_DOCS
-
     path = REAL_DOCS / "ZUGFeRDv1__correct__Intarsys__ZUGFeRD_1p0_COMFORT_Einfach.pdf"
     doc = read_pdf(DocumentRef(str(path)), path.read_bytes())
     assert "Kunden AG Mitte Beträge in EUR" in doc.text and len(doc.layout_pages) == len(doc.pages)
@@ -362,3 +357,11 @@ def test_a_net_price_next_to_a_gross_amount_is_kept_when_the_rows_add_up():
         {"description": "Vollkasko SF25 (30 %) Typkl. 21 Regio R4", "quantity": 1.0, "unit_price": 117.6471,
          "line_total": 140.0},
     ]
+
+
+def test_the_digits_of_an_iban_wrapped_to_the_next_line_are_no_document_number():
+    # "… à réception de facture, au plus tard le 4 avril 2024. IBAN FR76 3000 4012 3400" / "0101 2345 678 – BIC …"
+    path = SAMPLE_DOCS / "fr_facture_atelier_lumiere.pdf"
+    doc = read_pdf(DocumentRef(str(path)), path.read_bytes())
+    data = LlamaExtractor("smollm2-135m", use_model=False).extract(doc, load_schema("invoice")).data
+    assert data["invoice_number"] == "F2024-0098"
