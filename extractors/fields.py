@@ -476,7 +476,8 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
             if any(ch.isdigit() for ch in cand.text):
                 score -= 0.5
             if not _NAME_SHAPE.search(cand.text) or _CODE_LIKE.fullmatch(cand.text):
-                score -= 1.0  # "ALP-031", "(Art)", "FIDCFR21XXX": codes and fragments, not names
+                # "ALP-031", "(Art)", "FIDCFR21XXX": codes and fragments, not names, even labelled ("Kunde: ALP-031")
+                score -= 2.0
             if "@" in cand.text or "://" in cand.text or "www." in cand.text.casefold():
                 score -= 1.0
             # "Liefer antenstr aße 20": pypdf split the words of a street, and the joined form shows it

@@ -169,6 +169,10 @@ _FOOTER_LETTERHEAD = "\n".join(
                  "Hausverwaltung\nFrau Sabine Krüger\nLützner Straße 45\n04177 Leipzig\n"
                  "Rechnungsnummer: RE-2024-0412\n",
                  {"buyer_name": "Wohnbau Lindenau eG"}, id="a company above a person to its attention"),
+    pytest.param("Bergmann Treuhand\nSeefeldstrasse 88 · 8008 Zürich\nBergmann Treuhand AG · Seefeldstrasse 88 · 8008 Zürich\n"
+                 "Alpenrose Gastro GmbH\nBahnhofstrasse 5\n6300 Zug\nRechnung Nr.: 24-1187\nDatum: 30.09.2024\n"
+                 "Kunde: ALP-031\nZahlbar bis: 30.10.2024\n",
+                 {"buyer_name": "Alpenrose Gastro GmbH"}, id="a customer code behind 'Kunde:' is not the customer"),
     pytest.param("Stylesheet Lesbarmachung der XML-Daten\nZUGFeRD-Version: 2.1 vom 24.03.2020\n \n"
                  "Handelsrechnung Nr. 471102 vom 05.06.2018\n \n \nAnwendungsempfehlung : urn:cen.eu:en16931:2017\n"
                  "Währung : EUR\n \nLiefer- und Leistungsdatum : 03.06.2018\n \n \nBestellung : 2013-471331\n \n"
