@@ -120,8 +120,8 @@ class InvoiceFields(BaseModel):
     subtotal: float | None = Field(
         None,
         description="Sum of the line amounts before tax, before discounts or charges on the whole invoice.",
-        json_schema_extra={"labels": ["subtotal", "sub total", "sub-total", "positionssumme", "warenwert", "sous-total",
-                                      "subtotaal", "summe positionen", *NET_LABELS]},
+        json_schema_extra={"labels": ["subtotal", "sub total", "sub-total", "positionssumme", "zwischensumme",
+                                      "warenwert", "sous-total", "subtotaal", "summe positionen", *NET_LABELS]},
     )
     tax_basis_total: float | None = Field(
         None,

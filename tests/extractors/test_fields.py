@@ -283,6 +283,11 @@ def test_party_names(text, expected):
                  "Steuerbasisbetrag USt. 19% 198,00 37,62\nRechnungssumme Brutto (inkl. USt.) 529,87\n",
                  {"subtotal": 473.0, "tax_total": 56.87, "total": 529.87},
                  id="a tax printed only per rate is the sum of its parts"),
+    pytest.param("Rechnungsnr. 2024-017\nDatum 09.07.2024\nLeistung Anzahl Preis Betrag\n"
+                 "Fotoshooting Speisekarte (halber Tag) 1 480,00 € 480,00 €\nBildbearbeitung je Motiv 24 12,50 € 300,00 €\n"
+                 "Zwischensumme 780,00 €\nTreuerabatt -30,00 €\nNettobetrag 750,00 €\nUSt. 0 % (§ 19 UStG) 0,00 €\n"
+                 "Gesamtbetrag 750,00 €\n",
+                 {"subtotal": 780.0, "tax_basis_total": 750.0, "total": 750.0}, id="Zwischensumme is the subtotal"),
     pytest.param("Beleg-Nr : RK21012345\nBeleg-Datum : 16.09.2013\n"
                  "  Warenwert  Zu-/Abschlag  Skonto    Nettobetrag    MwSt-Betrag  MwSt-%     Endbetrag\n"
                  "      -5,00       0,15                  -4,85          -0,92   19,0           -5,77\n"
