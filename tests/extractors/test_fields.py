@@ -339,6 +339,9 @@ def test_rows_without_a_unit_price_are_kept_only_when_they_add_up():
     ]
     # a count and an amount on a line are no evidence of a row unless the rows add up
     assert _invoice(text.format(net="2.500,00"))["line_items"] is None
+    # nor is the year of a date before an amount, even when it adds up
+    assert _invoice("Invoice Number: 42183017\nTOTAL AMOUNT DUE ON August 3 , 2014 $4.11\n"
+                    "Total for this invoice $4.11\n")["line_items"] is None
 
 
 def test_a_tax_breakdown_line_read_as_a_row_is_not_an_item():
