@@ -344,31 +344,27 @@ def test_rows_without_a_unit_price_are_kept_only_when_they_add_up():
                     "Total for this invoice $4.11\n")["line_items"] is None
 
 
-def test_a_tax_breakdown_line_read_as_a_row_is_not_an_item():
+@pytest.mark.parametrize("text, expected", [
     # the energy rows' price is per ten units, so no product check holds and the rows are read without it;
-    # the tax breakdown after the table then reads as a row too ("72,50 19 13,78")
-    text = ("Handelsrechnung Nr. KR87654321012 vom 06.10.2018\nBeschreibung Nettopreis Menge USt. Betrag\n"
-            "1 Wirkarbeit HT 0,0520 10000 KWH 19 % 52,00\n2 Ökosteuer Lieferant 0,0205 10000 KWH 19 % 20,50\n"
-            "Positionssumme 72,50\nUmsatzsteuer (S) 72,50 0,00 72,50 19 13,78\n"
-            "Rechnungssumme ohne USt. 72,50\nSteuerbetrag 13,78\nBruttosumme 86,28\n")
-    assert _invoice(text)["line_items"] == [
-        {"description": "Wirkarbeit HT", "quantity": 10000.0, "unit_price": 0.052, "line_total": 52.0},
-        {"description": "Ökosteuer Lieferant", "quantity": 10000.0, "unit_price": 0.0205, "line_total": 20.5},
-    ]
-
-
-def test_a_net_price_next_to_a_gross_amount_is_kept_when_the_rows_add_up():
+    # the tax breakdown after the table then reads as a row too ("72,50 19 13,78") and is left out
+    pytest.param("Handelsrechnung Nr. KR87654321012 vom 06.10.2018\nBeschreibung Nettopreis Menge USt. Betrag\n"
+                 "1 Wirkarbeit HT 0,0520 10000 KWH 19 % 52,00\n2 Ökosteuer Lieferant 0,0205 10000 KWH 19 % 20,50\n"
+                 "Positionssumme 72,50\nUmsatzsteuer (S) 72,50 0,00 72,50 19 13,78\n"
+                 "Rechnungssumme ohne USt. 72,50\nSteuerbetrag 13,78\nBruttosumme 86,28\n",
+                 [("Wirkarbeit HT", 10000.0, 0.052, 52.0), ("Ökosteuer Lieferant", 10000.0, 0.0205, 20.5)],
+                 id="a tax breakdown line read as a row is not an item"),
     # insurance premiums: the net price is printed, the row's amount includes the insurance tax
-    text = ("Beitragsrechnung Nr. 00.123.456.7\nDatum 11.03.2014\nBeschreibung Nettopreis Menge Steuersatz Nettobetrag\n"
-            "1 Kfz-Haftpflicht SF25 (30 %) Typkl. 18\nRegio R9\n67,2244 1 0 %\n80,00\n"
-            "2 Vollkasko SF25 (30 %) Typkl. 21 Regio R4 117,6471 1 0 %\n140,00\n"
-            "Rechnungssumme ohne USt. 220,00\nSteuerbetrag 0,00\nBruttosumme 220,00\n")
-    assert _invoice(text)["line_items"] == [
-        {"description": "Kfz-Haftpflicht SF25 (30 %) Typkl. 18 Regio R9", "quantity": 1.0, "unit_price": 67.2244,
-         "line_total": 80.0},
-        {"description": "Vollkasko SF25 (30 %) Typkl. 21 Regio R4", "quantity": 1.0, "unit_price": 117.6471,
-         "line_total": 140.0},
-    ]
+    pytest.param("Beitragsrechnung Nr. 00.123.456.7\nDatum 11.03.2014\n"
+                 "Beschreibung Nettopreis Menge Steuersatz Nettobetrag\n"
+                 "1 Kfz-Haftpflicht SF25 (30 %) Typkl. 18\nRegio R9\n67,2244 1 0 %\n80,00\n"
+                 "2 Vollkasko SF25 (30 %) Typkl. 21 Regio R4 117,6471 1 0 %\n140,00\n"
+                 "Rechnungssumme ohne USt. 220,00\nSteuerbetrag 0,00\nBruttosumme 220,00\n",
+                 [("Kfz-Haftpflicht SF25 (30 %) Typkl. 18 Regio R9", 1.0, 67.2244, 80.0),
+                  ("Vollkasko SF25 (30 %) Typkl. 21 Regio R4", 1.0, 117.6471, 140.0)],
+                 id="a net price next to a gross amount is kept when the rows add up"),
+])
+def test_rows_read_without_a_product_check(text, expected):
+    assert [tuple(row.values()) for row in _invoice(text)["line_items"]] == expected
 
 
 def test_the_digits_of_an_iban_wrapped_to_the_next_line_are_no_document_number():
