@@ -45,8 +45,8 @@ CONF = {
     "code_over_model": 0.85,  # code's labelled value, the model disagreeing
     "code_over_model_tied": 0.4,
     "code_over_model_date": 0.75,
-    # names, code's over the model's: the model unsure (p < 0.8), or sure of a part of code's name (right 13 times
-    # in 15 on the final run of README "Accuracy"); the model sure of another name (code right 17 times in 25)
+    # names, code's over the model's: the model unsure (p < 0.8), or sure of a part of code's name (right 14 times
+    # in 16 on the final run of README "Accuracy"); the model sure of another name (code right 16 times in 24)
     "code_over_model_text": 0.45,
     "code_over_model_text_sure": 0.3,
     "code_over_model_text_tied": 0.2,
@@ -65,7 +65,7 @@ CONF = {
     "amount_weak_tied": 0.1,
     "items_sum": 0.8,  # table rows whose line totals add up to the subtotal or total
     "items_unchecked": 0.1,  # rows that add up to neither: right once in 12
-    "items_none": 0.2,  # no row read although the schema has line items: wrong in all 10 scored cases
+    "items_none": 0.2,  # no row read although the schema has line items: wrong in all 7 scored cases
 }
 TIE = 0.15  # label-evidence margin under which code's best candidate is not clearly its best
 SURE = 0.8  # the model's probability from which its disagreement with code's name counts as sure
