@@ -83,7 +83,7 @@ def _invoice_labels(field_name: str) -> list[str]:
 
 
 ISSUE_DATE_FIELD = r"(?:invoice|issue|document|bill)_date|^date$"  # names of a document's issue-date field
-DUE_DATE_FIELD = r"due|pay_by|payment_date"
+DUE_DATE_FIELD = r"due|pay_by|payment_date"  # names of a due-date field
 
 # (field-name pattern, labels): the first pattern that matches a field's name wins, so the specific come first.
 # Measured on ../shared/data/zugferd with a schema of fields the built-in invoice schema lacks (README, Accuracy).
@@ -356,7 +356,7 @@ _CODE_LIKE = re.compile(r"[A-Z0-9]*\d[A-Z0-9]*(?:[-/.][A-Z0-9]+)*|[A-Z]+(?:[-/.]
 _NAME_SHAPE = re.compile(r"[^\W\d_]{3,}")
 
 
-_DATE_CONNECTOR = r"(?i:vom|du|dated|of|from|issued(?: at| on)?|del|van|den)"
+_DATE_CONNECTOR = r"(?i:vom|du|dated|of|from|issued(?: at| on)?|del|van|den)"  # "Nr. 471102 vom 13.11.2019"
 # a document's title, its number and then its date: "Handelsrechnung Nr. 471102 vom", "Facture n° 562044387 du",
 # "Invoice No. 17 dated" (not "Bestellung Nr. 2018-471331 vom": an order's date)
 _NUMBER_THEN_DATE = re.compile(

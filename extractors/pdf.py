@@ -99,12 +99,12 @@ def _with_word_spaces(plain: str, layout: str) -> str:
     "HandelsrechnungNr.KR87654321012vom06.10.2018", which no label or value pattern matches. Layout mode
     spaces words by their positions.
     """
-    letters = sum(not ch.isspace() for ch in plain)
-    if letters < 200 or plain.count(" ") > 0.01 * letters:
+    printed = sum(not ch.isspace() for ch in plain)
+    if printed < 200 or plain.count(" ") > 0.01 * printed:
         return plain
     lines = (" ".join(line.split()) for line in layout.splitlines())
     spaced = "\n".join(line for line in lines if line)
-    return spaced if spaced.count(" ") > 0.05 * letters else plain
+    return spaced if spaced.count(" ") > 0.05 * printed else plain
 
 
 def read_pdf(
