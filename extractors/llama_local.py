@@ -496,6 +496,8 @@ def _second_reading(plans: list[FieldPlan], choices: dict[str, FieldChoice], ind
     data = {name: c.value for name, c in choices.items()}
     for p in plans:
         c = choices[p.name]
+        if p.kind == "text" and isinstance(c.value, str):
+            c.value = " ".join(c.value.split())  # "MUSTERLIEFERANT\xa0GMBH": pypdf's no-break spaces are spaces
         if p.kind == "text" and isinstance(c.value, str) and doc.layout_pages:
             if cut := layout.cut_at_column_gap(c.value, doc.layout_text):
                 c.value, c.signals["column_cut"] = cut, 1.0

@@ -198,6 +198,9 @@ _FOOTER_LETTERHEAD = "\n".join(
                  "Art-Nr-Kunde   Artikelbezeichnung\n",
                  {"vendor_name": "MUSTERLIEFERANT GMBH", "buyer_name": "MUSTER-KUNDE GMBH"},
                  id="column headers that name a party head columns"),
+    pytest.param("Verkäufer:\nMUSTERLIEFERANT\xa0GMBH\nBAHNHOFSTRASSE\xa099\nKäufer:\nMUSTER-KUNDE\xa0GMBH\n",
+                 {"vendor_name": "MUSTERLIEFERANT GMBH", "buyer_name": "MUSTER-KUNDE GMBH"},
+                 id="no-break spaces in a name are plain spaces in the answer"),
     pytest.param("Au bon moulin SARL - 1242 chemin de l'olive - 84340 Malaucène\nFacture FA-2017-0010\n"
                  "Ma jolie boutique\n35 rue de la République\n69001 Lyon\nMa jolie boutique\nAlexandre Payet\n"
                  "N° TVA client FR19787878784\nContact commercial\nTony Dubois\n",
