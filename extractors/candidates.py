@@ -558,7 +558,7 @@ def _row_without_price(text: str, line: int) -> RowCandidate | None:
     if (count is None or not (total.decimals == 2 or total.money) or count.decimals or count.value <= 0
             or not _BETWEEN_COUNT_AND_AMOUNT.fullmatch(text[count.end:total.start])):
         return None
-    if any(m.start() <= count.start < m.end() for rx in (_DATE_MDY_WORD, _DATE_DMY_WORD) for m in rx.finditer(text)):
+    if any(d.start <= count.start < d.start + len(d.text) for d in find_dates(TextIndex(text))):
         return None  # "TOTAL AMOUNT DUE ON August 3 , 2014 $4.11": the year of a date, not a count
     price = next((n for n in reversed(nums) if n.end <= count.start), None)
     if price is not None and price.decimals >= 2 and not text[price.end:count.start].strip(" €$£"):

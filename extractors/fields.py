@@ -337,8 +337,6 @@ def _finder(kind: str):
     }.get(kind)
 
 
-
-
 # "Company GmbH · Street 12 · 12345 City": a sender's return-address line above the recipient window
 _RETURN_ADDRESS = re.compile(r"\S\s+[·●|•]\s+.*\d{4,5}\s+\S")
 

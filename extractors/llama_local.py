@@ -490,18 +490,17 @@ def _second_reading(plans: list[FieldPlan], choices: dict[str, FieldChoice], ind
 
     Table rows that do not add up to the subtotal or total are read again (`_rows_that_add_up`). Where the
     page's column layout is known (`Document.layout_pages`), each row's description is taken from the
-    table's description column (`layout.column_descriptions`), and a name the plain text ran into the next
-    column ends at the column gap.
+    table's description column (`layout.column_descriptions`), a name the plain text ran into the next
+    column ends at the column gap, and a word the plain text split is spelled as the layout prints it.
     """
     data = {name: c.value for name, c in choices.items()}
     for p in plans:
         c = choices[p.name]
         if p.kind == "text" and isinstance(c.value, str):
             c.value = " ".join(c.value.split())  # "MUSTERLIEFERANT\xa0GMBH": pypdf's no-break spaces are spaces
-        if p.kind == "text" and isinstance(c.value, str) and doc.layout_pages:
-            if cut := layout.cut_at_column_gap(c.value, doc.layout_text):
+            if doc.layout_pages and (cut := layout.cut_at_column_gap(c.value, doc.layout_text)):
                 c.value, c.signals["column_cut"] = cut, 1.0
-            if spaced := layout.respaced(c.value, doc.layout_text):
+            if doc.layout_pages and (spaced := layout.respaced(c.value, doc.layout_text)):
                 c.value, c.signals["respaced"] = spaced, 1.0
         if p.kind != "items" or not _is_line_item_model(p):
             continue

@@ -115,6 +115,14 @@ def test_a_lone_amount_on_the_next_line_completes_a_row_but_a_wrapped_number_doe
     assert rows(text) == [("Mineralwasser", 20.0, 5.49, 109.8), ("Abrechnungskreis", 1.0, 15387.08, 15387.08)]
 
 
+def test_a_priceless_row_whose_count_is_a_year_of_a_date_is_no_row():
+    def priceless(text):
+        return [(r.quantity, r.line_total) for r in C.find_table_rows(C.TextIndex(text), priceless=True)]
+
+    assert priceless("TOTAL AMOUNT DUE ON August 3 , 2014 $4.11\n") == []
+    assert priceless("Schrauben 12 1000 Stk 19 % 50,00\n") == [(1000.0, 50.0)]  # "Schrauben" names no month
+
+
 def test_vat_ids_printed_in_groups_of_any_size():
     ids = [c.value for c in C.find_vat_ids(C.TextIndex(
         "N° de TVA intra communautaire: FR 604 219 388 61\nIBAN DE89 3704 0044 0532 0130 00\nUSt-IdNr: DE 123 456 789"))]
