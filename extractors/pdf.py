@@ -192,40 +192,53 @@ class DocumentTimeout(BaseException):
     `except Exception` handlers (it recovers from many malformed objects) cannot swallow it."""
 
 
+# How often a swallowed interrupt is raised again (see `time_limit`).
+_REFIRE_SECONDS = 0.25
+
+
 @contextmanager
 def time_limit(seconds: float) -> Iterator[None]:
     """Interrupt the calling thread with `DocumentTimeout` once `seconds` have passed.
 
     Checking the clock between pages is not enough: a single page of a hostile ~10 KB PDF can keep pypdf's
-    pure-Python content-stream parser busy for minutes. A timer thread raises the exception asynchronously in
+    pure-Python content-stream parser busy for minutes. A watcher thread raises the exception asynchronously in
     the reading thread (`PyThreadState_SetAsyncExc`), which Python delivers at its next bytecode boundary; this
     works in any thread (Prefect runs shards in worker threads, where signal-based alarms are unavailable).
     C code is not interrupted mid-call, but pypdf's C work (zlib) is bounded by its own decompression limits.
+
+    The watcher raises again every `_REFIRE_SECONDS` until the block ends: an interrupt that lands in a
+    `__del__` or weakref callback (garbage collection runs them at any point) is printed as "Exception
+    ignored" and lost, and the read would go on for as long as it likes.
     """
     if seconds == float("inf"):
         yield
         return
     target = threading.get_ident()
     guard = threading.Lock()
-    state = {"inside": True, "fired": False}
+    ended = threading.Event()
+    state = {"inside": True}
 
-    def fire() -> None:
-        with guard:
-            if state["inside"]:
-                state["fired"] = True
+    def watch() -> None:
+        if ended.wait(seconds):
+            return
+        while True:
+            with guard:
+                if not state["inside"]:
+                    return
                 ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), ctypes.py_object(DocumentTimeout))
+            if ended.wait(_REFIRE_SECONDS):
+                return
 
-    timer = threading.Timer(seconds, fire)
-    timer.daemon = True
-    timer.start()
+    watcher = threading.Thread(target=watch, name="docsieve-time-limit", daemon=True)
+    watcher.start()
     try:
         yield
     finally:
-        timer.cancel()
+        # A plain store first: Python checks for pending interrupts only at calls and backward jumps, so once
+        # this line has run the watcher can fire at most once more, and only before `guard` is taken below.
+        state["inside"] = False
         with guard:
-            state["inside"] = False
-            fired = state["fired"]
-        if fired:
-            # fired just as the block ended: withdraw the exception if it is still pending, so it never lands
-            # in the caller's code (if it was already delivered, it is propagating and the caller handles it)
-            ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), None)
+            ended.set()
+        # an interrupt fired just as the block ended: withdraw it if still pending, so it never lands in the
+        # caller's code (if it was already delivered, it is propagating and the caller handles it)
+        ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), None)

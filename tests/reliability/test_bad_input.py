@@ -14,6 +14,7 @@ import shutil
 import time
 from pathlib import Path
 
+import pytest
 
 from tests.reliability.helpers import (
     GOOD, SAMPLE_DOCS, SURROGATE_PDF, assert_dataset_is_clean, decompression_bomb, docx_bytes, encrypted_pdf,
@@ -226,3 +227,25 @@ def test_the_time_limit_interrupts_only_inside_its_block():
     for j in range(100_000):
         pass
     assert fired + finished == 300 and fired >= 60 and finished >= 60
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+def test_the_time_limit_is_not_lost_when_it_lands_in_a_finaliser():
+    """An interrupt delivered inside `__del__` (or a weakref callback, as seen in CI) is printed as
+    "Exception ignored" and dropped; the limit must still stop the block."""
+    from extractors.pdf import DocumentTimeout, time_limit
+
+    class SlowToCollect:
+        def __del__(self):
+            end = time.monotonic() + 0.6
+            while time.monotonic() < end:
+                pass
+
+    started = time.monotonic()
+    with pytest.raises(DocumentTimeout):
+        with time_limit(0.1):
+            SlowToCollect()  # collected at once: the deadline passes inside its __del__
+            end = time.monotonic() + 5
+            while time.monotonic() < end:
+                pass
+    assert time.monotonic() - started < 4
