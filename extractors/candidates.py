@@ -372,6 +372,7 @@ class _Num:
     value: float
     decimals: int  # digits after the decimal separator in this reading
     money: bool  # a currency sign or code right next to it
+    unit: bool = False  # a unit word right after it ("-5,0000 Stk."): a quantity
 
 
 _MONEY_SIGN = re.compile(r"(?:€|\$|£|₹|CHF|EUR|USD|GBP|SEK|INR|kr|\bRs\.?)\s*$")
@@ -402,11 +403,12 @@ def _numbers(text: str) -> list[_Num]:
             if value is None:
                 continue
             money = bool(_MONEY_SIGN.search(text[: m.start()]) or _MONEY_SIGN_AFTER.match(text[m.end():]))
-            spans.add(_Num(m.start(), m.end(), value, _decimals(raw, value), money))
+            unit = bool(re.match(r"\s?[^\W\d_]", text[m.end():]) and _UNITS.match(text[m.end():].lstrip()))
+            spans.add(_Num(m.start(), m.end(), value, _decimals(raw, value), money, unit))
             if re.fullmatch(r"-?[1-9]\d{0,2}[.,]\d{3}", raw):  # "2.000", "1,250": a thousand or three decimals
                 thousands = float(raw.replace(".", "").replace(",", ""))
-                spans.add(_Num(m.start(), m.end(), thousands, 0, money))
-                spans.add(_Num(m.start(), m.end(), float(raw.replace(",", ".")), 3, money))
+                spans.add(_Num(m.start(), m.end(), thousands, 0, money, unit))
+                spans.add(_Num(m.start(), m.end(), float(raw.replace(",", ".")), 3, money, unit))
     return sorted(spans)
 
 
@@ -462,6 +464,7 @@ def find_table_rows(index: TextIndex, priceless: bool = False) -> list[RowCandid
     rows: list[RowCandidate] = []
     lines = index.lines
     used = -1  # last line consumed by a row
+    below = False  # the table prints each description under its row
     for i, line in enumerate(lines):
         if i <= used:
             continue
@@ -482,7 +485,13 @@ def find_table_rows(index: TextIndex, priceless: bool = False) -> list[RowCandid
                 if row := _row(block, i, first_within=len(line)) or (_row_without_price(block, i) if priceless else None):
                     break
         if row is not None and (_too_short(row.description) or _WEAK_DESCRIPTION.search(row.description)):
-            row.description = _description_above(lines, i, used) or row.description
+            # the description is printed above the row's numbers, or (decided at the table's first such row,
+            # when nothing is above it) on the line below: "4123456000014  ZS997  -5,0000 Stk. …" then
+            # "Zitronensäure 100ml"; past that row, the lines above a row are the previous row's
+            above = "" if below else _description_above(lines, i, used)
+            under = _description_below(lines, i + span)
+            below = below or (not above and bool(under))
+            row.description = (under if below else above) or row.description
         if row is not None and not _too_short(row.description):
             rows.append(row)
             used = i + span - 1
@@ -517,6 +526,14 @@ def _description_above(lines: list[str], i: int, used: int) -> str:
         text += part if not text or re.search(r"\w-$", text) else " " + part
     # longer than a description block: the header, an address, a remark
     return "" if _too_short(text) or len(text) > 120 else text
+
+
+def _description_below(lines: list[str], j: int) -> str:
+    """Line j when it is a description: text with no amount, not a row of its own."""
+    text = lines[j].strip() if j < len(lines) else ""
+    if _too_short(text) or len(text) > 120 or _ENDS_WITH_AMOUNT.search(text) or _row(text, j):
+        return ""
+    return " ".join(text.split())
 
 
 _AMOUNT_SHAPE = re.compile(r"[.,]\d\d\s*$|[€$£₹]")
@@ -615,7 +632,8 @@ def _quantity_first(x: _Num, y: _Num) -> tuple[float, float]:
     """Order two factors as (quantity, unit price).
 
     A price looks like money: next to a currency sign, or with 2 or 4 decimals; a quantity is a count or a
-    measure (no, one or three decimals). When both look alike, the smaller number is the quantity.
+    measure (no, one or three decimals). When both look alike, the one followed by a unit is the quantity,
+    then a whole number, then the smaller number.
     """
     def money_score(n: _Num) -> int:
         return 2 * n.money + (n.decimals in (2, 4))
@@ -623,6 +641,8 @@ def _quantity_first(x: _Num, y: _Num) -> tuple[float, float]:
     sx, sy = money_score(x), money_score(y)
     if sx != sy:
         return (x.value, y.value) if sx < sy else (y.value, x.value)
+    if x.unit != y.unit:
+        return (x.value, y.value) if x.unit else (y.value, x.value)
     x_whole, y_whole = float(x.value).is_integer(), float(y.value).is_integer()
     if x_whole != y_whole:  # counts are whole more often than prices
         return (x.value, y.value) if x_whole else (y.value, x.value)

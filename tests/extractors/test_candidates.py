@@ -156,3 +156,22 @@ def test_currency_from_codes_and_signs():
 def test_an_iban_has_its_check_digits():
     assert C.is_iban("DE89 3704 0044 0532 0130 00") and C.is_iban("NL50INGB0683251309")
     assert not C.is_iban("KR87654321012") and not C.is_iban("DE12 1234 4321 9876 00")
+
+
+def test_a_table_that_prints_each_description_under_its_row():
+    # a credit note's rows: codes and numbers first, the description below; a returned quantity is negative
+    text = ("GTIN Art-Nr-Lieferant Menge VKE/Geb Nettopreis MwSt-% Nettowert\n"
+            "Art-Nr-Kunde Artikelbezeichnung\n\n"
+            "Gemäß Ihres Reklamationsschreibens vom 10.09.2013 und unseres Telefonats vom 12.09.2013 erhalten Sie "
+            "die nachfolgenden Leistungen gutgeschrieben.\n\n"
+            "4123456000014 ZS997 -5,0000 Stk. 1 1,0000 19,0 -5,00\n"
+            "Zitronensäure 100ml\nVerpackung : Flasche\n\n"
+            "4123456000021 GZ250 -2,0000 Stk. 1 1,4500 7,0 -2,90\n"
+            "Gelierzucker Extra 250g\nVerpackung : Karton\n")
+    assert rows(text) == [("Zitronensäure 100ml", -5.0, 1.0, -5.0), ("Gelierzucker Extra 250g", -2.0, 1.45, -2.9)]
+
+
+def test_descriptions_above_their_rows_stay_with_their_rows():
+    # the line under the first row is the second row's description, not the first's
+    text = "Trennblätter A4\nTB100A4 20 Stk. 9,90 198,00 19 %\nSchweinesteak\nSFK5 5 Stk. 5,50 27,50 7 %\n"
+    assert rows(text) == [("Trennblätter A4", 20.0, 9.9, 198.0), ("Schweinesteak", 5.0, 5.5, 27.5)]
