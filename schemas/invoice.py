@@ -95,7 +95,8 @@ class InvoiceFields(BaseModel):
         None,
         description="Seller's VAT / tax identification number.",
         max_length=30,
-        json_schema_extra={"labels": ["vat", "vat id", "vat no", "ust-id", "ust.-id.-nr", "ust-idnr", "tva",
+        json_schema_extra={"labels": ["vat", "vat id", "vat no", "ust-id", "ust.-id.-nr", "ust-idnr",
+                                      "ust.-idnr", "ust.-identnr", "ust-identnr", "tva",
                                       "n° tva", "btw", "gstin", "tax id"]},
     )
     buyer_name: str | None = Field(

@@ -302,6 +302,9 @@ def test_party_names(text, expected):
                  "Rechnungssumme\xa0ohne\xa0USt. 403,55\nSteuerbetrag in EUR 76,67\nBruttosumme 480,22\n",
                  {"subtotal": 410.1, "tax_basis_total": 403.55, "tax_total": 76.67, "total": 480.22},
                  id="labels with no-break spaces; the basis after discounts and charges"),
+    pytest.param("Rechnung Nr. 471102\nIhr Zeichen: AB-312 Ihre USt.-IdentNr.: DE234567890\n" + "Kunstrasen\n" * 20
+                 + "BLZ: 700 901 00 USt.-Identnr.: DE123456789\n",
+                 {"vendor_vat_id": "DE123456789"}, id="the buyer's VAT id, printed above the seller's"),
     pytest.param("Invoice Number: 42183017\nTax * $0.00\nTotal for this invoice $4.11\n",
                  {"subtotal": 4.11, "tax_basis_total": 4.11, "total": 4.11},
                  id="an unlabelled net amount the rules pin down is both subtotal and basis"),
