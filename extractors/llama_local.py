@@ -163,6 +163,8 @@ class LlamaExtractor:
         index = C.TextIndex(doc.text)
         labels = find_labels(index, plans)
         proposals = {p.name: propose(index, p, labels) for p in plans}
+        if doc.layout_pages:
+            _label_from_layout(plans, proposals, index, doc.layout_text)
         separate_parties(plans, proposals)
         choices = {p.name: self._code_choice(p, proposals[p.name], index) for p in plans}
 
@@ -481,6 +483,46 @@ def _rows_that_add_up(index: C.TextIndex, doc: Document, data: dict[str, Any]) -
             rows.pop()  # the tax breakdown's line after the table ("Umsatzsteuer (S) 72,50 19 13,78")
         if rows and _items_sum_checks(rows, data):
             return rows
+    return None
+
+
+# label evidence: weak in the plain reading (a value without its label beside it), strong in the layout's
+WEAK_LABEL, STRONG_LABEL = 2.0, 2.5
+
+
+def _label_from_layout(plans: list[FieldPlan], proposals: dict[str, list[C.Candidate]], plain: C.TextIndex,
+                       layout_text: str) -> None:
+    """Rank a value that the layout labels clearly first where the plain text labels none clearly.
+
+    pypdf's plain mode follows the PDF's drawing order, which can print every label of a header block before
+    every value ("Rechnungsnr.", "Rechnungsdatum", then "30064443", "7. Mai 2014"); the layout mode keeps
+    each label on its value's line. Only the score moves: the candidate stays the plain text's, whose line
+    the model's excerpt and the grounding check refer to.
+    """
+    index = C.TextIndex("\n".join(line for line in layout_text.splitlines() if line.strip()))
+    labels = None
+    for plan in plans:
+        ranked = proposals[plan.name]
+        if plan.kind not in ("date", "id", "amount") or (ranked and ranked[0].score >= WEAK_LABEL):
+            continue
+        if labels is None:
+            labels = find_labels(index, plans)
+        best = next(iter(propose(index, plan, labels)), None)
+        if best is None or best.score < STRONG_LABEL:
+            continue
+        same = next((c for c in ranked if c.value == best.value), None) or _printed_in(plain, best)
+        if same is not None:
+            if same in ranked:
+                ranked.remove(same)
+            same.score = best.score
+            ranked.insert(0, same)
+
+
+def _printed_in(index: C.TextIndex, cand: C.Candidate) -> C.Candidate | None:
+    """`cand` found where the plain text prints it, though glued to a word there ("Kundennr.30064443")."""
+    for i, line in enumerate(index.lines):
+        if (at := line.find(cand.text)) >= 0:
+            return C.Candidate(cand.value, cand.text, i, at)
     return None
 
 

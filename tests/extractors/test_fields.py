@@ -379,3 +379,22 @@ def test_the_digits_of_an_iban_wrapped_to_the_next_line_are_no_document_number()
     doc = read_pdf(DocumentRef(str(path)), path.read_bytes())
     data = LlamaExtractor("smollm2-135m", use_model=False).extract(doc, load_schema("invoice")).data
     assert data["invoice_number"] == "F2024-0098"
+
+
+def test_a_header_the_plain_text_read_labels_first_is_labelled_from_the_layout():
+    # pypdf's plain mode prints this header's labels before its values (as on QualityHosting.pdf); the
+    # layout mode keeps each label on its value's line
+    plain = ("Rechnungsdatum\nKundennr.30064443\n7. Mai 2014\n47774\nRechnung\nRechnungsnr.\n"
+             "Uferweg 40-42\nSmall Business Exchange 2010 5,39 5,39\nZahlungsziel 21.05.14\n"
+             "Summe 34,73\n")
+    layout = ("Rechnung\n"
+              "Rechnungsnr.        30064443                         Kundennr.       47774\n"
+              "Rechnungsdatum      7. Mai 2014\n"
+              "Uferweg 40-42\nSmall Business Exchange 2010      5,39      5,39\n"
+              "Zahlungsziel 21.05.14\nSumme 34,73\n")
+    doc = Document(DocumentRef("mem://invoice.pdf"), "0" * 64, len(plain), [plain], [layout])
+    data = LlamaExtractor("smollm2-135m", use_model=False).extract(doc, load_schema("invoice")).data
+    assert (data["invoice_number"], data["invoice_date"]) == ("30064443", "2014-05-07")
+    doc.layout_pages.clear()
+    data = LlamaExtractor("smollm2-135m", use_model=False).extract(doc, load_schema("invoice")).data
+    assert (data["invoice_number"], data["invoice_date"]) != ("30064443", "2014-05-07")
