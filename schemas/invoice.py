@@ -109,7 +109,9 @@ class InvoiceFields(BaseModel):
                                       "facturé à", "adresse de facturation", "acheteur", "klant", "factuur aan",
                                       "debiteur", "cliente", "facturar a", "spett.le", "destinatario", "kund",
                                       "fakturaadress", "köpare", "delivery address", "adresse de livraison", "lieferadresse",
-                                      "lieferanschrift"]},
+                                      "lieferanschrift", "billing address", "invoice address", "shipping address",
+                                      "factuuradres", "afleveradres", "leveringsadres", "indirizzo di fatturazione",
+                                      "dirección de facturación"]},
     )
     currency: str | None = Field(
         None,
