@@ -7,6 +7,7 @@ import hashlib
 import io
 import logging
 import re
+import sys
 import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -197,7 +198,7 @@ _REFIRE_SECONDS = 0.25
 
 
 @contextmanager
-def time_limit(seconds: float) -> Iterator[None]:
+def time_limit(seconds: float, module: str = "pypdf") -> Iterator[None]:
     """Interrupt the calling thread with `DocumentTimeout` once `seconds` have passed.
 
     Checking the clock between pages is not enough: a single page of a hostile ~10 KB PDF can keep pypdf's
@@ -206,26 +207,40 @@ def time_limit(seconds: float) -> Iterator[None]:
     works in any thread (Prefect runs shards in worker threads, where signal-based alarms are unavailable).
     C code is not interrupted mid-call, but pypdf's C work (zlib) is bounded by its own decompression limits.
 
-    The watcher raises again every `_REFIRE_SECONDS` until the block ends: an interrupt that lands in a
-    `__del__` or weakref callback (garbage collection runs them at any point) is printed as "Exception
-    ignored" and lost, and the read would go on for as long as it likes.
+    An interrupt that lands in a `__del__` or weakref callback (garbage collection runs them at any point) is
+    printed as "Exception ignored" and lost. So the watcher raises it again every `_REFIRE_SECONDS`, but only
+    while the thread is still running `module`'s code (pypdf) called from inside this block. An interrupt raised
+    anywhere else could land in code that does not expect it (threading's own locks): the first one is needed,
+    and any later one only where it certainly stops the read.
     """
     if seconds == float("inf"):
         yield
         return
     target = threading.get_ident()
+    caller = sys._getframe(2)  # the frame running the `with` block (1 is contextlib's __enter__)
     guard = threading.Lock()
     ended = threading.Event()
     state = {"inside": True}
 
+    def still_reading() -> bool:
+        frame, in_module = sys._current_frames().get(target), False
+        while frame is not None:
+            if frame is caller:
+                return in_module
+            in_module = in_module or frame.f_globals.get("__name__", "").partition(".")[0] == module
+            frame = frame.f_back
+        return False
+
     def watch() -> None:
         if ended.wait(seconds):
             return
+        first = True
         while True:
             with guard:
-                if not state["inside"]:
+                if not state["inside"] or not (first or still_reading()):
                     return
                 ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), ctypes.py_object(DocumentTimeout))
+            first = False
             if ended.wait(_REFIRE_SECONDS):
                 return
 
