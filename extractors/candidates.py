@@ -403,7 +403,7 @@ def _numbers(text: str) -> list[_Num]:
             if value is None:
                 continue
             money = bool(_MONEY_SIGN.search(text[: m.start()]) or _MONEY_SIGN_AFTER.match(text[m.end():]))
-            unit = bool(re.match(r"\s?[^\W\d_]", text[m.end():]) and _UNITS.match(text[m.end():].lstrip()))
+            unit = _UNIT_AFTER.match(text, m.end()) is not None
             spans.add(_Num(m.start(), m.end(), value, _decimals(raw, value), money, unit))
             if re.fullmatch(r"-?[1-9]\d{0,2}[.,]\d{3}", raw):  # "2.000", "1,250": a thousand or three decimals
                 thousands = float(raw.replace(".", "").replace(",", ""))
@@ -422,11 +422,11 @@ def find_numbers(index: TextIndex) -> set[float]:
     return {round(n.value, 4) for line in index.lines for n in _numbers(line)}
 
 
-_UNITS = re.compile(
-    r"^(?:x|pcs?\.?|pc\.?|stk\.?|stück|st\.?|std\.?|h|hrs?\.?|hours?|days?|tage?|psch\.?|pauschal|mt\.?|"
-    r"monate?|kg|g|l|m|m2|m²|lfm|ea|each|units?|unités?|u\.?|uds?\.?|pz\.?|stuks?|st)\b\.?\s*",
-    re.IGNORECASE,
-)
+_UNIT_WORDS = (r"(?:x|pcs?\.?|pc\.?|stk\.?|stück|st\.?|std\.?|h|hrs?\.?|hours?|days?|tage?|psch\.?|pauschal|mt\.?|"
+               r"monate?|kg|g|l|m|m2|m²|lfm|ea|each|units?|unités?|u\.?|uds?\.?|pz\.?|stuks?|st)\b")
+_UNITS = re.compile(r"^" + _UNIT_WORDS + r"\.?\s*", re.IGNORECASE)
+# matched where a number ends: "-5,0000 Stk."
+_UNIT_AFTER = re.compile(r"\s?" + _UNIT_WORDS, re.IGNORECASE)
 _CURRENCY_TOKEN = re.compile(r"(?:\s*(?:€|\$|£|₹|CHF|EUR|USD|GBP|SEK|INR|kr|Fr\.))+\s*$|^\s*(?:€|\$|£|₹|CHF|EUR|USD|GBP)\s*")
 
 

@@ -499,13 +499,13 @@ def _label_from_layout(plans: list[FieldPlan], proposals: dict[str, list[C.Candi
     each label on its value's line. Only the score moves: the candidate stays the plain text's, whose line
     the model's excerpt and the grounding check refer to.
     """
-    index = C.TextIndex("\n".join(line for line in layout_text.splitlines() if line.strip()))
-    labels = None
+    index = labels = None  # read only when a field needs them: most documents label every field clearly
     for plan in plans:
         ranked = proposals[plan.name]
         if plan.kind not in ("date", "id", "amount") or (ranked and ranked[0].score >= WEAK_LABEL):
             continue
-        if labels is None:
+        if index is None:
+            index = C.TextIndex("\n".join(line for line in layout_text.splitlines() if line.strip()))
             labels = find_labels(index, plans)
         best = next(iter(propose(index, plan, labels)), None)
         if best is None or best.score < STRONG_LABEL:
