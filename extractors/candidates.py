@@ -32,7 +32,10 @@ class TextIndex:
 
     def __init__(self, text: str):
         self.text = text
-        self.lines = [ln.strip() for ln in text.splitlines()]
+        raw = text.splitlines()
+        self.lines = [ln.strip() for ln in raw]
+        # where each stripped line began: a column's values line up with its header only counting the indent
+        self.indents = [len(ln) - len(ln.lstrip()) for ln in raw]
         self.lower = [ln.casefold() for ln in self.lines]
 
     @functools.cached_property

@@ -21,6 +21,7 @@ from typing import Any, Literal
 from pydantic import BaseModel
 
 from extractors import candidates as C
+from extractors import layout
 
 
 @dataclass
@@ -242,12 +243,13 @@ def _label_pattern(label: str) -> str:
     return r"\s+".join(words)
 
 
-def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], lines: list[str],
+def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], index: C.TextIndex,
                 section: bool = False) -> float:
     """How strongly the text labels this candidate as field `fname`.
 
     `section` (for names) also accepts a heading a few lines above, as in a "Seller" block.
     """
+    lines = index.lines
     line_hits = labels[cand.line] if cand.line < len(labels) else []
     before = [h for h in line_hits if h.end <= cand.start + 1]
     if section and before and OTHER in before[-1].fields:
@@ -271,7 +273,7 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], lin
             return 1.0
         return -1.0
     if not section:
-        column = _column_header(cand, labels, lines)
+        column = _column_header(cand, labels, index)
         if column is not None:
             if fname in column.fields:
                 return 2.8 if len(column.fields) == 1 else 2.4
@@ -307,18 +309,32 @@ def _is_header_row(labels: list[list[LabelHit]], lines: list[str], j: int) -> bo
     return len(labels[j]) >= 3 and not any(ch.isdigit() for ch in lines[j])
 
 
-def _column_header(cand: C.Candidate, labels: list[list[LabelHit]], lines: list[str]) -> LabelHit | None:
+def _column_header(cand: C.Candidate, labels: list[list[LabelHit]], index: C.TextIndex) -> LabelHit | None:
     """The label heading this value's column: a row of at least three labels a few lines up, over the value.
 
-    "Warenwert … Nettobetrag  MwSt-Betrag  Endbetrag" with the totals printed underneath; pypdf keeps the
-    columns' spacing, so the label whose span overlaps the value's is its header. A header has no digits:
-    "Rechnung des Versicherers Nr. 00.123.456.7 vom" is a sentence with labels, not a header.
+    "Warenwert … Nettobetrag  MwSt-Betrag  Endbetrag" with the totals printed underneath. Where the text keeps
+    the columns' spacing (pypdf's layout mode, and its plain mode on some pages), the header cell whose span
+    overlaps the value's is its header. A cell is the header text between gaps of two spaces or more: amounts
+    sit right-aligned under "BTW bedrag", under its second word, not under the label "BTW". A row that is one
+    cell lost its spacing and has no columns to read. A header has no
+    digits: "Rechnung des Versicherers Nr. 00.123.456.7 vom" is a sentence with labels, not a header.
     """
-    end = cand.start + len(cand.text)
+    lines = index.lines
+    start = index.indents[cand.line] + cand.start
+    end = start + len(cand.text)
     for j in range(cand.line - 1, max(-1, cand.line - 5), -1):
         hits = labels[j]
         if _is_header_row(labels, lines, j):
-            over = [h for h in hits if h.start < end and cand.start < h.end]
+            cells = [(c.start, c.end) for c in layout.cells(lines[j], widest_gap=2)]
+            if len(cells) < 2:
+                return None  # one cell for the whole row: text that lost its spacing has no columns
+            shift = index.indents[j]
+
+            def span(h: LabelHit) -> tuple[int, int]:
+                cell = next(((a, b) for a, b in cells if a <= h.start < b), (h.start, h.end))
+                return shift + min(cell[0], h.start), shift + max(cell[1], h.end)
+
+            over = [h for h in hits if span(h)[0] < end and start < span(h)[1]]
             # "MwSt-Betrag" is two hits, a field's and a generic column word's: the field's names the column
             return min(over, key=lambda h: OTHER in h.fields) if over else None
         if hits:
@@ -444,7 +460,7 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
     domains = _web_domains(index.text) if plan.kind == "text" else set()
     merged: dict[Any, C.Candidate] = {}
     for cand in found:
-        score = label_score(cand, plan.name, labels, index.lines, section=plan.kind == "text")
+        score = label_score(cand, plan.name, labels, index, section=plan.kind == "text")
         position = cand.line / n_lines
         if plan.kind in ("amount", "integer"):
             score += 0.3 * position  # totals sit low on the page

@@ -435,13 +435,15 @@ def _excerpt(index: C.TextIndex, focus: set[int], budget: int) -> str:
 def _drop_unpinned_fills(spec: SchemaSpec, choices: dict[str, "FieldChoice"], proposals: dict[str, list[C.Candidate]],
                          filled: list[str], group: list[str]) -> None:
     """An unlabelled amount filling an empty field must be one the rules really pin down (a zero tax "adds up"
-    to anything); the number they pin down for a sibling is pinned too (subtotal = tax basis, no discounts)."""
+    to anything); the number they pin down for a sibling of the same role is pinned too (subtotal = tax basis,
+    no discounts), but not another role's (a subtotal equal to the total is a row of gross prices)."""
     weak = [name for name in filled if isinstance(choices[name].value, (int, float))
             and next((c.score for c in proposals[name] if c.value == choices[name].value), 0.0) < 1.0]
     covered = {name for name in group if _rules_cover(spec, choices, name)}
     for name in weak:
         value = choices[name].value
-        if not value or not any(choices[other].value == value for other in covered):
+        if not value or not any(choices[other].value == value and amount_role(other) == amount_role(name)
+                                for other in covered):
             choices[name].value, choices[name].source = None, "code"
 
 

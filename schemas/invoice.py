@@ -130,7 +130,7 @@ class InvoiceFields(BaseModel):
         None,
         description="Amount the tax is charged on: the subtotal after discounts and charges on the whole invoice.",
         json_schema_extra={"labels": ["tax basis", "tax base", "basisbetrag", "steuerbasisbetrag", "steuerbasis",
-                                      "bemessungsgrundlage", "rechnungssumme ohne ust", "base ht", "assiette",
+                                      "bemessungsgrundlage", "rechnungssumme ohne ust", "base ht", "assiette", "grondslag",
                                       *NET_LABELS]},
     )
     tax_total: float | None = Field(

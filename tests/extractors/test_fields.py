@@ -8,8 +8,8 @@ from decimal import Decimal
 import pytest
 from pydantic import BaseModel, Field
 
-from extractors.candidates import COMPANY
-from extractors.fields import concept_labels, plan_fields
+from extractors.candidates import COMPANY, TextIndex
+from extractors.fields import concept_labels, find_labels, plan_fields, propose
 from extractors.llama_local import LlamaExtractor
 from extractors.pdf import read_pdf
 from schemas.document import Document, DocumentRef
@@ -312,6 +312,35 @@ def test_party_names(text, expected):
 def test_header_and_total_fields(text, expected):
     data = _invoice(text)
     assert {field: data[field] for field in expected} == expected
+
+
+def _best(text: str, field: str) -> tuple[float, float]:
+    """The best candidate's value and label score for one field of the invoice schema."""
+    index, plans = TextIndex(text), plan_fields(load_schema("invoice").model)
+    best = propose(index, next(p for p in plans if p.name == field), find_labels(index, plans))[0]
+    return best.value, best.score
+
+
+def test_amounts_under_column_headings_count_each_rows_indent_and_the_headings_cell():
+    # saeco.pdf's tax summary in pypdf's layout text: amounts right-aligned under the last word of "BTW bedrag",
+    # the header row indented less than the values
+    spaced = ("    BTW %        Grondslag     BTW bedrag            Totaal\n"
+              "       21 %           41,31            8,68           49,99\n")
+    assert _best(spaced, "tax_total")[0] == 8.68 and _best(spaced, "tax_total")[1] >= 2.5
+    assert _best(spaced, "tax_basis_total")[0] == 41.31 and _best(spaced, "tax_basis_total")[1] >= 2.5
+    # its plain text lost the spacing, so no value sits under a heading: "49,99" is not the tax
+    lost = "BTW % Grondslag BTW bedrag Totaal\n21 % 41,31 8,68 49,99\n"
+    assert _best(lost, "tax_total")[1] < 2.0
+
+
+def test_a_subtotal_equal_to_the_total_is_not_pinned_by_it():
+    # prices that include the tax add up to the total; the net amount is the tax basis
+    text = ("Factuur VF1005193039\nFactuur datum 8-9-2022\nArtikel Omschrijving Prijs BTW Hoeveelheid Bedrag\n"
+            "E103184 Onderhoudsset CA6707/10 49,99 21 % 1 PCS 49,99\n"
+            "Prijzen zijn inclusief BTW Factuur totaal EUR 49,99\nBTW % Grondslag BTW bedrag Totaal\n"
+            "21 % 41,31 8,68 49,99\n")
+    data = _invoice(text)
+    assert (data["subtotal"], data["tax_basis_total"], data["tax_total"], data["total"]) == (41.31, 41.31, 8.68, 49.99)
 
 
 def test_the_column_layout_mends_a_table_read_out_of_order_and_a_name_run_into_the_next_column():
