@@ -230,7 +230,8 @@ def _label_patterns(owners: tuple[tuple[str, frozenset[str]], ...]) -> list[tupl
 
 def _label_pattern(label: str) -> str:
     """The label as a regex that survives pypdf's spacing: no-break spaces between words ("Rechnungssumme\xa0ohne
-    \xa0USt."), and in a long word one stray space ("Liefer schein-Datum", "Ver käufer")."""
+    \xa0USt."), and in a long word one stray space ("Liefer schein-Datum", "Ver käufer"). A currency may stand
+    between its words: "Montant EUR HT" is "montant ht"."""
     words = []
     for word in label.split(" "):
         if len(word) >= 8:
@@ -240,7 +241,10 @@ def _label_pattern(label: str) -> str:
             words.append("(?:" + "|".join([re.escape(word)] + splits) + ")")
         else:
             words.append(re.escape(word))
-    return r"\s+".join(words)
+    return _BETWEEN_WORDS.join(words)
+
+
+_BETWEEN_WORDS = r"\s+(?:(?:eur|usd|gbp|chf|€|\$|£)\s+)?"
 
 
 def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], index: C.TextIndex,

@@ -305,6 +305,9 @@ def test_party_names(text, expected):
     pytest.param("Rechnung Nr. 471102\nIhr Zeichen: AB-312 Ihre USt.-IdentNr.: DE234567890\n" + "Kunstrasen\n" * 20
                  + "BLZ: 700 901 00 USt.-Identnr.: DE123456789\n",
                  {"vendor_vat_id": "DE123456789"}, id="the buyer's VAT id, printed above the seller's"),
+    pytest.param("Facture n° 562044387 du 02 Juillet 2015\nMontant EUR HT 24,99\nMontant TVA 5,00\nRemise 0,00\n"
+                 "Montant EUR TTC 29,99\n",
+                 {"subtotal": 24.99, "tax_total": 5.0, "total": 29.99}, id="a currency between a label's words"),
     pytest.param("Invoice Number: 42183017\nTax * $0.00\nTotal for this invoice $4.11\n",
                  {"subtotal": 4.11, "tax_basis_total": 4.11, "total": 4.11},
                  id="an unlabelled net amount the rules pin down is both subtotal and basis"),
