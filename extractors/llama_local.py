@@ -179,6 +179,7 @@ class LlamaExtractor:
 
         self._repair_with_rules(spec, plans, choices, proposals)
         _second_reading(plans, choices, index, doc)
+        _net_from_rows(plans, choices, doc.text)
         rules_ok = _broken_rules(spec, choices) == 0
         confidence = self._confidence(spec, plans, choices, rules_ok)
         data = {name: _jsonable(c.value) for name, c in choices.items()}
@@ -554,6 +555,37 @@ def _second_reading(plans: list[FieldPlan], choices: dict[str, FieldChoice], ind
         for row, description in zip(c.value or [], descriptions):
             if description:
                 row["description"] = description
+
+
+# "inclusive of … Tax", "inkl. MwSt.", "Prijzen zijn inclusief BTW", "TTC": prices that include the tax
+_TAX_INCLUDED = re.compile(
+    r"\b(?:incl(?:\.|usive|uding|uded)?|inkl\.?|inklusive|einschl(?:\.|ießlich)|inclusief|incluid[ao]|compres[ao])"
+    r"\W+(?:\w+\W+){0,5}?(?:tax|taxes|vat|gst|mwst|ust|umsatzsteuer|steuer|btw|tva|iva)\b|\bttc\b",
+    re.IGNORECASE)
+
+
+def _net_from_rows(plans: list[FieldPlan], choices: dict[str, FieldChoice], text: str) -> None:
+    """Where no tax is charged, an empty net amount is the rows' sum, if the rows add up to the total.
+
+    QualityHosting.pdf prints its rows "Ohne MwSt." and then only "Total EUR 34,73": the subtotal is that
+    sum, printed nowhere. With a tax amount, or a note that prices include tax ("Amount payable is inclusive
+    of … Goods & Services Tax"), the rows are gross prices, so nothing is filled.
+    """
+    if _TAX_INCLUDED.search(text):
+        return
+    data = {name: c.value for name, c in choices.items()}
+    amounts = [p for p in plans if p.kind == "amount"]
+    rows = next((data[p.name] for p in plans if p.kind == "items" and _is_line_item_model(p) and data[p.name]), None)
+    total = data.get("total")
+    if (not rows or not isinstance(total, (int, float)) or any(data[p.name] for p in amounts if amount_role(p.name) == "tax")
+            or any(not isinstance(r.get("line_total"), (int, float)) for r in rows)):
+        return
+    net = round(sum(r["line_total"] for r in rows), 2)
+    if abs(net - total) > 0.02:
+        return
+    for p in amounts:
+        if amount_role(p.name) == "basis" and data[p.name] is None:
+            choices[p.name].value, choices[p.name].source, choices[p.name].confidence = net, "rows", CONF["items_sum"]
 
 
 def _items_sum_checks(items: list[dict], data: dict[str, Any]) -> bool:

@@ -346,6 +346,18 @@ def test_a_subtotal_equal_to_the_total_is_not_pinned_by_it():
     assert (data["subtotal"], data["tax_basis_total"], data["tax_total"], data["total"]) == (41.31, 41.31, 8.68, 49.99)
 
 
+def test_without_tax_the_net_is_what_the_rows_add_up_to():
+    # QualityHosting.pdf: rows printed without VAT and one "Total EUR"; the subtotal is printed nowhere
+    rows = ("Rechnungsnr. 30064443\nRechnungsdatum 7. Mai 2014\nPos. Menge Beschreibung VK-Preis Zeilenbetrag\n"
+            "1 1 Small Business StandardExchange 2010 3,89 3,89\n2 1 Small Business QualityExchange 2010 5,39 5,39\n"
+            "Total EUR 9,28\n")
+    data = _invoice(rows)
+    assert (data["subtotal"], data["tax_basis_total"], data["total"]) == (9.28, 9.28, 9.28)
+    # prices that include a tax not printed are gross: no net amount can be read
+    data = _invoice(rows + "Amount payable is inclusive of Goods & Services Tax\n")
+    assert (data["subtotal"], data["tax_basis_total"], data["total"]) == (None, None, 9.28)
+
+
 def test_the_column_layout_mends_a_table_read_out_of_order_and_a_name_run_into_the_next_column():
     # the plain text of this page puts the article names after the totals and reads the buyer as
     # "Kunden AG Mitte Beträge in EUR"; the layout text keeps rows and columns apart
