@@ -363,8 +363,8 @@ COMPANY = re.compile(
 _NUMBER = re.compile(r"(?<![\w.,/-])-?(" + _GROUPED + r"|\d+)([.,]\d{1,4})?(?![\w]|[.,/-]\d)(?!\s?%)")
 _NUMBER_SPACED = re.compile(r"(?<![\w.,/-])-?(\d{1,3}(?: \d{3})+)([.,]\d{1,4})?(?![\w]|[.,/-]\d)(?!\s?%)")
 _LEADING_CODE = re.compile(
-    r"^(?:\d{1,3}[.)]?\s+|[A-Z0-9-]{4,}\s+(?=[A-Za-zÀ-ÿ])|[A-Z0-9-]{2,}\s{2,}(?=[A-Za-zÀ-ÿ])"
-    r"|(?=\S*\d)(?=\S*[A-Z])(?!\S*[a-z]{3})\S+\s+(?=[A-ZÄÖÜ]))"  # an article code like "NYM-J3x1,5"
+    r"^(?:\d{1,3}[.)]?\s+|\[[^\]\s]{1,30}\]\s*|\*[^*\s]{1,30}\*\s*|[A-Z0-9-]{4,}\s+(?=[A-Za-zÀ-ÿ])|[A-Z0-9-]{2,}\s{2,}(?=[A-Za-zÀ-ÿ])"
+    r"|(?=\S*\d)(?=\S*[A-Z])(?!\S*[a-z]{3})\S+\s+(?=[A-ZÄÖÜ]))"  # an article code: "NYM-J3x1,5", "[FURN_7777]"
 )
 
 
@@ -605,7 +605,23 @@ def _product_triple(nums: list[_Num]):
                 if abs(x.value * y.value - total.value) <= 0.011 + 0.002 * abs(total.value):
                     qty, price = _quantity_first(x, y)
                     return qty, price, total.value, [(x.start, x.end), (y.start, y.end), (total.start, total.end)]
+        if found := _discounted_triple(before, total):
+            return found
     return _rounded_count_triple(nums)
+
+
+def _discounted_triple(before: list[_Num], total: _Num):
+    """`1.00 L  1.00  10.00  15.00%  $ 0.90`: quantity × price less a discount percentage printed between them
+    and the amount. Only the two factors right before the percentage are tried, so a stray number that happens
+    to fit is not taken for a discount."""
+    for k in range(len(before) - 1, 1, -1):
+        rate, y, x = before[k], before[k - 1], before[k - 2]
+        if not 0 < rate.value < 100 or x.end > y.start or y.end > rate.start or not total.value:
+            continue
+        if abs(x.value * y.value * (1 - rate.value / 100) - total.value) <= 0.011:
+            qty, price = _quantity_first(x, y)
+            return qty, price, total.value, [(x.start, x.end), (y.start, y.end), (total.start, total.end)]
+    return None
 
 
 def _rounded_count_triple(nums: list[_Num]):

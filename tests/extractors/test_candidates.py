@@ -63,6 +63,15 @@ def test_table_rows_by_product_check():
     ]
 
 
+def test_a_row_with_a_discount_percentage_and_an_article_code_in_brackets():
+    # AzureInterior.pdf (Odoo): Quantity, Unit Price, Disc.%, Taxes, Amount; the product's code in brackets
+    assert rows("*987123* Olive Oil    1.00 L    1.00    10.00  15.00%    $ 0.90\n"
+                "[FURN_7777] Office Chair    1.00 Units    70.00    0.00  15.00%    $ 70.00") == [
+        ("Olive Oil", 1.0, 1.0, 0.9), ("Office Chair", 1.0, 70.0, 70.0)]
+    # the tax rate is no discount: 1.00 × 1.00 less 15 % is not 0.90
+    assert rows("Olive Oil    1.00 L    1.00    15.00%    $ 0.90") == []
+
+
 def test_a_count_printed_rounded_is_restored_from_amount_over_price():
     # the stylesheet prints 6.5 km as "6 Stk"; 13,00 / 2,00 = 6.5 rounds to the printed count
     assert rows("Stadtfahrt 2,00 6 Stk 7 % 13,00") == [("Stadtfahrt", 6.5, 2.0, 13.0)]
