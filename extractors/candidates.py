@@ -568,14 +568,15 @@ def _row_without_price(text: str, line: int) -> RowCandidate | None:
     """`description … [unit price] count [unit] … amount` where count × price is not the amount.
 
     Some rows print no unit price (it is the amount over the count); some print a net price next to a gross
-    amount ("67,2244  1  0 %  80,00"): the printed price is kept.
+    amount ("67,2244  1  0 %  80,00"): the printed price is kept. A count of seven digits or more is a code
+    ("GTIN: 4012345001235" above "abzgl. 16,7% Rabatt -2,00"), not a quantity.
     """
     nums = sorted(_numbers(text), key=lambda n: (n.end, n.end - n.start))
     if len(nums) < 2:
         return None
     total = nums[-1]
     count = next((n for n in reversed(nums) if n.end <= total.start), None)
-    if (count is None or not (total.decimals == 2 or total.money) or count.decimals or count.value <= 0
+    if (count is None or not (total.decimals == 2 or total.money) or count.decimals or not 0 < count.value < 1e6
             or not _BETWEEN_COUNT_AND_AMOUNT.fullmatch(text[count.end:total.start])):
         return None
     if any(d.start <= count.start < d.start + len(d.text) for d in find_dates(TextIndex(text))):

@@ -124,11 +124,13 @@ def test_a_lone_amount_on_the_next_line_completes_a_row_but_a_wrapped_number_doe
     assert rows(text) == [("Mineralwasser", 20.0, 5.49, 109.8), ("Abrechnungskreis", 1.0, 15387.08, 15387.08)]
 
 
-def test_a_priceless_row_whose_count_is_a_year_of_a_date_is_no_row():
+def test_a_priceless_row_whose_count_is_a_year_of_a_date_or_a_code_is_no_row():
     def priceless(text):
         return [(r.quantity, r.line_total) for r in C.find_table_rows(C.TextIndex(text), priceless=True)]
 
     assert priceless("TOTAL AMOUNT DUE ON August 3 , 2014 $4.11\n") == []
+    # a row's GTIN, then the line allowance printed under it
+    assert priceless("300 cm x 100 cm GTIN: 4012345001235 abzgl. 16,7% Rabatt -2,00\n") == []
     assert priceless("Schrauben 12 1000 Stk 19 % 50,00\n") == [(1000.0, 50.0)]  # "Schrauben" names no month
 
 
