@@ -168,7 +168,7 @@ DISTRACTOR_LABELS = [
     "lieferantennummer", "supplier no", "supplier number", "vendor no", "kundennr",
     "steuer-nr", "kto-nr", "konto-nr", "kontonummer", "contract no", "contract number", "vertragsnummer",
     "vertrags-nr", "n° de contrat", "bestellung nr", "bestell nr", "lieferung nr", "lieferschein nr", "auftrag nr",
-    "zähler-nr", "zählernummer", "meter no",
+    "zähler-nr", "zählernummer", "meter no", "a/c no", "a/c", "ifsc",
     "handelsregister", "hrb", "kvk", "referenz", "reference", "your reference", "ihr zeichen", "unser zeichen",
     "period", "zeitraum", "abrechnungszeitraum", "vom", "bis",
     # headings and field names of a letter that are never a party's name
@@ -463,6 +463,7 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
     n_lines = max(1, len(index.lines))
     domains = _web_domains(index.text) if plan.kind == "text" else set()
     merged: dict[Any, C.Candidate] = {}
+    scored: list[C.Candidate] = []  # every reading, repeated values too: taxes per line may be equal
     for cand in found:
         score = label_score(cand, plan.name, labels, index, section=plan.kind == "text")
         position = cand.line / n_lines
@@ -535,6 +536,7 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
         elif plan.kind == "currency":
             score += 0.1
         cand.score = score
+        scored.append(cand)
         key = cand.value
         # the same value printed several times: keep its best evidence, credit the repetition a little
         if key in merged:
@@ -548,6 +550,7 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
             merged[key] = cand
     if plan.kind == "amount":
         _weigh_tax_breakdown(plan.name, index, merged)
+        _add_tax_lines(plan.name, index, scored, merged)
     ranked = sorted(merged.values(), key=lambda c: -c.score)
     if plan.kind == "amount":
         ranked = _prefer_larger_among_ties(ranked)
@@ -602,6 +605,37 @@ def _weigh_tax_breakdown(field_name: str, index: C.TextIndex, merged: dict[Any, 
     elif parts:
         merged[total] = C.Candidate(value=total, text=" + ".join(c.text for c in mine), line=mine[-1].line,
                                     start=mine[-1].start, score=min(parts) - 0.2)
+
+
+def _add_tax_lines(field_name: str, index: C.TextIndex, scored: list[C.Candidate],
+                   merged: dict[Any, C.Candidate]) -> None:
+    """Taxes printed one per line add up to the tax total: "CGST @ 9% 17,820.00" then "SGST @ 9% 17,820.00".
+
+    The sum of each run of consecutive lines that label a tax clearly joins the options, scored below its
+    parts, so it wins only where the schema's rules call for it. Lines of a rate × basis breakdown are left to
+    `_weigh_tax_breakdown`.
+    """
+    if amount_role(field_name) != "tax":
+        return
+    breakdown = {tax.line for _, tax in index.tax_breakdown}
+    per_line: dict[int, C.Candidate] = {}
+    for cand in scored:
+        if cand.score >= 2.5 and cand.line not in breakdown and cand.score > getattr(per_line.get(cand.line), "score", 0):
+            per_line[cand.line] = cand
+    run: list[C.Candidate] = []
+    for line in sorted(per_line) + [None]:
+        if run and line == run[-1].line + 1:
+            run.append(per_line[line])
+            continue
+        if len(run) >= 2:
+            total = round(sum(c.value for c in run), 2)
+            score = min(c.score for c in run) - 0.2
+            if total in merged:
+                merged[total].score = max(merged[total].score, score)
+            else:
+                merged[total] = C.Candidate(value=total, text=" + ".join(c.text for c in run), line=run[-1].line,
+                                            start=run[-1].start, score=score)
+        run = [per_line[line]] if line is not None else []
 
 
 def _prefer_larger_among_ties(ranked: list[C.Candidate]) -> list[C.Candidate]:

@@ -308,6 +308,11 @@ def test_party_names(text, expected):
     pytest.param("Facture n° 562044387 du 02 Juillet 2015\nMontant EUR HT 24,99\nMontant TVA 5,00\nRemise 0,00\n"
                  "Montant EUR TTC 29,99\n",
                  {"subtotal": 24.99, "tax_total": 5.0, "total": 29.99}, id="a currency between a label's words"),
+    pytest.param("TAX INVOICE\nInvoice No.\nSTS/24-25/0187\nDated\n05-Apr-2024\nTaxable Value 1,98,000.00\n"
+                 "CGST @ 9% 17,820.00\nSGST @ 9% 17,820.00\nTotal ₹2,33,640.00\n"
+                 "Bank: Deccan Mercantile Bank, A/c No. 50200012345678, IFSC DMBK0001234.\n",
+                 {"invoice_number": "STS/24-25/0187", "tax_total": 35640.0, "total": 233640.0},
+                 id="taxes one per line add up; a bank account number is no invoice number"),
     pytest.param("Invoice Number: 42183017\nTax * $0.00\nTotal for this invoice $4.11\n",
                  {"subtotal": 4.11, "tax_basis_total": 4.11, "total": 4.11},
                  id="an unlabelled net amount the rules pin down is both subtotal and basis"),
