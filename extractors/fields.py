@@ -521,6 +521,8 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
             if _is_header_row(labels, index.lines, cand.line) or _other_heading(labels[cand.line],
                                                                                 index.lines[cand.line]):
                 score -= 1.5  # a column header, even one that names a party ("Art-Nr-Lieferant"), or a heading
+            if C.ATTENTION.match(cand.text):
+                score -= 1.0  # "c/o Amministrazioni Ferri": the party is named on the line above
             if C.SALUTATION.match(cand.text):  # "Herrn Max Mustermann": letters salute their addressee
                 score += 0.4 if role == "recipient" else -0.5
             # DIN 5008 letters: a one-line sender address sits right above the recipient's name

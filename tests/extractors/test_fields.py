@@ -235,6 +235,10 @@ _FOOTER_LETTERHEAD = "\n".join(
                  "Lieferantenstraße 20\nKäufer:\nNummer        : GE2020211\nKunden AG Mitte\nKundenstraße 15\n",
                  {"vendor_name": "Lieferant GmbH", "buyer_name": "Kunden AG Mitte"},
                  id="a field name before its colon and value is no party"),
+    pytest.param("Studio Tecnico Rossi & Associati\nVia dell'Indipendenza 24 | 40121 Bologna\nSpett.le\n"
+                 "Condominio Via Saragozza 112\nc/o Amministrazioni Ferri\nVia Saragozza 112\n40123 Bologna\n"
+                 "Fattura n. FT-2025/027\n",
+                 {"buyer_name": "Condominio Via Saragozza 112"}, id="a care-of line is not the party"),
     pytest.param("RR\nRedrock Industrial Supply Co.\n1200 Quarry Road\nInvoice INV-88\nBill To\nAcme Corp\n",
                  {"vendor_name": "Redrock Industrial Supply Co."}, id="but once could be a logo's letters"),
 ])
