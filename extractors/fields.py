@@ -33,6 +33,9 @@ class FieldPlan:
     max_length: int | None = None
     choices: list[Any] = field(default_factory=list)
     item_model: type[BaseModel] | None = None
+    # labels of a broader concept that name this field only when nothing more specific is printed: "Total TTC"
+    # is the amount due of an invoice that prints no "Solde à payer"
+    fallback_labels: frozenset[str] = frozenset()
 
 
 def _unwrap_optional(annotation: Any) -> Any:
@@ -93,7 +96,7 @@ CONCEPTS: list[tuple[str, Any]] = [
         "amount due", "balance due", "amount payable", "balance", "to pay", "zahlbetrag", "zu zahlen",
         "zu zahlender betrag", "zu zahlender beitrag", "offener betrag", "restbetrag", "fälliger betrag",
         "solde à payer", "net à payer", "montant dû", "reste à payer", "te betalen", "openstaand bedrag",
-        "importe a pagar", "importo da pagare", "att betala"] + _invoice_labels("total")),
+        "importe a pagar", "importo da pagare", "att betala"]),
     (r"tax_basis|taxable|net_(?:total|amount)|^net$|excl", lambda: ["taxable", "basis", "grondslag"]
         + _invoice_labels("tax_basis_total")),
     (r"subtotal", lambda: _invoice_labels("subtotal")),
@@ -124,6 +127,17 @@ CONCEPTS: list[tuple[str, Any]] = [
 ]
 
 
+# (concept pattern, labels of the broader concept): an amount due is the total where no balance is printed
+FALLBACKS: list[tuple[str, Any]] = [(CONCEPTS[0][0], lambda: _invoice_labels("total"))]
+
+
+def fallback_labels(field_name: str) -> list[str]:
+    """Labels of the broader concept of the first concept whose pattern matches the field name, or none."""
+    name = field_name.casefold()
+    pattern = next((pattern for pattern, _ in CONCEPTS if re.search(pattern, name)), None)
+    return next((labels() for p, labels in FALLBACKS if p == pattern), [])
+
+
 def concept_labels(field_name: str, kind: str) -> list[str]:
     """Labels of the first concept whose pattern matches the field name, or none."""
     name = field_name.casefold()
@@ -143,13 +157,16 @@ def plan_fields(model: type[BaseModel]) -> list[FieldPlan]:
         kind, choices, item_model = _field_kind(name, info.annotation)
         extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
         labels = [str(x).casefold() for x in extra.get("labels", [])]
+        fallback: list[str] = []
         if not labels and kind != "items":
             labels = concept_labels(name, kind)
+            fallback = [lab for lab in fallback_labels(name) if lab not in labels]
         words = name.replace("_", " ").casefold()
         if words not in labels:
             labels.append(words)
         max_length = next((m.max_length for m in info.metadata if hasattr(m, "max_length")), None)
-        plans.append(FieldPlan(name, kind, labels, info.description or "", max_length, choices, item_model))
+        plans.append(FieldPlan(name, kind, labels + fallback, info.description or "", max_length, choices,
+                               item_model, frozenset(fallback)))
     return plans
 
 
@@ -248,12 +265,18 @@ _BETWEEN_WORDS = r"\s+(?:(?:eur|usd|gbp|chf|€|\$|£)\s+)?"
 
 
 def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], index: C.TextIndex,
-                section: bool = False) -> float:
+                section: bool = False, fallback: frozenset[str] = frozenset()) -> float:
     """How strongly the text labels this candidate as field `fname`.
 
-    `section` (for names) also accepts a heading a few lines above, as in a "Seller" block.
+    `section` (for names) also accepts a heading a few lines above, as in a "Seller" block. A label of
+    `fallback` (the field's broader concept) labels it less strongly than its own labels.
     """
     lines = index.lines
+
+    def own(hit: LabelHit, line: int) -> float:
+        text = " ".join(lines[line][hit.start:hit.end].casefold().split())
+        return 0.5 if text in fallback else 0.0
+
     line_hits = labels[cand.line] if cand.line < len(labels) else []
     before = [h for h in line_hits if h.end <= cand.start + 1]
     if section and before and OTHER in before[-1].fields:
@@ -272,7 +295,7 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], ind
         if fname in nearest.fields:
             # "Invoice No" says more than a bare "No." ("NO. 42/1" in an address), unless the line is the title's
             generic = 0.3 if nearest.end - nearest.start <= 3 and not _TITLE_LINE.match(lines[cand.line]) else 0.0
-            return (3.0 if len(nearest.fields) == 1 else 2.5) - generic
+            return (3.0 if len(nearest.fields) == 1 else 2.5) - generic - own(nearest, cand.line)
         if any(fname in h.fields for h in before):
             return 1.0
         return -1.0
@@ -465,7 +488,7 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
     merged: dict[Any, C.Candidate] = {}
     scored: list[C.Candidate] = []  # every reading, repeated values too: taxes per line may be equal
     for cand in found:
-        score = label_score(cand, plan.name, labels, index, section=plan.kind == "text")
+        score = label_score(cand, plan.name, labels, index, section=plan.kind == "text", fallback=plan.fallback_labels)
         position = cand.line / n_lines
         if plan.kind in ("amount", "integer"):
             score += 0.3 * position  # totals sit low on the page

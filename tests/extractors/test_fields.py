@@ -88,6 +88,14 @@ def test_a_user_schema_reads_a_french_invoice():
     assert float(data["tax_basis_total"]) == 250.0
 
 
+def test_an_amount_due_is_the_balance_where_one_is_printed_and_the_total_where_none_is():
+    # Factur-X "Facture_FR_BASICWL": a deposit was paid, so the balance is due, not the total
+    paid = ("Facture FA-2017-0010\nTotal HT 624,90 €\nTotal taxes 46,25 €\nTotal TTC 671,15 €\n"
+            "Solde à payer 470,15 €\n")
+    assert float(_extract(paid)["amount_due"]) == 470.15
+    assert float(_extract(paid.replace("Solde à payer 470,15 €\n", ""))["amount_due"]) == 671.15
+
+
 def _invoice(text: str) -> dict:
     doc = Document(DocumentRef("mem://invoice.txt"), "0" * 64, len(text), [text])
     return LlamaExtractor("smollm2-135m", use_model=False).extract(doc, load_schema("invoice")).data
