@@ -414,6 +414,7 @@ _TITLE_LINE = re.compile(rf"(?i)^\W*\w*(?:{C.DOCUMENT_TITLES})\b")
 _TITLE_THEN_DATE = re.compile(_TITLE_LINE.pattern + r"[^:]{0,50}$")
 _DUE_WORDS = re.compile(r"(?i)\b(?:bis|until|due|fällig|zahlbar|payable|échéance|vervaldatum|before|avant)\b")
 _PARENTHESISED = re.compile(r"^\(\w+\)")
+_MONEY_AFTER = re.compile(r"^\s?(?:€|\$|£|₹|eur|usd|gbp|chf)(?![a-z])", re.IGNORECASE)
 # a direct debit's announcement names its date in a sentence, with no label: "Der Betrag … wird am 20.03.2014 von
 # Ihrem Konto … eingezogen", "will be debited on", "sera prélevé le", "wordt op … afgeschreven"
 _DEBIT_DATE = re.compile(r"(?i)(?:\b(?:wird|werden)\s+am|\b(?:debited|collected|charged)(?:\s+to your account)?\s+on"
@@ -510,6 +511,8 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
                 score = max(score, 2.7)
             if plan.kind == "id" and score >= 2.5 and _TITLE_LINE.match(index.lines[cand.line]):
                 score += 0.3  # "Handelsrechnung Nr. E2018092011804": the title's number, over "Belegnummer 2018…"
+            if plan.kind == "id" and _MONEY_AFTER.match(index.lines[cand.line][cand.start + len(cand.text):]):
+                score -= 1.0  # "commande > 300 € HT": an amount, not a document's number
             if plan.kind == "id" and _PARENTHESISED.search(index.lines[cand.line][max(0, cand.start - 1):]):
                 score -= 1.0  # "Rechnung (380)": a type code, not the document's number
         elif plan.kind == "text":

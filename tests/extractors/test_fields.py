@@ -96,6 +96,11 @@ def test_an_amount_due_is_the_balance_where_one_is_printed_and_the_total_where_n
     assert float(_extract(paid.replace("Solde à payer 470,15 €\n", ""))["amount_due"]) == 671.15
 
 
+def test_an_amount_after_an_order_word_is_no_order_number():
+    text = "Facture FA-2017-0010\nVotre référence PO445\nNotes Franco de port (commande > 300 € HT)\n"
+    assert _extract(text)["order_number"] == "PO445"
+
+
 def _invoice(text: str) -> dict:
     doc = Document(DocumentRef("mem://invoice.txt"), "0" * 64, len(text), [text])
     return LlamaExtractor("smollm2-135m", use_model=False).extract(doc, load_schema("invoice")).data
