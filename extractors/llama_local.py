@@ -341,6 +341,10 @@ class LlamaExtractor:
         options = []
         for p in group:
             ranked = proposals[p.name][: 4 if choices[p.name].value is not None else 8]
+            if p.kind == "date" and choices[p.name].value is not None:
+                # a date is moved only to another labelled one: "Beitragsrechnung 24. Januar 2014", due on
+                # 06.12.2013, breaks the rule and is right; an unlabelled date in its place would be a guess
+                ranked = [c for c in ranked if c.score >= 1.0]
             scores = {c.value: c.score for c in ranked}
             scores.setdefault(choices[p.name].value, max(scores.values(), default=0.0))
             options.append(list(scores.items()))

@@ -400,6 +400,17 @@ def test_the_column_layout_mends_a_table_read_out_of_order_and_a_name_run_into_t
 
 
 
+def test_a_period_end_is_no_due_date_and_a_labelled_date_is_not_bent_to_the_rules():
+    # an insurance premium billed after it fell due: the rule "due on or after the issue date" breaks, and
+    # neither date may move to an unlabelled one to mend it
+    text = ("MVM Musterhafter\nBeitragsrechnung 24. Januar 2014\nzu Ihrer Haftpflichtversicherung wird der Beitrag "
+            "für den Zeitraum vom 06.12.2013 bis zum 06.12.2014\nam 06.12.2013\nfällig.\nPrivathaftpflicht 50,00 €\n"
+            "Versicherungsteuer 19 % 9,50 €\nRechnungsbeitrag 59,50 €\nWir würden dann zu der\n"
+            "Fälligkeit 06.12.2013 den Beitrag von dem uns bekannten Konto abbuchen.\n")
+    data = _invoice(text)
+    assert (data["invoice_date"], data["due_date"]) == ("2014-01-24", "2013-12-06")
+
+
 def test_rows_without_a_unit_price_are_kept_only_when_they_add_up():
     text = ("Rechnung Nr. 47110818\nDatum 31.10.2018\nBeschreibung Menge Steuersatz Nettobetrag\n"
             "1 Stahlcoil 10 Stk 0 % 1.000,00\n2 Stoßfänger 10 Stk 0 % 1.000,00\n"
