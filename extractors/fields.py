@@ -643,8 +643,8 @@ def _add_tax_lines(field_name: str, index: C.TextIndex, scored: list[C.Candidate
                    merged: dict[Any, C.Candidate]) -> None:
     """Taxes printed one per line add up to the tax total: "CGST @ 9% 17,820.00" then "SGST @ 9% 17,820.00".
 
-    The sum of each run of consecutive lines that label a tax clearly joins the options, scored below its
-    parts, so it wins only where the schema's rules call for it. Lines of a rate × basis breakdown are left to
+    The sum of each run of consecutive lines that label a tax clearly joins the options, scored clearly below
+    its parts, so it wins only where the schema's rules call for it. Lines of a rate × basis breakdown are left to
     `_weigh_tax_breakdown`.
     """
     if amount_role(field_name) != "tax":
@@ -661,7 +661,7 @@ def _add_tax_lines(field_name: str, index: C.TextIndex, scored: list[C.Candidate
             continue
         if len(run) >= 2:
             total = round(sum(c.value for c in run), 2)
-            score = min(c.score for c in run) - 0.2
+            score = min(c.score for c in run) - 0.5  # out of `_prefer_larger_among_ties`' reach
             if total in merged:
                 merged[total].score = max(merged[total].score, score)
             else:
