@@ -292,6 +292,9 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], ind
     if before:
         nearest = before[-1]
         # the closest label to the left owns the value; a farther label of ours is weak evidence
+        if fname in nearest.fields and amount_role(fname) == "tax" and _INCLUDES.search(
+                lines[cand.line][: nearest.start]):
+            return 0.5  # "Beitrag inklusive 19 % Versicherungsteuer 220,00": a gross amount, not the tax
         if fname in nearest.fields:
             # "Invoice No" says more than a bare "No." ("NO. 42/1" in an address), unless the line is the title's
             generic = 0.3 if nearest.end - nearest.start <= 3 and not _TITLE_LINE.match(lines[cand.line]) else 0.0
@@ -414,6 +417,9 @@ _TITLE_LINE = re.compile(rf"(?i)^\W*\w*(?:{C.DOCUMENT_TITLES})\b")
 _TITLE_THEN_DATE = re.compile(_TITLE_LINE.pattern + r"[^:]{0,50}$")
 _DUE_WORDS = re.compile(r"(?i)\b(?:bis|until|due|fällig|zahlbar|payable|échéance|vervaldatum|before|avant)\b")
 _PARENTHESISED = re.compile(r"^\(\w+\)")
+# a word saying the amount after a tax label includes that tax: "inkl. USt.", "including VAT", "incl. BTW"
+_INCLUDES = re.compile(r"(?i)\b(?:incl(?:\.|usive|uding|uded)?|inkl\.?|inklusive|einschl(?:\.|ießlich)|inclusief|"
+                       r"incluid[ao]|compres[ao]|y compris)\W+(?:[\d.,]+\s?%\s*)?$")
 _PERIOD_END = re.compile(r"(?i)\b(?:vom|von|from|du|van|dal|del|desde)\s+[\d./-]{6,10}\s*"
                          r"(?:-|–|bis(?:\s+zum)?|to|until|au|tot|t/m|al|hasta)\s*$")
 _MONEY_AFTER = re.compile(r"^\s?(?:€|\$|£|₹|eur|usd|gbp|chf)(?![a-z])", re.IGNORECASE)

@@ -358,6 +358,12 @@ def test_amounts_under_column_headings_count_each_rows_indent_and_the_headings_c
     assert _best(lost, "tax_total")[1] < 2.0
 
 
+def test_a_tax_label_after_including_labels_a_gross_amount():
+    text = ("vierteljährlicher Beitrag inklusive 19 % Versicherungsteuer 220,00 €\n"
+            "in diesem Beitrag enthaltene Versicherungsteuer (35,13 €)\n")
+    assert _best(text, "tax_total")[0] == 35.13
+
+
 def test_a_subtotal_equal_to_the_total_is_not_pinned_by_it():
     # prices that include the tax add up to the total; the net amount is the tax basis
     text = ("Factuur VF1005193039\nFactuur datum 8-9-2022\nArtikel Omschrijving Prijs BTW Hoeveelheid Bedrag\n"
