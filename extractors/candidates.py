@@ -311,7 +311,13 @@ _TITLE_WORDS = re.compile(
 SALUTATION = re.compile(
     r"(?i)(?:herrn?|frau|mr\.?|mrs\.?|ms\.?|monsieur|madame|mme\.?|m\.|dhr\.?|mevr\.?|sr\.?|sra\.?)(?=\s|$)")
 # a line for whom the mail is to go to, under the party's own name: "c/o Amministrazioni Ferri", "T.a.v. bosd"
-ATTENTION = re.compile(r"(?i)(?:c/o|z\.\s?hd\.?|zu händen|attn\.?|attention|t\.a\.v\.|à l'attention|all'attenzione)(?=\s|:|$)")
+ATTENTION = re.compile(
+    r"(?i)(?:c/o|z\.\s?hd\.?|zu händen|attn\.?|attention|t\.a\.v\.|à l'attention|all'attenzione)(?=\s|:|$)")
+# words saying that an amount includes a tax: "inkl. USt.", "inclusive of … Tax", "Prijzen zijn inclusief BTW"
+INCLUDING = (r"\b(?:incl(?:\.|usive|uding|uded)?|inkl\.?|inklusive|einschl(?:\.|ießlich)|inclusief|incluid[ao]"
+             r"|compres[ao]|y compris)")
+# a currency sign or code as printed next to an amount or inside a label ("Montant EUR HT")
+CURRENCY_MARK = r"(?:€|\$|£|₹|eur|usd|gbp|chf)"
 
 
 def find_text_spans(index: TextIndex, *, max_lines: int | None = None, footer: int = 0) -> list[Candidate]:
@@ -365,8 +371,9 @@ COMPANY = re.compile(
 _NUMBER = re.compile(r"(?<![\w.,/-])-?(" + _GROUPED + r"|\d+)([.,]\d{1,4})?(?![\w]|[.,/-]\d)(?!\s?%)")
 _NUMBER_SPACED = re.compile(r"(?<![\w.,/-])-?(\d{1,3}(?: \d{3})+)([.,]\d{1,4})?(?![\w]|[.,/-]\d)(?!\s?%)")
 _LEADING_CODE = re.compile(
-    r"^(?:\d{1,3}[.)]?\s+|\[[^\]\s]{1,30}\]\s*|\*[^*\s]{1,30}\*\s*|[A-Z0-9-]{4,}\s+(?=[A-Za-zÀ-ÿ])|[A-Z0-9-]{2,}\s{2,}(?=[A-Za-zÀ-ÿ])"
-    r"|(?=\S*\d)(?=\S*[A-Z])(?!\S*[a-z]{3})\S+\s+(?=[A-ZÄÖÜ]))"  # an article code: "NYM-J3x1,5", "[FURN_7777]"
+    r"^(?:\d{1,3}[.)]?\s+|\[[^\]\s]{1,30}\]\s*|\*[^*\s]{1,30}\*\s*"  # a position; a code "[FURN_7777]"
+    r"|[A-Z0-9-]{4,}\s+(?=[A-Za-zÀ-ÿ])|[A-Z0-9-]{2,}\s{2,}(?=[A-Za-zÀ-ÿ])"
+    r"|(?=\S*\d)(?=\S*[A-Z])(?!\S*[a-z]{3})\S+\s+(?=[A-ZÄÖÜ]))"  # an article code like "NYM-J3x1,5"
 )
 
 

@@ -88,11 +88,12 @@ def _invoice_labels(field_name: str) -> list[str]:
 
 ISSUE_DATE_FIELD = r"(?:invoice|issue|document|bill)_date|^date$"  # names of a document's issue-date field
 DUE_DATE_FIELD = r"due|pay_by|payment_date"  # names of a due-date field
+AMOUNT_DUE_FIELD = r"amount_due|balance|payable|to_pay|outstanding|due_amount|amount_owed"
 
 # (field-name pattern, labels): the first pattern that matches a field's name wins, so the specific come first.
 # Measured on ../shared/data/zugferd with a schema of fields the built-in invoice schema lacks (README, Accuracy).
 CONCEPTS: list[tuple[str, Any]] = [
-    (r"amount_due|balance|payable|to_pay|outstanding|due_amount|amount_owed", lambda: [
+    (AMOUNT_DUE_FIELD, lambda: [
         "amount due", "balance due", "amount payable", "balance", "to pay", "zahlbetrag", "zu zahlen",
         "zu zahlender betrag", "zu zahlender beitrag", "offener betrag", "restbetrag", "fälliger betrag",
         "solde à payer", "net à payer", "montant dû", "reste à payer", "te betalen", "openstaand bedrag",
@@ -128,7 +129,7 @@ CONCEPTS: list[tuple[str, Any]] = [
 
 
 # (concept pattern, labels of the broader concept): an amount due is the total where no balance is printed
-FALLBACKS: list[tuple[str, Any]] = [(CONCEPTS[0][0], lambda: _invoice_labels("total"))]
+FALLBACKS: list[tuple[str, Any]] = [(AMOUNT_DUE_FIELD, lambda: _invoice_labels("total"))]
 
 
 def fallback_labels(field_name: str) -> list[str]:
@@ -261,7 +262,7 @@ def _label_pattern(label: str) -> str:
     return _BETWEEN_WORDS.join(words)
 
 
-_BETWEEN_WORDS = r"\s+(?:(?:eur|usd|gbp|chf|€|\$|£)\s+)?"
+_BETWEEN_WORDS = r"\s+(?:" + C.CURRENCY_MARK + r"\s+)?"
 
 
 def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], index: C.TextIndex,
@@ -346,8 +347,8 @@ def _column_header(cand: C.Candidate, labels: list[list[LabelHit]], index: C.Tex
     the columns' spacing (pypdf's layout mode, and its plain mode on some pages), the header cell whose span
     overlaps the value's is its header. A cell is the header text between gaps of two spaces or more: amounts
     sit right-aligned under "BTW bedrag", under its second word, not under the label "BTW". A row that is one
-    cell lost its spacing and has no columns to read. A header has no
-    digits: "Rechnung des Versicherers Nr. 00.123.456.7 vom" is a sentence with labels, not a header.
+    cell lost its spacing and has no columns to read. A header has no digits: "Rechnung des Versicherers
+    Nr. 00.123.456.7 vom" is a sentence with labels, not a header.
     """
     lines = index.lines
     start = index.indents[cand.line] + cand.start
@@ -418,11 +419,10 @@ _TITLE_THEN_DATE = re.compile(_TITLE_LINE.pattern + r"[^:]{0,50}$")
 _DUE_WORDS = re.compile(r"(?i)\b(?:bis|until|due|fällig|zahlbar|payable|échéance|vervaldatum|before|avant)\b")
 _PARENTHESISED = re.compile(r"^\(\w+\)")
 # a word saying the amount after a tax label includes that tax: "inkl. USt.", "including VAT", "incl. BTW"
-_INCLUDES = re.compile(r"(?i)\b(?:incl(?:\.|usive|uding|uded)?|inkl\.?|inklusive|einschl(?:\.|ießlich)|inclusief|"
-                       r"incluid[ao]|compres[ao]|y compris)\W+(?:[\d.,]+\s?%\s*)?$")
+_INCLUDES = re.compile(r"(?i)" + C.INCLUDING + r"\W+(?:[\d.,]+\s?%\s*)?$")
 _PERIOD_END = re.compile(r"(?i)\b(?:vom|von|from|du|van|dal|del|desde)\s+[\d./-]{6,10}\s*"
                          r"(?:-|–|bis(?:\s+zum)?|to|until|au|tot|t/m|al|hasta)\s*$")
-_MONEY_AFTER = re.compile(r"^\s?(?:€|\$|£|₹|eur|usd|gbp|chf)(?![a-z])", re.IGNORECASE)
+_MONEY_AFTER = re.compile(r"^\s?" + C.CURRENCY_MARK + r"(?![a-z])", re.IGNORECASE)
 # a direct debit's announcement names its date in a sentence, with no label: "Der Betrag … wird am 20.03.2014 von
 # Ihrem Konto … eingezogen", "will be debited on", "sera prélevé le", "wordt op … afgeschreven"
 _DEBIT_DATE = re.compile(r"(?i)(?:\b(?:wird|werden)\s+am|\b(?:debited|collected|charged)(?:\s+to your account)?\s+on"
@@ -497,7 +497,8 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
     merged: dict[Any, C.Candidate] = {}
     scored: list[C.Candidate] = []  # every reading, repeated values too: taxes per line may be equal
     for cand in found:
-        score = label_score(cand, plan.name, labels, index, section=plan.kind == "text", fallback=plan.fallback_labels)
+        score = label_score(cand, plan.name, labels, index, section=plan.kind == "text",
+                            fallback=plan.fallback_labels)
         position = cand.line / n_lines
         if plan.kind in ("amount", "integer"):
             score += 0.3 * position  # totals sit low on the page
@@ -658,7 +659,8 @@ def _add_tax_lines(field_name: str, index: C.TextIndex, scored: list[C.Candidate
     breakdown = {tax.line for _, tax in index.tax_breakdown}
     per_line: dict[int, C.Candidate] = {}
     for cand in scored:
-        if cand.score >= 2.5 and cand.line not in breakdown and cand.score > getattr(per_line.get(cand.line), "score", 0):
+        best = per_line.get(cand.line)
+        if cand.score >= 2.5 and cand.line not in breakdown and (best is None or cand.score > best.score):
             per_line[cand.line] = cand
     run: list[C.Candidate] = []
     for line in sorted(per_line) + [None]:

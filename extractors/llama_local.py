@@ -563,8 +563,7 @@ def _second_reading(plans: list[FieldPlan], choices: dict[str, FieldChoice], ind
 
 # "inclusive of … Tax", "inkl. MwSt.", "Prijzen zijn inclusief BTW", "TTC": prices that include the tax
 _TAX_INCLUDED = re.compile(
-    r"\b(?:incl(?:\.|usive|uding|uded)?|inkl\.?|inklusive|einschl(?:\.|ießlich)|inclusief|incluid[ao]|compres[ao])"
-    r"\W+(?:\w+\W+){0,5}?(?:tax|taxes|vat|gst|mwst|ust|umsatzsteuer|steuer|btw|tva|iva)\b|\bttc\b",
+    C.INCLUDING + r"\W+(?:\w+\W+){0,5}?(?:tax|taxes|vat|gst|mwst|ust|umsatzsteuer|steuer|btw|tva|iva)\b|\bttc\b",
     re.IGNORECASE)
 
 
@@ -581,7 +580,8 @@ def _net_from_rows(plans: list[FieldPlan], choices: dict[str, FieldChoice], text
     amounts = [p for p in plans if p.kind == "amount"]
     rows = next((data[p.name] for p in plans if p.kind == "items" and _is_line_item_model(p) and data[p.name]), None)
     total = data.get("total")
-    if (not rows or not isinstance(total, (int, float)) or any(data[p.name] for p in amounts if amount_role(p.name) == "tax")
+    taxed = any(data[p.name] for p in amounts if amount_role(p.name) == "tax")
+    if (not rows or not isinstance(total, (int, float)) or taxed
             or any(not isinstance(r.get("line_total"), (int, float)) for r in rows)):
         return
     net = round(sum(r["line_total"] for r in rows), 2)
