@@ -605,9 +605,11 @@ def _web_domains(text: str) -> set[str]:
 
 
 def _in_web_domain(name: str, domains: set[str]) -> bool:
-    """The name, without spaces, punctuation and legal form, is one of the document's `domains`."""
+    """The name, without spaces, punctuation and legal form, is one of the document's `domains`, or holds it, or
+    is most of it: "Rooms" is only a part of oyorooms.com."""
     key = re.sub(r"[^a-z0-9]", "", C.COMPANY.sub("", name).casefold())
-    return len(key) >= 4 and any(len(d) >= 4 and (d in key or key in d) for d in domains)
+    return len(key) >= 4 and any(len(d) >= 4 and (d in key or (key in d and len(key) >= 0.75 * len(d)))
+                                 for d in domains)
 
 
 def amount_role(field_name: str) -> str | None:

@@ -252,6 +252,10 @@ _FOOTER_LETTERHEAD = "\n".join(
                  "Condominio Via Saragozza 112\nc/o Amministrazioni Ferri\nVia Saragozza 112\n40123 Bologna\n"
                  "Fattura n. FT-2025/027\n",
                  {"buyer_name": "Condominio Via Saragozza 112"}, id="a care-of line is not the party"),
+    pytest.param("PAYMENT RECEIPT\nGuest Name:\nSanjay\nHotel Details\nCheck In\n31/12/2017\nRooms\n1\nBooking ID\n"
+                 "IBZY2087\nRoom Charges\nRs 1939\nGrand Total\nRs 1939\nOravel Stays Private Limited\n"
+                 "Email: contactus@oyorooms.com\n",
+                 {"vendor_name": "Oravel Stays Private Limited"}, id="a word that is only a part of the web domain"),
     pytest.param("RR\nRedrock Industrial Supply Co.\n1200 Quarry Road\nInvoice INV-88\nBill To\nAcme Corp\n",
                  {"vendor_name": "Redrock Industrial Supply Co."}, id="but once could be a logo's letters"),
 ])
