@@ -341,9 +341,11 @@ class LlamaExtractor:
         options = []
         for p in group:
             ranked = proposals[p.name][: 4 if choices[p.name].value is not None else 8]
-            if p.kind == "date" and choices[p.name].value is not None:
-                # a date is moved only to another labelled one: "Beitragsrechnung 24. Januar 2014", due on
-                # 06.12.2013, breaks the rule and is right; an unlabelled date in its place would be a guess
+            current = next((c.score for c in proposals[p.name] if c.value == choices[p.name].value), 0.0)
+            if p.kind == "date" and current >= 1.0:
+                # a labelled date is moved only to another labelled one: "Beitragsrechnung 24. Januar 2014", due
+                # on 06.12.2013, breaks the rule and is right; an unlabelled date in its place would be a guess.
+                # A date only the model chose may move anywhere the rules allow.
                 ranked = [c for c in ranked if c.score >= 1.0]
             scores = {c.value: c.score for c in ranked}
             scores.setdefault(choices[p.name].value, max(scores.values(), default=0.0))

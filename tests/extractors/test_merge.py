@@ -29,3 +29,22 @@ def merge(code: str, pick: str, prob: float, margin: float = 1.0) -> FieldChoice
 def test_a_name_the_model_is_sure_of(code, pick, expected):
     choice = merge(code, pick, prob=0.95)
     assert choice.value == code and choice.confidence == expected
+
+
+def test_the_rules_move_a_date_only_the_model_chose_and_keep_a_labelled_one():
+    # a credit note: the model took the delivery date for the due date, before the issue date; the rules mend
+    # the model's date, not the issue date printed next to its label
+    from extractors.fields import find_labels, propose
+    from schemas.registry import load_schema
+
+    spec = load_schema("invoice")
+    index = C.TextIndex("Beleg-Nr : RK21012345\nBeleg-Datum : 16.09.2013\nLeistungs-Datum : 05.08.2013\n")
+    plans = plan_fields(spec.model)
+    labels = find_labels(index, plans)
+    proposals = {p.name: propose(index, p, labels) for p in plans}
+    choices = {p.name: FieldChoice() for p in plans}
+    issued, delivered = (c.value for c in proposals["invoice_date"][:2])
+    choices["invoice_date"].value, choices["due_date"].value = issued, delivered
+    dates = [p for p in plans if p.kind == "date"]
+    LlamaExtractor._repair_group(spec, dates, choices, proposals)
+    assert choices["invoice_date"].value == issued and choices["due_date"].value == issued
