@@ -34,7 +34,7 @@ class FieldPlan:
     choices: list[Any] = field(default_factory=list)
     item_model: type[BaseModel] | None = None
     # labels of a broader concept that name this field only when nothing more specific is printed: "Total TTC"
-    # is the amount due of an invoice that prints no "Solde à payer"
+    # is the amount due of an invoice that prints no "Solde à payer" (keys of `_label_key`)
     fallback_labels: frozenset[str] = frozenset()
 
 
@@ -96,8 +96,9 @@ CONCEPTS: list[tuple[str, Any]] = [
     (AMOUNT_DUE_FIELD, lambda: [
         "amount due", "balance due", "amount payable", "balance", "to pay", "zahlbetrag", "zu zahlen",
         "zu zahlender betrag", "zu zahlender beitrag", "offener betrag", "restbetrag", "fälliger betrag",
-        "solde à payer", "net à payer", "montant dû", "reste à payer", "te betalen", "openstaand bedrag",
-        "importe a pagar", "importo da pagare", "att betala"]),
+        "solde à payer", "net à payer", "montant dû", "reste à payer", "reste dû", "restant dû", "te betalen",
+        "openstaand bedrag", "importe a pagar", "importo da pagare", "att betala", "residual", "remaining",
+        "amount remaining", "remaining balance"]),
     (r"tax_basis|taxable|net_(?:total|amount)|^net$|excl", lambda: ["taxable", "basis", "grondslag"]
         + _invoice_labels("tax_basis_total")),
     (r"subtotal", lambda: _invoice_labels("subtotal")),
@@ -167,7 +168,7 @@ def plan_fields(model: type[BaseModel]) -> list[FieldPlan]:
             labels.append(words)
         max_length = next((m.max_length for m in info.metadata if hasattr(m, "max_length")), None)
         plans.append(FieldPlan(name, kind, labels + fallback, info.description or "", max_length, choices,
-                               item_model, frozenset(fallback)))
+                               item_model, frozenset(_label_key(lab) for lab in fallback)))
     return plans
 
 
@@ -265,6 +266,12 @@ def _label_pattern(label: str) -> str:
 _BETWEEN_WORDS = r"\s+(?:" + C.CURRENCY_MARK + r"\s+)?"
 
 
+def _label_key(label: str) -> str:
+    """A label as printed, without its spaces or a currency between its words: "Br uttosumme", "Montant EUR TTC"
+    are the labels "bruttosumme", "montant ttc"."""
+    return re.sub(r"\s+|(?<=\s)" + C.CURRENCY_MARK + r"(?=\s)", "", label.casefold())
+
+
 def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], index: C.TextIndex,
                 section: bool = False, fallback: frozenset[str] = frozenset()) -> float:
     """How strongly the text labels this candidate as field `fname`.
@@ -275,8 +282,7 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], ind
     lines = index.lines
 
     def own(hit: LabelHit, line: int) -> float:
-        text = " ".join(lines[line][hit.start:hit.end].casefold().split())
-        return 0.5 if text in fallback else 0.0
+        return 0.5 if _label_key(lines[line][hit.start:hit.end]) in fallback else 0.0
 
     line_hits = labels[cand.line] if cand.line < len(labels) else []
     before = [h for h in line_hits if h.end <= cand.start + 1]

@@ -94,6 +94,10 @@ def test_an_amount_due_is_the_balance_where_one_is_printed_and_the_total_where_n
             "Solde à payer 470,15 €\n")
     assert float(_extract(paid)["amount_due"]) == 470.15
     assert float(_extract(paid.replace("Solde à payer 470,15 €\n", ""))["amount_due"]) == 671.15
+    # the total's label split by pypdf ("Br uttosumme") is still the total's; "Residual" is a balance
+    assert float(_extract("Rechnung 2020-11\nBr uttosumme 671,15\nErhaltene Anzahlungen -201,00\n"
+                          "Zahlbetr ag 470,15\n")["amount_due"]) == 470.15
+    assert float(_extract("Invoice F-11\nTotal 2,076.76 €\nResidual 1,453.76 €\n")["amount_due"]) == 1453.76
 
 
 def test_an_amount_after_an_order_word_is_no_order_number():
