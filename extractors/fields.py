@@ -143,7 +143,7 @@ def fallback_labels(field_name: str) -> list[str]:
 def concept_labels(field_name: str, kind: str) -> list[str]:
     """Labels of the first concept whose pattern matches the field name, or none."""
     name = field_name.casefold()
-    role = _party_role(name) if kind == "text" else None
+    role = party_role(name) if kind == "text" else None
     if role:  # names of parties: the seller's and the buyer's labels of the invoice schema
         return _invoice_labels("vendor_name" if role == "sender" else "buyer_name")
     for pattern, labels in CONCEPTS:
@@ -456,7 +456,7 @@ def _wrapped_iban_tail(lines: list[str], cand: C.Candidate) -> bool:
         _IBAN_HEAD.search(lines[cand.line - 1]))
 
 
-def _party_role(field_name: str) -> str | None:
+def party_role(field_name: str) -> str | None:
     name = field_name.lower()
     if any(k in name for k in ("buyer", "customer", "recipient", "client", "bill_to", "consignee", "payer")):
         return "recipient"
@@ -477,10 +477,10 @@ def _looks_like_label(cand: C.Candidate, labels: list[list[LabelHit]]) -> bool:
 
 def separate_parties(plans: list[FieldPlan], proposals: dict[str, list[C.Candidate]]) -> None:
     """The sender and the recipient are different parties: the sender's best name is not a recipient option."""
-    senders = [p for p in plans if p.kind == "text" and _party_role(p.name) == "sender" and proposals.get(p.name)]
+    senders = [p for p in plans if p.kind == "text" and party_role(p.name) == "sender" and proposals.get(p.name)]
     taken = {proposals[p.name][0].value for p in senders}
     for p in plans:
-        if p.kind == "text" and _party_role(p.name) == "recipient":
+        if p.kind == "text" and party_role(p.name) == "recipient":
             # nor a part of it: "Versicherungsverein Musterstadt a.G." is the second line of the sender's name
             proposals[p.name] = [c for c in proposals[p.name]
                                  if not any(c.value == t or (isinstance(t, str) and f" {c.value}" in t) for t in taken)]
@@ -533,7 +533,7 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
             if plan.kind == "id" and _PARENTHESISED.search(index.lines[cand.line][max(0, cand.start - 1):]):
                 score -= 1.0  # "Rechnung (380)": a type code, not the document's number
         elif plan.kind == "text":
-            role = _party_role(plan.name)
+            role = party_role(plan.name)
             if role != "recipient":
                 score += 0.5 * (1 - position) ** 2  # letterheads sit at the top; the recipient need not
             if C.COMPANY.search(cand.text):

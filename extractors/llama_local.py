@@ -25,7 +25,8 @@ from extractors import candidates as C
 from extractors import layout
 from extractors.base import register
 from extractors.choice_decoding import OptionChooser
-from extractors.fields import FieldPlan, amount_role, find_labels, plan_fields, propose, separate_parties
+from extractors.fields import (FieldPlan, amount_role, find_labels, party_role, plan_fields, propose,
+                               separate_parties)
 from extractors.models import model_label, resolve_model
 from schemas.document import Document
 from schemas.errors import ModelNotFound, ModelUnavailable
@@ -174,8 +175,11 @@ class LlamaExtractor:
         usage = (0, 0)
         if asked:
             picks, probs, usage = self._ask_model(index, asked, plans, proposals)
+            parties = {p.name: choices[p.name].value for p in plans if p.kind == "text" and party_role(p.name)}
             for p in asked:
-                self._merge(p, choices[p.name], picks.get(p.name), probs.get(p.name, 0.0), proposals[p.name])
+                others = tuple(v for name, v in parties.items() if name != p.name and isinstance(v, str))
+                self._merge(p, choices[p.name], picks.get(p.name), probs.get(p.name, 0.0), proposals[p.name],
+                            others)
 
         self._repair_with_rules(spec, plans, choices, proposals)
         _second_reading(plans, choices, index, doc)
@@ -227,12 +231,14 @@ class LlamaExtractor:
         distinct = {_option_text(c) for c in ranked[: self.max_options]}
         return len(distinct) >= 2 or (plan.kind in ("text", "id", "date") and len(distinct) == 1)
 
-    def _merge(self, plan: FieldPlan, choice: FieldChoice, pick: Any, prob: float, ranked: list[C.Candidate]):
+    def _merge(self, plan: FieldPlan, choice: FieldChoice, pick: Any, prob: float, ranked: list[C.Candidate],
+               others: tuple[str, ...] = ()):
         """Combine code's answer with the model's, per the policy measured on ../shared/data.
 
         Code first: a value code found next to its label beats the model when they disagree (right in most
         disagreements for ids, amounts, dates and now names too), and the model fills what code could not find.
-        Agreement of the two independent methods is the strongest signal.
+        Agreement of the two independent methods is the strongest signal. `others` are code's names for the
+        other parties: a model that picks one of them for this party mixed up the roles.
         """
         code_value = choice.value
         picked = None
@@ -259,9 +265,12 @@ class LlamaExtractor:
                 # chose a part of code's name ("MVM Musterhafter" of a name printed over two lines, "Max
                 # Mustermann" of "Herrn Max Mustermann") points at the same party
                 part = _part_of(model_value, code_value) or _part_of(code_value, model_value)
-                choice.signals["model_part"] = float(part)
+                # a model sure that the seller is the buyer ("Theodor Est" on invoices 502-504) mixed up the roles:
+                # no doubt about code's seller (right 4 times in 4 on the dev invoices)
+                swapped = _same_name(model_value, others)
+                choice.signals.update({"model_part": float(part), "model_other_party": float(swapped)})
                 choice.confidence = CONF["code_over_model_text" + (
-                    "_tied" if tied else "_sure" if prob >= SURE and not part else "")]
+                    "_tied" if tied else "_sure" if prob >= SURE and not (part or swapped) else "")]
             else:
                 choice.confidence = CONF["code_over_model" + ("_tied" if tied else "")]
         else:
@@ -405,6 +414,11 @@ def _options_in_text_order(cands: list[C.Candidate]) -> list[str]:
 
 
 _SPACES = re.compile(r"[ \t]+")
+
+
+def _same_name(name: Any, names: tuple[str, ...]) -> bool:
+    key = " ".join(str(name).casefold().split()) if isinstance(name, str) else None
+    return key is not None and any(key == " ".join(n.casefold().split()) for n in names)
 
 
 def _part_of(part: Any, whole: Any) -> bool:

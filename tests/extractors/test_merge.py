@@ -12,10 +12,10 @@ from schemas.invoice import InvoiceFields
 VENDOR = next(p for p in plan_fields(InvoiceFields) if p.name == "vendor_name")
 
 
-def merge(code: str, pick: str, prob: float, margin: float = 1.0) -> FieldChoice:
+def merge(code: str, pick: str, prob: float, margin: float = 1.0, others: tuple[str, ...] = ()) -> FieldChoice:
     ranked = [C.Candidate(code, code, 0, 0, 3.0), C.Candidate(pick, pick, 5, 0, 1.0)]
     choice = FieldChoice(code, "code", CONF["code_labelled"], {"margin": margin})
-    LlamaExtractor("smollm2-135m", use_model=False)._merge(VENDOR, choice, pick, prob, ranked)
+    LlamaExtractor("smollm2-135m", use_model=False)._merge(VENDOR, choice, pick, prob, ranked, others)
     return choice
 
 
@@ -29,6 +29,13 @@ def merge(code: str, pick: str, prob: float, margin: float = 1.0) -> FieldChoice
 def test_a_name_the_model_is_sure_of(code, pick, expected):
     choice = merge(code, pick, prob=0.95)
     assert choice.value == code and choice.confidence == expected
+
+
+def test_a_model_sure_that_the_seller_is_the_buyer_mixed_up_the_roles():
+    # invoices 502-504: code's seller "Bei Spiel GmbH" is right; the model picks the buyer's name for it
+    choice = merge("Bei Spiel GmbH", "Theodor Est", prob=0.94, others=("Theodor  Est",))
+    assert choice.value == "Bei Spiel GmbH" and choice.confidence == CONF["code_over_model_text"]
+    assert merge("Bei Spiel GmbH", "Theodor Est", prob=0.94).confidence == CONF["code_over_model_text_sure"]
 
 
 def test_the_rules_move_a_date_only_the_model_chose_and_keep_a_labelled_one():
