@@ -416,16 +416,20 @@ def _options_in_text_order(cands: list[C.Candidate]) -> list[str]:
 _SPACES = re.compile(r"[ \t]+")
 
 
+def _words(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
 def _same_name(name: Any, names: tuple[str, ...]) -> bool:
-    key = " ".join(str(name).casefold().split()) if isinstance(name, str) else None
-    return key is not None and any(key == " ".join(n.casefold().split()) for n in names)
+    """`name` is one of `names` (case and spacing aside)."""
+    return isinstance(name, str) and any(_words(name) == _words(n) for n in names)
 
 
 def _part_of(part: Any, whole: Any) -> bool:
     """`part` is one or more whole words of `whole` (case and spacing aside)."""
     if not (isinstance(part, str) and isinstance(whole, str)):
         return False
-    part, whole = " ".join(part.casefold().split()), " ".join(whole.casefold().split())
+    part, whole = _words(part), _words(whole)
     return bool(part) and part != whole and f" {part} " in f" {whole} "
 
 
