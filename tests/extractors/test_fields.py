@@ -366,6 +366,14 @@ def test_amounts_under_column_headings_count_each_rows_indent_and_the_headings_c
     assert _best(lost, "tax_total")[1] < 2.0
 
 
+def test_the_sum_of_tax_lines_is_an_option_but_not_the_first():
+    # two lines that label a tax: their sum joins the options for the rules, never ahead of the parts
+    text = "Umsatzsteuer 38,00\nSteuerbetrag 2,00\n"
+    index, plans = TextIndex(text), plan_fields(load_schema("invoice").model)
+    ranked = propose(index, next(p for p in plans if p.name == "tax_total"), find_labels(index, plans))
+    assert ranked[0].value == 38.0 and 40.0 in [c.value for c in ranked]
+
+
 def test_a_tax_label_after_including_labels_a_gross_amount():
     text = ("vierteljährlicher Beitrag inklusive 19 % Versicherungsteuer 220,00 €\n"
             "in diesem Beitrag enthaltene Versicherungsteuer (35,13 €)\n")
