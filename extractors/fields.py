@@ -346,6 +346,12 @@ def _is_header_row(labels: list[list[LabelHit]], lines: list[str], j: int) -> bo
     return len(labels[j]) >= 3 and not any(ch.isdigit() for ch in lines[j])
 
 
+@functools.lru_cache(maxsize=256)
+def _heading_cells(line: str) -> tuple[tuple[int, int], ...]:
+    """A heading row's cells, split once per row rather than once per value under it."""
+    return tuple((c.start, c.end) for c in layout.cells(line, widest_gap=2))
+
+
 def _column_header(cand: C.Candidate, labels: list[list[LabelHit]], index: C.TextIndex) -> LabelHit | None:
     """The label heading this value's column: a row of at least three labels a few lines up, over the value.
 
@@ -362,7 +368,7 @@ def _column_header(cand: C.Candidate, labels: list[list[LabelHit]], index: C.Tex
     for j in range(cand.line - 1, max(-1, cand.line - 5), -1):
         hits = labels[j]
         if _is_header_row(labels, lines, j):
-            cells = [(c.start, c.end) for c in layout.cells(lines[j], widest_gap=2)]
+            cells = _heading_cells(lines[j])
             if len(cells) < 2:
                 return None  # one cell for the whole row: text that lost its spacing has no columns
             shift = index.indents[j]
