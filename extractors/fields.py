@@ -282,7 +282,7 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], ind
     lines = index.lines
 
     def own(hit: LabelHit, line: int) -> float:
-        return 0.5 if _label_key(lines[line][hit.start:hit.end]) in fallback else 0.0
+        return 0.5 if fallback and _label_key(lines[line][hit.start:hit.end]) in fallback else 0.0
 
     line_hits = labels[cand.line] if cand.line < len(labels) else []
     before = [h for h in line_hits if h.end <= cand.start + 1]

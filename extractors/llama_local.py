@@ -350,8 +350,8 @@ class LlamaExtractor:
         options = []
         for p in group:
             ranked = proposals[p.name][: 4 if choices[p.name].value is not None else 8]
-            current = next((c.score for c in proposals[p.name] if c.value == choices[p.name].value), 0.0)
-            if p.kind == "date" and current >= 1.0:
+            if p.kind == "date" and next((c.score for c in proposals[p.name]
+                                         if c.value == choices[p.name].value), 0.0) >= 1.0:
                 # a labelled date is moved only to another labelled one: "Beitragsrechnung 24. Januar 2014", due
                 # on 06.12.2013, breaks the rule and is right; an unlabelled date in its place would be a guess.
                 # A date only the model chose may move anywhere the rules allow.
@@ -594,8 +594,6 @@ def _net_from_rows(plans: list[FieldPlan], choices: dict[str, FieldChoice], text
     sum, printed nowhere. With a tax amount, or a note that prices include tax ("Amount payable is inclusive
     of … Goods & Services Tax"), the rows are gross prices, so nothing is filled.
     """
-    if _TAX_INCLUDED.search(text):
-        return
     data = {name: c.value for name, c in choices.items()}
     amounts = [p for p in plans if p.kind == "amount"]
     rows = next((data[p.name] for p in plans if p.kind == "items" and _is_line_item_model(p) and data[p.name]), None)
@@ -605,7 +603,7 @@ def _net_from_rows(plans: list[FieldPlan], choices: dict[str, FieldChoice], text
             or any(not isinstance(r.get("line_total"), (int, float)) for r in rows)):
         return
     net = round(sum(r["line_total"] for r in rows), 2)
-    if abs(net - total) > 0.02:
+    if abs(net - total) > 0.02 or _TAX_INCLUDED.search(text):  # the whole text is read last, only when needed
         return
     for p in amounts:
         if amount_role(p.name) == "basis" and data[p.name] is None:
