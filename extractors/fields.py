@@ -89,6 +89,7 @@ def _invoice_labels(field_name: str) -> list[str]:
 ISSUE_DATE_FIELD = r"(?:invoice|issue|document|bill)_date|^date$"  # names of a document's issue-date field
 DUE_DATE_FIELD = r"due|pay_by|payment_date"  # names of a due-date field
 AMOUNT_DUE_FIELD = r"amount_due|balance|payable|to_pay|outstanding|due_amount|amount_owed"
+GROSS_TOTAL_FIELD = r"total|gross|grand"  # after the more specific concepts (CONCEPTS): tax total, net total
 
 # (field-name pattern, labels): the first pattern that matches a field's name wins, so the specific come first.
 # Measured on ../shared/data/zugferd with a schema of fields the built-in invoice schema lacks (README, Accuracy).
@@ -103,7 +104,7 @@ CONCEPTS: list[tuple[str, Any]] = [
         + _invoice_labels("tax_basis_total")),
     (r"subtotal", lambda: _invoice_labels("subtotal")),
     (r"tax_(?:total|amount)|vat_(?:total|amount)|^tax$|^vat$", lambda: _invoice_labels("tax_total")),
-    (r"total|gross|grand", lambda: _invoice_labels("total")),
+    (GROSS_TOTAL_FIELD, lambda: _invoice_labels("total")),
     (r"order|^po_|purchase", lambda: [
         "order number", "order no", "order", "your order", "purchase order", "po number", "po", "bestellung",
         "bestellnummer", "bestell-nr", "ihre bestellung", "auftrag", "auftragsnummer", "commande",
@@ -299,9 +300,13 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], ind
     if before:
         nearest = before[-1]
         # the closest label to the left owns the value; a farther label of ours is weak evidence
-        if fname in nearest.fields and amount_role(fname) == "tax" and _INCLUDES.search(
-                lines[cand.line][: nearest.start]):
-            return 0.5  # "Beitrag inklusive 19 % Versicherungsteuer 220,00": a gross amount, not the tax
+        if _INCLUDES.search(lines[cand.line][: nearest.start]) and any(
+                amount_role(f) == "tax" for f in nearest.fields):
+            # "Beitrag inklusive 19 % Versicherungsteuer 220,00": a gross amount, not the tax
+            if fname in nearest.fields:
+                return 0.5
+            if is_gross_total(fname):
+                return 2.0
         if fname in nearest.fields:
             # "Invoice No" says more than a bare "No." ("NO. 42/1" in an address), unless the line is the title's
             generic = 0.3 if nearest.end - nearest.start <= 3 and not _TITLE_LINE.match(lines[cand.line]) else 0.0
@@ -622,6 +627,13 @@ def _in_web_domain(name: str, domains: set[str]) -> bool:
     key = re.sub(r"[^a-z0-9]", "", C.COMPANY.sub("", name).casefold())
     return len(key) >= 4 and any(len(d) >= 4 and (d in key or (key in d and len(key) >= 0.75 * len(d)))
                                  for d in domains)
+
+
+def is_gross_total(field_name: str) -> bool:
+    """A grand total's field ("total", "gross_amount"), not a tax, net or due amount's."""
+    name = field_name.lower()
+    return (amount_role(name) is None and re.search(GROSS_TOTAL_FIELD, name) is not None
+            and re.search(AMOUNT_DUE_FIELD, name) is None)
 
 
 def amount_role(field_name: str) -> str | None:

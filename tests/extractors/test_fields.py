@@ -378,6 +378,18 @@ def test_a_tax_label_after_including_labels_a_gross_amount():
     text = ("vierteljährlicher Beitrag inklusive 19 % Versicherungsteuer 220,00 €\n"
             "in diesem Beitrag enthaltene Versicherungsteuer (35,13 €)\n")
     assert _best(text, "tax_total")[0] == 35.13
+    assert _best(text + "zu zahlender Beitrag 440,00 €\n", "total")[0] == 220.0
+
+
+def test_with_gross_prices_only_the_net_is_the_total_less_the_tax():
+    # 1p0_COMFORT_Kraftfahrversicherung_Bruttopreise: no net amount printed; the earlier debt makes 440 due
+    text = ("Beitragsrechnung Nr. 00.123.456.7 11. März 2014\nKfz-Haftpflicht SF25 80,00 €\nVollkasko SF25 140,00 €\n"
+            "vierteljährlicher Beitrag inklusive 19 % Versicherungsteuer 220,00 €\n"
+            "in diesem Beitrag enthaltene Versicherungsteuer (35,13 €)\n"
+            "Ausstehende Forderung am Ausstellungstag 220,00 €\nzu zahlender Beitrag 440,00 €\n")
+    data = _invoice(text)
+    amounts = (data["subtotal"], data["tax_basis_total"], data["tax_total"], data["total"])
+    assert amounts == (184.87, 184.87, 35.13, 220.0)
 
 
 def test_a_subtotal_equal_to_the_total_is_not_pinned_by_it():
