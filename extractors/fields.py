@@ -328,11 +328,19 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], ind
         if section and _other_heading(labels[j], lines[j]):
             return 0.0  # "Contact commercial": the name below belongs to that heading, not to one further up
         above = [h for h in labels[j] if OTHER not in h.fields or not section]
+        if section and above:
+            above = [h for h in above if _ENDS_CELL.match(lines[j], h.end)]
+            if not above:
+                return 0.0  # a label inside a sentence heads nothing, but its line still ends the reach
         if above:
             if fname in above[-1].fields or (len(above) > 1 and any(fname in h.fields for h in above)):
                 return weight
             return 0.0
     return 0.0
+
+
+# a heading ends its cell: "Seller", "Bill To:", "Buyer (Bill to)", "Verkäufer    Käufer"; not "Removed debris from case"
+_ENDS_CELL = re.compile(r"[\s):]*(?:$|\s\s)")
 
 
 def _other_heading(hits: list[LabelHit], line: str) -> bool:

@@ -262,6 +262,11 @@ _FOOTER_LETTERHEAD = "\n".join(
                  {"vendor_name": "Oravel Stays Private Limited"}, id="a word that is only a part of the web domain"),
     pytest.param("RR\nRedrock Industrial Supply Co.\n1200 Quarry Road\nInvoice INV-88\nBill To\nAcme Corp\n",
                  {"vendor_name": "Redrock Industrial Supply Co."}, id="but once could be a logo's letters"),
+    pytest.param("INVOICE\n# invoice_number_1\nSammy Maystone\nsmaystone4@fake.com\nBill To\n:\nTaylor Riddel\n"
+                 "Service B\n5\n$1.50\n$7.50\nDescription: Cleaning\nNotes: Removed debris from case\n"
+                 "Parts: 2 x shop supplies\nTax: 0.4%\n",
+                 {"vendor_name": "Sammy Maystone", "buyer_name": "Taylor Riddel"},
+                 id="a label inside a sentence heads nothing"),
 ])
 def test_party_names(text, expected):
     data = _invoice(text)
@@ -372,6 +377,13 @@ def test_the_sum_of_tax_lines_is_an_option_but_not_the_first():
     index, plans = TextIndex(text), plan_fields(load_schema("invoice").model)
     ranked = propose(index, next(p for p in plans if p.name == "tax_total"), find_labels(index, plans))
     assert ranked[0].value == 38.0 and 40.0 in [c.value for c in ranked]
+
+
+def test_a_heading_may_end_in_a_bracketed_label():
+    text = ("TAX INVOICE\nSahyadri Tech Solutions Pvt. Ltd.\nMaharashtra, India\nBuyer (Bill to)\n"
+            "Konkan Textiles Pvt. Ltd.\nUnit 12, Kamala Mills Compound\n")
+    name, score = _best(text, "buyer_name")
+    assert name == "Konkan Textiles Pvt. Ltd." and score >= 1.0
 
 
 def test_a_tax_label_after_including_labels_a_gross_amount():
