@@ -426,6 +426,7 @@ _COUNTRIES = {"deutschland", "germany", "france", "nederland", "netherlands", "�
 _SPLIT_WORD = re.compile(r"(?<=[a-zäöüß]) (?=[a-zäöüß])")
 _CODE_LIKE = re.compile(r"[A-Z0-9]*\d[A-Z0-9]*(?:[-/.][A-Z0-9]+)*|[A-Z]+(?:[-/.][A-Z0-9]+)+")
 # a name has a word of three letters or more (any script's letters) and is not mostly digits
+_TITLE_ONLY = re.compile(rf"(?i)(?:\w+\s+)?\w*(?:{C.DOCUMENT_TITLES}|korrektur|credit note)")
 _NAME_SHAPE = re.compile(r"[^\W\d_]{3,}")
 
 
@@ -583,6 +584,8 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
             if _is_header_row(labels, index.lines, cand.line) or _other_heading(labels[cand.line],
                                                                                 index.lines[cand.line]):
                 score -= 1.5  # a column header, even one that names a party ("Art-Nr-Lieferant"), or a heading
+            if _TITLE_ONLY.fullmatch(cand.text):
+                score -= 1.5  # "KOSTENRECHNUNG", "Kopie factuur": the document's title, no party
             if C.ATTENTION.match(cand.text):
                 score -= 1.0  # "c/o Amministrazioni Ferri": the party is named on the line above
             if C.SALUTATION.match(cand.text):  # "Herrn Max Mustermann": letters salute their addressee

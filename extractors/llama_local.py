@@ -268,9 +268,14 @@ class LlamaExtractor:
                 # a model sure that the seller is the buyer ("Theodor Est" on invoices 502-504) mixed up the roles:
                 # no doubt about code's seller (right 4 times in 4 on the dev invoices)
                 swapped = _same_name(model_value, others)
-                choice.signals.update({"model_part": float(part), "model_other_party": float(swapped)})
+                # "Kunden AG Mitte" / "Hans Muster": a person printed under code's company is its contact
+                code_cand = next((c for c in ranked if c.value == code_value), None)
+                contact = (picked is not None and code_cand is not None and 0 < picked.line - code_cand.line <= 2
+                           and bool(C.COMPANY.search(str(code_value))) and not C.COMPANY.search(picked.text))
+                choice.signals.update({"model_part": float(part), "model_other_party": float(swapped),
+                                       "model_contact": float(contact)})
                 choice.confidence = CONF["code_over_model_text" + (
-                    "_tied" if tied else "_sure" if prob >= SURE and not (part or swapped) else "")]
+                    "_tied" if tied else "_sure" if prob >= SURE and not (part or swapped or contact) else "")]
             else:
                 choice.confidence = CONF["code_over_model" + ("_tied" if tied else "")]
         else:

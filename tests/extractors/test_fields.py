@@ -379,6 +379,15 @@ def test_the_sum_of_tax_lines_is_an_option_but_not_the_first():
     assert ranked[0].value == 38.0 and 40.0 in [c.value for c in ranked]
 
 
+def test_a_documents_title_is_no_party():
+    # EXTENDED_Kostenrechnung: the title stands in the letterhead, next to the buyer's block
+    text = "KOSTENRECHNUNG\nMUSTERLIEFERANT GMBH\nBahnhofstr. 99\nMUSTER-KUNDE GMBH\nStraße 1\n"
+    index, plans = TextIndex(text), plan_fields(load_schema("invoice").model)
+    ranked = propose(index, next(p for p in plans if p.name == "buyer_name"), find_labels(index, plans))
+    scores = {c.value: c.score for c in ranked}
+    assert scores["KOSTENRECHNUNG"] < 0 < scores["MUSTER-KUNDE GMBH"]
+
+
 def test_a_heading_may_end_in_a_bracketed_label():
     text = ("TAX INVOICE\nSahyadri Tech Solutions Pvt. Ltd.\nMaharashtra, India\nBuyer (Bill to)\n"
             "Konkan Textiles Pvt. Ltd.\nUnit 12, Kamala Mills Compound\n")

@@ -12,8 +12,9 @@ from schemas.invoice import InvoiceFields
 VENDOR = next(p for p in plan_fields(InvoiceFields) if p.name == "vendor_name")
 
 
-def merge(code: str, pick: str, prob: float, margin: float = 1.0, others: tuple[str, ...] = ()) -> FieldChoice:
-    ranked = [C.Candidate(code, code, 0, 0, 3.0), C.Candidate(pick, pick, 5, 0, 1.0)]
+def merge(code: str, pick: str, prob: float, margin: float = 1.0, others: tuple[str, ...] = (),
+          pick_line: int = 5) -> FieldChoice:
+    ranked = [C.Candidate(code, code, 0, 0, 3.0), C.Candidate(pick, pick, pick_line, 0, 1.0)]
     choice = FieldChoice(code, "code", CONF["code_labelled"], {"margin": margin})
     LlamaExtractor("smollm2-135m", use_model=False)._merge(VENDOR, choice, pick, prob, ranked, others)
     return choice
@@ -36,6 +37,15 @@ def test_a_model_sure_that_the_seller_is_the_buyer_mixed_up_the_roles():
     choice = merge("Bei Spiel GmbH", "Theodor Est", prob=0.94, others=("Theodor  Est",))
     assert choice.value == "Bei Spiel GmbH" and choice.confidence == CONF["code_over_model_text"]
     assert merge("Bei Spiel GmbH", "Theodor Est", prob=0.94).confidence == CONF["code_over_model_text_sure"]
+
+
+def test_a_person_printed_under_codes_company_is_its_contact():
+    # 1p0_COMFORT_Einfach: "Kunden AG Mitte" then "Hans Muster"; the model picks the person, code the company
+    assert merge("Kunden AG Mitte", "Hans Muster", prob=0.95, pick_line=1).confidence == CONF["code_over_model_text"]
+    # not a person below a name that is no company, nor a company below one
+    assert merge("Kunden Mitte", "Hans Muster", prob=0.95, pick_line=1).confidence == CONF["code_over_model_text_sure"]
+    assert merge("Kunden AG Mitte", "Muster GmbH", prob=0.95, pick_line=1).confidence == CONF[
+        "code_over_model_text_sure"]
 
 
 def test_the_rules_move_a_date_only_the_model_chose_and_keep_a_labelled_one():
