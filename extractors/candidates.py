@@ -316,8 +316,11 @@ ATTENTION = re.compile(
 # words saying that an amount includes a tax: "inkl. USt.", "inclusive of … Tax", "Prijzen zijn inclusief BTW"
 INCLUDING = (r"\b(?:incl(?:\.|usive|uding|uded)?|inkl\.?|inklusive|einschl(?:\.|ießlich)|inclusief|incluid[ao]"
              r"|compres[ao]|y compris)")
-# a currency sign or code as printed next to an amount or inside a label ("Montant EUR HT")
-CURRENCY_MARK = r"(?:€|\$|£|₹|eur|usd|gbp|chf)"
+# The currencies printed next to amounts ("€ 500", "1939 INR") and inside labels ("Montant EUR HT"): one
+# vocabulary for the amount readers below, the row cleaner and the labels in fields.py.
+CURRENCY_SIGNS = r"€|\$|£|₹"
+CURRENCY_CODES = r"CHF|EUR|USD|GBP|SEK|INR"
+CURRENCY_MARK = rf"(?:{CURRENCY_SIGNS}|(?i:{CURRENCY_CODES}))"  # labels are matched in lower case
 
 
 def find_text_spans(index: TextIndex, *, max_lines: int | None = None, footer: int = 0) -> list[Candidate]:
@@ -387,8 +390,8 @@ class _Num:
     unit: bool = False  # a unit word right after it ("-5,0000 Stk."): a quantity
 
 
-_MONEY_SIGN = re.compile(r"(?:€|\$|£|₹|CHF|EUR|USD|GBP|SEK|INR|kr|\bRs\.?)\s*$")
-_MONEY_SIGN_AFTER = re.compile(r"^\s*(?:€|\$|£|₹|(?:CHF|EUR|USD|GBP|SEK|INR|kr)\b)")
+_MONEY_SIGN = re.compile(rf"(?:{CURRENCY_SIGNS}|{CURRENCY_CODES}|kr|\bRs\.?)\s*$")
+_MONEY_SIGN_AFTER = re.compile(rf"^\s*(?:{CURRENCY_SIGNS}|(?:{CURRENCY_CODES}|kr)\b)")
 _MONEY_SIGN_AFTER_ALONE = re.compile(_MONEY_SIGN_AFTER.pattern + r"(?!\s?\d)")  # in "2014 $4.11" "$" is 4.11's
 
 
@@ -439,7 +442,9 @@ _UNIT_WORDS = (r"(?:x|pcs?\.?|pc\.?|stk\.?|stück|st\.?|std\.?|h|hrs?\.?|hours?|
 _UNITS = re.compile(r"^" + _UNIT_WORDS + r"\.?\s*", re.IGNORECASE)
 # matched where a number ends: "-5,0000 Stk."
 _UNIT_AFTER = re.compile(r"\s?" + _UNIT_WORDS, re.IGNORECASE)
-_CURRENCY_TOKEN = re.compile(r"(?:\s*(?:€|\$|£|₹|CHF|EUR|USD|GBP|SEK|INR|kr|Fr\.))+\s*$|^\s*(?:€|\$|£|₹|CHF|EUR|USD|GBP)\s*")
+# a currency column on either side of a description ("Onderhoudsset EUR", "SEK kr", "Fr.")
+_CURRENCY_TOKEN = re.compile(rf"(?:\s*(?:{CURRENCY_SIGNS}|{CURRENCY_CODES}|kr|Fr\.))+\s*$"
+                             rf"|^\s*(?:{CURRENCY_SIGNS}|{CURRENCY_CODES})\s*")
 
 
 def _clean_description(segment: str) -> str:
