@@ -44,6 +44,14 @@ def test_null_truth_and_fields_outside_the_schema_are_not_scored_and_line_items_
     assert score.fields == {"invoice_number": True, "line_items": True, "vendor_name": True}
 
 
+def test_a_truth_row_of_nulls_scores_nothing_not_even_its_place():
+    empty = {"description": None, "quantity": None, "line_total": None}
+    row = {"description": "Zitronensäure 100ml", "quantity": -5.0, "line_total": -5.0}
+    assert values_match([empty, row], [row])
+    assert not values_match([empty, row], [])  # the row with values is still expected
+    assert not values_match([row], [row, row])
+
+
 def _record(name: str, confidence: float, right: int, of: int = 4, valid: bool = True) -> EvalRecord:
     fields = {f"f{i}": i < right for i in range(of)}
     return EvalRecord(name, confidence, valid, "accepted", None, fields, {}, 0.1)
