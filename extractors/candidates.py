@@ -354,11 +354,16 @@ def find_text_spans(index: TextIndex, *, max_lines: int | None = None, footer: i
             nxt = index.lines[i + 1]
             joined = f"{line} {nxt}"
             if ((legal := COMPANY.search(nxt)) and legal.end() == len(nxt) and ":" not in nxt
-                    and index.flat.count(joined.casefold()) >= 2):
+                    and (index.flat.count(joined.casefold()) >= 2 or (i == _first_line(index) and " " in line))):
                 # "MVM Musterhafter" / "Versicherungsverein Musterstadt a.G.", in the letterhead and again in
-                # the footer: a legal name printed over two lines (once could be a logo's letters or a heading)
+                # the footer, or opening the page: a legal name printed over two lines (a single word once could
+                # be a logo's letters, and a line further down a heading)
                 out.append(Candidate(joined, joined, i, 0))
     return out
+
+
+def _first_line(index: TextIndex) -> int:
+    return next((i for i, line in enumerate(index.lines) if line.strip()), -1)
 
 
 # a line that can open a company's name: capitalised words, no digits, no label or punctuation of a sentence

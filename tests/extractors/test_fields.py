@@ -248,6 +248,10 @@ _FOOTER_LETTERHEAD = "\n".join(
                  "MVM Musterhafter\nVersicherungsverein Musterstadt a.G.\nVersicherungsbüro\n",
                  {"vendor_name": "MVM Musterhafter Versicherungsverein Musterstadt a.G.",
                   "buyer_name": "Herrn Max Mustermann"}, id="a legal name printed over two lines, twice"),
+    pytest.param("MVM Musterhafter\nVersicherungsverein Musterstadt a.G.\nHerrn\nMax Mustermann\nMusterstr. 11\n"
+                 "12346 Bad Musterhausen\nVersicherungsbüro\nMuster\n",
+                 {"vendor_name": "MVM Musterhafter Versicherungsverein Musterstadt a.G."},
+                 id="a legal name printed over two lines, opening the page"),
     pytest.param("Handelsrechnung Nr. 471102 vom 05.06.2018\nVerkäufer:\nNummer        : 549910\nLieferant GmbH\n"
                  "Lieferantenstraße 20\nKäufer:\nNummer        : GE2020211\nKunden AG Mitte\nKundenstraße 15\n",
                  {"vendor_name": "Lieferant GmbH", "buyer_name": "Kunden AG Mitte"},
