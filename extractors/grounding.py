@@ -6,9 +6,14 @@ import datetime as dt
 import functools
 import re
 import unicodedata
+from decimal import Decimal
 from typing import Any
 
 from extractors import candidates as C
+
+
+# numbers as a schema may type them: money is often a Decimal, and "23.54" must be found as "23,54"
+_NUMBER = (int, float, Decimal)
 
 
 def _norm(text: str) -> str:
@@ -80,10 +85,10 @@ def ungrounded_fields(data: dict[str, Any], ground: GroundingIndex, prefix: str 
                 elif not _grounded_scalar(item, ground, name):
                     missing.append(f"{path}[{i}]")
         elif not _grounded_scalar(value, ground, name):
-            if isinstance(value, (int, float)):
+            if isinstance(value, _NUMBER):
                 unprinted[path] = float(value)
             missing.append(path)
-    printed = [float(v) for k, v in data.items() if isinstance(v, (int, float)) and not isinstance(v, bool)
+    printed = [float(v) for k, v in data.items() if isinstance(v, _NUMBER) and not isinstance(v, bool)
                and f"{prefix}{k}" not in unprinted]
     return [path for path in missing if not (path in unprinted and _computed(unprinted[path], printed))]
 
@@ -101,7 +106,7 @@ def _computed(value: float, printed: list[float]) -> bool:
 
 
 def _grounded_scalar(value: Any, ground: GroundingIndex, name: str) -> bool:
-    if isinstance(value, (int, float)):
+    if isinstance(value, _NUMBER):
         return ground.has_number(value)
     if isinstance(value, dt.date):
         return ground.has_date(value)
