@@ -339,7 +339,8 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], ind
     return 0.0
 
 
-# a heading ends its cell: "Seller", "Bill To:", "Buyer (Bill to)", "Verkäufer    Käufer"; not "Removed debris from case"
+# a heading ends its cell ("Seller", "Bill To:", "Buyer (Bill to)", "Verkäufer    Käufer"), a word in a sentence
+# does not ("Notes: Removed debris from case")
 _ENDS_CELL = re.compile(r"[\s):]*(?:$|\s\s)")
 
 
@@ -425,8 +426,9 @@ _COUNTRIES = {"deutschland", "germany", "france", "nederland", "netherlands", "�
               "united kingdom", "uk", "ireland", "india", "usa", "united states", "hong kong"}
 _SPLIT_WORD = re.compile(r"(?<=[a-zäöüß]) (?=[a-zäöüß])")
 _CODE_LIKE = re.compile(r"[A-Z0-9]*\d[A-Z0-9]*(?:[-/.][A-Z0-9]+)*|[A-Z]+(?:[-/.][A-Z0-9]+)+")
-# a name has a word of three letters or more (any script's letters) and is not mostly digits
+# a document's title alone, in a word or two: "KOSTENRECHNUNG", "Kopie factuur"
 _TITLE_ONLY = re.compile(rf"(?i)(?:\w+\s+)?\w*(?:{C.DOCUMENT_TITLES}|korrektur|credit note)")
+# a name has a word of three letters or more (any script's letters) and is not mostly digits
 _NAME_SHAPE = re.compile(r"[^\W\d_]{3,}")
 
 

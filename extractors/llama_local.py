@@ -25,8 +25,8 @@ from extractors import candidates as C
 from extractors import layout
 from extractors.base import register
 from extractors.choice_decoding import OptionChooser
-from extractors.fields import (FieldPlan, amount_role, find_labels, is_gross_total, party_role, plan_fields, propose,
-                               separate_parties)
+from extractors.fields import (FieldPlan, amount_role, find_labels, is_gross_total, party_role, plan_fields,
+                               propose, separate_parties)
 from extractors.models import model_label, resolve_model
 from schemas.document import Document
 from schemas.errors import ModelNotFound, ModelUnavailable
@@ -384,6 +384,7 @@ class LlamaExtractor:
                 choices[name].value, choices[name].source = value, "rules"
         _drop_unpinned_fills(spec, choices, proposals, filled, list(best[1]))
         _fill_net_from_sibling(spec, group, choices, proposals)
+        _fill_net_from_gross(spec, group, choices, proposals)
 
     @staticmethod
     def _confidence(spec: SchemaSpec, plans: list[FieldPlan], choices: dict[str, FieldChoice], rules_ok: bool
@@ -488,13 +489,12 @@ def _fill_net_from_sibling(spec: SchemaSpec, group: list[FieldPlan], choices: di
                         and choices[q.name].value is not None), None)
         if sibling is not None and _broken_rules(spec, choices, {p.name: sibling}) <= _broken_rules(spec, choices):
             choices[p.name].value, choices[p.name].source = sibling, "rules"
-    _fill_net_from_gross(spec, group, choices, proposals)
 
 
 def _fill_net_from_gross(spec: SchemaSpec, group: list[FieldPlan], choices: dict[str, "FieldChoice"],
                          proposals: dict[str, list[C.Candidate]]) -> None:
     """Gross prices only ("Beitrag inklusive 19 % Versicherungsteuer 220,00", "darin enthalten 35,13"): the net
-    nothing prints is the total less the tax. Grounding flags it as unprinted, so it is never accepted unseen."""
+    nothing prints is the total less the tax (grounded as computed from two printed numbers, grounding.py)."""
     total = next((choices[q.name].value for q in group if is_gross_total(q.name)), None)
     tax = next((choices[q.name].value for q in group if amount_role(q.name) == "tax"), None)
     if total is None or tax is None:
