@@ -108,6 +108,8 @@ def _computed(value: float, printed: list[float]) -> bool:
 def _grounded_scalar(value: Any, ground: GroundingIndex, name: str) -> bool:
     if isinstance(value, _NUMBER):
         return ground.has_number(value)
+    if isinstance(value, dt.datetime):
+        return ground.has_date(value.date())  # a datetime field holds a printed date at midnight
     if isinstance(value, dt.date):
         return ground.has_date(value)
     text = str(value)

@@ -75,11 +75,14 @@ def test_a_user_schema_without_rules_still_gets_schema_validation_and_grounding(
     assert validate_answer({"number": "X-1", "amount": 119.0}, spec, ground).ungrounded == ["number"]
 
 
-def test_a_decimal_amount_is_grounded_as_a_number(tmp_path):
-    # money typed as Decimal ("119.00") is found where the page prints "119,00", as a float is
+def test_decimal_amounts_and_datetimes_are_grounded_as_numbers_and_dates(tmp_path):
+    # money typed as Decimal ("119.00") is found where the page prints "119,00", as a float is; a datetime field
+    # holds the printed date at midnight
     path = tmp_path / "s.py"
-    path.write_text("from decimal import Decimal\nfrom pydantic import BaseModel\n"
-                    "class Due(BaseModel):\n    amount_due: Decimal\n")
+    path.write_text("import datetime as dt\nfrom decimal import Decimal\nfrom pydantic import BaseModel\n"
+                    "class Due(BaseModel):\n    amount_due: Decimal\n    issued_at: dt.datetime | None = None\n")
     spec, ground = load_schema(f"{path}:Due"), GroundingIndex(TEXT)
-    assert validate_answer({"amount_due": "119.00"}, spec, ground).ok
+    assert validate_answer({"amount_due": "119.00", "issued_at": "2024-03-05"}, spec, ground).ok
     assert validate_answer({"amount_due": "118.00"}, spec, ground).ungrounded == ["amount_due"]
+    assert validate_answer({"amount_due": "119.00", "issued_at": "2024-03-06"}, spec, ground).ungrounded == [
+        "issued_at"]
