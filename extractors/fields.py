@@ -39,7 +39,10 @@ class FieldPlan:
 
 
 def _unwrap_optional(annotation: Any) -> Any:
+    """The type under `X | None` and under `Annotated[X, ...]` (`condecimal()`, `Annotated[Decimal, Field(ge=0)]`)."""
     origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _unwrap_optional(typing.get_args(annotation)[0])
     if origin in (typing.Union, types.UnionType):
         args = [a for a in typing.get_args(annotation) if a is not type(None)]
         if len(args) == 1:

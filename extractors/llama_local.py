@@ -186,7 +186,7 @@ class LlamaExtractor:
         _net_from_rows(plans, choices, doc.text)
         rules_ok = _broken_rules(spec, choices) == 0
         confidence = self._confidence(spec, plans, choices, rules_ok)
-        data = {name: _jsonable(c.value) for name, c in choices.items()}
+        data = _answer(spec, {name: c.value for name, c in choices.items()})
         signals = {f"{name}.{k}": v for name, c in choices.items() for k, v in c.signals.items()}
         signals["rules_ok"] = float(rules_ok)
         return ExtractionResult(
@@ -648,13 +648,24 @@ def _is_line_item_model(plan: FieldPlan) -> bool:
 
 def _broken_rules(spec: SchemaSpec, choices: dict[str, FieldChoice], override: dict[str, Any] | None = None) -> int:
     """How many of the schema's rules the answer breaks; an answer the schema rejects breaks them all."""
-    data = {name: _jsonable(c.value) for name, c in choices.items()}
-    data.update({k: _jsonable(v) for k, v in (override or {}).items()})
+    data = _answer(spec, {name: c.value for name, c in choices.items()} | (override or {}))
     try:
         instance = spec.model.model_validate(data)
     except Exception:
         return 1_000
     return len(spec.business_rules(instance))
+
+
+def _answer(spec: SchemaSpec, values: dict[str, Any]) -> dict[str, Any]:
+    """The answer as the schema takes it: a field nothing was found for is null, or left out where the schema's
+    default is something else ("tags: list[str] = []"), which null would break."""
+    fields = spec.model.model_fields
+
+    def null_allowed(name: str) -> bool:
+        info = fields.get(name)
+        return info is None or info.is_required() or (info.default is None and info.default_factory is None)
+
+    return {name: _jsonable(v) for name, v in values.items() if v is not None or null_allowed(name)}
 
 
 def _jsonable(value: Any) -> Any:

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import Annotated
 
 import pytest
 from pydantic import BaseModel, Field
 
 from extractors.candidates import COMPANY, TextIndex
 from extractors.fields import concept_labels, find_labels, plan_fields, propose
+from extractors.grounding import GroundingIndex
 from extractors.llama_local import LlamaExtractor
 from extractors.pdf import read_pdf
+from extractors.routing import validate_answer
 from schemas.document import Document, DocumentRef
 from schemas.registry import SchemaSpec, load_schema
 from tests.conftest import REAL_DOCS, SAMPLE_DOCS
@@ -86,6 +89,22 @@ def test_a_user_schema_reads_a_french_invoice():
     assert data["due_date"] == "2024-03-13"
     assert float(data["amount_due"]) == 300.0
     assert float(data["tax_basis_total"]) == 250.0
+
+
+def test_a_user_schema_with_constrained_types_and_defaults_gives_an_answer_it_accepts():
+    # Annotated[Decimal, Field(ge=0)] is an amount, not free text; a list that defaults to [] is not set to null
+    class Payment(BaseModel):
+        amount_due: Annotated[Decimal, Field(ge=0)] | None = None
+        due_date: dt.datetime | None = None
+        tags: list[str] = []
+
+    (amount, due, tags) = plan_fields(Payment)
+    assert (amount.kind, due.kind) == ("amount", "date")
+    spec = SchemaSpec(ref="test:Payment", name="payment", version="test", model=Payment)
+    doc = Document(DocumentRef("mem://doc.txt"), "0" * 64, len(FRENCH), [FRENCH])
+    data = LlamaExtractor("smollm2-135m", use_model=False).extract(doc, spec).data
+    check = validate_answer(data, spec, GroundingIndex(FRENCH))
+    assert check.ok and check.data == {"amount_due": "300.0", "due_date": "2024-03-13T00:00:00", "tags": []}
 
 
 def test_an_amount_due_is_the_balance_where_one_is_printed_and_the_total_where_none_is():
