@@ -352,11 +352,12 @@ class LlamaExtractor:
         if _broken_rules(spec, choices, rows) <= floor and all(choices[p.name].value is not None for p in group):
             return
         # a field code left empty may take any candidate the rules accept (tax = total - subtotal, if printed)
+        labelled = {p.name: next((c.score for c in proposals[p.name] if c.value == choices[p.name].value), 0.0) >= 1.0
+                    for p in group}
         options = []
         for p in group:
             ranked = proposals[p.name][: 4 if choices[p.name].value is not None else 8]
-            if p.kind == "date" and next((c.score for c in proposals[p.name]
-                                         if c.value == choices[p.name].value), 0.0) >= 1.0:
+            if p.kind == "date" and labelled[p.name]:
                 # a labelled date is moved only to another labelled one: "Beitragsrechnung 24. Januar 2014", due
                 # on 06.12.2013, breaks the rule and is right; an unlabelled date in its place would be a guess.
                 # A date only the model chose may move anywhere the rules allow.
@@ -369,7 +370,9 @@ class LlamaExtractor:
             trial = {p.name: v for p, (v, _) in zip(group, combo)}
             if _broken_rules(spec, choices, {**rows, **trial}) > floor:
                 continue
-            changed = sum(choices[name].value != v for name, v in trial.items())
+            # moving a value printed next to its label costs more than moving one only the model chose: "Date
+            # 22/01/2025" stays, and the model's due date "collected on 20/01/2025" before it yields
+            changed = sum(1 + labelled[name] for name, v in trial.items() if choices[name].value != v)
             filled = sum(v is not None for v in trial.values())
             key = (filled, -changed, round(sum(score for _, score in combo), 2))
             if best is None or key > best[0]:

@@ -65,3 +65,25 @@ def test_the_rules_move_a_date_only_the_model_chose_and_keep_a_labelled_one():
     dates = [p for p in plans if p.kind == "date"]
     LlamaExtractor._repair_group(spec, dates, choices, proposals)
     assert choices["invoice_date"].value == issued and choices["due_date"].value == issued
+
+
+def test_the_rules_move_the_models_date_before_a_labelled_one():
+    # uk_credit_note_tidewater with smollm2: the model took a date from a sentence for the due date, before the
+    # issue date; both fixes keep the rules, and the one that moves the model's date wins
+    from extractors.fields import find_labels, propose
+    from schemas.registry import load_schema
+
+    spec = load_schema("invoice")
+    index = C.TextIndex("Credit note no. CN-10482\nDate 22/01/2025\nOriginal invoice INV-77315\n"
+                        "Original date 06/01/2025\nThe chairs were collected by our driver on 20/01/2025.\n")
+    plans = plan_fields(spec.model)
+    labels = find_labels(index, plans)
+    proposals = {p.name: propose(index, p, labels) for p in plans}
+    choices = {p.name: FieldChoice() for p in plans}
+    issued = proposals["invoice_date"][0].value
+    assert issued.isoformat() == "2025-01-22"
+    collected = next(c.value for c in proposals["due_date"] if c.text == "20/01/2025")
+    choices["invoice_date"].value, choices["due_date"].value = issued, collected
+    LlamaExtractor._repair_group(spec, [p for p in plans if p.kind == "date"], choices, proposals)
+    assert choices["invoice_date"].value == issued and choices["due_date"].value != collected
+
