@@ -303,13 +303,12 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], ind
     if before:
         nearest = before[-1]
         # the closest label to the left owns the value; a farther label of ours is weak evidence
-        if _INCLUDES.search(lines[cand.line][: nearest.start]) and any(
-                amount_role(f) == "tax" for f in nearest.fields):
-            # "Beitrag inklusive 19 % Versicherungsteuer 220,00": a gross amount, not the tax
-            if fname in nearest.fields:
-                return 0.5
-            if is_gross_total(fname):
-                return 2.0
+        ours = fname in nearest.fields
+        # "Beitrag inklusive 19 % Versicherungsteuer 220,00": a gross amount, not the tax (cheap checks first)
+        if (((ours and amount_role(fname) == "tax") or (not ours and is_gross_total(fname)))
+                and any(amount_role(f) == "tax" for f in nearest.fields)
+                and _INCLUDES.search(lines[cand.line][: nearest.start])):
+            return 0.5 if ours else 2.0
         if fname in nearest.fields:
             # "Invoice No" says more than a bare "No." ("NO. 42/1" in an address), unless the line is the title's
             generic = 0.3 if nearest.end - nearest.start <= 3 and not _TITLE_LINE.match(lines[cand.line]) else 0.0
@@ -645,6 +644,7 @@ def _in_web_domain(name: str, domains: set[str]) -> bool:
                                  for d in domains)
 
 
+@functools.lru_cache(maxsize=256)
 def is_gross_total(field_name: str) -> bool:
     """A grand total's field ("total", "gross_amount"), not a tax, net or due amount's."""
     name = field_name.lower()
@@ -652,6 +652,7 @@ def is_gross_total(field_name: str) -> bool:
             and re.search(AMOUNT_DUE_FIELD, name) is None)
 
 
+@functools.lru_cache(maxsize=256)
 def amount_role(field_name: str) -> str | None:
     """'tax' for a tax amount, 'basis' for the amount tax is charged on; None for others (totals, fees…)."""
     name = field_name.lower()
