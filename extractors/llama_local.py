@@ -386,8 +386,7 @@ class LlamaExtractor:
                     filled.append(name)
                 choices[name].value, choices[name].source = value, "rules"
         _drop_unpinned_fills(spec, choices, proposals, filled, list(best[1]))
-        _fill_net_from_sibling(spec, group, choices, proposals)
-        _fill_net_from_gross(spec, group, choices, proposals)
+        _fill_unlabelled_amounts(spec, group, choices, proposals)
 
     @staticmethod
     def _confidence(spec: SchemaSpec, plans: list[FieldPlan], choices: dict[str, FieldChoice], rules_ok: bool
@@ -481,34 +480,27 @@ def _drop_unpinned_fills(spec: SchemaSpec, choices: dict[str, "FieldChoice"], pr
             choices[name].value, choices[name].source = None, "code"
 
 
-def _fill_net_from_sibling(spec: SchemaSpec, group: list[FieldPlan], choices: dict[str, "FieldChoice"],
-                           proposals: dict[str, list[C.Candidate]]) -> None:
-    """A net amount nothing labels is its sibling's: without printed discounts the subtotal is the tax basis."""
+def _fill_unlabelled_amounts(spec: SchemaSpec, group: list[FieldPlan], choices: dict[str, "FieldChoice"],
+                             proposals: dict[str, list[C.Candidate]]) -> None:
+    """An empty net or tax amount nothing labels, filled where the rules keep holding: first with its sibling's
+    value (without printed discounts the subtotal is the tax basis); then, for a net amount on gross prices only
+    ("Beitrag inklusive 19 % Versicherungsteuer 220,00", "darin enthalten 35,13"), with the total less the tax
+    (grounded as computed from two printed numbers, grounding.py)."""
+    def first(pick) -> Any:
+        return next((choices[q.name].value for q in group if pick(q) and choices[q.name].value is not None), None)
+
     for p in group:
         role = amount_role(p.name)
         if choices[p.name].value is not None or not role or max((c.score for c in proposals[p.name]), default=0) >= 1:
             continue
-        sibling = next((choices[q.name].value for q in group if q is not p and amount_role(q.name) == role
-                        and choices[q.name].value is not None), None)
-        if sibling is not None and _broken_rules(spec, choices, {p.name: sibling}) <= _broken_rules(spec, choices):
-            choices[p.name].value, choices[p.name].source = sibling, "rules"
-
-
-def _fill_net_from_gross(spec: SchemaSpec, group: list[FieldPlan], choices: dict[str, "FieldChoice"],
-                         proposals: dict[str, list[C.Candidate]]) -> None:
-    """Gross prices only ("Beitrag inklusive 19 % Versicherungsteuer 220,00", "darin enthalten 35,13"): the net
-    nothing prints is the total less the tax (grounded as computed from two printed numbers, grounding.py)."""
-    total = next((choices[q.name].value for q in group if is_gross_total(q.name)), None)
-    tax = next((choices[q.name].value for q in group if amount_role(q.name) == "tax"), None)
-    if total is None or tax is None:
-        return
-    net = round(total - tax, 2)
-    for p in group:
-        if (amount_role(p.name) != "basis" or choices[p.name].value is not None
-                or max((c.score for c in proposals[p.name]), default=0) >= 1):
-            continue
-        if _broken_rules(spec, choices, {p.name: net}) <= _broken_rules(spec, choices):
-            choices[p.name].value, choices[p.name].source = net, "rules"
+        options = [first(lambda q: q is not p and amount_role(q.name) == role)]
+        if role == "basis":
+            total, tax = first(lambda q: is_gross_total(q.name)), first(lambda q: amount_role(q.name) == "tax")
+            options.append(None if total is None or tax is None else round(total - tax, 2))
+        value = next((v for v in options if v is not None
+                      and _broken_rules(spec, choices, {p.name: v}) <= _broken_rules(spec, choices)), None)
+        if value is not None:
+            choices[p.name].value, choices[p.name].source = value, "rules"
 
 
 def _rules_cover(spec: SchemaSpec, choices: dict[str, "FieldChoice"], name: str) -> bool:
