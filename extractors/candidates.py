@@ -567,7 +567,7 @@ def _row(text: str, line: int, first_within: int | None = None) -> RowCandidate 
     nums = _numbers(text)
     if len(nums) < 3:
         return None
-    found = _product_triple(nums)
+    found = _product_triple(nums, text)
     if found is None:
         return None
     qty, price, total, spans = found
@@ -609,7 +609,7 @@ def _row_without_price(text: str, line: int) -> RowCandidate | None:
     return RowCandidate(description, count.value, unit_price, total.value, line)
 
 
-def _product_triple(nums: list[_Num]):
+def _product_triple(nums: list[_Num], text: str = ""):
     """(quantity, unit price, amount, spans) for the rightmost amount that is a product of two numbers before it."""
     # the amount is the rightmost number; of several readings ending there, the longest ("4 500,00" not "500,00")
     totals = sorted(nums, key=lambda n: (n.end, n.end - n.start), reverse=True)
@@ -625,20 +625,26 @@ def _product_triple(nums: list[_Num]):
                 if abs(x.value * y.value - total.value) <= 0.011 + 0.002 * abs(total.value):
                     qty, price = _quantity_first(x, y)
                     return qty, price, total.value, [(x.start, x.end), (y.start, y.end), (total.start, total.end)]
-        if found := _discounted_triple(before, total):
+        if found := _discounted_triple(before, total, text):
             return found
     return _rounded_count_triple(nums)
 
 
-def _discounted_triple(before: list[_Num], total: _Num):
-    """`1.00 L  1.00  10.00  15.00%  $ 0.90`: quantity × price less a discount percentage printed between them
-    and the amount. Only the two factors right before the percentage are tried, so a stray number that happens
-    to fit is not taken for a discount."""
-    for k in range(len(before) - 1, 1, -1):
-        rate, y, x = before[k], before[k - 1], before[k - 2]
-        if not 0 < rate.value < 100 or x.end > y.start or y.end > rate.start or not total.value:
+def _discounted_triple(before: list[_Num], total: _Num, text: str = ""):
+    """`1.00 L  1.00  10.00  15.00%  $ 0.90` or `20 Unit(s)  4,55 €  10%  81,90 €`: quantity × price less a
+    discount percentage printed between them and the amount, as a number of its own column or with its "%"
+    (which `_numbers` leaves out: elsewhere it is a tax rate). Only the two factors right before the rate are
+    tried, so a stray number that happens to fit is not taken for a discount."""
+    if not total.value:
+        return None
+    tries = [(before[k - 2], before[k - 1], before[k].value, before[k].start) for k in range(len(before) - 1, 1, -1)]
+    if len(before) >= 2:
+        tries += [(before[-2], before[-1], float(m.group(1).replace(",", ".")), before[-1].end + m.start())
+                  for m in _RATE.finditer(text[before[-1].end:total.start])]
+    for x, y, rate, at in tries:
+        if not 0 < rate < 100 or x.end > y.start or y.end > at:
             continue
-        if abs(x.value * y.value * (1 - rate.value / 100) - total.value) <= 0.011:
+        if abs(x.value * y.value * (1 - rate / 100) - total.value) <= 0.011:
             qty, price = _quantity_first(x, y)
             return qty, price, total.value, [(x.start, x.end), (y.start, y.end), (total.start, total.end)]
     return None

@@ -72,6 +72,15 @@ def test_a_row_with_a_discount_percentage_and_an_article_code_in_brackets():
     assert rows("Olive Oil    1.00 L    1.00    15.00%    $ 0.90") == []
 
 
+def test_a_row_with_a_discount_printed_with_its_percent_sign():
+    # Facture_FR_BASICWL.pdf: Quantité, Prix unitaire, Rem., Prix HT; only the discounted row prints a "Rem."
+    assert rows("Nougat de l'Abbaye 250g 20 Unit(s) 4,55 € 10% 81,90 €\n"
+                "Biscuits aux raisins 300g 15 Unit(s) 3,20 € 48,00 €") == [
+        ("Nougat de l'Abbaye 250g", 20.0, 4.55, 81.9), ("Biscuits aux raisins 300g", 15.0, 3.2, 48.0)]
+    # a rate that does not take quantity × price to the amount is no discount
+    assert rows("Nougat de l'Abbaye 250g 20 Unit(s) 4,55 € 20% 81,90 €") == []
+
+
 def test_a_count_printed_rounded_is_restored_from_amount_over_price():
     # the stylesheet prints 6.5 km as "6 Stk"; 13,00 / 2,00 = 6.5 rounds to the printed count
     assert rows("Stadtfahrt 2,00 6 Stk 7 % 13,00") == [("Stadtfahrt", 6.5, 2.0, 13.0)]
