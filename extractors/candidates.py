@@ -625,7 +625,7 @@ def _product_triple(nums: list[_Num], text: str = ""):
                 if abs(x.value * y.value - total.value) <= 0.011 + 0.002 * abs(total.value):
                     qty, price = _quantity_first(x, y)
                     return qty, price, total.value, [(x.start, x.end), (y.start, y.end), (total.start, total.end)]
-        if found := _discounted_triple(before, total, text):
+        if found := _discounted_triple(before, total, text) or _taxed_triple(before, total, text):
             return found
     return _rounded_count_triple(nums)
 
@@ -638,13 +638,36 @@ def _discounted_triple(before: list[_Num], total: _Num, text: str = ""):
     if not total.value:
         return None
     tries = [(before[k - 2], before[k - 1], before[k].value, before[k].start) for k in range(len(before) - 1, 1, -1)]
-    if len(before) >= 2:
-        tries += [(before[-2], before[-1], float(m.group(1).replace(",", ".")), before[-1].end + m.start())
+    if before and (x := _factor_before(before, before[-1])):
+        tries += [(x, before[-1], float(m.group(1).replace(",", ".")), before[-1].end + m.start())
                   for m in _RATE.finditer(text[before[-1].end:total.start])]
     for x, y, rate, at in tries:
         if not 0 < rate < 100 or x.end > y.start or y.end > at:
             continue
         if abs(x.value * y.value * (1 - rate / 100) - total.value) <= 0.011:
+            qty, price = _quantity_first(x, y)
+            return qty, price, total.value, [(x.start, x.end), (y.start, y.end), (total.start, total.end)]
+    return None
+
+
+def _factor_before(nums: list[_Num], y: _Num) -> _Num | None:
+    """The number right before `y`: "1 278.61" also reads as 1278.61, which overlaps 278.61 and is not it."""
+    return next((n for n in reversed(nums) if n.end <= y.start), None)
+
+
+def _taxed_triple(before: list[_Num], total: _Num, text: str):
+    """`1  278.61  14.50%  40.39  319.00`: quantity × net price, the tax rate and the tax, then the gross amount.
+    Both checks must hold, rate × net = tax and net + tax = amount, so a totals line that repeats the sums
+    without a rate ("Total 1 278.61 40.39 319.00") is no row."""
+    if len(before) < 3:
+        return None
+    y, tax = before[-2], before[-1]
+    x = _factor_before(before, y)
+    if x is None or y.end > tax.start or abs(x.value * y.value + tax.value - total.value) > 0.011:
+        return None
+    net = x.value * y.value
+    for m in _RATE.finditer(text[y.end:tax.start]):
+        if abs(net * float(m.group(1).replace(",", ".")) / 100 - tax.value) <= 0.011:
             qty, price = _quantity_first(x, y)
             return qty, price, total.value, [(x.start, x.end), (y.start, y.end), (total.start, total.end)]
     return None

@@ -81,6 +81,14 @@ def test_a_row_with_a_discount_printed_with_its_percent_sign():
     assert rows("Nougat de l'Abbaye 250g 20 Unit(s) 4,55 € 20% 81,90 €") == []
 
 
+def test_a_row_that_prints_its_tax_before_a_gross_amount():
+    # FlipkartInvoice.pdf: Qty, Price, Tax(%), Tax, Total; "1 278.61" also reads as 1278.61
+    assert rows("Memory cards SanDisk Ultra 16 GB MicroSDHC Class 1 278.61 14.50% 40.39 319.00\n"
+                "Total 1 278.61 40.39 319.00") == [("Memory cards SanDisk Ultra 16 GB MicroSDHC Class", 1.0, 278.61, 319.0)]
+    # the tax must be the rate of the net amount
+    assert rows("SanDisk Ultra 16 GB 1 278.61 5.00% 40.39 319.00") == []
+
+
 def test_a_count_printed_rounded_is_restored_from_amount_over_price():
     # the stylesheet prints 6.5 km as "6 Stk"; 13,00 / 2,00 = 6.5 rounds to the printed count
     assert rows("Stadtfahrt 2,00 6 Stk 7 % 13,00") == [("Stadtfahrt", 6.5, 2.0, 13.0)]
