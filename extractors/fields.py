@@ -75,7 +75,7 @@ def _field_kind(name: str, annotation: Any) -> tuple[str, list[Any], type[BaseMo
             return "currency", [], None
         if "iban" in lname:
             return "iban", [], None
-        if any(k in lname for k in ("vat", "tax_id", "gstin", "ust")):
+        if re.search(VAT_ID_FIELD, lname):
             return "vat_id", [], None
         if re.search(r"(number|_no|_nr|_id|reference|_ref|code)$", lname):
             return "id", [], None
@@ -89,7 +89,9 @@ def _invoice_labels(field_name: str) -> list[str]:
     return list(InvoiceFields.model_fields[field_name].json_schema_extra["labels"])
 
 
-ISSUE_DATE_FIELD = r"(?:invoice|issue|document|bill)_date|^date$"  # names of a document's issue-date field
+ISSUE_DATE_FIELD = r"(?:invoice|issue|document|bill|statement|receipt|notice|letter)_date|^date$"  # a document's issue date
+# whole words of the name only: "customer_name" holds "ust" and is no VAT id
+VAT_ID_FIELD = r"(?:^|_)(?:vat|ust|gstin)(?:_|$)|tax_id"
 DUE_DATE_FIELD = r"due|pay_by|payment_date"  # names of a due-date field
 AMOUNT_DUE_FIELD = r"amount_due|balance|payable|to_pay|outstanding|due_amount|amount_owed"
 GROSS_TOTAL_FIELD = r"total|gross|grand"  # after the more specific concepts (CONCEPTS): tax total, net total
@@ -106,10 +108,31 @@ CONCEPTS: list[tuple[str, Any]] = [
     (r"tax_basis|taxable|net_(?:total|amount)|^net$|excl", lambda: ["taxable", "basis", "grondslag"]
         + _invoice_labels("tax_basis_total")),
     (r"subtotal", lambda: _invoice_labels("subtotal")),
-    (r"tax_(?:total|amount)|vat_(?:total|amount)|^tax$|^vat$", lambda: _invoice_labels("tax_total")),
+    (r"tax_(?:total|amount)|vat_(?:total|amount)|(?:^|_)tax$|^vat$", lambda: _invoice_labels("tax_total")),
+    (r"premium", lambda: [
+        "premium", "total premium", "premium due", "amount payable", "beitrag", "gesamtbeitrag", "jahresbeitrag",
+        "zu zahlender beitrag", "zu zahlender gesamtbeitrag", "prime", "prime ttc", "cotisation", "cotisation ttc",
+        "cotisation ttc à régler", "premie", "prima", "prima total", "premio", "premio lordo", "premie att betala"]),
     (GROSS_TOTAL_FIELD, lambda: _invoice_labels("total")),
+    (r"(?:receipt|ticket)\w*_(?:number|no|nr|id)$", lambda: [
+        "receipt no", "receipt number", "receipt #", "receipt", "ticket no", "ticket", "nº ticket", "n° ticket",
+        "número de ticket", "nº de ticket", "bon n°", "numéro de ticket", "kassenbon", "bon-nr", "bonnummer",
+        "beleg-nr", "belegnummer", "beleg", "bonnummer", "scontrino", "scontrino n", "kvitto", "kvittonummer",
+        "transaction no", "trans no"]),
+    (r"(?:deliver|dispatch|despatch|packing|shipment)\w*_(?:number|no|nr|id)$", lambda: [
+        "delivery note", "delivery note no", "delivery note number", "dn no", "despatch note", "dispatch note",
+        "despatch note no", "packing slip", "packing list", "shipment no", "lieferschein", "lieferschein-nr",
+        "lieferscheinnummer", "lieferschein nr", "bon de livraison", "bl n°", "pakbon", "afleverbon", "albarán",
+        "albarán nº", "nº albarán", "nº de albarán", "número de albarán", "documento di trasporto", "ddt",
+        "följesedel"]),
+    (r"(?:polic|contract)\w*_(?:number|no|nr|id)$", lambda: [
+        "policy number", "policy no", "policy", "contract number", "contract no", "versicherungsschein-nr",
+        "versicherungsscheinnummer", "versicherungsschein", "vertragsnummer", "vertrags-nr", "police",
+        "n° de police", "numéro de police", "n° de contrat", "numéro de contrat", "contrat", "polisnummer", "polis",
+        "póliza", "nº de póliza", "número de póliza", "polizza", "n. polizza", "contratto", "försäkringsnummer"]),
     (r"order|^po_|purchase", lambda: [
-        "order number", "order no", "order", "your order", "purchase order", "po number", "po", "bestellung",
+        "order number", "order no", "order", "your order", "purchase order", "po number", "p.o. number", "p.o. no",
+        "po no", "po #", "p.o.", "po", "bestellung",
         "bestellnummer", "bestell-nr", "ihre bestellung", "auftrag", "auftragsnummer", "commande",
         "n° de commande", "bon de commande", "votre commande", "votre référence", "bestelling", "bestelnummer",
         "pedido", "número de pedido", "ordine", "beställning", "your reference"]),
@@ -125,7 +148,7 @@ CONCEPTS: list[tuple[str, Any]] = [
         "customer number", "customer no", "customer id", "account number", "account no", "kundennummer",
         "kunden-nr", "kundennr", "n° client", "numéro client", "klantnummer", "número de cliente",
         "codice cliente", "kundnummer"]),
-    (r"vat|tax_id|gstin|ust", lambda: _invoice_labels("vendor_vat_id")),
+    (VAT_ID_FIELD, lambda: _invoice_labels("vendor_vat_id")),
     (r"currency", lambda: _invoice_labels("currency")),
     (r"iban|bank_account", lambda: [
         "iban", "bank account", "account", "bankverbindung", "konto", "rib", "compte", "rekeningnummer",
@@ -135,6 +158,30 @@ CONCEPTS: list[tuple[str, Any]] = [
 
 # (concept pattern, labels of the broader concept): an amount due is the total where no balance is printed
 FALLBACKS: list[tuple[str, Any]] = [(AMOUNT_DUE_FIELD, lambda: _invoice_labels("total"))]
+
+
+# the first and the last day of a period ("billing_period_start", "service_to"): a range's first or second date
+PERIOD_START_FIELD = r"(?:_|^)(?:start|from|begin)(?:_|$)"
+PERIOD_END_FIELD = r"(?:_|^)(?:end|to|until|through)(?:_|$)"
+PERIOD_FIELD = rf"period|{PERIOD_START_FIELD}|{PERIOD_END_FIELD}"
+
+# concepts of a date field, tried before CONCEPTS: "order_date" is the date of the order, not its number
+DATE_CONCEPTS: list[tuple[str, Any]] = [
+    (r"order|^po_|purchase", lambda: [
+        "order date", "po date", "p.o. date", "purchase order date", "date of order", "ordered on", "bestelldatum",
+        "bestell-datum", "auftragsdatum", "date de commande", "date commande", "besteldatum", "orderdatum",
+        "fecha de pedido", "fecha del pedido", "data ordine", "data dell'ordine", "beställningsdatum"]),
+    (PERIOD_FIELD, lambda: [
+        "period", "billing period", "service period", "invoice period", "statement period", "period covered",
+        "zeitraum", "abrechnungszeitraum", "leistungszeitraum", "rechnungszeitraum", "periode", "factuurperiode",
+        "période", "période de facturation", "période de consommation", "periodo", "periodo de facturación",
+        "periodo di fatturazione", "perioden", "du", "vom", "from"]),
+    (r"deliver|ship|dispatch|despatch", lambda: [
+        "delivery date", "date of delivery", "delivered on", "ship date", "shipping date", "shipped on",
+        "dispatch date", "despatch date", "lieferdatum", "liefertermin", "liefertag", "versanddatum",
+        "date de livraison", "livré le", "date d'expédition", "leverdatum", "leveringsdatum", "afleverdatum",
+        "fecha de entrega", "fecha de envío", "data di consegna", "data consegna", "leveransdatum"]),
+]
 
 
 def fallback_labels(field_name: str) -> list[str]:
@@ -150,7 +197,7 @@ def concept_labels(field_name: str, kind: str) -> list[str]:
     role = party_role(name) if kind == "text" else None
     if role:  # names of parties: the seller's and the buyer's labels of the invoice schema
         return _invoice_labels("vendor_name" if role == "sender" else "buyer_name")
-    for pattern, labels in CONCEPTS:
+    for pattern, labels in (DATE_CONCEPTS if kind == "date" else []) + CONCEPTS:
         if re.search(pattern, name):
             return labels()
     return []
@@ -452,6 +499,24 @@ _PARENTHESISED = re.compile(r"^\(\w+\)")
 _INCLUDES = re.compile(r"(?i)" + C.INCLUDING + r"\W+(?:[\d.,]+\s?%\s*)?$")
 _PERIOD_END = re.compile(r"(?i)\b(?:vom|von|from|du|van|dal|del|desde)\s+[\d./-]{6,10}\s*"
                          r"(?:-|–|bis(?:\s+zum)?|to|until|au|tot|t/m|al|hasta)\s*$")
+_RANGE_CONNECTOR = re.compile(r"(?i)\s*(?:-|–|bis(?:\s+zum)?|to|until|through|thru|au|tot|t/m|al|hasta)\s*")
+
+
+def _range_bound(cand: C.Candidate, dates: list[C.Candidate], index: C.TextIndex) -> str | None:
+    """"start" or "end" for a date that opens or closes a printed range ("01-02-2025 t/m 28-02-2025")."""
+    line = index.lines[cand.line]
+    end = cand.start + len(cand.text)
+    for other in dates:
+        if other.line != cand.line or other is cand:
+            continue
+        if other.start >= end and _RANGE_CONNECTOR.fullmatch(line[end:other.start]):
+            return "start"
+        if other.start + len(other.text) <= cand.start and _RANGE_CONNECTOR.fullmatch(
+                line[other.start + len(other.text):cand.start]):
+            return "end"
+    return None
+
+
 _MONEY_AFTER = re.compile(r"^\s?" + C.CURRENCY_MARK + r"(?![a-z])", re.IGNORECASE)
 # a direct debit's announcement names its date in a sentence, with no label: "Der Betrag … wird am 20.03.2014 von
 # Ihrem Konto … eingezogen", "will be debited on", "sera prélevé le", "wordt op … afgeschreven"
@@ -482,9 +547,11 @@ def _wrapped_iban_tail(lines: list[str], cand: C.Candidate) -> bool:
 
 def party_role(field_name: str) -> str | None:
     name = field_name.lower()
-    if any(k in name for k in ("buyer", "customer", "recipient", "client", "bill_to", "consignee", "payer")):
+    if any(k in name for k in ("buyer", "customer", "recipient", "client", "bill_to", "consignee", "payer", "insured",
+                               "policyholder", "subscriber", "tenant", "patient", "addressee")):
         return "recipient"
-    if any(k in name for k in ("vendor", "seller", "supplier", "issuer", "sender", "merchant", "from")):
+    if any(k in name for k in ("vendor", "seller", "supplier", "issuer", "sender", "merchant", "from", "insurer",
+                               "provider", "shipper", "landlord")):
         return "sender"
     return None
 
@@ -548,6 +615,10 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
             if plan.kind == "date" and re.search(DUE_DATE_FIELD, plan.name) and _DEBIT_DATE.search(
                     index.lines[cand.line][: cand.start]):
                 score = max(score, 2.7)
+            if plan.kind == "date" and (bound := _range_bound(cand, found, index)):
+                start = re.search(PERIOD_START_FIELD, plan.name)
+                if start or re.search(PERIOD_END_FIELD, plan.name):
+                    score += 0.5 if (bound == "start") == bool(start) else -0.5
             if plan.kind == "date" and _PERIOD_END.search(index.lines[cand.line][: cand.start]):
                 score = min(score, 0.5)  # "Zeitraum vom 06.12.2013 bis zum 06.12.2014": a period's end, no due date
             if plan.kind == "id" and score >= 2.5 and _TITLE_LINE.match(index.lines[cand.line]):

@@ -79,7 +79,9 @@ class InvoiceFields(BaseModel):
                                       "bis zum", "netto bis", "überweisen sie bis", "zahlbar innerhalb", "payable within",
                                       "remit by", "payable by", "payable until", "payment by", "date limite de paiement",
                                       "date limite", "payment terms", "zahlungsbedingungen", "conditions de paiement",
-                                      "betalingsvoorwaarden", "condiciones de pago"]},
+                                      "betalingsvoorwaarden", "condiciones de pago", "uiterste betaaldatum",
+                                      "te betalen vóór", "te betalen voor", "fecha límite de pago", "fecha límite",
+                                      "data di scadenza", "sista betalningsdag"]},
     )
     vendor_name: str | None = Field(
         None,

@@ -107,6 +107,50 @@ def test_a_user_schema_with_constrained_types_and_defaults_gives_an_answer_it_ac
     assert check.ok and check.data == {"amount_due": "300.0", "due_date": "2024-03-13T00:00:00", "tags": []}
 
 
+class UtilityBill(BaseModel):
+    account_number: str | None = None
+    customer_name: str | None = None
+    statement_date: dt.date | None = None
+    due_date: dt.date | None = None
+    billing_period_start: dt.date | None = None
+    billing_period_end: dt.date | None = None
+
+
+DUTCH_BILL = """Voltaplan Energie B.V. | Postbus 2210 | 3500 GE Utrecht Factuurdatum 12-03-2025
+De heer J.P. van den Berg Klantnummer 20481736
+Lindenlaan 23 Periode 01-02-2025 t/m 28-02-2025
+Te betalen € 388,82
+Uiterste betaaldatum: 26-03-2025
+Voltaplan Energie B.V. · KvK 61234587 · btw NL854123776B01
+"""
+
+
+def test_other_document_types_get_their_concepts_labels():
+    # "customer_name" holds the letters "ust": a name, not a VAT id
+    customer, = plan_fields(type("M", (BaseModel,), {"__annotations__": {"customer_name": str}}))
+    assert customer.kind == "text" and "vat" not in customer.labels
+    assert "p.o. date" in concept_labels("order_date", "date") and "p.o. number" in concept_labels("po_number", "id")
+    assert "liefertermin" in concept_labels("delivery_date", "date")
+    assert "lieferschein" in concept_labels("delivery_note_number", "id")
+    assert "versicherungsschein-nr" in concept_labels("policy_number", "id")
+    assert "nº ticket" in concept_labels("receipt_number", "id")
+    assert "cotisation ttc" in concept_labels("premium", "amount")
+    assert "versicherungsteuer" in concept_labels("insurance_tax", "amount")
+    assert concept_labels("delivery_address", "text") == []  # a delivery note's number labels no address
+    assert concept_labels("insured_name", "text") == concept_labels("buyer_name", "text")
+    assert concept_labels("insurer_name", "text") == concept_labels("supplier_name", "text")
+
+
+def test_a_utility_bill_reads_its_period_as_a_range_and_its_dutch_due_date():
+    spec = SchemaSpec(ref="test:UtilityBill", name="utility_bill", version="test", model=UtilityBill)
+    doc = Document(DocumentRef("mem://doc.txt"), "0" * 64, len(DUTCH_BILL), [DUTCH_BILL])
+    data = LlamaExtractor("smollm2-135m", use_model=False).extract(doc, spec).data
+    assert data["account_number"] == "20481736"
+    assert (data["statement_date"], data["due_date"]) == ("2025-03-12", "2025-03-26")
+    assert (data["billing_period_start"], data["billing_period_end"]) == ("2025-02-01", "2025-02-28")
+    assert data["customer_name"] != "NL854123776B01"
+
+
 def test_an_amount_due_is_the_balance_where_one_is_printed_and_the_total_where_none_is():
     # Factur-X "Facture_FR_BASICWL": a deposit was paid, so the balance is due, not the total
     paid = ("Facture FA-2017-0010\nTotal HT 624,90 €\nTotal taxes 46,25 €\nTotal TTC 671,15 €\n"
