@@ -356,6 +356,8 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], ind
                 and any(amount_role(f) == "tax" for f in nearest.fields)
                 and _INCLUDES.search(lines[cand.line][: nearest.start])):
             return 0.5 if ours else 2.0
+        if ours and amount_role(fname) == "tax" and _EXCLUDES.search(lines[cand.line][: nearest.start]):
+            return 0.5  # "Beitrag ohne Versicherungsteuer 422,50": the amount before the tax, not the tax
         if fname in nearest.fields:
             # "Invoice No" says more than a bare "No." ("NO. 42/1" in an address), unless the line is the title's
             generic = 0.3 if nearest.end - nearest.start <= 3 and not _TITLE_LINE.match(lines[cand.line]) else 0.0
@@ -497,6 +499,8 @@ _DUE_WORDS = re.compile(r"(?i)\b(?:bis|until|due|fällig|zahlbar|payable|échéa
 _PARENTHESISED = re.compile(r"^\(\w+\)")
 # a word saying the amount after a tax label includes that tax: "inkl. USt.", "including VAT", "incl. BTW"
 _INCLUDES = re.compile(r"(?i)" + C.INCLUDING + r"\W+(?:[\d.,]+\s?%\s*)?$")
+_EXCLUDES = re.compile(r"(?i)\b(?:ohne|exkl\.?|exklusive|excl\.?|excluding|exclusive of|without|before|hors|sans|zonder"
+                       r"|exclusief|sin|senza|utan)\s*$")
 _PERIOD_END = re.compile(r"(?i)\b(?:vom|von|from|du|van|dal|del|desde)\s+[\d./-]{6,10}\s*"
                          r"(?:-|–|bis(?:\s+zum)?|to|until|au|tot|t/m|al|hasta)\s*$")
 _RANGE_CONNECTOR = re.compile(r"(?i)\s*(?:-|–|bis(?:\s+zum)?|to|until|through|thru|au|tot|t/m|al|hasta)\s*")

@@ -151,6 +151,19 @@ def test_a_utility_bill_reads_its_period_as_a_range_and_its_dutch_due_date():
     assert data["customer_name"] != "NL854123776B01"
 
 
+def test_an_amount_before_the_tax_is_not_the_tax():
+    class Premium(BaseModel):
+        premium: float | None = None
+        insurance_tax: float | None = None
+
+    text = ("Kfz-Haftpflichtversicherung 312,40 €\nBeitrag ohne Versicherungsteuer 422,50 €\n"
+            "Versicherungsteuer 19 % 80,28 €\nZu zahlender Gesamtbeitrag 502,78 €\n")
+    spec = SchemaSpec(ref="test:Premium", name="premium", version="test", model=Premium)
+    doc = Document(DocumentRef("mem://doc.txt"), "0" * 64, len(text), [text])
+    data = LlamaExtractor("smollm2-135m", use_model=False).extract(doc, spec).data
+    assert (data["premium"], data["insurance_tax"]) == (502.78, 80.28)
+
+
 def test_an_amount_due_is_the_balance_where_one_is_printed_and_the_total_where_none_is():
     # Factur-X "Facture_FR_BASICWL": a deposit was paid, so the balance is due, not the total
     paid = ("Facture FA-2017-0010\nTotal HT 624,90 €\nTotal taxes 46,25 €\nTotal TTC 671,15 €\n"
