@@ -36,6 +36,8 @@ class FieldPlan:
     # labels of a broader concept that name this field only when nothing more specific is printed: "Total TTC"
     # is the amount due of an invoice that prints no "Solde à payer" (keys of `_label_key`)
     fallback_labels: frozenset[str] = frozenset()
+    # a party's place: "sender" issues the document (its letterhead), "recipient" is addressed; None: no party
+    role: str | None = None
 
 
 def _unwrap_optional(annotation: Any) -> Any:
@@ -203,9 +205,14 @@ def concept_labels(field_name: str, kind: str) -> list[str]:
     return []
 
 
+_BUYER_ISSUES = re.compile(r"(?i)purchase|^po(?:[A-Z_]|$)")  # names of a purchase-order schema
+
+
 def plan_fields(model: type[BaseModel]) -> list[FieldPlan]:
     """One plan per top-level field of the schema, in declaration order."""
     plans = []
+    # a purchase order is the buyer's paper: its letterhead names the buyer, its address block the supplier
+    buyer_issues = _BUYER_ISSUES.search(model.__name__) is not None
     for name, info in model.model_fields.items():
         kind, choices, item_model = _field_kind(name, info.annotation)
         extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
@@ -218,8 +225,11 @@ def plan_fields(model: type[BaseModel]) -> list[FieldPlan]:
         if words not in labels:
             labels.append(words)
         max_length = next((m.max_length for m in info.metadata if hasattr(m, "max_length")), None)
+        role = party_role(name) if kind == "text" else None
+        if role and buyer_issues:
+            role = "sender" if role == "recipient" else "recipient"
         plans.append(FieldPlan(name, kind, labels + fallback, info.description or "", max_length, choices,
-                               item_model, frozenset(_label_key(lab) for lab in fallback)))
+                               item_model, frozenset(_label_key(lab) for lab in fallback), role))
     return plans
 
 
@@ -572,10 +582,10 @@ def _looks_like_label(cand: C.Candidate, labels: list[list[LabelHit]]) -> bool:
 
 def separate_parties(plans: list[FieldPlan], proposals: dict[str, list[C.Candidate]]) -> None:
     """The sender and the recipient are different parties: the sender's best name is not a recipient option."""
-    senders = [p for p in plans if p.kind == "text" and party_role(p.name) == "sender" and proposals.get(p.name)]
+    senders = [p for p in plans if p.role == "sender" and proposals.get(p.name)]
     taken = {proposals[p.name][0].value for p in senders}
     for p in plans:
-        if p.kind == "text" and party_role(p.name) == "recipient":
+        if p.role == "recipient":
             # nor a part of it: "Versicherungsverein Musterstadt a.G." is the second line of the sender's name
             proposals[p.name] = [c for c in proposals[p.name]
                                  if not any(c.value == t or (isinstance(t, str) and f" {c.value}" in t) for t in taken)]
@@ -632,7 +642,7 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
             if plan.kind == "id" and _PARENTHESISED.search(index.lines[cand.line][max(0, cand.start - 1):]):
                 score -= 1.0  # "Rechnung (380)": a type code, not the document's number
         elif plan.kind == "text":
-            role = party_role(plan.name)
+            role = plan.role
             if role != "recipient":
                 score += 0.5 * (1 - position) ** 2  # letterheads sit at the top; the recipient need not
             if C.COMPANY.search(cand.text):

@@ -25,7 +25,7 @@ from extractors import candidates as C
 from extractors import layout
 from extractors.base import register
 from extractors.choice_decoding import OptionChooser
-from extractors.fields import (FieldPlan, amount_role, find_labels, is_gross_total, party_role, plan_fields,
+from extractors.fields import (FieldPlan, amount_role, find_labels, is_gross_total, plan_fields,
                                propose, separate_parties)
 from extractors.models import model_label, resolve_model
 from schemas.document import Document
@@ -175,7 +175,7 @@ class LlamaExtractor:
         usage = (0, 0)
         if asked:
             picks, probs, usage = self._ask_model(index, asked, plans, proposals)
-            parties = {p.name: choices[p.name].value for p in plans if p.kind == "text" and party_role(p.name)}
+            parties = {p.name: choices[p.name].value for p in plans if p.role}
             for p in asked:
                 others = tuple(v for name, v in parties.items() if name != p.name and isinstance(v, str))
                 self._merge(p, choices[p.name], picks.get(p.name), probs.get(p.name, 0.0), proposals[p.name],

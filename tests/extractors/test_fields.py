@@ -164,6 +164,35 @@ def test_an_amount_before_the_tax_is_not_the_tax():
     assert (data["premium"], data["insurance_tax"]) == (502.78, 80.28)
 
 
+GERMAN_ORDER = """MÜLLER
+Müller Maschinenbau GmbH · Industriestraße 14 · 73037 Göppingen        Bestell-Nr.         4500018362
+Schraubenwerk Kessler KG                                               Bestelldatum        03.04.2025
+Vertrieb Innendienst                                                   Lieferanten-Nr.     70114
+Am Hammerwerk 7                                                        Währung             EUR
+58762 Altena
+Bestellung 4500018362
+Sehr geehrte Damen und Herren,
+Gesamtbetrag EUR 923,20
+Mit freundlichen Grüßen
+Müller Maschinenbau GmbH
+"""
+
+
+def test_a_purchase_order_is_the_buyers_paper():
+    class PurchaseOrder(BaseModel):
+        po_number: str | None = None
+        order_date: dt.date | None = None
+        supplier_name: str | None = None
+        buyer_name: str | None = None
+
+    spec = SchemaSpec(ref="test:PurchaseOrder", name="purchase_order", version="test", model=PurchaseOrder)
+    doc = Document(DocumentRef("mem://doc.txt"), "0" * 64, len(GERMAN_ORDER), [GERMAN_ORDER])
+    data = LlamaExtractor("smollm2-135m", use_model=False).extract(doc, spec).data
+    assert (data["po_number"], data["order_date"]) == ("4500018362", "2025-04-03")
+    # the letterhead and the sign-off are the buyer's, the address block under the return address the supplier's
+    assert (data["buyer_name"], data["supplier_name"]) == ("Müller Maschinenbau GmbH", "Schraubenwerk Kessler KG")
+
+
 def test_an_amount_due_is_the_balance_where_one_is_printed_and_the_total_where_none_is():
     # Factur-X "Facture_FR_BASICWL": a deposit was paid, so the balance is due, not the total
     paid = ("Facture FA-2017-0010\nTotal HT 624,90 €\nTotal taxes 46,25 €\nTotal TTC 671,15 €\n"
