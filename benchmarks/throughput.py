@@ -75,7 +75,7 @@ def run_interleaved(paths: list[Path], extractor: LlamaExtractor) -> dict[str, f
         started = time.perf_counter()
         doc = read_document_text(DocumentRef(str(path)), path.read_bytes())
         result = extractor.extract(doc, spec)
-        route_result(result, spec, GroundingIndex(doc.text), 0.8)
+        route_result(result, spec, GroundingIndex.of(doc), 0.8)
         seconds["docsieve"] += time.perf_counter() - started
         if not prompts:  # code alone decided every field: no model work to compare with
             continue

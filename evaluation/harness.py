@@ -85,7 +85,7 @@ def evaluate(
                              time.perf_counter() - started, error=str(exc))
         else:
             result = extractor.extract(doc, spec)
-            decision = route_result(result, spec, GroundingIndex(doc.text), threshold)
+            decision = route_result(result, spec, GroundingIndex.of(doc), threshold)
             valid = decision.reason is None or decision.reason.value == "low_confidence"
             answer = decision.data if decision.data is not None else result.data
             scored = score_document(t.file, t.fields, answer, schema_fields=schema_fields, unverified=t.unverified,

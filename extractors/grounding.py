@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from extractors import candidates as C
+from schemas.document import Document
 
 
 # numbers as a schema may type them: money is often a Decimal, and "23.54" must be found as "23,54"
@@ -25,6 +26,12 @@ class GroundingIndex:
 
     def __init__(self, text: str):
         self._raw = text
+
+    @classmethod
+    def of(cls, doc: Document) -> GroundingIndex:
+        """Both readings of the document's text layer: a row's cells that the plain text prints apart ("Memory
+        cards" … "SanDisk Ultra 16 GB") stand on one line in the layout reading, and are on the page as read."""
+        return cls(doc.text + ("\n\n" + doc.layout_text if doc.layout_pages else ""))
 
     @functools.cached_property
     def text(self) -> str:

@@ -106,7 +106,7 @@ def extract(pdf, schema, model):
         doc = read_document_text(DocumentRef(path), open(path, "rb").read())
         result = extractor.extract(doc, spec)
         threshold = settings.threshold_for(spec.name, spec.version, extractor.name)
-        decision = route_result(result, spec, GroundingIndex(doc.text), threshold)
+        decision = route_result(result, spec, GroundingIndex.of(doc), threshold)
     except DocsieveError as exc:
         _fail(exc)
     click.echo(json.dumps({"route": decision.route.value, "reason": decision.reason and decision.reason.value,

@@ -211,7 +211,7 @@ def extract_document(
         return failed_row(row, "timeout", f"{doc.ref.name}: reading took longer than {ctx.limits.max_seconds:g}s",
                           False)
     result = extractor.extract(doc, spec)
-    ground = GroundingIndex(doc.text)
+    ground = GroundingIndex.of(doc)
     decision = route_result(result, spec, ground, ctx.threshold)
     row.slm_seconds = round(result.seconds, 4)
     row.slm_cost_usd = round(result.seconds * ctx.local_usd_per_hour / 3600, 8)

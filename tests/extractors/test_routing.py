@@ -86,3 +86,19 @@ def test_decimal_amounts_and_datetimes_are_grounded_as_numbers_and_dates(tmp_pat
     assert validate_answer({"amount_due": "118.00"}, spec, ground).ungrounded == ["amount_due"]
     assert validate_answer({"amount_due": "119.00", "issued_at": "2024-03-06"}, spec, ground).ungrounded == [
         "issued_at"]
+
+
+def test_a_value_is_grounded_in_either_reading_of_the_page():
+    # FlipkartInvoice.pdf: the plain text prints a row's product and title cells lines apart, the layout on one line
+    from schemas.document import Document, DocumentRef
+
+    plain = "Product Title Qty Price\nMemory cards\nFSN: ACCEA5E3GPBQJ9P9\nSanDisk Ultra 16 GB MicroSDHC Class\n"
+    layout = "Product          Title                                Qty  Price\n" \
+             "Memory cards     SanDisk Ultra 16 GB MicroSDHC Class  1    278.61\n"
+    doc = Document(DocumentRef("mem://doc.pdf"), "0" * 64, 100, [plain], [layout])
+    row = {"line_items": [{"description": "Memory cards SanDisk Ultra 16 GB MicroSDHC Class", "quantity": 1,
+                           "unit_price": 278.61, "line_total": 278.61}]}
+    assert ungrounded_fields(row, GroundingIndex(doc.text))  # the plain reading alone does not hold it
+    assert not ungrounded_fields(row, GroundingIndex.of(doc))
+    # a value on neither reading stays ungrounded
+    assert ungrounded_fields({"vendor_name": "Flipkart Internet"}, GroundingIndex.of(doc))
