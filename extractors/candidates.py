@@ -309,7 +309,8 @@ _TITLE_WORDS = re.compile(
 
 
 SALUTATION = re.compile(
-    r"(?i)(?:herrn?|frau|mr\.?|mrs\.?|ms\.?|monsieur|madame|mme\.?|m\.|dhr\.?|mevr\.?|sr\.?|sra\.?)(?=\s|$)")
+    r"(?i)(?:herrn?|frau|mr\.?|mrs\.?|ms\.?|monsieur|madame|mme\.?|m\.|dhr\.?|mevr\.?|de heer|mevrouw|sr\.?|sra\.?"
+    r"|señora?|sig\.(?:ra)?|signora?)(?=\s|$)")
 # a line for whom the mail is to go to, under the party's own name: "c/o Amministrazioni Ferri", "T.a.v. bosd"
 ATTENTION = re.compile(
     r"(?i)(?:c/o|z\.\s?hd\.?|zu händen|attn\.?|attention|t\.a\.v\.|à l'attention|all'attenzione)(?=\s|:|$)")

@@ -251,6 +251,9 @@ DISTRACTOR_LABELS = [
     "zähler-nr", "zählernummer", "meter no", "a/c no", "a/c", "ifsc",
     "handelsregister", "hrb", "kvk", "referenz", "reference", "your reference", "ihr zeichen", "unser zeichen",
     "period", "zeitraum", "abrechnungszeitraum", "vom", "bis",
+    # a help line, not the customer: "Customer Service (541) 555-0190 | cvwd.example.org"
+    "customer service", "customer care", "kundenservice", "kundendienst", "klantenservice", "service client",
+    "service clients", "servicio al cliente", "atención al cliente", "servizio clienti", "kundtjänst",
     # headings and field names of a letter that are never a party's name
     "name", "contact", "sales contact", "contact commercial", "address", "adresse", "anschrift", "incoterms",
     "your order", "bank", "banque", "bankverbindung", "payment", "zahlung", "pagamento", "paiement",
@@ -475,6 +478,8 @@ def _finder(kind: str):
 
 
 # "Company GmbH · Street 12 · 12345 City": a sender's return-address line above the recipient window
+_BARE_DOMAIN = re.compile(r"(?i)[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/?")
+_SENTENCE_BREAK = re.compile(r"(?<!\b[A-Z])\. ")  # not after an initial: "J.P. van den Berg" is a name
 _RETURN_ADDRESS = re.compile(r"\S\s+[·●|•]\s+.*\d{4,5}\s+\S")
 
 
@@ -652,13 +657,14 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
             if not _NAME_SHAPE.search(cand.text) or _CODE_LIKE.fullmatch(cand.text):
                 # "ALP-031", "(Art)", "FIDCFR21XXX": codes and fragments, not names, even labelled ("Kunde: ALP-031")
                 score -= 2.0
-            if "@" in cand.text or "://" in cand.text or "www." in cand.text.casefold():
-                score -= 1.0
+            if ("@" in cand.text or "://" in cand.text or "www." in cand.text.casefold()
+                    or _BARE_DOMAIN.fullmatch(cand.text)):
+                score -= 1.0  # "cvwd.example.org": an address on the web, not a name
             # "Liefer antenstr aße 20": pypdf split the words of a street, and the joined form shows it
             if (_ADDRESS.search(cand.text) or _ADDRESS.search(_SPLIT_WORD.sub("", cand.text))
                     or cand.text.casefold() in _COUNTRIES):
                 score -= 1.0  # a street, a postcode and city, or a country: the party's address, not its name
-            if (len(cand.text) > 60 or len(cand.text.split()) > 8 or ". " in cand.text.rstrip(".")
+            if (len(cand.text) > 60 or len(cand.text.split()) > 8 or _SENTENCE_BREAK.search(cand.text.rstrip("."))
                     or (cand.text.endswith(".") and len(cand.text.split()) > 2 and not C.COMPANY.search(cand.text))):
                 score -= 0.8  # a sentence of the small print or a slogan, not a name
             if re.match(r"[a-zà-ÿ]{3,}\s", cand.text):

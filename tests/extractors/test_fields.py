@@ -361,6 +361,13 @@ _FOOTER_LETTERHEAD = "\n".join(
                  "Lieferantenstraße 20\nKäufer:\nNummer        : GE2020211\nKunden AG Mitte\nKundenstraße 15\n",
                  {"vendor_name": "Lieferant GmbH", "buyer_name": "Kunden AG Mitte"},
                  id="a field name before its colon and value is no party"),
+    pytest.param("voltaplan\nenergie voor thuis\nVoltaplan Energie B.V. | Postbus 2210 | 3500 GE Utrecht\n"
+                 "De heer J.P. van den Berg\nLindenlaan 23\n3581 KD UTRECHT\nFactuurnummer 7300-118452\n",
+                 {"buyer_name": "De heer J.P. van den Berg"}, id="a Dutch salutation and initials are a person's name"),
+    pytest.param("Cascade Valley Water District\n400 Reservoir Rd, Bend, OR 97701\n"
+                 "Customer Service (541) 555-0190  |  cvwd.example.org\nMARIA L GONZALEZ\n1872 NW JUNIPER RIDGE DR\n",
+                 {"vendor_name": "Cascade Valley Water District", "buyer_name": "MARIA L GONZALEZ"},
+                 id="a help line and a web address are no customer"),
     pytest.param("Studio Tecnico Rossi & Associati\nVia dell'Indipendenza 24 | 40121 Bologna\nSpett.le\n"
                  "Condominio Via Saragozza 112\nc/o Amministrazioni Ferri\nVia Saragozza 112\n40123 Bologna\n"
                  "Fattura n. FT-2025/027\n",
