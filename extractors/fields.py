@@ -251,6 +251,9 @@ DISTRACTOR_LABELS = [
     "zähler-nr", "zählernummer", "meter no", "a/c no", "a/c", "ifsc",
     "handelsregister", "hrb", "kvk", "referenz", "reference", "your reference", "ihr zeichen", "unser zeichen",
     "period", "zeitraum", "abrechnungszeitraum", "vom", "bis",
+    # the column words of a tax summary or a table head ("Rate  Net  VAT  Gross"), so that the head reads as one
+    "net", "gross", "rate", "vat rate", "tax rate", "netto", "brutto", "steuersatz", "satz", "taux", "base", "qty",
+    "menge", "quantité", "cantidad", "aantal", "tarief", "tipo", "importe", "neto", "bruto",
     # a help line, not the customer: "Customer Service (541) 555-0190 | cvwd.example.org"
     "customer service", "customer care", "kundenservice", "kundendienst", "klantenservice", "service client",
     "service clients", "servicio al cliente", "atención al cliente", "servizio clienti", "kundtjänst",
@@ -367,7 +370,8 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], ind
         # "Beitrag inklusive 19 % Versicherungsteuer 220,00": a gross amount, not the tax (cheap checks first)
         if (((ours and amount_role(fname) == "tax") or (not ours and is_gross_total(fname)))
                 and any(amount_role(f) == "tax" for f in nearest.fields)
-                and _INCLUDES.search(lines[cand.line][: nearest.start])):
+                and (_INCLUDES.search(lines[cand.line][: nearest.start])
+                     or _INCLUDED_AFTER.match(lines[cand.line][nearest.end:cand.start]))):
             return 0.5 if ours else 2.0
         if ours and amount_role(fname) == "tax" and _EXCLUDES.search(lines[cand.line][: nearest.start]):
             return 0.5  # "Beitrag ohne Versicherungsteuer 422,50": the amount before the tax, not the tax
@@ -514,6 +518,7 @@ _DUE_WORDS = re.compile(r"(?i)\b(?:bis|until|due|fällig|zahlbar|payable|échéa
 _PARENTHESISED = re.compile(r"^\(\w+\)")
 # a word saying the amount after a tax label includes that tax: "inkl. USt.", "including VAT", "incl. BTW"
 _INCLUDES = re.compile(r"(?i)" + C.INCLUDING + r"\W+(?:[\d.,]+\s?%\s*)?$")
+_INCLUDED_AFTER = re.compile(r"(?i)\W*(?:incl|inkl|inclus|incluid|compris)")  # "TOTAL (IVA incl.) 39,63 €"
 _EXCLUDES = re.compile(r"(?i)\b(?:ohne|exkl\.?|exklusive|excl\.?|excluding|exclusive of|without|before|hors|sans|zonder"
                        r"|exclusief|sin|senza|utan)\s*$")
 _PERIOD_END = re.compile(r"(?i)\b(?:vom|von|from|du|van|dal|del|desde)\s+[\d./-]{6,10}\s*"

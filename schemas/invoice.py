@@ -143,7 +143,7 @@ class InvoiceFields(BaseModel):
                                       "zuzügl. ust", "zzgl. mwst", "zuzügl. mwst", "ust.-betrag", "mwst.-betrag",
                                       "ust gesamt", "mwst gesamt", "mwst", "mwst.", "ust", "ust.",
                                       "steuerbetrag", "umsatzsteuer", "mehrwertsteuer", "tva", "total tva", "montant tva",
-                                      "btw", "iva", "cuota iva", "imposta", "moms", "gst", "igst", "cgst", "sgst",
+                                      "btw", "iva", "cuota iva", "cuota", "imposta", "moms", "gst", "igst", "cgst", "sgst",
                                       "versicherungsteuer", "versicherungssteuer"]},
     )
     total: float | None = Field(

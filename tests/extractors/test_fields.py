@@ -193,6 +193,27 @@ def test_a_purchase_order_is_the_buyers_paper():
     assert (data["buyer_name"], data["supplier_name"]) == ("Müller Maschinenbau GmbH", "Schraubenwerk Kessler KG")
 
 
+class Receipt(BaseModel):
+    total: float | None = None
+    tax_amount: float | None = None
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("TOTAL                                       £31.85\nCard payment                                   £31.85\n"
+                 "VAT SUMMARY\nRate       Net       VAT     Gross\n20%      26.54      5.31     31.85\n",
+                 (31.85, 5.31), id="the tax column of a summary whose other heads are no field's labels"),
+    pytest.param("Cant. Descripción P. unit. Importe\n2 Tornillo rosca madera 4x40 (caja 200) 6,95 13,90\n"
+                 "Desglose IVA\nTipo Base imp. Cuota\n21 % 32,75 6,88\nTOTAL (IVA incl.) 39,63 €\n"
+                 "Forma de pago: EFECTIVO\nEntregado: 50,00 €\nCambio: 10,37 €\n",
+                 (39.63, 6.88), id="a total that says the tax is included after the tax's name"),
+])
+def test_a_receipts_total_and_the_tax_it_includes(text, expected):
+    spec = SchemaSpec(ref="test:Receipt", name="receipt", version="test", model=Receipt)
+    doc = Document(DocumentRef("mem://doc.txt"), "0" * 64, len(text), [text])
+    data = LlamaExtractor("smollm2-135m", use_model=False).extract(doc, spec).data
+    assert (data["total"], data["tax_amount"]) == expected
+
+
 def test_an_amount_due_is_the_balance_where_one_is_printed_and_the_total_where_none_is():
     # Factur-X "Facture_FR_BASICWL": a deposit was paid, so the balance is due, not the total
     paid = ("Facture FA-2017-0010\nTotal HT 624,90 €\nTotal taxes 46,25 €\nTotal TTC 671,15 €\n"
