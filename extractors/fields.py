@@ -481,6 +481,20 @@ def _finder(kind: str):
     }.get(kind)
 
 
+def _find_choices(index: C.TextIndex, choices: tuple[Any, ...]) -> list[C.Candidate]:
+    """Where the text names one of a Literal's or an Enum's options ("Card payment" for "card"); the model still
+    chooses among all of them, code offers what is printed."""
+    found = []
+    for option in choices:
+        if not isinstance(option, str) or len(option) < 2:
+            continue
+        words = re.escape(option.replace("_", " ")).replace(r"\ ", r"[\s_-]+")
+        pattern = re.compile(rf"(?<![^\W\d_]){words}(?![^\W\d_])", re.IGNORECASE)
+        for i, line in enumerate(index.lines):
+            found += [C.Candidate(option, m.group(0), i, m.start()) for m in pattern.finditer(line)]
+    return found
+
+
 # "Company GmbH · Street 12 · 12345 City": a sender's return-address line above the recipient window
 _BARE_DOMAIN = re.compile(r"(?i)[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/?")
 _SENTENCE_BREAK = re.compile(r"(?<!\b[A-Z])\. ")  # not after an initial: "J.P. van den Berg" is a name
@@ -603,7 +617,8 @@ def separate_parties(plans: list[FieldPlan], proposals: dict[str, list[C.Candida
 
 def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -> list[C.Candidate]:
     """Candidates for one field, best first, each scored by label evidence plus a weak prior."""
-    finder = _finder(plan.kind)
+    finder = functools.partial(_find_choices, choices=tuple(plan.choices)) if plan.kind == "choice" else _finder(
+        plan.kind)
     if finder is None:
         return []
     found = finder(index)

@@ -214,6 +214,30 @@ def test_a_receipts_total_and_the_tax_it_includes(text, expected):
     assert (data["total"], data["tax_amount"]) == expected
 
 
+def test_a_literal_field_takes_the_option_the_text_prints():
+    from enum import Enum
+    from typing import Literal
+
+    class Channel(Enum):
+        BANK_TRANSFER = "bank_transfer"
+        DIRECT_DEBIT = "direct_debit"
+
+    class Payment(BaseModel):
+        payment_method: Literal["cash", "card"] | None = None
+        channel: Channel | None = None
+
+    spec = SchemaSpec(ref="test:Payment", name="payment", version="test", model=Payment)
+
+    def read(text):
+        doc = Document(DocumentRef("mem://doc.txt"), "0" * 64, len(text), [text])
+        return LlamaExtractor("smollm2-135m", use_model=False).extract(doc, spec).data
+
+    assert read("TOTAL £31.85\nCard payment £31.85\nPaid by bank transfer\n") == {
+        "payment_method": "card", "channel": "bank_transfer"}
+    # an option inside another word is not printed ("cardboard"), and nothing printed is no answer
+    assert read("2 x cardboard box 3.00\nTOTAL 3.00\n") == {"payment_method": None, "channel": None}
+
+
 def test_an_amount_due_is_the_balance_where_one_is_printed_and_the_total_where_none_is():
     # Factur-X "Facture_FR_BASICWL": a deposit was paid, so the balance is due, not the total
     paid = ("Facture FA-2017-0010\nTotal HT 624,90 €\nTotal taxes 46,25 €\nTotal TTC 671,15 €\n"
