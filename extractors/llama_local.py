@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from extractors import candidates as C
-from extractors import layout
+from extractors import layout, tables
 from extractors.base import register
 from extractors.choice_decoding import OptionChooser
 from extractors.fields import (FieldPlan, amount_role, find_labels, is_gross_total, plan_fields,
@@ -589,10 +589,17 @@ def _second_reading(plans: list[FieldPlan], choices: dict[str, FieldChoice], ind
                 c.value, c.signals["column_cut"] = cut, 1.0
             if doc.layout_pages and (spaced := layout.respaced(c.value, doc.layout_text)):
                 c.value, c.signals["respaced"] = spaced, 1.0
-        if p.kind != "items" or not _is_line_item_model(p):
+        if p.kind != "items":
+            continue
+        if not _is_line_item_model(p):
+            if not c.value and doc.layout_pages and p.item_model and (
+                    rows := tables.read_rows(doc.layout_text, p.item_model)):
+                c.value, c.signals["by_head"] = rows, 1.0  # a table without prices: "Description … Delivered"
             continue
         if not (c.value and _items_sum_checks(c.value, data)) and (rows := _rows_that_add_up(index, doc, data)):
             c.value, c.signals["reread"] = rows, 1.0
+        if not c.value and doc.layout_pages and (rows := tables.read_rows(doc.layout_text, p.item_model)):
+            c.value, c.signals["by_head"] = rows, 1.0  # rows the product check missed, read by the table's head
         descriptions = layout.column_descriptions(doc.layout_text, c.value) if c.value and doc.layout_pages else []
         for row, description in zip(c.value or [], descriptions):
             if description:
