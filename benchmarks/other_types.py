@@ -1,0 +1,70 @@
+"""The local tier on documents that are not invoices, each with its own user schema (benchmarks/other_types/).
+
+Five document types, two layouts each (purchase orders, receipts, utility bills, insurance notices, delivery
+notes, in five languages), made apart from the extractor's code by the generator next to them. No schema of
+theirs has a calibrated threshold, so answers are routed at the threshold `run` would use for them: the
+default 0.8 unless DOCSIEVE_ROUTING_THRESHOLD says otherwise.
+Prints per type: field accuracy, exact documents, how many answers that threshold accepts and how right they
+are, and each wrong field with the truth beside it.
+
+    .venv/bin/python benchmarks/other_types.py               # qwen2.5-coder-0.5b, ~2 min
+    .venv/bin/python benchmarks/other_types.py --no-model    # code alone, seconds
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from evaluation.harness import evaluate, load_truth  # noqa: E402
+from evaluation.report import accepted_at, accuracy  # noqa: E402
+from extractors.llama_local import LlamaExtractor  # noqa: E402
+from flows.settings import Settings  # noqa: E402
+from schemas.registry import load_schema  # noqa: E402
+
+HERE = Path(__file__).resolve().parent / "other_types"
+TYPES = {"purchase_order": "PurchaseOrder", "receipt": "Receipt", "utility_bill": "UtilityBill",
+         "insurance_notice": "InsuranceNotice", "delivery_note": "DeliveryNote"}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--model", default="qwen2.5-coder-0.5b", help="bundled model name or GGUF path")
+    parser.add_argument("--no-model", action="store_true", help="code alone")
+    args = parser.parse_args()
+
+    extractor = LlamaExtractor(args.model, use_model=not args.no_model)
+    settings = Settings()
+    everything = []
+    print(f"{'type':18s} docs  field acc.  exact  accepted at the threshold (field acc.)")
+    for folder, cls in TYPES.items():
+        spec = load_schema(f"{HERE / 'doc_schemas.py'}:{cls}")
+        threshold = settings.threshold_for(spec.name, spec.version, extractor.name)
+        truth = load_truth(HERE / folder / "truth.jsonl")
+        records = evaluate(HERE / folder, truth, spec, extractor, threshold=threshold)
+        everything += records
+        field_acc, exact = accuracy(records)
+        accepted = accepted_at(records, threshold)
+        acc = f"{accuracy(accepted)[0]:.1%}" if accepted else "-"
+        print(f"{folder:18s} {len(records):4d}  {field_acc:9.1%}  {exact:5.0%}  {len(accepted)} at {threshold:.2f} ({acc})")
+        answers = {r.file: r for r in records}
+        for t in truth:
+            for name, ok in answers[t.file].fields.items():
+                if not ok:
+                    print(f"    {t.file}: {name}: truth {json.dumps(t.fields[name], ensure_ascii=False)[:70]}, "
+                          f"read {json.dumps(answers[t.file].answer.get(name), ensure_ascii=False)[:70]}")
+    field_acc, exact = accuracy(everything)
+    accepted = [r for r in everything if r.route == "accepted"]
+    print(json.dumps({"model": "code only" if args.no_model else extractor.name, "documents": len(everything),
+                      "field_accuracy": round(field_acc, 4), "exact_rate": round(exact, 4),
+                      "accepted": len(accepted),
+                      "accepted_field_accuracy": round(accuracy(accepted)[0], 4) if accepted else None}))
+
+
+if __name__ == "__main__":
+    main()
