@@ -649,7 +649,7 @@ def receipt_es(out: Path) -> Built:
     y += 24
     pdf.fnt("sans", "", 7.5)
     pdf.para(10, y, 128, "Plazo de devolución: 15 días naturales con ticket y embalaje original "
-             f"(hasta el 20/02/2025). No se admiten devoluciones de material eléctrico ni cortado a medida. "
+             "(hasta el 20/02/2025). No se admiten devoluciones de material eléctrico ni cortado a medida. "
              "Artículos en oferta válidos hasta fin de existencias.", h=3.6, align="C")
     pdf.hl(10, 138, 193, 0.2, (200, 60, 30))
     pdf.fnt("sans", "", 6.5)
