@@ -1508,7 +1508,6 @@ def verify(b: Built) -> list[str]:
             errs.append(f"{label}: {s!r} not in extracted text")
 
     for k, v in b.fields.items():
-        ann = model.model_fields[k].annotation
         if v is None:
             continue
         if k == "items":
