@@ -708,8 +708,9 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
             # DIN 5008 letters: a one-line sender address sits right above the recipient's name
             if role == "recipient" and cand.line > 0 and _RETURN_ADDRESS.search(index.lines[cand.line - 1]):
                 score += 0.6
-            if role == "sender" and cand.start == 0 and _RETURN_ADDRESS.search(index.lines[cand.line]):
-                score += 0.4
+            if (role == "sender" and cand.start == 0 and _RETURN_ADDRESS.search(index.lines[cand.line])
+                    and (C.COMPANY.search(cand.text) or _capitalised(cand.text))):
+                score += 0.4  # not a slogan that opens the line ("Frutas y hortalizas al por mayor · Mercamurcia …")
             if role == "sender" and _in_web_domain(cand.text, domains):
                 score += 0.6  # "Azure Interior" and www.azure-interior.com: a letterhead's name and its site
             if role == "sender" and C.COMPANY.search(cand.text):
@@ -740,6 +741,12 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
 
 
 _DOMAIN = re.compile(r"(?:https?://(?:www\.)?|www\.|@)([\w-]+)")
+
+
+def _capitalised(text: str) -> bool:
+    """Most words start with a capital or a digit, as names do ("Bei Spiel GmbH"), sentences and slogans not."""
+    words = text.split()
+    return sum(w[0].isupper() or w[0].isdigit() for w in words) * 2 >= len(words)
 
 
 def _web_domains(text: str) -> set[str]:

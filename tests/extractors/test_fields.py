@@ -409,6 +409,11 @@ _FOOTER_LETTERHEAD = "\n".join(
     pytest.param("voltaplan\nenergie voor thuis\nVoltaplan Energie B.V. | Postbus 2210 | 3500 GE Utrecht\n"
                  "De heer J.P. van den Berg\nLindenlaan 23\n3581 KD UTRECHT\nFactuurnummer 7300-118452\n",
                  {"buyer_name": "De heer J.P. van den Berg"}, id="a Dutch salutation and initials are a person's name"),
+    pytest.param("Distribuciones Hortícolas Levante\n"
+                 "Frutas y hortalizas al por mayor · Mercamurcia, nave 14 · 30120 El Palmar (Murcia)\n"
+                 "ALBARÁN DE ENTREGA\nCliente: Supermercados Vega Baja, S.A.\n",
+                 {"vendor_name": "Distribuciones Hortícolas Levante"},
+                 id="a slogan that opens the return-address line is no sender"),
     pytest.param("Cascade Valley Water District\n400 Reservoir Rd, Bend, OR 97701\n"
                  "Customer Service (541) 555-0190  |  cvwd.example.org\nMARIA L GONZALEZ\n1872 NW JUNIPER RIDGE DR\n",
                  {"vendor_name": "Cascade Valley Water District", "buyer_name": "MARIA L GONZALEZ"},
