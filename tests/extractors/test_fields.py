@@ -54,8 +54,9 @@ Solde à payer 300,00 €
 """
 
 
-def _extract(text: str) -> dict:
-    spec = SchemaSpec(ref="test:PaymentRequest", name="payment_request", version="test", model=PaymentRequest)
+def _extract(text: str, model: type[BaseModel] = PaymentRequest) -> dict:
+    """Code's answer (no model) for a schema of one's own, on a page of plain text."""
+    spec = SchemaSpec(ref=f"test:{model.__name__}", name=model.__name__.lower(), version="test", model=model)
     doc = Document(DocumentRef("mem://doc.txt"), "0" * 64, len(text), [text])
     return LlamaExtractor("smollm2-135m", use_model=False).extract(doc, spec).data
 
@@ -142,9 +143,7 @@ def test_other_document_types_get_their_concepts_labels():
 
 
 def test_a_utility_bill_reads_its_period_as_a_range_and_its_dutch_due_date():
-    spec = SchemaSpec(ref="test:UtilityBill", name="utility_bill", version="test", model=UtilityBill)
-    doc = Document(DocumentRef("mem://doc.txt"), "0" * 64, len(DUTCH_BILL), [DUTCH_BILL])
-    data = LlamaExtractor("smollm2-135m", use_model=False).extract(doc, spec).data
+    data = _extract(DUTCH_BILL, UtilityBill)
     assert data["account_number"] == "20481736"
     assert (data["statement_date"], data["due_date"]) == ("2025-03-12", "2025-03-26")
     assert (data["billing_period_start"], data["billing_period_end"]) == ("2025-02-01", "2025-02-28")
@@ -158,9 +157,7 @@ def test_an_amount_before_the_tax_is_not_the_tax():
 
     text = ("Kfz-Haftpflichtversicherung 312,40 €\nBeitrag ohne Versicherungsteuer 422,50 €\n"
             "Versicherungsteuer 19 % 80,28 €\nZu zahlender Gesamtbeitrag 502,78 €\n")
-    spec = SchemaSpec(ref="test:Premium", name="premium", version="test", model=Premium)
-    doc = Document(DocumentRef("mem://doc.txt"), "0" * 64, len(text), [text])
-    data = LlamaExtractor("smollm2-135m", use_model=False).extract(doc, spec).data
+    data = _extract(text, Premium)
     assert (data["premium"], data["insurance_tax"]) == (502.78, 80.28)
 
 
@@ -185,9 +182,7 @@ def test_a_purchase_order_is_the_buyers_paper():
         supplier_name: str | None = None
         buyer_name: str | None = None
 
-    spec = SchemaSpec(ref="test:PurchaseOrder", name="purchase_order", version="test", model=PurchaseOrder)
-    doc = Document(DocumentRef("mem://doc.txt"), "0" * 64, len(GERMAN_ORDER), [GERMAN_ORDER])
-    data = LlamaExtractor("smollm2-135m", use_model=False).extract(doc, spec).data
+    data = _extract(GERMAN_ORDER, PurchaseOrder)
     assert (data["po_number"], data["order_date"]) == ("4500018362", "2025-04-03")
     # the letterhead and the sign-off are the buyer's, the address block under the return address the supplier's
     assert (data["buyer_name"], data["supplier_name"]) == ("Müller Maschinenbau GmbH", "Schraubenwerk Kessler KG")
@@ -208,9 +203,7 @@ class Receipt(BaseModel):
                  (39.63, 6.88), id="a total that says the tax is included after the tax's name"),
 ])
 def test_a_receipts_total_and_the_tax_it_includes(text, expected):
-    spec = SchemaSpec(ref="test:Receipt", name="receipt", version="test", model=Receipt)
-    doc = Document(DocumentRef("mem://doc.txt"), "0" * 64, len(text), [text])
-    data = LlamaExtractor("smollm2-135m", use_model=False).extract(doc, spec).data
+    data = _extract(text, Receipt)
     assert (data["total"], data["tax_amount"]) == expected
 
 
@@ -226,16 +219,10 @@ def test_a_literal_field_takes_the_option_the_text_prints():
         payment_method: Literal["cash", "card"] | None = None
         channel: Channel | None = None
 
-    spec = SchemaSpec(ref="test:Payment", name="payment", version="test", model=Payment)
-
-    def read(text):
-        doc = Document(DocumentRef("mem://doc.txt"), "0" * 64, len(text), [text])
-        return LlamaExtractor("smollm2-135m", use_model=False).extract(doc, spec).data
-
-    assert read("TOTAL £31.85\nCard payment £31.85\nPaid by bank transfer\n") == {
+    assert _extract("TOTAL £31.85\nCard payment £31.85\nPaid by bank transfer\n", Payment) == {
         "payment_method": "card", "channel": "bank_transfer"}
     # an option inside another word is not printed ("cardboard"), and nothing printed is no answer
-    assert read("2 x cardboard box 3.00\nTOTAL 3.00\n") == {"payment_method": None, "channel": None}
+    assert _extract("2 x cardboard box 3.00\nTOTAL 3.00\n", Payment) == {"payment_method": None, "channel": None}
 
 
 def test_an_amount_due_is_the_balance_where_one_is_printed_and_the_total_where_none_is():
