@@ -51,7 +51,8 @@ def main() -> None:
         field_acc, exact = accuracy(records)
         accepted = accepted_at(records, threshold)
         acc = f"{accuracy(accepted)[0]:.1%}" if accepted else "-"
-        print(f"{folder:18s} {len(records):4d}  {field_acc:9.1%}  {exact:5.0%}  {len(accepted)} at {threshold:.2f} ({acc})")
+        print(f"{folder:18s} {len(records):4d}  {field_acc:9.1%}  {exact:5.0%}  "
+              f"{len(accepted)} at {threshold:.2f} ({acc})")
         answers = {r.file: r for r in records}
         for t in truth:
             for name, ok in answers[t.file].fields.items():

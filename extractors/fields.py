@@ -91,7 +91,8 @@ def _invoice_labels(field_name: str) -> list[str]:
     return list(InvoiceFields.model_fields[field_name].json_schema_extra["labels"])
 
 
-ISSUE_DATE_FIELD = r"(?:invoice|issue|document|bill|statement|receipt|notice|letter)_date|^date$"  # a document's issue date
+# names of a document's issue-date field
+ISSUE_DATE_FIELD = r"(?:invoice|issue|document|bill|statement|receipt|notice|letter)_date|^date$"
 # whole words of the name only: "customer_name" holds "ust" and is no VAT id
 VAT_ID_FIELD = r"(?:^|_)(?:vat|ust|gstin)(?:_|$)|tax_id"
 DUE_DATE_FIELD = r"due|pay_by|payment_date"  # names of a due-date field
@@ -177,7 +178,7 @@ DATE_CONCEPTS: list[tuple[str, Any]] = [
         "period", "billing period", "service period", "invoice period", "statement period", "period covered",
         "zeitraum", "abrechnungszeitraum", "leistungszeitraum", "rechnungszeitraum", "periode", "factuurperiode",
         "période", "période de facturation", "période de consommation", "periodo", "periodo de facturación",
-        "periodo di fatturazione", "perioden", "du", "vom", "from"]),
+        "periodo di fatturazione", "perioden"]),
     (r"deliver|ship|dispatch|despatch", lambda: [
         "delivery date", "date of delivery", "delivered on", "ship date", "shipping date", "shipped on",
         "dispatch date", "despatch date", "lieferdatum", "liefertermin", "liefertag", "versanddatum",
@@ -495,9 +496,9 @@ def _find_choices(index: C.TextIndex, choices: tuple[Any, ...]) -> list[C.Candid
     return found
 
 
-# "Company GmbH · Street 12 · 12345 City": a sender's return-address line above the recipient window
-_BARE_DOMAIN = re.compile(r"(?i)[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/?")
+_BARE_DOMAIN = re.compile(r"(?i)[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/?")  # "cvwd.example.org"
 _SENTENCE_BREAK = re.compile(r"(?<!\b[A-Z])\. ")  # not after an initial: "J.P. van den Berg" is a name
+# "Company GmbH · Street 12 · 12345 City": a sender's return-address line above the recipient window
 _RETURN_ADDRESS = re.compile(r"\S\s+[·●|•]\s+.*\d{4,5}\s+\S")
 
 
