@@ -577,7 +577,8 @@ def _second_reading(plans: list[FieldPlan], choices: dict[str, FieldChoice], ind
 
     Table rows that do not add up to the subtotal or total are read again (`_rows_that_add_up`). Where the
     page's column layout is known (`Document.layout_pages`), each row's description is taken from the
-    table's description column (`layout.column_descriptions`), a name the plain text ran into the next
+    table's description column (`layout.column_descriptions`); a table still without rows, or whose item model
+    has no prices, is read by its head (`tables.read_rows`). A name the plain text ran into the next
     column ends at the column gap, and a word the plain text split is spelled as the layout prints it.
     """
     data = {name: c.value for name, c in choices.items()}
@@ -591,15 +592,15 @@ def _second_reading(plans: list[FieldPlan], choices: dict[str, FieldChoice], ind
                 c.value, c.signals["respaced"] = spaced, 1.0
         if p.kind != "items":
             continue
-        if not _is_line_item_model(p):
-            if not c.value and doc.layout_pages and p.item_model and (
-                    rows := tables.read_rows(doc.layout_text, p.item_model)):
-                c.value, c.signals["by_head"] = rows, 1.0  # a table without prices: "Description … Delivered"
-            continue
-        if not (c.value and _items_sum_checks(c.value, data)) and (rows := _rows_that_add_up(index, doc, data)):
+        priced = _is_line_item_model(p)
+        if priced and not (c.value and _items_sum_checks(c.value, data)) and (
+                rows := _rows_that_add_up(index, doc, data)):
             c.value, c.signals["reread"] = rows, 1.0
-        if not c.value and doc.layout_pages and (rows := tables.read_rows(doc.layout_text, p.item_model)):
-            c.value, c.signals["by_head"] = rows, 1.0  # rows the product check missed, read by the table's head
+        if not c.value and doc.layout_pages and p.item_model and (
+                rows := tables.read_rows(doc.layout_text, p.item_model)):
+            c.value, c.signals["by_head"] = rows, 1.0  # "Description … Delivered", or rows no product check found
+        if not priced:
+            continue
         descriptions = layout.column_descriptions(doc.layout_text, c.value) if c.value and doc.layout_pages else []
         for row, description in zip(c.value or [], descriptions):
             if description:
