@@ -52,7 +52,7 @@ def _unwrap_optional(annotation: Any) -> Any:
     return annotation
 
 
-def _field_kind(name: str, annotation: Any) -> tuple[str, list[Any], type[BaseModel] | None]:
+def field_kind(name: str, annotation: Any) -> tuple[str, list[Any], type[BaseModel] | None]:
     ann = _unwrap_optional(annotation)
     origin = typing.get_origin(ann)
     if origin is Literal:
@@ -215,7 +215,7 @@ def plan_fields(model: type[BaseModel]) -> list[FieldPlan]:
     # a purchase order is the buyer's paper: its letterhead names the buyer, its address block the supplier
     buyer_issues = _BUYER_ISSUES.search(model.__name__) is not None
     for name, info in model.model_fields.items():
-        kind, choices, item_model = _field_kind(name, info.annotation)
+        kind, choices, item_model = field_kind(name, info.annotation)
         extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
         labels = [str(x).casefold() for x in extra.get("labels", [])]
         fallback: list[str] = []

@@ -7,6 +7,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from extractors.fields import field_kind
 from extractors.grounding import GroundingIndex, ungrounded_fields
 from schemas.registry import SchemaSpec
 from schemas.results import EscalationReason, ExtractionResult, Route, RouteDecision
@@ -38,7 +39,10 @@ def validate_answer(data: dict[str, Any] | None, spec: SchemaSpec, ground: Groun
     result = Validation(data=instance.model_dump(mode="json"))
     result.broken_rules = spec.business_rules(instance)
     if ground is not None:
-        result.ungrounded = ungrounded_fields(instance.model_dump(mode="python"), ground)
+        # a Literal's or an Enum's value is a category the schema names ("cash" for "EFECTIVO"), not a span to find
+        spans = {name: value for name, value in instance.model_dump(mode="python").items()
+                 if field_kind(name, spec.model.model_fields[name].annotation)[0] != "choice"}
+        result.ungrounded = ungrounded_fields(spans, ground)
     return result
 
 

@@ -16,6 +16,7 @@ from pydantic import BaseModel
 
 from extractors import candidates as C
 from extractors import layout
+from extractors.fields import field_kind
 
 # labels of the columns of common item fields, by field-name pattern (first match wins)
 ITEM_LABELS: list[tuple[str, list[str]]] = [
@@ -54,11 +55,9 @@ def read_rows(layout_text: str, item_model: type[BaseModel]) -> list[dict[str, A
 
 def _fields(item_model: type[BaseModel]) -> dict[str, tuple[list[str], bool, set[str]]]:
     """name → (column labels, holds a number, words of the field's description)."""
-    from extractors.fields import _field_kind  # the kinds of the top-level fields, for the items' fields too
-
     out = {}
     for name, info in item_model.model_fields.items():
-        kind = _field_kind(name, info.annotation)[0]
+        kind = field_kind(name, info.annotation)[0]
         labels = next((labs for pattern, labs in ITEM_LABELS if re.search(pattern, name)), [])
         words = set(re.findall(r"[^\W\d_]{5,}", (info.description or "").casefold()))
         out[name] = (labels + [name.replace("_", " ")], kind in ("amount", "integer"), words)

@@ -102,3 +102,23 @@ def test_a_value_is_grounded_in_either_reading_of_the_page():
     assert not ungrounded_fields(row, GroundingIndex.of(doc))
     # a value on neither reading stays ungrounded
     assert ungrounded_fields({"vendor_name": "Flipkart Internet"}, GroundingIndex.of(doc))
+
+
+def test_a_literal_value_is_a_category_not_a_span_of_the_text():
+    from typing import Literal
+
+    from pydantic import BaseModel
+
+    from schemas.registry import SchemaSpec
+
+    class Receipt(BaseModel):
+        merchant_name: str
+        payment_method: Literal["cash", "card"]
+
+    spec = SchemaSpec(ref="test:Receipt", name="receipt", version="test", model=Receipt)
+    ground = GroundingIndex("Ferretería Hermanos Ruiz\nForma de pago: EFECTIVO\n")
+    check = validate_answer({"merchant_name": "Ferretería Hermanos Ruiz", "payment_method": "cash"}, spec, ground)
+    assert check.ok, check.ungrounded
+    # a text field is still checked
+    check = validate_answer({"merchant_name": "Ferretería Ruiz Hermanos", "payment_method": "cash"}, spec, ground)
+    assert check.ungrounded == ["merchant_name"]
