@@ -92,7 +92,8 @@ def _invoice_labels(field_name: str) -> list[str]:
 
 
 # names of a document's issue-date field
-ISSUE_DATE_FIELD = r"(?:invoice|issue|document|bill|statement|receipt|notice|letter)_date|^date$"
+ISSUE_DATE_FIELD = (r"(?:invoice|issue|document|bill|statement|receipt|notice|letter|quote|quotation|estimate)_date"
+                    r"|^date$")
 # whole words of the name only: "customer_name" holds "ust" and is no VAT id
 VAT_ID_FIELD = r"(?:^|_)(?:vat|ust|gstin)(?:_|$)|tax_id"
 DUE_DATE_FIELD = r"due|pay_by|payment_date"  # names of a due-date field
@@ -102,12 +103,20 @@ GROSS_TOTAL_FIELD = r"total|gross|grand"  # after the more specific concepts (CO
 # (field-name pattern, labels): the first pattern that matches a field's name wins, so the specific come first.
 # Measured on ../shared/data/zugferd with a schema of fields the built-in invoice schema lacks (README, Accuracy).
 CONCEPTS: list[tuple[str, Any]] = [
+    (r"gross_(?:pay|salary|wage|earnings|income)", lambda: [
+        "gross pay", "gross earnings", "total gross", "gross salary", "gross", "gesamtbrutto", "bruttoverdienst",
+        "bruttolohn", "bruttogehalt", "brutto", "salaire brut", "total brut", "brut", "brutoloon", "bruto",
+        "salario bruto", "retribuzione lorda", "lordo", "bruttolön"]),
+    (r"net_(?:pay|salary|wage|earnings|income)|take_home|payout", lambda: [
+        "net pay", "take home pay", "net amount paid", "auszahlungsbetrag", "auszahlung", "überweisungsbetrag",
+        "netto-verdienst", "nettoverdienst", "net à payer", "net payé", "salaire net", "netto te betalen",
+        "nettoloon", "líquido a percibir", "netto in busta", "netto a pagare", "att utbetala", "nettolön"]),
     (AMOUNT_DUE_FIELD, lambda: [
         "amount due", "balance due", "amount payable", "balance", "to pay", "zahlbetrag", "zu zahlen",
         "zu zahlender betrag", "zu zahlender beitrag", "offener betrag", "restbetrag", "fälliger betrag",
         "solde à payer", "net à payer", "montant dû", "reste à payer", "reste dû", "restant dû", "te betalen",
         "openstaand bedrag", "importe a pagar", "importo da pagare", "att betala", "residual", "remaining",
-        "amount remaining", "remaining balance"]),
+        "amount remaining", "remaining balance", "montant à payer", "à payer", "nachzahlung", "nachzahlungsbetrag"]),
     (r"tax_basis|taxable|net_(?:total|amount)|^net$|excl", lambda: ["taxable", "basis", "grondslag"]
         + _invoice_labels("tax_basis_total")),
     (r"subtotal", lambda: _invoice_labels("subtotal")),
@@ -128,6 +137,11 @@ CONCEPTS: list[tuple[str, Any]] = [
         "lieferscheinnummer", "lieferschein nr", "bon de livraison", "bl n°", "pakbon", "afleverbon", "albarán",
         "albarán nº", "nº albarán", "nº de albarán", "número de albarán", "documento di trasporto", "ddt",
         "följesedel"]),
+    (r"(?:quote|quotation|offer|estimate|proposal)\w*_(?:number|no|nr|id)$", lambda: [
+        "quote no", "quote number", "quotation no", "quotation number", "quotation", "quote", "estimate no",
+        "estimate", "angebot", "angebotsnummer", "angebots-nr", "angebot nr", "devis", "devis n°", "n° de devis",
+        "offerte", "offertenummer", "offerte nr", "offertenr", "presupuesto", "nº presupuesto", "preventivo",
+        "preventivo n", "offert", "offertnummer"]),
     (r"(?:polic|contract)\w*_(?:number|no|nr|id)$", lambda: [
         "policy number", "policy no", "policy", "contract number", "contract no", "versicherungsschein-nr",
         "versicherungsscheinnummer", "versicherungsschein", "vertragsnummer", "vertrags-nr", "police",
@@ -150,7 +164,8 @@ CONCEPTS: list[tuple[str, Any]] = [
     (r"customer_(?:number|no|nr|id)|account_(?:number|no)|client_(?:number|no)", lambda: [
         "customer number", "customer no", "customer id", "account number", "account no", "kundennummer",
         "kunden-nr", "kundennr", "n° client", "numéro client", "klantnummer", "número de cliente",
-        "codice cliente", "kundnummer"]),
+        "codice cliente", "kundnummer", "compte client", "n° de compte", "numéro de compte", "référence client",
+        "kundenkonto", "vertragskonto"]),
     (VAT_ID_FIELD, lambda: _invoice_labels("vendor_vat_id")),
     (r"currency", lambda: _invoice_labels("currency")),
     (r"iban|bank_account", lambda: [
@@ -170,6 +185,15 @@ PERIOD_FIELD = rf"period|{PERIOD_START_FIELD}|{PERIOD_END_FIELD}"
 
 # concepts of a date field, tried before CONCEPTS: "order_date" is the date of the order, not its number
 DATE_CONCEPTS: list[tuple[str, Any]] = [
+    (r"valid|expir", lambda: [
+        "valid until", "valid to", "valid through", "validity", "expires", "expiry date", "expiration date",
+        "gültig bis", "angebot gültig bis", "bindefrist", "valable jusqu'au", "validité", "date de validité",
+        "geldig tot", "geldig tot en met", "geldig t/m", "válido hasta", "validez", "valido fino al", "validità",
+        "giltig till"]),
+    (r"pay_?date|paid_on|pay_?day", lambda: [
+        "pay date", "paid on", "payment date", "date paid", "auszahlung am", "überweisung am", "auszahlungsdatum",
+        "zahltag", "date de paiement", "payé le", "versé le", "betaaldatum", "uitbetaald op", "fecha de pago",
+        "data pagamento", "utbetalningsdag"]),
     (r"order|^po_|purchase", lambda: [
         "order date", "po date", "p.o. date", "purchase order date", "date of order", "ordered on", "bestelldatum",
         "bestell-datum", "auftragsdatum", "date de commande", "date commande", "besteldatum", "orderdatum",
@@ -587,10 +611,10 @@ def _wrapped_iban_tail(lines: list[str], cand: C.Candidate) -> bool:
 def party_role(field_name: str) -> str | None:
     name = field_name.lower()
     if any(k in name for k in ("buyer", "customer", "recipient", "client", "bill_to", "consignee", "payer", "insured",
-                               "policyholder", "subscriber", "tenant", "patient", "addressee")):
+                               "policyholder", "subscriber", "tenant", "patient", "addressee", "employee")):
         return "recipient"
     if any(k in name for k in ("vendor", "seller", "supplier", "issuer", "sender", "merchant", "from", "insurer",
-                               "provider", "shipper", "landlord")):
+                               "provider", "shipper", "landlord", "employer")):
         return "sender"
     return None
 

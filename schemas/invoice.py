@@ -113,7 +113,9 @@ class InvoiceFields(BaseModel):
                                       "fakturaadress", "köpare", "delivery address", "adresse de livraison", "lieferadresse",
                                       "lieferanschrift", "billing address", "invoice address", "shipping address",
                                       "factuuradres", "afleveradres", "leveringsadres", "indirizzo di fatturazione",
-                                      "dirección de facturación"]},
+                                      "dirección de facturación", "prepared for", "quotation for", "quote for",
+                                      "offerte voor", "angebot für", "devis pour", "presupuesto para",
+                                      "preventivo per"]},
     )
     currency: str | None = Field(
         None,

@@ -140,6 +140,15 @@ def test_other_document_types_get_their_concepts_labels():
     assert concept_labels("delivery_address", "text") == []  # a delivery note's number labels no address
     assert concept_labels("insured_name", "text") == concept_labels("buyer_name", "text")
     assert concept_labels("insurer_name", "text") == concept_labels("supplier_name", "text")
+    # quotes and payslips: a gross pay is no invoice total, a quote's validity and a pay date are no due dates
+    assert "offertenummer" in concept_labels("quote_number", "id") and "geldig tot" in concept_labels(
+        "valid_until", "date")
+    assert "bruttoverdienst" in concept_labels("gross_pay", "amount") and "grand total" not in concept_labels(
+        "gross_pay", "amount")
+    assert "auszahlungsbetrag" in concept_labels("net_pay", "amount")
+    assert "überweisung am" in concept_labels("pay_date", "date") and "compte client" in concept_labels(
+        "account_number", "id")
+    assert concept_labels("employee_name", "text") == concept_labels("buyer_name", "text")
 
 
 def test_a_utility_bill_reads_its_period_as_a_range_and_its_dutch_due_date():
