@@ -1,19 +1,22 @@
-"""The local tier on documents that are not invoices, each with its own user schema (benchmarks/other_types/).
+"""The local tier on documents that are not invoices, each type with its own user schema.
 
-Five document types, two layouts each (purchase orders, receipts, utility bills, insurance notices, delivery
-notes, in five languages), made apart from the extractor's code by the generator next to them. No schema of
+Two sets, each folder a type with two layouts and a `truth.jsonl`, the schemas in the set's `doc_schemas.py`
+(`SCHEMAS`: folder → model): `benchmarks/other_types/` (purchase orders, receipts, utility bills, insurance
+notices, delivery notes; five languages) and `benchmarks/other_types_2/` (more of four of those types, quotes and
+payslips; six languages), both made by helper agents apart from the extractor's code. No schema of
 theirs has a calibrated threshold, so answers are routed at the threshold `run` would use for them: the
 default 0.8 unless DOCSIEVE_ROUTING_THRESHOLD says otherwise.
 Prints per type: field accuracy, exact documents, how many answers that threshold accepts and how right they
 are, and each wrong field with the truth beside it.
 
-    .venv/bin/python benchmarks/other_types.py               # qwen2.5-coder-0.5b, ~2 min
-    .venv/bin/python benchmarks/other_types.py --no-model    # code alone, seconds
+    .venv/bin/python benchmarks/other_types.py                           # qwen2.5-coder-0.5b, ~2 min a set
+    .venv/bin/python benchmarks/other_types.py --no-model --set other_types_2  # code alone, seconds
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import sys
 from pathlib import Path
@@ -27,26 +30,35 @@ from extractors.llama_local import LlamaExtractor  # noqa: E402
 from flows.settings import Settings  # noqa: E402
 from schemas.registry import load_schema  # noqa: E402
 
-HERE = Path(__file__).resolve().parent / "other_types"
-TYPES = {"purchase_order": "PurchaseOrder", "receipt": "Receipt", "utility_bill": "UtilityBill",
-         "insurance_notice": "InsuranceNotice", "delivery_note": "DeliveryNote"}
+BENCHMARKS = Path(__file__).resolve().parent
+
+
+def _types(folder: Path) -> dict[str, str]:
+    """Folder name → schema class name, from the set's `doc_schemas.SCHEMAS`."""
+    spec = importlib.util.spec_from_file_location("doc_schemas", folder / "doc_schemas.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return {name: model.__name__ for name, model in module.SCHEMAS.items()}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--model", default="qwen2.5-coder-0.5b", help="bundled model name or GGUF path")
     parser.add_argument("--no-model", action="store_true", help="code alone")
+    parser.add_argument("--set", default="other_types", choices=["other_types", "other_types_2"],
+                        help="which set of documents under benchmarks/")
     args = parser.parse_args()
+    here = BENCHMARKS / args.set
 
     extractor = LlamaExtractor(args.model, use_model=not args.no_model)
     settings = Settings()
     everything = []
     print(f"{'type':18s} docs  field acc.  exact  accepted at the threshold (field acc.)")
-    for folder, cls in TYPES.items():
-        spec = load_schema(f"{HERE / 'doc_schemas.py'}:{cls}")
+    for folder, cls in _types(here).items():
+        spec = load_schema(f"{here / 'doc_schemas.py'}:{cls}")
         threshold = settings.threshold_for(spec.name, spec.version, extractor.name)
-        truth = load_truth(HERE / folder / "truth.jsonl")
-        records = evaluate(HERE / folder, truth, spec, extractor, threshold=threshold)
+        truth = load_truth(here / folder / "truth.jsonl")
+        records = evaluate(here / folder, truth, spec, extractor, threshold=threshold)
         everything += records
         field_acc, exact = accuracy(records)
         accepted = accepted_at(records, threshold)
