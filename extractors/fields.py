@@ -565,19 +565,30 @@ _PERIOD_END = re.compile(r"(?i)\b(?:vom|von|from|du|van|dal|del|desde)\s+[\d./-]
 _RANGE_CONNECTOR = re.compile(r"(?i)\s*(?:-|–|bis(?:\s+zum)?|to|until|through|thru|au|tot|t/m|al|hasta)\s*")
 
 
-def _range_bound(cand: C.Candidate, dates: list[C.Candidate], index: C.TextIndex) -> str | None:
-    """"start" or "end" for a date that opens or closes a printed range ("01-02-2025 t/m 28-02-2025")."""
+def _range_bound(cand: C.Candidate, dates: list[C.Candidate], index: C.TextIndex
+                 ) -> tuple[str | None, C.Candidate | None]:
+    """("start", None) or ("end", its first date) for a date that opens or closes a printed range ("01-02-2025
+    t/m 28-02-2025"); (None, None) for a date on its own."""
     line = index.lines[cand.line]
     end = cand.start + len(cand.text)
     for other in dates:
         if other.line != cand.line or other is cand:
             continue
         if other.start >= end and _RANGE_CONNECTOR.fullmatch(line[end:other.start]):
-            return "start"
+            return "start", None
         if other.start + len(other.text) <= cand.start and _RANGE_CONNECTOR.fullmatch(
                 line[other.start + len(other.text):cand.start]):
-            return "end"
-    return None
+            return "end", other
+    return None, None
+
+
+_START_WORDS = re.compile(r"(?i)\b(?:begin\w*|start\w*|from|von|vom|ab|du|début|desde|dal|van|vanaf)\W*$")
+_END_WORDS = re.compile(r"(?i)\b(?:end\w*|to|until|through|thru|bis|au|fin|hasta|al|tot|t/m)\W*$")
+
+
+def _bound_word(before: str) -> str | None:
+    """"start" or "end" when the words right before a date say which ("Period Beginning:", "Period Ending:")."""
+    return "start" if _START_WORDS.search(before) else "end" if _END_WORDS.search(before) else None
 
 
 _MONEY_AFTER = re.compile(r"^\s?" + C.CURRENCY_MARK + r"(?![a-z])", re.IGNORECASE)
@@ -679,11 +690,16 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
             if plan.kind == "date" and re.search(DUE_DATE_FIELD, plan.name) and _DEBIT_DATE.search(
                     index.lines[cand.line][: cand.start]):
                 score = max(score, 2.7)
-            if plan.kind == "date" and (bound := _range_bound(cand, found, index)):
-                start = re.search(PERIOD_START_FIELD, plan.name)
-                if start or re.search(PERIOD_END_FIELD, plan.name):
+            start, end = re.search(PERIOD_START_FIELD, plan.name), re.search(PERIOD_END_FIELD, plan.name)
+            if plan.kind == "date" and (start or end):
+                bound, first = _range_bound(cand, found, index)
+                if bound == "end" and end:
+                    # the label before a range labels both its dates: "Période : du 10/01/2025 au 09/03/2025"
+                    score = max(score, label_score(first, plan.name, labels, index) + 0.3 * (1 - position))
+                bound = bound or _bound_word(index.lines[cand.line][: cand.start])  # "Period Ending: 06/14/2025"
+                if bound:
                     score += 0.5 if (bound == "start") == bool(start) else -0.5
-            if plan.kind == "date" and _PERIOD_END.search(index.lines[cand.line][: cand.start]):
+            if plan.kind == "date" and not end and _PERIOD_END.search(index.lines[cand.line][: cand.start]):
                 score = min(score, 0.5)  # "Zeitraum vom 06.12.2013 bis zum 06.12.2014": a period's end, no due date
             if plan.kind == "id" and score >= 2.5 and _TITLE_LINE.match(index.lines[cand.line]):
                 score += 0.3  # "Handelsrechnung Nr. E2018092011804": the title's number, over "Belegnummer 2018…"

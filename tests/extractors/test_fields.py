@@ -159,6 +159,21 @@ def test_a_utility_bill_reads_its_period_as_a_range_and_its_dutch_due_date():
     assert data["customer_name"] != "NL854123776B01"
 
 
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Période de facturation : du 10/01/2025 au 09/03/2025\n", ("2025-01-10", "2025-03-09"),
+                 id="the label before a range labels its end too"),
+    pytest.param("Period Beginning: 06/01/2025\nPeriod Ending: 06/14/2025\nPay Date: 06/20/2025\n",
+                 ("2025-06-01", "2025-06-14"), id="the words before each date say which end it is"),
+])
+def test_a_periods_start_and_end(text, expected):
+    class Period(BaseModel):
+        billing_period_start: dt.date | None = None
+        billing_period_end: dt.date | None = None
+
+    data = _extract(text, Period)
+    assert (data["billing_period_start"], data["billing_period_end"]) == expected
+
+
 def test_an_amount_before_the_tax_is_not_the_tax():
     class Premium(BaseModel):
         premium: float | None = None
