@@ -32,7 +32,7 @@ ITEM_LABELS: list[tuple[str, list[str]]] = [
     (r"desc|name|product|article|item|title|label", [
         "description", "beschreibung", "bezeichnung", "artikel", "artikelbezeichnung", "article", "désignation",
         "designation", "libellé", "descripción", "artículo", "concepto", "descrizione", "articolo", "omschrijving",
-        "product", "produkt", "item", "leistung", "beskrivning", "artikel"]),
+        "product", "produkt", "item", "leistung", "beskrivning"]),
 ]
 _TOTALS = re.compile(r"(?i)^(?:sub)?total|^totales|^summe|^gesamt|^totaal|^totale|^somme|^sum\b|^zwischensumme")
 
