@@ -2,10 +2,10 @@
 
 One model per schema group (sub-folder):
 
-    purchase_order/  -> PurchaseOrder (items: POItem)          copied unchanged from benchmarks/other_types
-    receipt/         -> Receipt                                copied unchanged
-    utility_bill/    -> UtilityBill                            copied unchanged
-    delivery_note/   -> DeliveryNote (items: DeliveryItem)     copied unchanged
+    purchase_order/  -> PurchaseOrder (items: POItem)          the first set's (benchmarks/other_types)
+    receipt/         -> Receipt                                the first set's
+    utility_bill/    -> UtilityBill                            the first set's
+    delivery_note/   -> DeliveryNote (items: DeliveryItem)     the first set's
     quote/           -> Quote (items: QuoteItem)               new
     payslip/         -> Payslip                                new
 
@@ -16,82 +16,15 @@ document does not state is null.
 
 from __future__ import annotations
 
+import sys
 from datetime import date
-from typing import Literal
+from pathlib import Path
 
 from pydantic import BaseModel, Field
 
-
-# --------------------------------------------------------------------- purchase order
-
-
-class POItem(BaseModel):
-    description: str = Field(description="Item description as printed on the order line")
-    quantity: float = Field(description="Ordered quantity")
-    unit_price: float = Field(description="Price per unit, net, in the order currency")
-    line_total: float = Field(description="Line amount (quantity x unit price)")
-
-
-class PurchaseOrder(BaseModel):
-    po_number: str = Field(description="Purchase order number assigned by the buyer")
-    order_date: date = Field(description="Date the purchase order was issued")
-    delivery_date: date | None = Field(
-        default=None, description="Requested / agreed delivery date, if a date is given"
-    )
-    supplier_name: str = Field(description="Company the goods are ordered from (vendor/seller)")
-    buyer_name: str = Field(description="Company issuing the order (purchaser)")
-    currency: str = Field(description="ISO 4217 currency code, e.g. USD, EUR")
-    total: float = Field(description="Grand total of the order including tax and charges")
-    items: list[POItem] = Field(description="Ordered line items")
-
-
-# --------------------------------------------------------------------- receipt
-
-
-class Receipt(BaseModel):
-    merchant_name: str = Field(description="Name of the shop / business that issued the receipt")
-    receipt_date: date = Field(description="Date of the purchase")
-    receipt_number: str | None = Field(
-        default=None, description="Receipt / ticket number, if printed"
-    )
-    total: float = Field(description="Total amount paid (gross)")
-    tax_amount: float | None = Field(
-        default=None, description="VAT / sales-tax amount contained in or added to the total"
-    )
-    payment_method: Literal["cash", "card"] = Field(description="How the receipt was paid")
-
-
-# --------------------------------------------------------------------- utility bill
-
-
-class UtilityBill(BaseModel):
-    account_number: str = Field(description="Customer account number at the provider")
-    statement_date: date = Field(description="Date the bill / statement was issued")
-    due_date: date = Field(description="Date by which the amount due must be paid / is collected")
-    customer_name: str = Field(description="Name of the account holder (without salutation)")
-    provider_name: str = Field(description="Utility company issuing the bill")
-    amount_due: float = Field(description="Total amount to pay for this bill")
-    billing_period_start: date = Field(description="First day of the billed service period")
-    billing_period_end: date = Field(description="Last day of the billed service period")
-
-
-# --------------------------------------------------------------------- delivery note
-
-
-class DeliveryItem(BaseModel):
-    description: str = Field(description="Item description as printed on the line")
-    quantity: float = Field(description="Quantity actually delivered with this note")
-
-
-class DeliveryNote(BaseModel):
-    delivery_note_number: str = Field(description="Number of the delivery note / dispatch note")
-    delivery_date: date = Field(description="Date of delivery / dispatch stated on the note")
-    order_number: str | None = Field(
-        default=None, description="Customer's order / PO reference, if stated"
-    )
-    shipper_name: str = Field(description="Company that ships the goods (issuer of the note)")
-    recipient_name: str = Field(description="Company or person receiving the goods")
-    items: list[DeliveryItem] = Field(description="Delivered line items")
+# the four types both sets share are the first set's schemas, not copies of them
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "other_types"))
+from doc_schemas import DeliveryItem, DeliveryNote, POItem, PurchaseOrder, Receipt, UtilityBill  # noqa: E402,F401
 
 
 # --------------------------------------------------------------------- quote
