@@ -114,6 +114,11 @@ def find_amounts(index: TextIndex, *, with_decimals_only: bool = True) -> list[C
 _RATE = re.compile(r"(?<![\d.,])(\d{1,2}(?:[.,]\d{1,2})?)\s?%")
 
 
+def _rates(text: str) -> list[float]:
+    """The percentages printed in `text` ("19 %", "5,5%", "14.50%"), in order."""
+    return [float(m.group(1).replace(",", ".")) for m in _RATE.finditer(text)]
+
+
 def find_tax_breakdown(index: TextIndex) -> list[tuple[Candidate, Candidate]]:
     """(basis, tax) pairs that a line prints with their rate, "USt. 7% 275,00 19,25": the tax is rate × basis.
 
@@ -124,8 +129,7 @@ def find_tax_breakdown(index: TextIndex) -> list[tuple[Candidate, Candidate]]:
         by_line.setdefault(cand.line, []).append(cand)
     pairs = []
     for line, amounts in by_line.items():
-        rates = {float(m.group(1).replace(",", ".")) for m in _RATE.finditer(index.lines[line])}
-        found = next(((a, b) for rate in rates for a in amounts for b in amounts
+        found = next(((a, b) for rate in set(_rates(index.lines[line])) for a in amounts for b in amounts
                       if a is not b and a.value and abs(a.value * rate / 100 - b.value) <= 0.011), None)
         if found:
             pairs.append(found)
@@ -624,8 +628,7 @@ def _product_triple(nums: list[_Num], text: str = ""):
                 if x.end > y.start:
                     continue  # overlapping readings of the same digits
                 if abs(x.value * y.value - total.value) <= 0.011 + 0.002 * abs(total.value):
-                    qty, price = _quantity_first(x, y)
-                    return qty, price, total.value, [(x.start, x.end), (y.start, y.end), (total.start, total.end)]
+                    return _triple(x, y, total)
         if found := _discounted_triple(before, total, text) or _taxed_triple(before, total, text):
             return found
     return _rounded_count_triple(nums)
@@ -640,15 +643,19 @@ def _discounted_triple(before: list[_Num], total: _Num, text: str = ""):
         return None
     tries = [(before[k - 2], before[k - 1], before[k].value, before[k].start) for k in range(len(before) - 1, 1, -1)]
     if before and (x := _factor_before(before, before[-1])):
-        tries += [(x, before[-1], float(m.group(1).replace(",", ".")), before[-1].end + m.start())
-                  for m in _RATE.finditer(text[before[-1].end:total.start])]
+        tries += [(x, before[-1], rate, before[-1].end) for rate in _rates(text[before[-1].end:total.start])]
     for x, y, rate, at in tries:
         if not 0 < rate < 100 or x.end > y.start or y.end > at:
             continue
         if abs(x.value * y.value * (1 - rate / 100) - total.value) <= 0.011:
-            qty, price = _quantity_first(x, y)
-            return qty, price, total.value, [(x.start, x.end), (y.start, y.end), (total.start, total.end)]
+            return _triple(x, y, total)
     return None
+
+
+def _triple(x: _Num, y: _Num, total: _Num):
+    """A row's (quantity, unit price, amount, spans of the three numbers)."""
+    qty, price = _quantity_first(x, y)
+    return qty, price, total.value, [(x.start, x.end), (y.start, y.end), (total.start, total.end)]
 
 
 def _factor_before(nums: list[_Num], y: _Num) -> _Num | None:
@@ -667,10 +674,8 @@ def _taxed_triple(before: list[_Num], total: _Num, text: str):
     if x is None or y.end > tax.start or abs(x.value * y.value + tax.value - total.value) > 0.011:
         return None
     net = x.value * y.value
-    for m in _RATE.finditer(text[y.end:tax.start]):
-        if abs(net * float(m.group(1).replace(",", ".")) / 100 - tax.value) <= 0.011:
-            qty, price = _quantity_first(x, y)
-            return qty, price, total.value, [(x.start, x.end), (y.start, y.end), (total.start, total.end)]
+    if any(abs(net * rate / 100 - tax.value) <= 0.011 for rate in _rates(text[y.end:tax.start])):
+        return _triple(x, y, total)
     return None
 
 

@@ -97,6 +97,7 @@ ISSUE_DATE_FIELD = (r"(?:invoice|issue|document|bill|statement|receipt|notice|le
 # whole words of the name only: "customer_name" holds "ust" and is no VAT id
 VAT_ID_FIELD = r"(?:^|_)(?:vat|ust|gstin)(?:_|$)|tax_id"
 DUE_DATE_FIELD = r"due|pay_by|payment_date"  # names of a due-date field
+ORDER_FIELD = r"order|^po_|purchase"  # names of an order's number, or with a date's type its date
 AMOUNT_DUE_FIELD = r"amount_due|balance|payable|to_pay|outstanding|due_amount|amount_owed"
 GROSS_TOTAL_FIELD = r"total|gross|grand"  # after the more specific concepts (CONCEPTS): tax total, net total
 
@@ -147,7 +148,7 @@ CONCEPTS: list[tuple[str, Any]] = [
         "versicherungsscheinnummer", "versicherungsschein", "vertragsnummer", "vertrags-nr", "police",
         "n° de police", "numéro de police", "n° de contrat", "numéro de contrat", "contrat", "polisnummer", "polis",
         "póliza", "nº de póliza", "número de póliza", "polizza", "n. polizza", "contratto", "försäkringsnummer"]),
-    (r"order|^po_|purchase", lambda: [
+    (ORDER_FIELD, lambda: [
         "order number", "order no", "order", "your order", "purchase order", "po number", "p.o. number", "p.o. no",
         "po no", "po #", "p.o.", "po", "bestellung",
         "bestellnummer", "bestell-nr", "ihre bestellung", "auftrag", "auftragsnummer", "commande",
@@ -194,7 +195,7 @@ DATE_CONCEPTS: list[tuple[str, Any]] = [
         "pay date", "paid on", "payment date", "date paid", "auszahlung am", "überweisung am", "auszahlungsdatum",
         "zahltag", "date de paiement", "payé le", "versé le", "betaaldatum", "uitbetaald op", "fecha de pago",
         "data pagamento", "utbetalningsdag"]),
-    (r"order|^po_|purchase", lambda: [
+    (ORDER_FIELD, lambda: [
         "order date", "po date", "p.o. date", "purchase order date", "date of order", "ordered on", "bestelldatum",
         "bestell-datum", "auftragsdatum", "date de commande", "date commande", "besteldatum", "orderdatum",
         "fecha de pedido", "fecha del pedido", "data ordine", "data dell'ordine", "beställningsdatum"]),
@@ -666,6 +667,8 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
                  and not _wrapped_iban_tail(index.lines, c)]
     n_lines = max(1, len(index.lines))
     domains = _web_domains(index.text) if plan.kind == "text" else set()
+    # a period's first or last day ("billing_period_start"): decided by the field's name, once
+    start, end = re.search(PERIOD_START_FIELD, plan.name), re.search(PERIOD_END_FIELD, plan.name)
     merged: dict[Any, C.Candidate] = {}
     scored: list[C.Candidate] = []  # every reading, repeated values too: taxes per line may be equal
     for cand in found:
@@ -690,7 +693,6 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
             if plan.kind == "date" and re.search(DUE_DATE_FIELD, plan.name) and _DEBIT_DATE.search(
                     index.lines[cand.line][: cand.start]):
                 score = max(score, 2.7)
-            start, end = re.search(PERIOD_START_FIELD, plan.name), re.search(PERIOD_END_FIELD, plan.name)
             if plan.kind == "date" and (start or end):
                 bound, first = _range_bound(cand, found, index)
                 if bound == "end" and end:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from extractors.fields import field_kind
 from extractors.grounding import GroundingIndex, ungrounded_fields
@@ -39,11 +40,18 @@ def validate_answer(data: dict[str, Any] | None, spec: SchemaSpec, ground: Groun
     result = Validation(data=instance.model_dump(mode="json"))
     result.broken_rules = spec.business_rules(instance)
     if ground is not None:
-        # a Literal's or an Enum's value is a category the schema names ("cash" for "EFECTIVO"), not a span to find
-        spans = {name: value for name, value in instance.model_dump(mode="python").items()
-                 if field_kind(name, spec.model.model_fields[name].annotation)[0] != "choice"}
+        categories = _category_fields(spec.model)
+        spans = {name: value for name, value in instance.model_dump(mode="python").items() if name not in categories}
         result.ungrounded = ungrounded_fields(spans, ground)
     return result
+
+
+@functools.lru_cache(maxsize=64)
+def _category_fields(model: type[BaseModel]) -> frozenset[str]:
+    """A Literal's or an Enum's value is a category the schema names ("cash" for "EFECTIVO"), not a span to find
+    in the text: grounding leaves these fields out. Read once per schema, not once per document."""
+    return frozenset(name for name, info in model.model_fields.items()
+                     if field_kind(name, info.annotation)[0] == "choice")
 
 
 def route_result(

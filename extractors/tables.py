@@ -9,6 +9,7 @@ with a number in every number field's column, up to the totals line.
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Any
 
@@ -18,15 +19,18 @@ from extractors import candidates as C
 from extractors import layout
 from extractors.fields import field_kind
 
+# names of an item's quantity, unit price and amount fields
+QUANTITY, PRICE, AMOUNT = r"qty|quant|count|units", r"unit_price|price|rate", r"total|amount|sum"
+
 # labels of the columns of common item fields, by field-name pattern (first match wins)
 ITEM_LABELS: list[tuple[str, list[str]]] = [
-    (r"unit_price|price|rate", [
+    (PRICE, [
         "unit price", "price", "preis", "einzelpreis", "stückpreis", "prix unitaire", "prix", "p.u.", "precio",
         "p. unit.", "precio unitario", "prezzo", "prezzo unitario", "prijs", "stukprijs", "á-pris", "pris"]),
-    (r"total|amount|sum", [
+    (AMOUNT, [
         "amount", "total", "line total", "betrag", "gesamt", "gesamtpreis", "summe", "montant", "prix ht",
         "importe", "total línea", "importo", "bedrag", "totaal", "belopp", "summa"]),
-    (r"qty|quant|count|units", [
+    (QUANTITY, [
         "qty", "quantity", "menge", "anzahl", "cantidad", "cant.", "quantité", "qté", "aantal", "quantità", "qtà",
         "antal", "units", "pcs"]),
     (r"desc|name|product|article|item|title|label", [
@@ -141,22 +145,14 @@ def _row(cells: list[layout.Cell], head: dict[str, layout.Cell], headings: list[
 def _pick_readings(row: dict[str, Any], numeric: list[str]) -> dict[str, Any] | None:
     """One reading per number cell: where the row has a quantity, a unit price and an amount, the readings whose
     product is the amount ("2.000 × 0,12 = 240,00" is 2000 pieces), else each cell's first reading."""
-    roles = {role: next((n for n in numeric if re.search(pattern, n)), None)
-             for role, pattern in (("qty", r"qty|quant|count|units"), ("price", r"unit_price|price|rate"),
-                                   ("total", r"total|amount|sum"))}
-    for name in numeric:
-        row[name] = row[name][0] if not all(roles.values()) else row[name]
-    if not all(roles.values()):
-        return row
-    q, p, t = (roles[r] for r in ("qty", "price", "total"))
-    for qv in row[q]:
-        for pv in row[p]:
-            tv = next((x for x in row[t] if abs(qv * pv - x) <= 0.011 + 0.002 * abs(x)), None)
-            if tv is not None:
-                row[q], row[p], row[t] = qv, pv, tv
-                for name in numeric:
-                    row[name] = row[name][0] if isinstance(row[name], list) else row[name]
-                return row
+    first = {**row, **{name: row[name][0] for name in numeric}}
+    q, p, t = (next((n for n in numeric if re.search(pattern, n)), None) for pattern in (QUANTITY, PRICE, AMOUNT))
+    if q is None or p is None or t is None:
+        return first
+    for qv, pv in itertools.product(row[q], row[p]):
+        tv = next((x for x in row[t] if abs(qv * pv - x) <= 0.011 + 0.002 * abs(x)), None)
+        if tv is not None:
+            return {**first, q: qv, p: pv, t: tv}
     return None
 
 
