@@ -1,9 +1,10 @@
 """The local tier on documents that are not invoices, each type with its own user schema.
 
-Two sets, each folder a type with two layouts and a `truth.jsonl`, the schemas in the set's `doc_schemas.py`
+Three sets, each folder a type with two layouts and a `truth.jsonl`, the schemas in the set's `doc_schemas.py`
 (`SCHEMAS`: folder → model): `benchmarks/other_types/` (purchase orders, receipts, utility bills, insurance
-notices, delivery notes; five languages) and `benchmarks/other_types_2/` (more of four of those types, quotes and
-payslips; six languages), both made by helper agents apart from the extractor's code. No schema of
+notices, delivery notes; five languages), `benchmarks/other_types_2/` (more of four of those types, quotes and
+payslips; six languages) and `benchmarks/other_types_3/` (five of those types again and bank statements; nine
+languages), all made by helper agents apart from the extractor's code, each measured held out first. No schema of
 theirs has a calibrated threshold, so answers are routed at the threshold `run` would use for them: the
 default 0.8 unless DOCSIEVE_ROUTING_THRESHOLD says otherwise.
 Prints per type: field accuracy, exact documents, how many answers that threshold accepts and how right they
@@ -45,8 +46,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--model", default="qwen2.5-coder-0.5b", help="bundled model name or GGUF path")
     parser.add_argument("--no-model", action="store_true", help="code alone")
-    parser.add_argument("--set", default="other_types", choices=["other_types", "other_types_2"],
-                        help="which set of documents under benchmarks/")
+    sets = sorted(p.parent.name for p in BENCHMARKS.glob("other_types*/doc_schemas.py"))
+    parser.add_argument("--set", default="other_types", choices=sets, help="which set of documents under benchmarks/")
     args = parser.parse_args()
     here = BENCHMARKS / args.set
 
