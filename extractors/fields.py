@@ -99,6 +99,7 @@ VAT_ID_FIELD = r"(?:^|_)(?:vat|ust|gstin)(?:_|$)|tax_id"
 DUE_DATE_FIELD = r"due|pay_by|payment_date"  # names of a due-date field
 ORDER_FIELD = r"order|^po_|purchase"  # names of an order's number, or with a date's type its date
 AMOUNT_DUE_FIELD = r"amount_due|balance|payable|to_pay|outstanding|due_amount|amount_owed"
+NET_PAY_FIELD = r"net_(?:pay|salary|wage|earnings|income)|take_home|payout"
 GROSS_TOTAL_FIELD = r"total|gross|grand"  # after the more specific concepts (CONCEPTS): tax total, net total
 
 # (field-name pattern, labels): the first pattern that matches a field's name wins, so the specific come first.
@@ -108,10 +109,10 @@ CONCEPTS: list[tuple[str, Any]] = [
         "gross pay", "gross earnings", "total gross", "gross salary", "gross", "gesamtbrutto", "bruttoverdienst",
         "bruttolohn", "bruttogehalt", "brutto", "salaire brut", "total brut", "brut", "brutoloon", "bruto",
         "salario bruto", "retribuzione lorda", "lordo", "bruttolön"]),
-    (r"net_(?:pay|salary|wage|earnings|income)|take_home|payout", lambda: [
+    (NET_PAY_FIELD, lambda: [
         "net pay", "take home pay", "net amount paid", "auszahlungsbetrag", "auszahlung", "überweisungsbetrag",
-        "netto-verdienst", "nettoverdienst", "net à payer", "net payé", "salaire net", "netto te betalen",
-        "nettoloon", "líquido a percibir", "netto in busta", "netto a pagare", "att utbetala", "nettolön"]),
+        "net à payer", "net payé", "netto te betalen", "líquido a percibir", "netto in busta",
+        "netto a pagare", "att utbetala"]),
     (AMOUNT_DUE_FIELD, lambda: [
         "amount due", "balance due", "amount payable", "balance", "to pay", "zahlbetrag", "zu zahlen",
         "zu zahlender betrag", "zu zahlender beitrag", "offener betrag", "restbetrag", "fälliger betrag",
@@ -126,11 +127,15 @@ CONCEPTS: list[tuple[str, Any]] = [
         "premium", "total premium", "premium due", "amount payable", "beitrag", "gesamtbeitrag", "jahresbeitrag",
         "zu zahlender beitrag", "zu zahlender gesamtbeitrag", "prime", "prime ttc", "cotisation", "cotisation ttc",
         "cotisation ttc à régler", "premie", "prima", "prima total", "premio", "premio lordo", "premie att betala"]),
-    (GROSS_TOTAL_FIELD, lambda: _invoice_labels("total")),
+    (GROSS_TOTAL_FIELD, lambda: _invoice_labels("total") + [
+        "order total", "total order", "po total", "bestellsumme", "auftragssumme", "gesamtbestellwert",
+        "total commande", "total de la commande", "totaal bestelling", "total pedido", "total del pedido",
+        "totale ordine"]),
     (r"(?:receipt|ticket)\w*_(?:number|no|nr|id)$", lambda: [
         "receipt no", "receipt number", "receipt #", "receipt", "ticket no", "ticket", "nº ticket", "n° ticket",
         "número de ticket", "nº de ticket", "bon n°", "numéro de ticket", "kassenbon", "bon-nr", "bonnummer",
-        "beleg-nr", "belegnummer", "beleg", "bonnummer", "scontrino", "scontrino n", "kvitto", "kvittonummer",
+        "beleg-nr", "belegnummer", "beleg", "bonnummer", "scontrino", "scontrino n", "documento n", "documento n.",
+        "doc. n", "kvitto", "kvittonummer",
         "transaction no", "trans no"]),
     (r"(?:deliver|dispatch|despatch|packing|shipment)\w*_(?:number|no|nr|id)$", lambda: [
         "delivery note", "delivery note no", "delivery note number", "dn no", "despatch note", "dispatch note",
@@ -153,7 +158,9 @@ CONCEPTS: list[tuple[str, Any]] = [
         "po no", "po #", "p.o.", "po", "bestellung",
         "bestellnummer", "bestell-nr", "ihre bestellung", "auftrag", "auftragsnummer", "commande",
         "n° de commande", "bon de commande", "votre commande", "votre référence", "bestelling", "bestelnummer",
-        "pedido", "número de pedido", "ordine", "beställning", "your reference"]),
+        "pedido", "número de pedido", "ordine", "beställning", "your reference", "ordernummer", "uw ordernummer",
+        "your order number", "your order no", "ihre bestellnummer", "ihre bestell-nr", "votre n° de commande",
+        "su pedido", "vostro ordine", "ert ordernummer"]),
     (r"reference|_ref$", lambda: [
         "reference", "your reference", "buyer reference", "customer reference", "ref", "referenz",
         "referenz des käufers", "ihre referenz", "ihr zeichen", "kundenreferenz", "leitweg-id", "votre référence",
@@ -175,8 +182,15 @@ CONCEPTS: list[tuple[str, Any]] = [
 ]
 
 
-# (concept pattern, labels of the broader concept): an amount due is the total where no balance is printed
-FALLBACKS: list[tuple[str, Any]] = [(AMOUNT_DUE_FIELD, lambda: _invoice_labels("total"))]
+# (concept pattern, labels of the broader concept): an amount due is the total where no balance is printed; the
+# net pay is what is paid out, the net earnings where nothing is deducted after them ("Netto-Verdienst 2.480,10",
+# then "Nettoabzug VWL -40,00" and "Auszahlungsbetrag 2.440,10")
+FALLBACKS: list[tuple[str, Any]] = [
+    (AMOUNT_DUE_FIELD, lambda: _invoice_labels("total")),
+    (NET_PAY_FIELD, lambda: [
+        "netto-verdienst", "nettoverdienst", "nettolohn", "nettogehalt", "net earnings", "net salary", "salaire net",
+        "nettoloon", "netto salaris", "salario neto", "retribuzione netta", "nettolön"]),
+]
 
 
 # the first and the last day of a period ("billing_period_start", "service_to"): a range's first or second date
@@ -208,7 +222,12 @@ DATE_CONCEPTS: list[tuple[str, Any]] = [
         "delivery date", "date of delivery", "delivered on", "ship date", "shipping date", "shipped on",
         "dispatch date", "despatch date", "lieferdatum", "liefertermin", "liefertag", "versanddatum",
         "date de livraison", "livré le", "date d'expédition", "leverdatum", "leveringsdatum", "afleverdatum",
-        "fecha de entrega", "fecha de envío", "data di consegna", "data consegna", "leveransdatum"]),
+        "fecha de entrega", "fecha de envío", "data di consegna", "data consegna", "leveransdatum",
+        # the date the buyer asks for: "Consegna richiesta: entro il 30/04/2025", "Livraison souhaitée le"
+        "requested delivery", "requested delivery date", "required by", "deliver by", "delivery required",
+        "gewünschter liefertermin", "wunschtermin", "livraison souhaitée", "date de livraison souhaitée",
+        "gewenste leverdatum", "fecha de entrega solicitada", "consegna richiesta", "consegna",
+        "önskat leveransdatum"]),
 ]
 
 
@@ -231,6 +250,8 @@ def concept_labels(field_name: str, kind: str) -> list[str]:
     return []
 
 
+# headings of the address window, whoever the addressee is ("To:", "Spett.le", "Messrs")
+ADDRESSEE_HEADINGS = ["to", "spett.le", "spettabile", "messrs"]
 _BUYER_ISSUES = re.compile(r"(?i)purchase|^po(?:[A-Z_]|$)")  # names of a purchase-order schema
 
 
@@ -254,6 +275,10 @@ def plan_fields(model: type[BaseModel]) -> list[FieldPlan]:
         role = party_role(name) if kind == "text" else None
         if role and buyer_issues:
             role = "sender" if role == "recipient" else "recipient"
+        if role and not extra.get("labels"):
+            # the window's heading names whoever the paper is sent to: on a purchase order the supplier
+            labels = [lab for lab in labels if lab not in ADDRESSEE_HEADINGS]
+            labels += ADDRESSEE_HEADINGS if role == "recipient" else []
         plans.append(FieldPlan(name, kind, labels + fallback, info.description or "", max_length, choices,
                                item_model, frozenset(_label_key(lab) for lab in fallback), role))
     return plans
@@ -265,6 +290,9 @@ def plan_fields(model: type[BaseModel]) -> list[FieldPlan]:
 OTHER = "_other"
 DISTRACTOR_LABELS = [
     "order no", "order number", "order id", "order date", "purchase order", "po number", "bestellung",
+    # the seller's own number for the order, not the buyer's: "Uw ordernummer VL-4471" / "Ons ordernummer VO-…"
+    "our order number", "our order no", "ons ordernummer", "unsere auftragsnummer", "notre référence commande",
+    "nuestro pedido", "nostro ordine", "vårt ordernummer",
     "bestellnummer", "bestell-nr", "auftrag", "auftragsnummer", "kundennummer", "kunden-nr", "customer no",
     "customer number", "customer id", "account number", "account no", "client no", "n° client", "numéro client",
     "klantnummer", "delivery date", "lieferdatum", "liefer- und leistungsdatum", "leistungsdatum",
@@ -285,7 +313,11 @@ DISTRACTOR_LABELS = [
     "service clients", "servicio al cliente", "atención al cliente", "servizio clienti", "kundtjänst",
     # headings and field names of a letter that are never a party's name
     "name", "contact", "sales contact", "contact commercial", "address", "adresse", "anschrift", "incoterms",
-    "your order", "bank", "banque", "bankverbindung", "payment", "zahlung", "pagamento", "paiement",
+    "your order", "bank", "banque", "banca", "banco", "bankverbindung", "bankgegevens", "coordonnées bancaires",
+    "dati bancari", "datos bancarios", "payment", "zahlung", "pagamento", "paiement",
+    # a customer portal, not the customer: "www.energies-ventoux.example – Espace client"
+    "espace client", "customer portal", "online account", "kundenportal", "mijn omgeving", "área de cliente",
+    "area clienti",
     # the name on a bank account ("Verkäufer-Kontoname : Global Supplies Financial Services") is not the party's
     "kontoname", "kontoinhaber", "account name", "account holder", "titulaire du compte",
     # the buyer's VAT id, printed by the seller ("Ihre USt.-IdentNr.: DE234567890")
@@ -297,6 +329,14 @@ DISTRACTOR_LABELS = [
     "désignation", "quantité", "prix unitaire", "montant", "descripción", "cantidad", "importe", "descrizione",
     "quantità", "importo", "beskrivning", "antal", "belopp",
 ]
+
+@functools.lru_cache(maxsize=1)
+def _amount_labels_of_invoices() -> list[str]:
+    """The net amounts' labels: where a schema has no such field, they claim their values, so that "Totale
+    imponibile 2.267,70" is not a purchase order's total. (Not the tax's: "incl. btw" after a total's label
+    still says the total is gross.)"""
+    return [lab for name in ("subtotal", "tax_basis_total") for lab in _invoice_labels(name)]
+
 
 @dataclass
 class LabelHit:
@@ -316,7 +356,7 @@ def find_labels(index: C.TextIndex, plans: list[FieldPlan]) -> list[list[LabelHi
         for lab in p.labels:
             if lab:
                 owners.setdefault(lab, set()).add(p.name)
-    for lab in DISTRACTOR_LABELS:
+    for lab in DISTRACTOR_LABELS + _amount_labels_of_invoices():
         owners.setdefault(lab, {OTHER})
     patterns = _label_patterns(tuple(sorted(((lab, frozenset(f)) for lab, f in owners.items()),
                                             key=lambda x: -len(x[0]))))
@@ -375,7 +415,9 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], ind
     lines = index.lines
 
     def own(hit: LabelHit, line: int) -> float:
-        return 0.5 if fallback and _label_key(lines[line][hit.start:hit.end]) in fallback else 0.0
+        # below an own label by more than `_prefer_larger_among_ties` reaches: "Nachzahlung 93,06" over the
+        # larger "Rechnungsbetrag brutto 2.013,06" for an amount due
+        return 0.8 if fallback and _label_key(lines[line][hit.start:hit.end]) in fallback else 0.0
 
     line_hits = labels[cand.line] if cand.line < len(labels) else []
     before = [h for h in line_hits if h.end <= cand.start + 1]
@@ -401,6 +443,8 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], ind
             return 0.5 if ours else 2.0
         if ours and amount_role(fname) == "tax" and _EXCLUDES.search(lines[cand.line][: nearest.start]):
             return 0.5  # "Beitrag ohne Versicherungsteuer 422,50": the amount before the tax, not the tax
+        if ours and _second_figure_to_date(lines, cand, nearest):
+            return 1.0  # "Gross Pay $2,770.94 31,973.44" under "this period  year to date": the year's, not ours
         if fname in nearest.fields:
             # "Invoice No" says more than a bare "No." ("NO. 42/1" in an address), unless the line is the title's
             generic = 0.3 if nearest.end - nearest.start <= 3 and not _TITLE_LINE.match(lines[cand.line]) else 0.0
@@ -431,6 +475,20 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], ind
                 return weight
             return 0.0
     return 0.0
+
+
+# a column of running totals beside the period's figures: "Earnings  rate  hours  this period  year to date"
+_TO_DATE = re.compile(r"(?i)\b(?:year[- ]to[- ]date|ytd|cumul\w*|kumuliert\w*|jahreswert\w*|jahressumme\w*"
+                      r"|(?:total|paid|earned) to date|seit jahresbeginn|acumulad\w*|progressiv\w*|hittills i år"
+                      r"|cumulatief|tot op heden)\b")
+
+
+def _second_figure_to_date(lines: list[str], cand: C.Candidate, label: LabelHit) -> bool:
+    """The value is not the first figure after its label, and a heading of the lines above names a to-date
+    column: the first figure is the period's, the later ones run for the year."""
+    if not any(ch.isdigit() for ch in lines[cand.line][label.end:cand.start]):
+        return False
+    return any(_TO_DATE.search(lines[j]) for j in range(cand.line - 1, max(-1, cand.line - 30), -1))
 
 
 # a heading ends its cell ("Seller", "Bill To:", "Buyer (Bill to)", "Verkäufer    Käufer"), a word in a sentence
@@ -507,15 +565,29 @@ def _finder(kind: str):
     }.get(kind)
 
 
+# how a page prints the common options of a payment-method field, in the languages of the labels above
+CHOICE_WORDS: dict[str, list[str]] = {
+    "card": ["karte", "kartenzahlung", "girocard", "ec-karte", "ec karte", "debit card", "credit card", "visa",
+             "mastercard", "maestro", "carte", "carte bancaire", "cb", "paiement cb", "tarjeta", "carta",
+             "bancomat", "pinpas", "pin", "kaart", "kort", "contactless", "sans contact", "kontaktlos"],
+    "cash": ["bar", "bargeld", "barzahlung", "espèces", "especes", "efectivo", "contante", "contanti", "contant",
+             "kontant", "kontanter", "in contanti"],
+    "bank_transfer": ["überweisung", "virement", "transferencia", "bonifico", "overboeking", "wire transfer"],
+    "transfer": ["überweisung", "virement", "transferencia", "bonifico", "overboeking", "wire transfer"],
+    "direct_debit": ["lastschrift", "sepa-lastschrift", "prélèvement", "domiciliación", "incasso", "addebito"],
+}
+
+
 def _find_choices(index: C.TextIndex, choices: tuple[Any, ...]) -> list[C.Candidate]:
-    """Where the text names one of a Literal's or an Enum's options ("Card payment" for "card"); the model still
-    chooses among all of them, code offers what is printed."""
+    """Where the text names one of a Literal's or an Enum's options ("Card payment" for "card", "girocard" for
+    "card"); the model still chooses among all of them, code offers what is printed."""
     found = []
     for option in choices:
         if not isinstance(option, str) or len(option) < 2:
             continue
-        words = re.escape(option.replace("_", " ")).replace(r"\ ", r"[\s_-]+")
-        pattern = re.compile(rf"(?<![^\W\d_]){words}(?![^\W\d_])", re.IGNORECASE)
+        spellings = [option.replace("_", " ")] + CHOICE_WORDS.get(option.casefold(), [])
+        words = "|".join(re.escape(w).replace(r"\ ", r"[\s_-]+") for w in spellings)
+        pattern = re.compile(rf"(?<![^\W\d_])(?:{words})(?![^\W\d_])", re.IGNORECASE)
         for i, line in enumerate(index.lines):
             found += [C.Candidate(option, m.group(0), i, m.start()) for m in pattern.finditer(line)]
     return found
@@ -537,7 +609,14 @@ _COUNTRIES = {"deutschland", "germany", "france", "nederland", "netherlands", "�
 _SPLIT_WORD = re.compile(r"(?<=[a-zäöüß]) (?=[a-zäöüß])")
 _CODE_LIKE = re.compile(r"[A-Z0-9]*\d[A-Z0-9]*(?:[-/.][A-Z0-9]+)*|[A-Z]+(?:[-/.][A-Z0-9]+)+")
 # a document's title alone, in a word or two: "KOSTENRECHNUNG", "Kopie factuur"
-_TITLE_ONLY = re.compile(rf"(?i)(?:\w+\s+)?\w*(?:{C.DOCUMENT_TITLES}|korrektur|credit note)")
+# titles of the papers that are not invoices: "Earnings Statement", "Entgeltabrechnung", "Bon de commande"
+_OTHER_TITLES = (r"statement|receipt|quot(?:e|ation)|estimate|delivery note|packing slip|purchase order|pay ?slip"
+                 r"|pay stub|remittance advice|abrechnung|lieferschein|angebot|bestellung|kassenbon|quittung|beleg"
+                 r"|kontoauszug|bon de commande|bon de livraison|devis|reçu|relevé|avis d'échéance|bulletin de paie"
+                 r"|pakbon|offerte|bestelling|loonstrook|afschrift|albarán|presupuesto|pedido|recibo|extracto"
+                 r"|nómina|preventivo|ordine(?: di acquisto)?|ricevuta|scontrino|busta paga|estratto conto"
+                 r"|documento commerciale|kvitto|följesedel|lönespecifikation")
+_TITLE_ONLY = re.compile(rf"(?i)(?:\w+\s+)?\w*(?:{C.DOCUMENT_TITLES}|korrektur|credit note|{_OTHER_TITLES})")
 # a name has a word of three letters or more (any script's letters) and is not mostly digits
 _NAME_SHAPE = re.compile(r"[^\W\d_]{3,}")
 
@@ -595,8 +674,16 @@ def _bound_word(before: str) -> str | None:
 _MONEY_AFTER = re.compile(r"^\s?" + C.CURRENCY_MARK + r"(?![a-z])", re.IGNORECASE)
 # a direct debit's announcement names its date in a sentence, with no label: "Der Betrag … wird am 20.03.2014 von
 # Ihrem Konto … eingezogen", "will be debited on", "sera prélevé le", "wordt op … afgeschreven"
-_DEBIT_DATE = re.compile(r"(?i)(?:\b(?:wird|werden)\s+am|\b(?:debited|collected|charged)(?:\s+to your account)?\s+on"
-                         r"|\bpréle\w*\s+le|\bwordt\s+op)\s*$")
+_DEBIT_DATE = re.compile(r"(?i)(?:\b(?:wird|werden)\s+am|\b(?:buchen|ziehen|belasten)\s+wir(?:\s+\w+)?\s+am"
+                         r"|\b(?:debited|collected|charged)(?:\s+to your account)?\s+on"
+                         r"|\bpréle\w*\s+le|\bwordt\s+op|\baddebitat\w*\s+il|\bse\s+cargará\s+el)\s*$")
+
+
+def _with_wrapped_start(lines: list[str], cand: C.Candidate) -> str:
+    """The text before a value, with the line above where the value opens its line: "Den Betrag buchen wir am" /
+    "02.06.2025 per SEPA-Lastschrift"."""
+    before = lines[cand.line][: cand.start]
+    return lines[cand.line - 1] + " " + before if cand.line > 0 and not before.strip() else before
 
 
 def _other_kind_token(token: str) -> bool:
@@ -641,6 +728,13 @@ def _looks_like_label(cand: C.Candidate, labels: list[list[LabelHit]]) -> bool:
     return covered >= 0.5 * len(text.replace(" ", ""))
 
 
+def _is_other_fields_label(cand: C.Candidate, fname: str, labels: list[list[LabelHit]]) -> bool:
+    """The whole span is one label of other fields, no word of it left over."""
+    hits = labels[cand.line] if cand.line < len(labels) else []
+    return any(h.start == cand.start and h.end == cand.start + len(cand.text) and fname not in h.fields
+               for h in hits)
+
+
 def separate_parties(plans: list[FieldPlan], proposals: dict[str, list[C.Candidate]]) -> None:
     """The sender and the recipient are different parties: the sender's best name is not a recipient option."""
     senders = [p for p in plans if p.role == "sender" and proposals.get(p.name)]
@@ -670,6 +764,7 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
     # a period's first or last day ("billing_period_start"): decided by the field's name, once
     start, end = re.search(PERIOD_START_FIELD, plan.name), re.search(PERIOD_END_FIELD, plan.name)
     merged: dict[Any, C.Candidate] = {}
+    repeats: dict[Any, int] = {}
     scored: list[C.Candidate] = []  # every reading, repeated values too: taxes per line may be equal
     for cand in found:
         score = label_score(cand, plan.name, labels, index, section=plan.kind == "text",
@@ -691,7 +786,7 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
                 elif _TITLE_THEN_DATE.search(before) and not _DUE_WORDS.search(before):
                     score = max(score, 2.7)  # weaker: the line may name another paper ("Rechnung gemäß … vom")
             if plan.kind == "date" and re.search(DUE_DATE_FIELD, plan.name) and _DEBIT_DATE.search(
-                    index.lines[cand.line][: cand.start]):
+                    _with_wrapped_start(index.lines, cand)):
                 score = max(score, 2.7)
             if plan.kind == "date" and (start or end):
                 bound, first = _range_bound(cand, found, index)
@@ -739,6 +834,8 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
                 C.COMPANY.search(cand.text))
             if _looks_like_label(cand, labels) or heading:
                 score -= 1.0  # a label (ours or another field's, or a heading ending in a colon) is not a value
+                if _is_other_fields_label(cand, plan.name, labels):
+                    score -= 1.0  # "Montant à payer" on its own line: the amount due's label, whatever heads it
             if _is_header_row(labels, index.lines, cand.line) or _other_heading(labels[cand.line],
                                                                                 index.lines[cand.line]):
                 score -= 1.5  # a column header, even one that names a party ("Art-Nr-Lieferant"), or a heading
@@ -764,14 +861,17 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
         cand.score = score
         scored.append(cand)
         key = cand.value
-        # the same value printed several times: keep its best evidence, credit the repetition a little
+        # the same value printed several times: keep its best evidence, credit the repetition a little (an
+        # amount up to three times: twelve monthly instalments of 160,00 are no amount due)
         if key in merged:
             best = merged[key]
+            repeats[key] = repeats.get(key, 0) + 1
+            bonus = 0.1 if repeats[key] <= 3 or plan.kind not in ("amount", "integer") else 0.0
             if cand.score > best.score:
-                cand.score += 0.1
+                cand.score += bonus
                 merged[key] = cand
             else:
-                best.score += 0.1
+                best.score += bonus
         else:
             merged[key] = cand
     if plan.kind == "amount":

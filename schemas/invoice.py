@@ -144,7 +144,8 @@ class InvoiceFields(BaseModel):
                                       "total vat", "vat amount", "tax amount", "sales tax", "plus vat", "zzgl. ust",
                                       "zuzügl. ust", "zzgl. mwst", "zuzügl. mwst", "ust.-betrag", "mwst.-betrag",
                                       "ust gesamt", "mwst gesamt", "mwst", "mwst.", "ust", "ust.",
-                                      "steuerbetrag", "umsatzsteuer", "mehrwertsteuer", "tva", "total tva", "montant tva",
+                                      "steuerbetrag", "steuer", "umsatzsteuer", "mehrwertsteuer", "tva", "total tva",
+                                      "montant tva",
                                       "btw", "iva", "cuota iva", "cuota", "imposta", "moms", "gst", "igst", "cgst", "sgst",
                                       "versicherungsteuer", "versicherungssteuer"]},
     )

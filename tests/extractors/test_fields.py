@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Annotated
+from typing import Annotated, Literal
 
 import pytest
 from pydantic import BaseModel, Field
@@ -234,7 +234,6 @@ def test_a_receipts_total_and_the_tax_it_includes(text, expected):
 
 def test_a_literal_field_takes_the_option_the_text_prints():
     from enum import Enum
-    from typing import Literal
 
     class Channel(Enum):
         BANK_TRANSFER = "bank_transfer"
@@ -708,3 +707,90 @@ def test_a_header_the_plain_text_read_labels_first_is_labelled_from_the_layout()
     doc.layout_pages.clear()
     data = LlamaExtractor("smollm2-135m", use_model=False).extract(doc, load_schema("invoice")).data
     assert (data["invoice_number"], data["invoice_date"]) != ("30064443", "2014-05-07")
+
+
+class Payslip(BaseModel):
+    employee_name: str | None = None
+    employer_name: str | None = None
+    gross_pay: float | None = None
+    net_pay: float | None = None
+
+
+def test_a_payslip_reads_this_periods_pay_not_the_year_to_date_nor_the_net_before_deductions():
+    us = ("Redwood Valley Foods, Inc.\n2250 Gravenstein Hwy S\nEarnings Statement\nPeriod Ending: 06/14/2025\n"
+          "Maria L. Gutierrez\nEarnings rate hours this period year to date\n"
+          "Regular 31.2500 80.00 2,500.00 29,500.00\nGross Pay $2,770.94 31,973.44\n"
+          "Federal Income Tax -248.17 2,902.11\nNet Pay $1,931.44 22,209.01\n")
+    data = _extract(us, Payslip)
+    assert (data["gross_pay"], data["net_pay"]) == (2770.94, 1931.44)
+    # the document's title is no party: "Earnings Statement" is not the employee
+    assert data["employee_name"] == "Maria L. Gutierrez"
+    # without a to-date column the larger of two figures after one label is still preferred
+    assert _extract(us.replace("year to date", "adjusted"), Payslip)["gross_pay"] == 31973.44
+    # what is paid out after a net deduction, not the net earnings above it
+    de = ("Brandt Logistik GmbH\nGesamt-Brutto 3.886,08\nNetto-Verdienst 2.480,10\n"
+          "Nettoabzug VWL (Bausparvertrag) -40,00\nAuszahlungsbetrag 2.440,10 EUR\n")
+    assert _extract(de, Payslip)["net_pay"] == 2440.10
+    assert _extract(de.replace("Auszahlungsbetrag 2.440,10 EUR\n", ""), Payslip)["net_pay"] == 2480.10
+
+
+def test_an_amount_due_after_instalments_and_a_direct_debit_date_wrapped_under_its_sentence():
+    class Settlement(BaseModel):
+        amount_due: float | None = None
+        due_date: dt.date | None = None
+
+    text = ("Jahresabrechnung Erdgas\nRechnungsbetrag brutto 2.013,06 €\n"
+            "abzüglich geleistete Abschläge (12 x 160,00 €) -1.920,00 €\nNachzahlung 93,06 €\n"
+            "Den Betrag buchen wir am\n02.06.2025 per\nSEPA-Lastschrift von Ihrem Konto\nIhre Abschlagszahlungen\n"
+            + "".join(f"15.{m:02d}.2024 160,00 €\n" for m in range(5, 13))
+            + "Summe der Abschläge: 1.920,00 €\n")
+    assert _extract(text, Settlement) == {"amount_due": 93.06, "due_date": "2025-06-02"}
+
+
+def test_a_label_on_its_own_line_is_no_customer_and_a_portal_is_no_customer_heading():
+    text = ("Énergies du Ventoux\nFacture n° 2503-0447812\nM. Julien Marchetti\n27 avenue Jean-Jaurès\n"
+            "84000 Avignon\nwww.energies-ventoux.example – Espace client\nMontant à payer\n267,69 €\n")
+    data = _extract(text, UtilityBill)
+    assert data["customer_name"] == "M. Julien Marchetti"
+
+
+class PurchaseOrderHead(BaseModel):
+    po_number: str | None = None
+    delivery_date: dt.date | None = None
+    supplier_name: str | None = None
+    buyer_name: str | None = None
+    total: float | None = None
+
+
+def test_a_purchase_orders_addressee_heading_names_the_supplier_and_its_total_is_the_gross():
+    text = ("Officine Meccaniche Valtrompia S.r.l.\nVia dell'Artigianato 14 – 25063 Gardone Val Trompia (BS)\n"
+            "Numero ordine OA-25/0418\nORDINE DI ACQUISTO\nSpett.le\nUtensileria Brianza Forniture S.p.A.\n"
+            "Viale Lombardia 211\nRif. Vs. offerta: n. 2025-0311 del 27/03/2025\n"
+            "Consegna richiesta: entro il 30/04/2025\n10 FR-1220 Fresa a candela PZ 20 41,31 826,20\n"
+            "Totale imponibile 2.267,70\nIVA 22% 498,89\nTOTALE ORDINE € 2.766,59\n"
+            "Banca: Credito Valtrompino, filiale di Gardone – IBAN IT60 X054 2811 1010 0000 0123 456\n")
+    data = _extract(text, PurchaseOrderHead)
+    assert data == {"po_number": "OA-25/0418", "delivery_date": "2025-04-30",
+                    "supplier_name": "Utensileria Brianza Forniture S.p.A.",
+                    "buyer_name": "Officine Meccaniche Valtrompia S.r.l.", "total": 2766.59}
+    # the net amount's label claims its value where the schema has no net field
+    assert _extract(text.replace("TOTALE ORDINE € 2.766,59\n", ""), PurchaseOrderHead)["total"] != 2267.70
+
+
+def test_the_buyers_order_number_not_the_sellers():
+    class DeliveryNote(BaseModel):
+        order_number: str | None = None
+
+    text = "PAKBON\nPB-250612-07\nUw ordernummer\nVL-4471\nOns ordernummer\nVO-2025-2210\nKlantnummer\n30218\n"
+    assert _extract(text, DeliveryNote)["order_number"] == "VL-4471"
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Geg. girocard 30,70", "card"), ("Pagamento contante 50,00", "cash"), ("Forma de pago: EFECTIVO", "cash"),
+    ("Paiement CB sans contact 24,40", "card"), ("Bargeld 20,00", "cash"),
+])
+def test_a_payment_method_printed_in_the_pages_own_words(line, expected):
+    class Paid(BaseModel):
+        payment_method: Literal["cash", "card"] | None = None
+
+    assert _extract(f"SUMME EUR 30,70\n{line}\n", Paid)["payment_method"] == expected
