@@ -96,6 +96,9 @@ def enqueue_requests(store: "Store", ctx: "RunContext", spec: SchemaSpec,
                                 max_text_chars=options["max_text_chars"])
         entries[cid] = {"custom_id": cid, "content_sha256": row.content_sha256, "attempt": 1,
                         "schema_ref": ctx.schema_ref, "est_tokens": estimate_tokens(request), "request": request}
+        if doc.layout_pages:
+            # not sent: the answer's values are grounded in both readings of the page, as the local tier's are
+            entries[cid]["layout_text"] = doc.layout_text[: 2 * options["max_text_chars"]]
     if not entries:
         return None
     key = f"{QUEUE_PREFIX}{utc_stamp()}-{ctx.run_id[:8]}-{shard_no:05d}.jsonl"

@@ -4,6 +4,7 @@ State lives under `<output>/_state/frontier/`:
   queue/*.jsonl            requests waiting for a batch (written by shards, and by retries)
   batches/<key>.json       one record per batch: members, file id, batch id, status
   batches/<key>.input.jsonl  the exact JSONL sent (kept, also when no API key is configured)
+  batches/<key>.layout.jsonl the layout reading of each request's page, not sent: answers are grounded in it too
 
 A record is persisted before every step that costs money or creates remote state:
   prepared --upload--> uploaded --create--> submitted --collect--> collected
@@ -65,6 +66,10 @@ class BatchRecord:
     @property
     def input_key(self) -> str:
         return f"{BATCH_PREFIX}{self.key}.input.jsonl"
+
+    @property
+    def layout_key(self) -> str:
+        return f"{BATCH_PREFIX}{self.key}.layout.jsonl"
 
     @property
     def record_key(self) -> str:
@@ -220,6 +225,11 @@ def prepare_batches(store: Store, cfg: FrontierConfig, *, budget_usd: float | No
                              for e in chunk],
                 )
                 store.write(rec.input_key, "".join(lines).encode())
+                layouts = [{"custom_id": e["custom_id"], "layout_text": e["layout_text"]}
+                           for e in chunk if e.get("layout_text")]
+                if layouts:
+                    store.write(rec.layout_key, "".join(json.dumps(x, ensure_ascii=False) + "\n"
+                                                        for x in layouts).encode())
                 rec.save(store)  # the record exists before anything is sent
                 new_records.append(rec)
         rest = over_budget + deferred
@@ -385,7 +395,9 @@ def _download(client, file_id: str | None) -> list[dict]:
 def _fold_batch(store: Store, client, cfg: FrontierConfig, rec: BatchRecord, batch) -> dict[str, int]:
     spec = cached_schema(rec.schema_ref)
     inputs = {line["custom_id"]: line for line in _read_jsonl(store.read_if_exists(rec.input_key))}
-    text_of = {cid: line["body"]["messages"][-1]["content"] for cid, line in inputs.items()}
+    layout_of = {x["custom_id"]: x["layout_text"] for x in _read_jsonl(store.read_if_exists(rec.layout_key))}
+    text_of = {cid: line["body"]["messages"][-1]["content"] + "\n\n" + layout_of.get(cid, "")
+               for cid, line in inputs.items()}
     # Output and error files are both read and joined on custom_id; whatever neither mentions (an expired
     # or cancelled batch) is requeued.
     lines = _download(client, batch.output_file_id) + _download(client, batch.error_file_id)
@@ -405,7 +417,7 @@ def _fold_batch(store: Store, client, cfg: FrontierConfig, rec: BatchRecord, bat
             result["extracted"] += 1
         elif m.attempt < cfg.max_attempts and answer.retryable and m.custom_id in inputs:
             changes[m.content_sha256] = _retry(answer, m.attempt, cfg)
-            retries.append(_retry_entry(inputs[m.custom_id], m, spec, rec.schema_ref))
+            retries.append(_retry_entry(inputs[m.custom_id], m, spec, rec.schema_ref, layout_of.get(m.custom_id)))
             result["retried"] += 1
         else:
             changes[m.content_sha256] = _fail(answer, m.attempt, cfg)
@@ -457,12 +469,13 @@ def _fail(answer: FrontierAnswer, attempt: int, cfg: FrontierConfig):
     return change
 
 
-def _retry_entry(request: dict, m: Member, spec: SchemaSpec, schema_ref: str) -> dict:
+def _retry_entry(request: dict, m: Member, spec: SchemaSpec, schema_ref: str, layout_text: str | None) -> dict:
     cid = custom_id(m.content_sha256, spec, m.attempt + 1)
     new_request = json.loads(json.dumps(request))
     new_request["custom_id"] = cid
-    return {"custom_id": cid, "content_sha256": m.content_sha256, "attempt": m.attempt + 1,
-            "schema_ref": schema_ref, "est_tokens": estimate_tokens(new_request), "request": new_request}
+    entry = {"custom_id": cid, "content_sha256": m.content_sha256, "attempt": m.attempt + 1,
+             "schema_ref": schema_ref, "est_tokens": estimate_tokens(new_request), "request": new_request}
+    return entry | ({"layout_text": layout_text} if layout_text else {})
 
 
 # --------------------------------------------------------------------------------------------- driver

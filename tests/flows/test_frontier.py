@@ -280,6 +280,39 @@ def test_a_frontier_value_not_in_the_text_is_kept_and_said_in_the_row(run, batch
     assert "frontier values" not in (rows[DOCS[1]]["escalation_detail"] or "")  # the truth is in the text
 
 
+def test_a_frontier_value_is_grounded_in_the_pages_layout_reading_too(run, batch_api, sample_copy, out):
+    # the plain text reads a row's cells in the order they were drawn ("Ultra 16 GBSanDisk"), the layout
+    # reading in the order they stand on the page ("SanDisk    Ultra 16 GB"): the local tier grounds values
+    # in both, and so must the frontier's answer
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    pdf.text(20, 20, "Rechnung 2024-17")
+    pdf.text(80, 40, "Ultra 16 GB")
+    pdf.text(20, 40, "SanDisk")
+    pdf.text(150, 40, "12,90")
+    (sample_copy / "columns.pdf").write_bytes(bytes(pdf.output()))
+    truth_responder = batch_api.responder
+
+    def responder(cid, body):
+        if cid.startswith(sha(sample_copy, "columns.pdf")[:40]):
+            return {"invoice_number": "2024-17", "buyer_name": "SanDisk Ultra 16 GB", "total": 12.9}
+        return truth_responder(cid, body)
+
+    batch_api.responder = responder
+    run(["columns.pdf"])
+
+    row = rows_by_name(out, ["columns.pdf"])["columns.pdf"]
+    assert (row["status"], row["tier"]) == ("extracted", "frontier")
+    assert json.loads(row["data_json"])["buyer_name"] == "SanDisk Ultra 16 GB"
+    assert "frontier values not found" not in (row["escalation_detail"] or "")
+    # the layout reading is kept beside the batch file, not sent
+    assert not any(re.search(r"SanDisk\s+Ultra", json.dumps(r)) for r in uploaded_requests(batch_api, 0))
+    assert len(list((state_dir(out) / "batches").glob("*.layout.jsonl"))) == 1
+
+
 @pytest.mark.parametrize("outcome", ["expired", "cancelled"])
 def test_an_expired_or_cancelled_batch_keeps_its_answers_and_requeues_the_rest(
         run, batch_api, sample_copy, sample_truth, out, outcome):
