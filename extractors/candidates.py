@@ -450,8 +450,11 @@ def find_numbers(index: TextIndex) -> set[float]:
 _UNIT_WORDS = (r"(?:x|pcs?\.?|pc\.?|stk\.?|stück|st\.?|std\.?|h|hrs?\.?|hours?|days?|tage?|psch\.?|pauschal|mt\.?|"
                r"monate?|kg|g|l|m|m2|m²|lfm|ea|each|units?|unités?|u\.?|uds?\.?|pz\.?|stuks?|st)\b")
 _UNITS = re.compile(r"^" + _UNIT_WORDS + r"\.?\s*", re.IGNORECASE)
-# matched where a number ends: "-5,0000 Stk."
-_UNIT_AFTER = re.compile(r"\s?" + _UNIT_WORDS, re.IGNORECASE)
+# matched where a number ends: "-5,0000 Stk.", "1,25 t" (tonnes), "40 ram." (reams); here only, not stripped
+# from the start of a description ("Rouleau adhésif")
+_UNIT_AFTER = re.compile(r"\s?(?:" + _UNIT_WORDS + r"|(?:t|tons?|tonnes?|m3|m³|km|kwh|ltr|sets?|pairs?|packs?|rolls?"
+                         r"|boxe?s?|cartons?|ctns?|ram|paq|rouleaux?|boîtes?|rol|pak|doos|caja|rollo|scatol[ae])\b)",
+                         re.IGNORECASE)
 # a currency column on either side of a description ("Onderhoudsset EUR", "SEK kr", "Fr.")
 _CURRENCY_TOKEN = re.compile(rf"(?:\s*(?:{CURRENCY_SIGNS}|{CURRENCY_CODES}|kr|Fr\.))+\s*$"
                              rf"|^\s*(?:{CURRENCY_SIGNS}|{CURRENCY_CODES})\s*")
@@ -522,7 +525,26 @@ def find_table_rows(index: TextIndex, priceless: bool = False) -> list[RowCandid
         if row is not None and not _too_short(row.description):
             rows.append(row)
             used = i + span - 1
+    head = next((i for i, line in enumerate(lines) if _is_table_head(line)), None)
+    above = [r for r in rows if head is not None and r.line < head]
+    if above and len(above) < len(rows) - len(above):
+        # "8 impasse des Glycines" / "Quai n° 2 – réception 7 h 30 à 16 h 00" (2 × 8 = 16) above the table's
+        # head is an address, not a row; where most rows are above the head, the text is out of order
+        rows = [r for r in rows if r.line > head]
     return rows
+
+
+# the column words of a table's head: a line of them, without digits, opens the table
+_HEAD_WORDS = re.compile(
+    r"(?i)(?<!\w)(?:description|désignation|designation|beschreibung|bezeichnung|artikel|omschrijving|descripción"
+    r"|descrizione|beskrivning|qty|quantity|quantité|qté|menge|anzahl|aantal|cantidad|cant\.|quantità|q\.tà|antal"
+    r"|unit price|price|prix unitaire|p\.u\.|pu|einzelpreis|preis|prijs|precio|prezzo|pris|amount|montant|betrag"
+    r"|bedrag|importe|importo|belopp|total)(?!\w)")
+
+
+def _is_table_head(line: str) -> bool:
+    return not any(ch.isdigit() for ch in line) and len(set(m.group(0).casefold()
+                                                             for m in _HEAD_WORDS.finditer(line))) >= 3
 
 
 def _too_short(description: str) -> bool:

@@ -203,3 +203,18 @@ def test_descriptions_above_their_rows_stay_with_their_rows():
     # the line under the first row is the second row's description, not the first's
     text = "Trennblätter A4\nTB100A4 20 Stk. 9,90 198,00 19 %\nSchweinesteak\nSFK5 5 Stk. 5,50 27,50 7 %\n"
     assert rows(text) == [("Trennblätter A4", 20.0, 9.9, 198.0), ("Schweinesteak", 5.0, 5.5, 27.5)]
+
+
+def test_an_address_above_the_tables_head_is_no_row_and_a_tonne_is_a_quantity():
+    text = ("Adresse de livraison\nImprimerie Rocheval SAS – Atelier façonnage\n8 impasse des Glycines, 01700 Miribel\n"
+            "Quai n° 2 – réception 7 h 30 à 16 h 00\n"
+            "Réf. Désignation Qté Unité PU HT (€) Montant HT (€)\n"
+            "PCD115-6490 Papier couché demi-mat 115 g/m², ramette 500 f. 40 ram. 38,90 1 556,00\n"
+            "OFF090-70100 Papier offset blanc 90 g/m², à la tonne 1,25 t 1 648,00 2 060,00\n")
+    assert rows(text) == [("Papier couché demi-mat 115 g/m², ramette 500 f.", 40.0, 38.9, 1556.0),
+                          ("Papier offset blanc 90 g/m², à la tonne", 1.25, 1648.0, 2060.0)]
+    # where most rows stand above the head, the text is out of order (pypdf printed the head late): all stay
+    late_head = ("6 1 Small Business QualityExchange 2010 5,39 5,39\n"
+                 "5 1 Small Business QualityExchange 2010 5,39 5,39\n"
+                 "Pos. Menge Beschreibung Rabatt % VK-Preis\n7 1 Small Business StandardExchange 2010 3,89 3,89\n")
+    assert len(rows(late_head)) == 3
