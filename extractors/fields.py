@@ -593,6 +593,9 @@ def _find_choices(index: C.TextIndex, choices: tuple[Any, ...]) -> list[C.Candid
     return found
 
 
+# a field's description that asks for a name without its salutation: "Policyholder name (without salutation)"
+_NO_SALUTATION = re.compile(r"(?i)(?:without|no|excluding|not including)\s+(?:the\s+|a\s+|any\s+)?(?:salutation|title"
+                            r"|form of address)|ohne anrede|sans (?:civilité|formule)|zonder aanhef|sin tratamiento")
 _BARE_DOMAIN = re.compile(r"(?i)[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/?")  # "cvwd.example.org"
 _SENTENCE_BREAK = re.compile(r"(?<!\b[A-Z])\. ")  # not after an initial: "J.P. van den Berg" is a name
 # "Company GmbH · Street 12 · 12345 City": a sender's return-address line above the recipient window
@@ -761,6 +764,7 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
                  and not _wrapped_iban_tail(index.lines, c)]
     n_lines = max(1, len(index.lines))
     domains = _web_domains(index.text) if plan.kind == "text" else set()
+    no_salutation = _NO_SALUTATION.search(plan.description) is not None
     # a period's first or last day ("billing_period_start"): decided by the field's name, once
     start, end = re.search(PERIOD_START_FIELD, plan.name), re.search(PERIOD_END_FIELD, plan.name)
     merged: dict[Any, C.Candidate] = {}
@@ -859,6 +863,9 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
         elif plan.kind == "currency":
             score += 0.1
         cand.score = score
+        salutation = C.SALUTATION.match(cand.value) if plan.kind == "text" and no_salutation else None
+        if salutation and cand.value[salutation.end():].strip():
+            cand.value = cand.value[salutation.end():].strip()  # the schema asks for the name alone: "Herrn …"
         scored.append(cand)
         key = cand.value
         # the same value printed several times: keep its best evidence, credit the repetition a little (an

@@ -794,3 +794,16 @@ def test_a_payment_method_printed_in_the_pages_own_words(line, expected):
         payment_method: Literal["cash", "card"] | None = None
 
     assert _extract(f"SUMME EUR 30,70\n{line}\n", Paid)["payment_method"] == expected
+
+
+def test_a_schema_that_asks_for_a_name_without_its_salutation_gets_it():
+    class Notice(BaseModel):
+        insured_name: str | None = Field(None, description="Policyholder name (without salutation)")
+
+    class Letter(BaseModel):
+        insured_name: str | None = Field(None, description="Policyholder name")
+
+    text = ("Nordstern Versicherung AG · Postfach 10 20 30 · 20095 Hamburg\nHerrn Thomas Brandt\n"
+            "Lindenweg 4\n22301 Hamburg\nVersicherungsschein-Nr. KH-4471\n")
+    assert _extract(text, Notice)["insured_name"] == "Thomas Brandt"
+    assert _extract(text, Letter)["insured_name"] == "Herrn Thomas Brandt"  # the invoice truths keep it
