@@ -460,6 +460,10 @@ _CURRENCY_TOKEN = re.compile(rf"(?:\s*(?:{CURRENCY_SIGNS}|{CURRENCY_CODES}|kr|Fr
                              rf"|^\s*(?:{CURRENCY_SIGNS}|{CURRENCY_CODES})\s*")
 
 
+# unit words that end a description only as its own column (not "m" of "Kabel 5 m")
+_TRAILING_UNIT = re.compile(r"\s+(?:PZ|pz|STK|Stk\.?|Stck\.?|PCS|pcs|Pcs\.?|UDS?|[Uu]ds\.?)$")
+
+
 def _clean_description(segment: str) -> str:
     text = re.sub(r"(?:\s*\b\d{1,3}(?:[.,]\d{1,2})?\s?%)+\s*$", " ", segment)  # a trailing tax-rate column
     text = _CURRENCY_TOKEN.sub("", text.strip(" -:|·"))
@@ -467,6 +471,7 @@ def _clean_description(segment: str) -> str:
         text = _LEADING_CODE.sub("", text.strip())
     text = _UNITS.sub("", text.strip())
     text = re.sub(r"(?:\s+\d{5,})+$", "", text.strip())  # trailing article / HSN codes
+    text = _TRAILING_UNIT.sub("", text)  # the unit column before the quantity: "Fresa … Z4 PZ 20 41,31 826,20"
     return _CURRENCY_TOKEN.sub("", text).strip(" -:|·,")
 
 

@@ -218,3 +218,10 @@ def test_an_address_above_the_tables_head_is_no_row_and_a_tonne_is_a_quantity():
                  "5 1 Small Business QualityExchange 2010 5,39 5,39\n"
                  "Pos. Menge Beschreibung Rabatt % VK-Preis\n7 1 Small Business StandardExchange 2010 3,89 3,89\n")
     assert len(rows(late_head)) == 3
+
+
+def test_a_unit_column_before_the_quantity_is_not_part_of_the_description():
+    assert rows("10 FR-1220 Fresa a candela in metallo duro Ø 12 mm Z4 PZ 20 41,31 826,20\n") == [
+        ("Fresa a candela in metallo duro Ø 12 mm Z4", 20.0, 41.31, 826.2)]
+    # a measure that ends a description stays: "5 m" is the cable's length
+    assert rows("Verlängerungskabel 5 m 2 4,50 9,00\n")[0][0] == "Verlängerungskabel 5 m"
