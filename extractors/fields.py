@@ -100,6 +100,11 @@ DUE_DATE_FIELD = r"due|pay_by|payment_date"  # names of a due-date field
 ORDER_FIELD = r"order|^po_|purchase"  # names of an order's number, or with a date's type its date
 AMOUNT_DUE_FIELD = r"amount_due|balance|payable|to_pay|outstanding|due_amount|amount_owed"
 NET_PAY_FIELD = r"net_(?:pay|salary|wage|earnings|income)|take_home|payout"
+# an account's balance at a period's start or end ("opening_balance", "balance_end"): the first printed or the last
+OPENING_BALANCE_FIELD = r"(?:opening|start|begin\w*|previous|old|initial)_balance|balance_(?:start|begin|opening|old)"
+CLOSING_BALANCE_FIELD = r"(?:closing|end|ending|final|new|current)_balance|balance_(?:end|closing|new|final)"
+# the words both balances share ("Kontostand", "Solde … au"); the first printed is the opening one
+BALANCE_LABELS = ["balance", "kontostand", "saldo", "solde", "stand"]
 GROSS_TOTAL_FIELD = r"total|gross|grand"  # after the more specific concepts (CONCEPTS): tax total, net total
 
 # (field-name pattern, labels): the first pattern that matches a field's name wins, so the specific come first.
@@ -113,12 +118,24 @@ CONCEPTS: list[tuple[str, Any]] = [
         "net pay", "take home pay", "net amount paid", "auszahlungsbetrag", "auszahlung", "überweisungsbetrag",
         "net à payer", "net payé", "netto te betalen", "líquido a percibir", "netto in busta",
         "netto a pagare", "att utbetala"]),
+    (OPENING_BALANCE_FIELD, lambda: BALANCE_LABELS + [
+        "opening balance", "previous balance", "balance brought forward", "brought forward", "start balance",
+        "alter kontostand", "alter saldo", "saldo alt", "kontostand alt", "anfangssaldo", "anfangsbestand",
+        "ancien solde", "solde précédent", "solde initial", "solde de début", "solde débiteur au",
+        "solde créditeur au", "beginsaldo", "vorig saldo", "oud saldo", "saldo inicial", "saldo anterior",
+        "saldo iniziale", "saldo precedente", "ingående saldo", "saldo początkowe", "saldo poprzednie"]),
+    (CLOSING_BALANCE_FIELD, lambda: BALANCE_LABELS + [
+        "closing balance", "new balance", "end balance", "final balance", "balance carried forward", "neuer kontostand",
+        "neuer saldo", "saldo neu", "kontostand neu", "endsaldo", "schlusssaldo", "nouveau solde", "solde final",
+        "solde de fin", "solde débiteur au", "solde créditeur au", "eindsaldo", "nieuw saldo", "saldo final",
+        "saldo finale", "utgående saldo", "saldo końcowe"]),
     (AMOUNT_DUE_FIELD, lambda: [
         "amount due", "balance due", "amount payable", "balance", "to pay", "zahlbetrag", "zu zahlen",
         "zu zahlender betrag", "zu zahlender beitrag", "offener betrag", "restbetrag", "fälliger betrag",
         "solde à payer", "net à payer", "montant dû", "reste à payer", "reste dû", "restant dû", "te betalen",
         "openstaand bedrag", "importe a pagar", "importo da pagare", "att betala", "residual", "remaining",
-        "amount remaining", "remaining balance", "montant à payer", "à payer", "nachzahlung", "nachzahlungsbetrag"]),
+        "amount remaining", "remaining balance", "montant à payer", "à payer", "nachzahlung", "nachzahlungsbetrag",
+        "do zapłaty", "kwota do zapłaty", "pozostało do zapłaty"]),
     (r"tax_basis|taxable|net_(?:total|amount)|^net$|excl", lambda: ["taxable", "basis", "grondslag"]
         + _invoice_labels("tax_basis_total")),
     (r"subtotal", lambda: _invoice_labels("subtotal")),
@@ -170,6 +187,7 @@ CONCEPTS: list[tuple[str, Any]] = [
     (ISSUE_DATE_FIELD, lambda: _invoice_labels("invoice_date")),
     (r"(?:invoice|document|bill)_(?:number|no|nr|id)", lambda: _invoice_labels("invoice_number")),
     (r"customer_(?:number|no|nr|id)|account_(?:number|no)|client_(?:number|no)", lambda: [
+        "numer klienta", "nr klienta",
         "customer number", "customer no", "customer id", "account number", "account no", "kundennummer",
         "kunden-nr", "kundennr", "n° client", "numéro client", "klantnummer", "número de cliente",
         "codice cliente", "kundnummer", "compte client", "n° de compte", "numéro de compte", "référence client",
@@ -217,7 +235,7 @@ DATE_CONCEPTS: list[tuple[str, Any]] = [
         "period", "billing period", "service period", "invoice period", "statement period", "period covered",
         "zeitraum", "abrechnungszeitraum", "leistungszeitraum", "rechnungszeitraum", "periode", "factuurperiode",
         "période", "période de facturation", "période de consommation", "periodo", "periodo de facturación",
-        "periodo di fatturazione", "perioden"]),
+        "periodo di fatturazione", "perioden", "okres rozliczeniowy", "okres"]),
     (r"deliver|ship|dispatch|despatch", lambda: [
         "delivery date", "date of delivery", "delivered on", "ship date", "shipping date", "shipped on",
         "dispatch date", "despatch date", "lieferdatum", "liefertermin", "liefertag", "versanddatum",
@@ -231,6 +249,18 @@ DATE_CONCEPTS: list[tuple[str, Any]] = [
 ]
 
 
+# concepts of a name field, tried before its party role's labels
+TEXT_CONCEPTS: list[tuple[str, Any]] = [
+    (r"holder|titular", lambda: [
+        "account holder", "holder", "kontoinhaber", "inhaber", "titulaire", "titulaire du compte", "rekeninghouder",
+        "titular", "titular de la cuenta", "intestatario", "intestato a", "kontohavare", "posiadacz rachunku"]),
+    # not "Bank" or "Banque" alone: they open many banks' names ("Banque Coopérative des Causses")
+    (r"bank", lambda: [
+        "bank name", "name of bank", "bankverbindung", "kreditinstitut", "geldinstitut", "nom de la banque",
+        "établissement bancaire", "nombre del banco", "entidad", "naam bank", "nome banca", "istituto bancario"]),
+]
+
+
 def fallback_labels(field_name: str) -> list[str]:
     """Labels of the broader concept of the first concept whose pattern matches the field name, or none."""
     name = field_name.casefold()
@@ -241,6 +271,9 @@ def fallback_labels(field_name: str) -> list[str]:
 def concept_labels(field_name: str, kind: str) -> list[str]:
     """Labels of the first concept whose pattern matches the field name, or none."""
     name = field_name.casefold()
+    for pattern, labels in TEXT_CONCEPTS if kind == "text" else []:
+        if re.search(pattern, name):
+            return labels()
     role = party_role(name) if kind == "text" else None
     if role:  # names of parties: the seller's and the buyer's labels of the invoice schema
         return _invoice_labels("vendor_name" if role == "sender" else "buyer_name")
@@ -320,6 +353,8 @@ DISTRACTOR_LABELS = [
     "area clienti",
     # the name on a bank account ("Verkäufer-Kontoname : Global Supplies Financial Services") is not the party's
     "kontoname", "kontoinhaber", "account name", "account holder", "titulaire du compte",
+    # a page's carry-over, not the account's balance: "Übertrag auf Blatt 2 (Kontostand) 872,74 H"
+    "übertrag", "übertrag auf blatt", "übertrag von blatt", "à reporter", "report",
     # the buyer's VAT id, printed by the seller ("Ihre USt.-IdentNr.: DE234567890")
     "ihre ust-id", "ihre ust-idnr", "ihre ust.-idnr", "ihre ust.-id.-nr", "ihre ust.-identnr", "ihre ust-identnr",
     "your vat", "your vat id", "your vat no", "customer vat", "votre tva", "votre n° tva", "uw btw", "uw btw nummer",
@@ -569,9 +604,10 @@ def _finder(kind: str):
 CHOICE_WORDS: dict[str, list[str]] = {
     "card": ["karte", "kartenzahlung", "girocard", "ec-karte", "ec karte", "debit card", "credit card", "visa",
              "mastercard", "maestro", "carte", "carte bancaire", "cb", "paiement cb", "tarjeta", "carta",
-             "bancomat", "pinpas", "pin", "kaart", "kort", "contactless", "sans contact", "kontaktlos"],
+             "bancomat", "pinpas", "pin", "kaart", "kort", "contactless", "sans contact", "kontaktlos", "cartão",
+             "multibanco", "karta"],
     "cash": ["bar", "bargeld", "barzahlung", "espèces", "especes", "efectivo", "contante", "contanti", "contant",
-             "kontant", "kontanter", "in contanti"],
+             "kontant", "kontanter", "in contanti", "numerário", "numerario", "dinheiro", "gotówka"],
     "bank_transfer": ["überweisung", "virement", "transferencia", "bonifico", "overboeking", "wire transfer"],
     "transfer": ["überweisung", "virement", "transferencia", "bonifico", "overboeking", "wire transfer"],
     "direct_debit": ["lastschrift", "sepa-lastschrift", "prélèvement", "domiciliación", "incasso", "addebito"],
@@ -591,6 +627,15 @@ def _find_choices(index: C.TextIndex, choices: tuple[Any, ...]) -> list[C.Candid
         for i, line in enumerate(index.lines):
             found += [C.Candidate(option, m.group(0), i, m.start()) for m in pattern.finditer(line)]
     return found
+
+
+_DEBIT_WORDS = re.compile(r"(?i)\b(?:débiteur|debiteur|debit|debet|overdrawn|soll|deudor|debitore|dr)\b")
+_DEBIT_AFTER = re.compile(r"^\s?(?:S|DR|Dr|-)(?!\w)")
+
+
+def _is_debit_balance(line: str, cand: C.Candidate) -> bool:
+    """A balance the line marks as owed to the bank: a debit word before it, or "S" (Soll), "DR" after it."""
+    return bool(_DEBIT_WORDS.search(line[: cand.start]) or _DEBIT_AFTER.match(line[cand.start + len(cand.text):]))
 
 
 # a field's description that asks for a name without its salutation: "Policyholder name (without salutation)"
@@ -613,7 +658,8 @@ _SPLIT_WORD = re.compile(r"(?<=[a-zäöüß]) (?=[a-zäöüß])")
 _CODE_LIKE = re.compile(r"[A-Z0-9]*\d[A-Z0-9]*(?:[-/.][A-Z0-9]+)*|[A-Z]+(?:[-/.][A-Z0-9]+)+")
 # a document's title alone, in a word or two: "KOSTENRECHNUNG", "Kopie factuur"
 # titles of the papers that are not invoices: "Earnings Statement", "Entgeltabrechnung", "Bon de commande"
-_OTHER_TITLES = (r"statement|receipt|quot(?:e|ation)|estimate|delivery note|packing slip|purchase order|pay ?slip"
+_OTHER_TITLES = (r"(?:bank |account )?statement|relevé de compte|extrait de compte|receipt|quot(?:e|ation)|estimate"
+                 r"|delivery note|packing slip|purchase order|pay ?slip"
                  r"|pay stub|remittance advice|abrechnung|lieferschein|angebot|bestellung|kassenbon|quittung|beleg"
                  r"|kontoauszug|bon de commande|bon de livraison|devis|reçu|relevé|avis d'échéance|bulletin de paie"
                  r"|pakbon|offerte|bestelling|loonstrook|afschrift|albarán|presupuesto|pedido|recibo|extracto"
@@ -713,10 +759,10 @@ def _wrapped_iban_tail(lines: list[str], cand: C.Candidate) -> bool:
 def party_role(field_name: str) -> str | None:
     name = field_name.lower()
     if any(k in name for k in ("buyer", "customer", "recipient", "client", "bill_to", "consignee", "payer", "insured",
-                               "policyholder", "subscriber", "tenant", "patient", "addressee", "employee")):
+                               "policyholder", "subscriber", "tenant", "patient", "addressee", "employee", "holder")):
         return "recipient"
     if any(k in name for k in ("vendor", "seller", "supplier", "issuer", "sender", "merchant", "from", "insurer",
-                               "provider", "shipper", "landlord", "employer")):
+                               "provider", "shipper", "landlord", "employer", "bank")):
         return "sender"
     return None
 
@@ -731,6 +777,24 @@ def _looks_like_label(cand: C.Candidate, labels: list[list[LabelHit]]) -> bool:
     return covered >= 0.5 * len(text.replace(" ", ""))
 
 
+def _after_own_label(cand: C.Candidate, fname: str, labels: list[list[LabelHit]]) -> C.Candidate:
+    """A name span that opens with the field's own label is the name after it: "Titulaire Ferronnerie Bastide SARL"
+    (the layout's two cells run together in the plain text) is "Ferronnerie Bastide SARL", labelled."""
+    end = cand.start + len(cand.text)
+    hit = next((h for h in (labels[cand.line] if cand.line < len(labels) else [])
+                if h.start == cand.start and h.fields == {fname} and h.end - h.start >= 8 and h.end < end), None)
+    if hit is None:
+        return cand
+    value = cand.text[hit.end - cand.start:].lstrip(" :-")
+    at = end - len(value)
+    if (len(value.split()) < 2 or C.COMPANY.fullmatch(value.split()[0]) or any(ch.isdigit() for ch in value)
+            or not value[0].isupper() or any(h.start == at for h in labels[cand.line])):
+        # "Lieferant GmbH" is a name that opens with a label's word, "Fournisseur d'électricité" a slogan;
+        # "Rechnungsempfänger Kundennummer GE2020211" is a heading beside another label's value
+        return cand
+    return C.Candidate(value, value, cand.line, at)
+
+
 def _is_other_fields_label(cand: C.Candidate, fname: str, labels: list[list[LabelHit]]) -> bool:
     """The whole span is one label of other fields, no word of it left over."""
     hits = labels[cand.line] if cand.line < len(labels) else []
@@ -740,6 +804,20 @@ def _is_other_fields_label(cand: C.Candidate, fname: str, labels: list[list[Labe
 
 def separate_parties(plans: list[FieldPlan], proposals: dict[str, list[C.Candidate]]) -> None:
     """The sender and the recipient are different parties: the sender's best name is not a recipient option."""
+    def key(value: Any) -> Any:
+        return value.casefold() if isinstance(value, str) else value
+
+    # a name labelled as the recipient's ("Titulaire Ferronnerie Bastide SARL") is no sender, however high it
+    # stands on the page: the party whose evidence is stronger keeps it
+    recipients = [proposals[p.name][0] for p in plans if p.role == "recipient" and proposals.get(p.name)]
+    for p in plans:
+        if p.role == "sender" and proposals.get(p.name):
+            best = proposals[p.name][0]
+            theirs = [key(r.value) for r in recipients
+                      if key(r.value) == key(best.value) and r.score >= 2.5 and r.score > best.score]
+            if theirs:  # and the spans that hold it ("Titulaire Ferronnerie Bastide SARL")
+                proposals[p.name] = [c for c in proposals[p.name]
+                                     if not any(t in key(c.value) for t in theirs if isinstance(t, str))]
     senders = [p for p in plans if p.role == "sender" and proposals.get(p.name)]
     taken = {proposals[p.name][0].value for p in senders}
     for p in plans:
@@ -765,17 +843,25 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
     n_lines = max(1, len(index.lines))
     domains = _web_domains(index.text) if plan.kind == "text" else set()
     no_salutation = _NO_SALUTATION.search(plan.description) is not None
+    opening = plan.kind in ("amount", "integer") and re.search(OPENING_BALANCE_FIELD, plan.name) is not None
+    balance = opening or (plan.kind == "amount" and re.search(CLOSING_BALANCE_FIELD, plan.name) is not None)
     # a period's first or last day ("billing_period_start"): decided by the field's name, once
     start, end = re.search(PERIOD_START_FIELD, plan.name), re.search(PERIOD_END_FIELD, plan.name)
     merged: dict[Any, C.Candidate] = {}
     repeats: dict[Any, int] = {}
     scored: list[C.Candidate] = []  # every reading, repeated values too: taxes per line may be equal
     for cand in found:
+        if plan.kind == "text":
+            cand = _after_own_label(cand, plan.name, labels)
         score = label_score(cand, plan.name, labels, index, section=plan.kind == "text",
                             fallback=plan.fallback_labels)
         position = cand.line / n_lines
-        if plan.kind in ("amount", "integer"):
+        if plan.kind in ("amount", "integer") and opening:
+            score += 0.3 * (1 - position)  # the balance a statement opens with sits above its bookings
+        elif plan.kind in ("amount", "integer"):
             score += 0.3 * position  # totals sit low on the page
+        if balance and _is_debit_balance(index.lines[cand.line], cand):
+            cand.value = -abs(cand.value)  # "SOLDE DÉBITEUR AU 31/01/2026 1 245,30", "2.416,83 S": overdrawn
         elif plan.kind in ("date", "id", "vat_id", "iban"):
             score += 0.3 * (1 - position)  # header values sit high
             if plan.kind == "date" and cand is first_date:
@@ -885,8 +971,10 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
         _weigh_tax_breakdown(plan.name, index, merged)
         _add_tax_lines(plan.name, index, scored, merged)
     ranked = sorted(merged.values(), key=lambda c: -c.score)
-    if plan.kind == "amount":
+    if plan.kind == "amount" and not balance:
         ranked = _prefer_larger_among_ties(ranked)
+    elif balance:  # no larger for being larger; of equal evidence the longer reading ("1 245,30", not "245,30")
+        ranked = sorted(ranked, key=lambda c: (-c.score, -len(c.text)))
     return ranked
 
 

@@ -31,7 +31,8 @@ NET_LABELS = [
     "net amount", "total net", "net total", "net", "total excl", "excl. vat", "netto", "nettobetrag", "summe netto",
     "nettosumme", "total ht", "montant ht", "totaal excl", "base imponible", "imponibile", "totale imponibile",
     "summa exkl. moms", "taxable value", "taxable amount", "rechnungssumme netto", "excl. ust", "exkl. ust",
-    "excl. mwst", "exkl. mwst", "ohne ust", "ohne mwst", "excl. btw", "excl. tax", "hors taxes"]
+    "excl. mwst", "exkl. mwst", "ohne ust", "ohne mwst", "excl. btw", "excl. tax", "hors taxes", "razem netto",
+    "wartość netto"]
 
 
 class LineItem(BaseModel):
@@ -59,7 +60,7 @@ class InvoiceFields(BaseModel):
                                       "numéro de facture", "n° de facture", "numéro", "factuurnummer", "factuurnr",
                                       "factuur", "número de factura", "nº de factura", "número", "factura", "fattura n",
                                       "fattura", "numero", "fakturanummer", "fakturanr", "faktura", "credit note no",
-                                      "credit note", "bill no", "document no", "booking id"]},
+                                      "credit note", "bill no", "document no", "booking id", "faktura vat nr", "numer faktury"]},
     )
     invoice_date: dt.date | None = Field(
         None,
@@ -67,7 +68,7 @@ class InvoiceFields(BaseModel):
         json_schema_extra={"labels": ["invoice date", "date of issue", "issue date", "issued at", "issued", "dated",
                                       "rechnungsdatum", "beleg-datum", "belegdatum", "datum", "date de facture",
                                       "date d'émission", "date", "factuurdatum", "fecha de factura", "fecha",
-                                      "data fattura", "data", "fakturadatum", "invoice dt"]},
+                                      "data fattura", "data", "fakturadatum", "invoice dt", "data wystawienia"]},
     )
     due_date: dt.date | None = Field(
         None,
@@ -81,7 +82,7 @@ class InvoiceFields(BaseModel):
                                       "date limite", "payment terms", "zahlungsbedingungen", "conditions de paiement",
                                       "betalingsvoorwaarden", "condiciones de pago", "uiterste betaaldatum",
                                       "te betalen vóór", "te betalen voor", "fecha límite de pago", "fecha límite",
-                                      "data di scadenza", "sista betalningsdag"]},
+                                      "data di scadenza", "sista betalningsdag", "termin płatności", "termin zapłaty"]},
     )
     vendor_name: str | None = Field(
         None,
@@ -91,7 +92,7 @@ class InvoiceFields(BaseModel):
                                       "rechnungsersteller", "absender",
                                       "lieferant", "rechnungssteller", "vendeur", "fournisseur", "émetteur",
                                       "leverancier", "proveedor", "emisor", "fornitore", "cedente", "säljare",
-                                      "leverantör"]},
+                                      "leverantör", "sprzedawca"]},
     )
     vendor_vat_id: str | None = Field(
         None,
@@ -115,7 +116,7 @@ class InvoiceFields(BaseModel):
                                       "factuuradres", "afleveradres", "leveringsadres", "indirizzo di fatturazione",
                                       "dirección de facturación", "prepared for", "quotation for", "quote for",
                                       "offerte voor", "angebot für", "devis pour", "presupuesto para",
-                                      "preventivo per"]},
+                                      "preventivo per", "nabywca", "odbiorca"]},
     )
     currency: str | None = Field(
         None,
@@ -159,7 +160,8 @@ class InvoiceFields(BaseModel):
                                       "te betalen", "importe total", "total factura", "totale", "totale fattura",
                                       "totale documento", "att betala", "summa att betala", "total inkl", "summe inkl. ust",
                                       "summe inkl. mwst", "inkl. ust", "inkl. mwst", "incl. vat", "total incl. vat",
-                                      "total incl", "due payable", "total payable", "rechnungssumme brutto", "rechnungsbeitrag"]},
+                                      "total incl", "due payable", "total payable", "rechnungssumme brutto", "rechnungsbeitrag", "do zapłaty",
+                                      "kwota do zapłaty", "razem brutto"]},
     )
     line_items: list[LineItem] | None = Field(None, description="Billed positions in document order.", max_length=200)
 

@@ -807,3 +807,40 @@ def test_a_schema_that_asks_for_a_name_without_its_salutation_gets_it():
             "Lindenweg 4\n22301 Hamburg\nVersicherungsschein-Nr. KH-4471\n")
     assert _extract(text, Notice)["insured_name"] == "Thomas Brandt"
     assert _extract(text, Letter)["insured_name"] == "Herrn Thomas Brandt"  # the invoice truths keep it
+
+
+class BankStatement(BaseModel):
+    account_holder: str | None = None
+    opening_balance: float | None = None
+    closing_balance: float | None = None
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("BANQUE COOPÉRATIVE\nTitulaire Ferronnerie Bastide SARL\nRELEVÉ DE COMPTE\n"
+                 "Date Libellé des opérations Valeur Débit Crédit\nSOLDE DÉBITEUR AU 31/01/2026 1 245,30\n"
+                 "02/02/2026 PRLV SEPA URSSAF 02/02/2026 1 318,00\n03/02/2026 VIR SEPA RECU 03/02/2026 4 860,00\n"
+                 "TOTAL DES OPÉRATIONS 1 318,00 4 860,00\nSOLDE CRÉDITEUR AU 28/02/2026 2 296,70\n",
+                 ("Ferronnerie Bastide SARL", -1245.30, 2296.70), id="one label for both, the first the opening"),
+    pytest.param("Kontoauszug 3/2026\nKontoinhaber Felix Brückner\nAlter Kontostand am 28.02.2026 2.416,83 H\n"
+                 "02.03. 02.03. Dauerauftrag 895,00\nÜbertrag auf Blatt 2 (Kontostand) 1.521,83 H\n"
+                 "Übertrag von Blatt 1 (Kontostand) 1.521,83 H\n05.03. 05.03. Gutschrift 250,00\n"
+                 "Neuer Kontostand am 31.03.2026 1.771,83 H\n",
+                 ("Felix Brückner", 2416.83, 1771.83), id="a page's carry-over is no balance"),
+])
+def test_a_statements_balances_and_holder(text, expected):
+    data = _extract(text, BankStatement)
+    assert (data["account_holder"], data["opening_balance"], data["closing_balance"]) == expected
+
+
+def test_a_polish_bill_reads_its_labels():
+    class Bill(BaseModel):
+        account_number: str | None = None
+        statement_date: dt.date | None = None
+        due_date: dt.date | None = None
+        amount_due: float | None = None
+
+    text = ("FAKTURA VAT\nnr FE/26/03/0158823\nData wystawienia: 06.03.2026\nData sprzedaży: 28.02.2026\n"
+            "Numer klienta 7022458812\nNumer licznika 94128876\nTermin płatności 20.03.2026\n"
+            "Razem brutto 562,84 zł\nNadpłata z poprzedniego okresu -18,37 zł\nDo zapłaty 544,47 zł\n")
+    assert _extract(text, Bill) == {"account_number": "7022458812", "statement_date": "2026-03-06",
+                                    "due_date": "2026-03-20", "amount_due": 544.47}
