@@ -57,7 +57,10 @@ class TextIndex:
 # ---------------------------------------------------------------- amounts
 # Thousands groups: 1.234,56 / 1,234.56 / 1'234.56 / 1 234,56 (no-break space) / Indian 1,20,000.00.
 _GROUPED = r"\d{1,3}(?:[.,'\u00a0\u202f]\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}"
-_AMOUNT = re.compile(r"(?<![\w.,/-])(-\s?)?(" + _GROUPED + r"|\d+)([.,]\d{2,4})?(?![\w]|[.,/-]\d)")
+# an amount ends at a word boundary, or where pypdf glued the next cell's capitalised word to its cents
+# ("€ 2.825,53Betaaldatum: 25-03-2026")
+_AMOUNT = re.compile(r"(?<![\w.,/-])(-\s?)?(" + _GROUPED + r"|\d+)([.,]\d{2,4})?"
+                     r"(?:(?![\w]|[.,/-]\d)|(?<=[.,]\d\d)(?=[A-ZÄÖÜ][a-zäöüß]))")
 # A plain space may group thousands ("22 800,00") or separate two numbers ("3 650.00"): both readings are kept.
 _AMOUNT_SPACED = re.compile(r"(?<![\w.,/-])(-\s?)?(\d{1,3}(?: \d{3})+)([.,]\d{2,4})?(?![\w]|[.,/-]\d)")
 

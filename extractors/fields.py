@@ -100,6 +100,7 @@ DUE_DATE_FIELD = r"due|pay_by|payment_date"  # names of a due-date field
 ORDER_FIELD = r"order|^po_|purchase"  # names of an order's number, or with a date's type its date
 AMOUNT_DUE_FIELD = r"amount_due|balance|payable|to_pay|outstanding|due_amount|amount_owed"
 NET_PAY_FIELD = r"net_(?:pay|salary|wage|earnings|income)|take_home|payout"
+PERSON_FIELD = r"employee|patient|passenger|student|person|driver"  # names of a person, never a company
 # an account's balance at a period's start or end ("opening_balance", "balance_end"): the first printed or the last
 OPENING_BALANCE_FIELD = r"(?:opening|start|begin\w*|previous|old|initial)_balance|balance_(?:start|begin|opening|old)"
 CLOSING_BALANCE_FIELD = r"(?:closing|end|ending|final|new|current)_balance|balance_(?:end|closing|new|final)"
@@ -116,7 +117,7 @@ CONCEPTS: list[tuple[str, Any]] = [
         "salario bruto", "retribuzione lorda", "lordo", "bruttolön"]),
     (NET_PAY_FIELD, lambda: [
         "net pay", "take home pay", "net amount paid", "auszahlungsbetrag", "auszahlung", "überweisungsbetrag",
-        "net à payer", "net payé", "netto te betalen", "líquido a percibir", "netto in busta",
+        "net à payer", "net payé", "netto te betalen", "uit te betalen", "netto uitbetaling", "líquido a percibir", "netto in busta",
         "netto a pagare", "att utbetala"]),
     (OPENING_BALANCE_FIELD, lambda: BALANCE_LABELS + [
         "opening balance", "previous balance", "balance brought forward", "brought forward", "start balance",
@@ -244,13 +245,18 @@ DATE_CONCEPTS: list[tuple[str, Any]] = [
         # the date the buyer asks for: "Consegna richiesta: entro il 30/04/2025", "Livraison souhaitée le"
         "requested delivery", "requested delivery date", "required by", "deliver by", "delivery required",
         "gewünschter liefertermin", "wunschtermin", "livraison souhaitée", "date de livraison souhaitée",
-        "gewenste leverdatum", "fecha de entrega solicitada", "consegna richiesta", "consegna",
+        "gewenste leverdatum", "fecha de entrega solicitada", "consegna richiesta", "consegna", "data sprzedaży",
+        "data dostawy",
         "önskat leveransdatum"]),
 ]
 
 
 # concepts of a name field, tried before its party role's labels
 TEXT_CONCEPTS: list[tuple[str, Any]] = [
+    (r"insured|policyholder", lambda: [
+        "insured", "named insured", "policyholder", "policy holder", "versicherungsnehmer", "versicherter",
+        "assuré", "souscripteur", "verzekeringnemer", "verzekerde", "tomador", "asegurado", "contraente",
+        "assicurato", "försäkringstagare", "ubezpieczony"]),
     (r"holder|titular", lambda: [
         "account holder", "holder", "kontoinhaber", "inhaber", "titulaire", "titulaire du compte", "rekeninghouder",
         "titular", "titular de la cuenta", "intestatario", "intestato a", "kontohavare", "posiadacz rachunku"]),
@@ -328,7 +334,7 @@ DISTRACTOR_LABELS = [
     "nuestro pedido", "nostro ordine", "vårt ordernummer",
     "bestellnummer", "bestell-nr", "auftrag", "auftragsnummer", "kundennummer", "kunden-nr", "customer no",
     "customer number", "customer id", "account number", "account no", "client no", "n° client", "numéro client",
-    "klantnummer", "delivery date", "lieferdatum", "liefer- und leistungsdatum", "leistungsdatum",
+    "klantnummer", "delivery date", "lieferdatum", "liefer- und leistungsdatum", "leistungsdatum", "data sprzedaży",
     "date de livraison", "leverdatum", "steuernummer", "tax number", "siret", "siren", "rcs", "iban", "bic",
     "swift", "phone", "tel", "telefon", "fax", "page", "seite", "art-nr", "artikelnummer", "gln", "ean",
     "bestell-datum", "bestelldatum", "lieferschein-datum", "lieferscheindatum", "lief-nr", "lieferanten-nr",
@@ -782,7 +788,7 @@ def _after_own_label(cand: C.Candidate, fname: str, labels: list[list[LabelHit]]
     (the layout's two cells run together in the plain text) is "Ferronnerie Bastide SARL", labelled."""
     end = cand.start + len(cand.text)
     hit = next((h for h in (labels[cand.line] if cand.line < len(labels) else [])
-                if h.start == cand.start and h.fields == {fname} and h.end - h.start >= 8 and h.end < end), None)
+                if h.start == cand.start and h.fields == {fname} and h.end - h.start >= 6 and h.end < end), None)
     if hit is None:
         return cand
     value = cand.text[hit.end - cand.start:].lstrip(" :-")
@@ -843,6 +849,7 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
     n_lines = max(1, len(index.lines))
     domains = _web_domains(index.text) if plan.kind == "text" else set()
     no_salutation = _NO_SALUTATION.search(plan.description) is not None
+    person = plan.kind == "text" and re.search(PERSON_FIELD, plan.name) is not None
     opening = plan.kind in ("amount", "integer") and re.search(OPENING_BALANCE_FIELD, plan.name) is not None
     balance = opening or (plan.kind == "amount" and re.search(CLOSING_BALANCE_FIELD, plan.name) is not None)
     # a period's first or last day ("billing_period_start"): decided by the field's name, once
@@ -899,7 +906,7 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
             if role != "recipient":
                 score += 0.5 * (1 - position) ** 2  # letterheads sit at the top; the recipient need not
             if C.COMPANY.search(cand.text):
-                score += 0.5
+                score += -0.5 if person else 0.5  # an employee is no company
             if any(ch.isdigit() for ch in cand.text):
                 score -= 0.5
             if not _NAME_SHAPE.search(cand.text) or _CODE_LIKE.fullmatch(cand.text):
@@ -939,7 +946,8 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
             if role == "recipient" and cand.line > 0 and _RETURN_ADDRESS.search(index.lines[cand.line - 1]):
                 score += 0.6
             if (role == "sender" and cand.start == 0 and _RETURN_ADDRESS.search(index.lines[cand.line])
-                    and (C.COMPANY.search(cand.text) or _capitalised(cand.text))):
+                    and (C.COMPANY.search(cand.text) or _capitalised(cand.text))
+                    and not _short_form_of_letterhead(cand, index)):
                 score += 0.4  # not a slogan that opens the line ("Frutas y hortalizas al por mayor · Mercamurcia …")
             if role == "sender" and _in_web_domain(cand.text, domains):
                 score += 0.6  # "Azure Interior" and www.azure-interior.com: a letterhead's name and its site
@@ -979,6 +987,15 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
 
 
 _DOMAIN = re.compile(r"(?:https?://(?:www\.)?|www\.|@)([\w-]+)")
+
+
+def _short_form_of_letterhead(cand: C.Candidate, index: C.TextIndex) -> bool:
+    """The return-address line opens with a short form of the name a line above prints in full: "Marlow Brook
+    Vets · 3 Riverside Parade …" under "Marlow Brook Veterinary Practice Ltd"."""
+    words = cand.text.split()
+    head = " ".join(words[:2])
+    return len(words) >= 2 and any(line.startswith(head) and len(line.strip()) > len(cand.text)
+                                   for line in index.lines[max(0, cand.line - 3):cand.line])
 
 
 def _capitalised(text: str) -> bool:

@@ -844,3 +844,26 @@ def test_a_polish_bill_reads_its_labels():
             "Razem brutto 562,84 zł\nNadpłata z poprzedniego okresu -18,37 zł\nDo zapłaty 544,47 zł\n")
     assert _extract(text, Bill) == {"account_number": "7022458812", "statement_date": "2026-03-06",
                                     "due_date": "2026-03-20", "amount_due": 544.47}
+
+
+def test_a_payslips_employee_is_no_company_and_its_employer_the_letterhead_in_full():
+    text = ("Marlow Brook Veterinary Practice Ltd\nMarlow Brook Vets · 3 Riverside Parade · Marlow SL7 1QD\n"
+            "PAYSLIP\nMs Priya Nandakumar\nFlat 6, Kingfisher Court\nStation Road\nTotal gross pay 3,076.75\n"
+            "NET PAY £2,246.58\nMarlow Brook Veterinary Practice Ltd · Registered in England and Wales no. 09412266\n")
+    data = _extract(text, Payslip)
+    assert (data["employer_name"], data["employee_name"]) == ("Marlow Brook Veterinary Practice Ltd",
+                                                              "Ms Priya Nandakumar")
+    # a payout glued to the next cell's label by pypdf is still an amount
+    nl = "Netto loon 2.678,47\nReiskostenvergoeding 154,56\nUit te betalen € 2.825,53Betaaldatum: 25-03-2026\n"
+    assert _extract(nl, Payslip)["net_pay"] == 2825.53
+
+
+def test_an_insured_after_its_label_and_a_sale_date_is_no_issue_date():
+    class Notice(BaseModel):
+        insured_name: str | None = None
+        statement_date: dt.date | None = None
+
+    text = ("Sierra Nevada\nPóliza n.º HG-0093417-22 D. JAVIER ORTEGA SALCEDO\nTomador Javier Ortega Salcedo\n"
+            "Le agradecemos la confianza depositada en nosotros. Su póliza se renueva automáticamente.\n"
+            "Data sprzedaży: 28.02.2026\nData wystawienia: 06.03.2026\n")
+    assert _extract(text, Notice) == {"insured_name": "Javier Ortega Salcedo", "statement_date": "2026-03-06"}
