@@ -117,8 +117,8 @@ CONCEPTS: list[tuple[str, Any]] = [
         "salario bruto", "retribuzione lorda", "lordo", "bruttolön"]),
     (NET_PAY_FIELD, lambda: [
         "net pay", "take home pay", "net amount paid", "auszahlungsbetrag", "auszahlung", "überweisungsbetrag",
-        "net à payer", "net payé", "netto te betalen", "uit te betalen", "netto uitbetaling", "líquido a percibir", "netto in busta",
-        "netto a pagare", "att utbetala"]),
+        "net à payer", "net payé", "netto te betalen", "uit te betalen", "netto uitbetaling", "líquido a percibir",
+        "netto in busta", "netto a pagare", "att utbetala"]),
     (OPENING_BALANCE_FIELD, lambda: BALANCE_LABELS + [
         "opening balance", "previous balance", "balance brought forward", "brought forward", "start balance",
         "alter kontostand", "alter saldo", "saldo alt", "kontostand alt", "anfangssaldo", "anfangsbestand",
@@ -277,12 +277,13 @@ def fallback_labels(field_name: str) -> list[str]:
 def concept_labels(field_name: str, kind: str) -> list[str]:
     """Labels of the first concept whose pattern matches the field name, or none."""
     name = field_name.casefold()
-    for pattern, labels in TEXT_CONCEPTS if kind == "text" else []:
-        if re.search(pattern, name):
-            return labels()
+    own = next((labels() for pattern, labels in TEXT_CONCEPTS if re.search(pattern, name)), []) if kind == "text" else []
     role = party_role(name) if kind == "text" else None
-    if role:  # names of parties: the seller's and the buyer's labels of the invoice schema
-        return _invoice_labels("vendor_name" if role == "sender" else "buyer_name")
+    if role:  # names of parties: their own words, then the seller's or the buyer's labels of the invoice schema
+        return own + [lab for lab in _invoice_labels("vendor_name" if role == "sender" else "buyer_name")
+                      if lab not in own]
+    if own:
+        return own
     for pattern, labels in (DATE_CONCEPTS if kind == "date" else []) + CONCEPTS:
         if re.search(pattern, name):
             return labels()

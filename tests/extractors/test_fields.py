@@ -138,7 +138,9 @@ def test_other_document_types_get_their_concepts_labels():
     assert "cotisation ttc" in concept_labels("premium", "amount")
     assert "versicherungsteuer" in concept_labels("insurance_tax", "amount")
     assert concept_labels("delivery_address", "text") == []  # a delivery note's number labels no address
-    assert concept_labels("insured_name", "text") == concept_labels("buyer_name", "text")
+    # a party's own words first ("Tomador"), then the invoice's words for its role ("Bill to")
+    assert "tomador" in concept_labels("insured_name", "text")
+    assert set(concept_labels("buyer_name", "text")) <= set(concept_labels("insured_name", "text"))
     assert concept_labels("insurer_name", "text") == concept_labels("supplier_name", "text")
     # quotes and payslips: a gross pay is no invoice total, a quote's validity and a pay date are no due dates
     assert "offertenummer" in concept_labels("quote_number", "id") and "geldig tot" in concept_labels(
