@@ -277,7 +277,8 @@ def fallback_labels(field_name: str) -> list[str]:
 def concept_labels(field_name: str, kind: str) -> list[str]:
     """Labels of the first concept whose pattern matches the field name, or none."""
     name = field_name.casefold()
-    own = next((labels() for pattern, labels in TEXT_CONCEPTS if re.search(pattern, name)), []) if kind == "text" else []
+    own = next((labels() for pattern, labels in TEXT_CONCEPTS if re.search(pattern, name)), [])
+    own = own if kind == "text" else []
     role = party_role(name) if kind == "text" else None
     if role:  # names of parties: their own words, then the seller's or the buyer's labels of the invoice schema
         return own + [lab for lab in _invoice_labels("vendor_name" if role == "sender" else "buyer_name")
