@@ -348,7 +348,7 @@ DISTRACTOR_LABELS = [
     "period", "zeitraum", "abrechnungszeitraum", "vom", "bis",
     # the column words of a tax summary or a table head ("Rate  Net  VAT  Gross"), so that the head reads as one
     "net", "gross", "rate", "vat rate", "tax rate", "netto", "brutto", "steuersatz", "satz", "taux", "base", "qty",
-    "menge", "quantité", "cantidad", "aantal", "tarief", "tipo", "importe", "neto", "bruto",
+    "menge", "quantité", "cantidad", "aantal", "tarief", "tipo", "importe", "neto", "bruto", "ht", "ttc",
     # a help line, not the customer: "Customer Service (541) 555-0190 | cvwd.example.org"
     "customer service", "customer care", "kundenservice", "kundendienst", "klantenservice", "service client",
     "service clients", "servicio al cliente", "atención al cliente", "servizio clienti", "kundtjänst",
@@ -494,6 +494,12 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], ind
             return (3.0 if len(nearest.fields) == 1 else 2.5) - generic - own(nearest, cand.line)
         if any(fname in h.fields for h in before):
             return 1.0
+        if nearest.start == 0 and not section:
+            # "Total  60,63  8,77  69,40" under "Code  Taux  HT  TVA  TTC": the row's label names the row, the
+            # column's head names the value
+            column = _column_header(cand, labels, index)
+            if column is not None and fname in column.fields:
+                return 2.6
         return -1.0
     if not section:
         column = _column_header(cand, labels, index)

@@ -224,6 +224,10 @@ class Receipt(BaseModel):
                  "Card payment                                   £31.85\n"
                  "VAT SUMMARY\nRate       Net       VAT     Gross\n20%      26.54      5.31     31.85\n",
                  (31.85, 5.31), id="the tax column of a summary whose other heads are no field's labels"),
+    pytest.param("TOTAL TTC                              69,40 EUR\nCB SANS CONTACT                            69,40 EUR\n"
+                 "Code  Taux     HT      TVA      TTC\nA     5,5%   23,13     1,27    24,40\n"
+                 "B    20,0%   37,50     7,50    45,00\nTotal        60,63     8,77    69,40\n",
+                 (69.40, 8.77), id="the summary's total row: its label names the row, the column's head the value"),
     pytest.param("Cant. Descripción P. unit. Importe\n2 Tornillo rosca madera 4x40 (caja 200) 6,95 13,90\n"
                  "Desglose IVA\nTipo Base imp. Cuota\n21 % 32,75 6,88\nTOTAL (IVA incl.) 39,63 €\n"
                  "Forma de pago: EFECTIVO\nEntregado: 50,00 €\nCambio: 10,37 €\n",
