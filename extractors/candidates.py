@@ -227,9 +227,11 @@ def _dedupe_spans(cands: list[Candidate]) -> list[Candidate]:
 
 # ---------------------------------------------------------------- currencies
 _SYMBOLS = {"€": "EUR", "$": "USD", "£": "GBP", "₹": "INR", "¥": "JPY", "₽": "RUB", "₺": "TRY", "zł": "PLN",
-            "Rs.": "INR", "Rs": "INR", "Fr.": "CHF", "kr": "SEK", "R$": "BRL", "CHF": "CHF"}
+            "Rs.": "INR", "Rs": "INR", "Fr.": "CHF", "kr": "SEK", "R$": "BRL", "CHF": "CHF", "A$": "AUD", "C$": "CAD",
+            "NZ$": "NZD", "HK$": "HKD", "S$": "SGD", "US$": "USD", "Kč": "CZK"}
 _CODE = re.compile(r"(?<![A-Za-z])([A-Z]{3})(?![A-Za-z])")
-_SYMBOL = re.compile(r"€|\$|£|₹|¥|₽|₺|zł|\bRs\.?(?=\s?-?\d)|\bkr\b")  # "Rs -40.00": a discount
+# a dollar sign with its country's letters first ("R$ 26.170,23" is the real, not the US dollar)
+_SYMBOL = re.compile(r"(?<![A-Za-z])(?:R|A|C|NZ|HK|S|US)\$|€|\$|£|₹|¥|₽|₺|zł|Kč|\bRs\.?(?=\s?-?\d)|\bkr\b")
 
 
 def find_currencies(index: TextIndex) -> list[Candidate]:
@@ -317,7 +319,7 @@ _TITLE_WORDS = re.compile(
 
 SALUTATION = re.compile(
     r"(?i)(?:herrn?|frau|mr\.?|mrs\.?|ms\.?|monsieur|madame|mme\.?|m\.|dhr\.?|mevr\.?|de heer|mevrouw|sr\.?|sra\.?"
-    r"|señora?|sig\.(?:ra)?|signora?)(?=\s|$)")
+    r"|señora?|sig\.(?:ra)?|signora?|sr\.ª|sra\.?|pan|paní|pani|hr\.|fru)(?=\s|$)")
 # a line for whom the mail is to go to, under the party's own name: "c/o Amministrazioni Ferri", "T.a.v. bosd"
 ATTENTION = re.compile(
     r"(?i)(?:c/o|z\.\s?hd\.?|zu händen|attn\.?|attention|t\.a\.v\.|à l'attention|all'attenzione)(?=\s|:|$)")
@@ -380,8 +382,9 @@ def _first_line(index: TextIndex) -> int:
 # a line that can open a company's name: capitalised words, no digits, no label or punctuation of a sentence
 _FIRST_LINE_OF_NAME = re.compile(r"[A-ZÄÖÜ][\w&'-]*(?: [A-ZÄÖÜ][\w&'-]*){0,3}")
 COMPANY = re.compile(
-    r"\b(gmbh|ag|kg|ug|ltd|limited|inc|llc|plc|corp|co\.|b\.v\.|bv|n\.v\.|sarl|sas|sa|s\.a\.|s\.l\.|sl|"
-    r"s\.r\.l\.|srl|spa|s\.p\.a\.|oy|ab|as|a/s|pvt|e\.k\.|a\.g\.)(?!\w)",  # "S.L." ends in a dot: no \b after it
+    r"\b(gmbh|ag|kg|ug|ltd|limited|inc|llc|plc|corp|co\.|b\.v\.|bv|n\.v\.|sarl|sàrl|sas|sa|s\.a\.|s\.l\.|sl|"
+    r"s\.r\.l\.|srl|spa|s\.p\.a\.|oy|ab|as|a/s|aps|pvt|e\.k\.|a\.g\.|a\.s\.|s\.r\.o\.|ltda\.?|kft\.?|zrt\.?"
+    r"|sp\. z o\.o\.|s\.c\.)(?!\w)",  # "S.L." ends in a dot: no \b after it
     re.IGNORECASE,
 )
 

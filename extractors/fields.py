@@ -114,11 +114,13 @@ CONCEPTS: list[tuple[str, Any]] = [
     (r"gross_(?:pay|salary|wage|earnings|income)", lambda: [
         "gross pay", "gross earnings", "total gross", "gross salary", "gross", "gesamtbrutto", "bruttoverdienst",
         "bruttolohn", "bruttogehalt", "brutto", "salaire brut", "total brut", "brut", "brutoloon", "bruto",
-        "salario bruto", "retribuzione lorda", "lordo", "bruttolön"]),
+        "salario bruto", "retribuzione lorda", "lordo", "bruttolön", "total devengado", "total de vencimentos",
+        "salário bruto", "bruttoløn", "hrubá mzda"]),
     (NET_PAY_FIELD, lambda: [
         "net pay", "take home pay", "net amount paid", "auszahlungsbetrag", "auszahlung", "überweisungsbetrag",
         "net à payer", "net payé", "netto te betalen", "uit te betalen", "netto uitbetaling", "líquido a percibir",
-        "netto in busta", "netto a pagare", "att utbetala"]),
+        "netto in busta", "netto a pagare", "att utbetala", "líquido total a percibir", "valor líquido",
+        "líquido a receber", "nettoløn", "til udbetaling", "čistá mzda", "k výplatě"]),
     (OPENING_BALANCE_FIELD, lambda: BALANCE_LABELS + [
         "opening balance", "previous balance", "balance brought forward", "brought forward", "start balance",
         "alter kontostand", "alter saldo", "saldo alt", "kontostand alt", "anfangssaldo", "anfangsbestand",
@@ -136,7 +138,8 @@ CONCEPTS: list[tuple[str, Any]] = [
         "solde à payer", "net à payer", "montant dû", "reste à payer", "reste dû", "restant dû", "te betalen",
         "openstaand bedrag", "importe a pagar", "importo da pagare", "att betala", "residual", "remaining",
         "amount remaining", "remaining balance", "montant à payer", "à payer", "nachzahlung", "nachzahlungsbetrag",
-        "do zapłaty", "kwota do zapłaty", "pozostało do zapłaty"]),
+        "do zapłaty", "kwota do zapłaty", "pozostało do zapłaty", "k úhradě", "nedoplatek", "at betale",
+        "valor a pagar", "total a pagar"]),
     (r"tax_basis|taxable|net_(?:total|amount)|^net$|excl", lambda: ["taxable", "basis", "grondslag"]
         + _invoice_labels("tax_basis_total")),
     (r"subtotal", lambda: _invoice_labels("subtotal")),
@@ -160,12 +163,13 @@ CONCEPTS: list[tuple[str, Any]] = [
         "despatch note no", "packing slip", "packing list", "shipment no", "lieferschein", "lieferschein-nr",
         "lieferscheinnummer", "lieferschein nr", "bon de livraison", "bl n°", "pakbon", "afleverbon", "albarán",
         "albarán nº", "nº albarán", "nº de albarán", "número de albarán", "documento di trasporto", "ddt",
-        "följesedel"]),
+        "följesedel", "følgeseddel", "dodací list", "guia de remessa", "nota de entrega", "bulletin de livraison"]),
     (r"(?:quote|quotation|offer|estimate|proposal)\w*_(?:number|no|nr|id)$", lambda: [
         "quote no", "quote number", "quotation no", "quotation number", "quotation", "quote", "estimate no",
         "estimate", "angebot", "angebotsnummer", "angebots-nr", "angebot nr", "devis", "devis n°", "n° de devis",
         "offerte", "offertenummer", "offerte nr", "offertenr", "presupuesto", "nº presupuesto", "preventivo",
-        "preventivo n", "offert", "offertnummer"]),
+        "preventivo n", "offert", "offertnummer", "tilbud", "tilbudsnummer", "nabídka", "orçamento",
+        "kostenvoranschlag"]),
     (r"(?:polic|contract)\w*_(?:number|no|nr|id)$", lambda: [
         "policy number", "policy no", "policy", "contract number", "contract no", "versicherungsschein-nr",
         "versicherungsscheinnummer", "versicherungsschein", "vertragsnummer", "vertrags-nr", "police",
@@ -178,7 +182,8 @@ CONCEPTS: list[tuple[str, Any]] = [
         "n° de commande", "bon de commande", "votre commande", "votre référence", "bestelling", "bestelnummer",
         "pedido", "número de pedido", "ordine", "beställning", "your reference", "ordernummer", "uw ordernummer",
         "your order number", "your order no", "ihre bestellnummer", "ihre bestell-nr", "votre n° de commande",
-        "su pedido", "vostro ordine", "ert ordernummer"]),
+        "su pedido", "vostro ordine", "ert ordernummer", "ordrenr", "ordrenummer", "indkøbsordre",
+        "pedido de compra", "nº do pedido", "número do pedido", "objednávka", "číslo objednávky"]),
     (r"reference|_ref$", lambda: [
         "reference", "your reference", "buyer reference", "customer reference", "ref", "referenz",
         "referenz des käufers", "ihre referenz", "ihr zeichen", "kundenreferenz", "leitweg-id", "votre référence",
@@ -188,7 +193,8 @@ CONCEPTS: list[tuple[str, Any]] = [
     (ISSUE_DATE_FIELD, lambda: _invoice_labels("invoice_date")),
     (r"(?:invoice|document|bill)_(?:number|no|nr|id)", lambda: _invoice_labels("invoice_number")),
     (r"customer_(?:number|no|nr|id)|account_(?:number|no)|client_(?:number|no)", lambda: [
-        "numer klienta", "nr klienta",
+        "numer klienta", "nr klienta", "zákaznické číslo", "číslo zákazníka", "kundenr", "kundenummer",
+        "código do cliente", "nº de cliente", "número de cliente",
         "customer number", "customer no", "customer id", "account number", "account no", "kundennummer",
         "kunden-nr", "kundennr", "n° client", "numéro client", "klantnummer", "número de cliente",
         "codice cliente", "kundnummer", "compte client", "n° de compte", "numéro de compte", "référence client",
@@ -227,7 +233,8 @@ DATE_CONCEPTS: list[tuple[str, Any]] = [
     (r"pay_?date|paid_on|pay_?day", lambda: [
         "pay date", "paid on", "payment date", "date paid", "auszahlung am", "überweisung am", "auszahlungsdatum",
         "zahltag", "date de paiement", "payé le", "versé le", "betaaldatum", "uitbetaald op", "fecha de pago",
-        "data pagamento", "utbetalningsdag"]),
+        "data pagamento", "utbetalningsdag", "data de pagamento", "fecha de abono", "fecha de pago",
+        "udbetalingsdato", "datum výplaty"]),
     (ORDER_FIELD, lambda: [
         "order date", "po date", "p.o. date", "purchase order date", "date of order", "ordered on", "bestelldatum",
         "bestell-datum", "auftragsdatum", "date de commande", "date commande", "besteldatum", "orderdatum",
@@ -236,7 +243,8 @@ DATE_CONCEPTS: list[tuple[str, Any]] = [
         "period", "billing period", "service period", "invoice period", "statement period", "period covered",
         "zeitraum", "abrechnungszeitraum", "leistungszeitraum", "rechnungszeitraum", "periode", "factuurperiode",
         "période", "période de facturation", "période de consommation", "periodo", "periodo de facturación",
-        "periodo di fatturazione", "perioden", "okres rozliczeniowy", "okres"]),
+        "periodo di fatturazione", "perioden", "okres rozliczeniowy", "okres", "období", "fakturační období",
+        "periode", "período", "periodo de liquidación", "período de faturamento"]),
     (r"deliver|ship|dispatch|despatch", lambda: [
         "delivery date", "date of delivery", "delivered on", "ship date", "shipping date", "shipped on",
         "dispatch date", "despatch date", "lieferdatum", "liefertermin", "liefertag", "versanddatum",
@@ -246,6 +254,7 @@ DATE_CONCEPTS: list[tuple[str, Any]] = [
         "requested delivery", "requested delivery date", "required by", "deliver by", "delivery required",
         "gewünschter liefertermin", "wunschtermin", "livraison souhaitée", "date de livraison souhaitée",
         "gewenste leverdatum", "fecha de entrega solicitada", "consegna richiesta", "consegna", "data sprzedaży",
+        "ønsket leveringsdato", "leveringsdato", "data de entrega", "datum dodání", "date de livraison souhaitée",
         "data dostawy",
         "önskat leveransdatum"]),
 ]
@@ -257,6 +266,13 @@ TEXT_CONCEPTS: list[tuple[str, Any]] = [
         "insured", "named insured", "policyholder", "policy holder", "versicherungsnehmer", "versicherter",
         "assuré", "souscripteur", "verzekeringnemer", "verzekerde", "tomador", "asegurado", "contraente",
         "assicurato", "försäkringstagare", "ubezpieczony"]),
+    (r"employee|worker|staff", lambda: [
+        "employee", "employee name", "name of employee", "mitarbeiter", "arbeitnehmer", "name", "nombre",
+        "trabajador", "trabajador/a", "empleado", "nome", "nome do funcionário", "funcionário", "colaborador",
+        "werknemer", "naam", "salarié", "nom", "dipendente", "medarbejder", "zaměstnanec", "jméno", "anställd"]),
+    (r"employer", lambda: [
+        "employer", "arbeitgeber", "empresa", "empregador", "werkgever", "employeur", "datore di lavoro",
+        "arbejdsgiver", "zaměstnavatel", "arbetsgivare"]),
     (r"holder|titular", lambda: [
         "account holder", "holder", "kontoinhaber", "inhaber", "titulaire", "titulaire du compte", "rekeninghouder",
         "titular", "titular de la cuenta", "intestatario", "intestato a", "kontohavare", "posiadacz rachunku"]),
@@ -359,6 +375,9 @@ DISTRACTOR_LABELS = [
     # a customer portal, not the customer: "www.energies-ventoux.example – Espace client"
     "espace client", "customer portal", "online account", "kundenportal", "mijn omgeving", "área de cliente",
     "area clienti",
+    # headings of a block, not a party: "DATOS DE LA FACTURA", "Firma y sello de la empresa"
+    "datos de la factura", "datos del suministro", "datos del cliente", "dados da fatura", "firma y sello",
+    "signature", "unterschrift", "assinatura", "handtekening",
     # the name on a bank account ("Verkäufer-Kontoname : Global Supplies Financial Services") is not the party's
     "kontoname", "kontoinhaber", "account name", "account holder", "titulaire du compte",
     # a page's carry-over, not the account's balance: "Übertrag auf Blatt 2 (Kontostand) 872,74 H"
@@ -678,7 +697,8 @@ _OTHER_TITLES = (r"(?:bank |account )?statement|relevé de compte|extrait de com
                  r"|kontoauszug|bon de commande|bon de livraison|devis|reçu|relevé|avis d'échéance|bulletin de paie"
                  r"|pakbon|offerte|bestelling|loonstrook|afschrift|albarán|presupuesto|pedido|recibo|extracto"
                  r"|nómina|preventivo|ordine(?: di acquisto)?|ricevuta|scontrino|busta paga|estratto conto"
-                 r"|documento commerciale|kvitto|följesedel|lönespecifikation")
+                 r"|documento commerciale|kvitto|följesedel|lönespecifikation|recibo de pagamento(?: de salário)?"
+                 r"|holerite|contracheque|lønseddel|výplatní páska|vyúčtování")
 _TITLE_ONLY = re.compile(rf"(?i)(?:\w+\s+)?\w*(?:{C.DOCUMENT_TITLES}|korrektur|credit note|{_OTHER_TITLES})")
 # a name has a word of three letters or more (any script's letters) and is not mostly digits
 _NAME_SHAPE = re.compile(r"[^\W\d_]{3,}")
@@ -809,6 +829,16 @@ def _after_own_label(cand: C.Candidate, fname: str, labels: list[list[LabelHit]]
     return C.Candidate(value, value, cand.line, at)
 
 
+def _without_address_after_legal_form(cand: C.Candidate) -> C.Candidate:
+    """"Horácká energetika a.s., Vrchlického 1487/58, 586 01 Jihlava": the name ends at its legal form."""
+    legal = C.COMPANY.search(cand.text)
+    rest = cand.text[legal.end():] if legal else ""
+    if legal and rest.startswith(",") and (_ADDRESS.search(rest) or re.search(r"\d{3} ?\d{2}\s+\w", rest)):
+        name = cand.text[: legal.end()]
+        return C.Candidate(name, name, cand.line, cand.start)
+    return cand
+
+
 def _is_other_fields_label(cand: C.Candidate, fname: str, labels: list[list[LabelHit]]) -> bool:
     """The whole span is one label of other fields, no word of it left over."""
     hits = labels[cand.line] if cand.line < len(labels) else []
@@ -868,6 +898,7 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
     for cand in found:
         if plan.kind == "text":
             cand = _after_own_label(cand, plan.name, labels)
+            cand = _without_address_after_legal_form(cand)
         score = label_score(cand, plan.name, labels, index, section=plan.kind == "text",
                             fallback=plan.fallback_labels)
         position = cand.line / n_lines

@@ -60,7 +60,9 @@ class InvoiceFields(BaseModel):
                                       "numéro de facture", "n° de facture", "numéro", "factuurnummer", "factuurnr",
                                       "factuur", "número de factura", "nº de factura", "número", "factura", "fattura n",
                                       "fattura", "numero", "fakturanummer", "fakturanr", "faktura", "credit note no",
-                                      "credit note", "bill no", "document no", "booking id", "faktura vat nr", "numer faktury"]},
+                                      "credit note", "bill no", "document no", "booking id", "faktura vat nr", "numer faktury",
+                                      "daňový doklad č", "číslo faktury", "fakturanummer", "nota fiscal",
+                                      "número da fatura"]},
     )
     invoice_date: dt.date | None = Field(
         None,
@@ -68,7 +70,8 @@ class InvoiceFields(BaseModel):
         json_schema_extra={"labels": ["invoice date", "date of issue", "issue date", "issued at", "issued", "dated",
                                       "rechnungsdatum", "beleg-datum", "belegdatum", "datum", "date de facture",
                                       "date d'émission", "date", "factuurdatum", "fecha de factura", "fecha",
-                                      "data fattura", "data", "fakturadatum", "invoice dt", "data wystawienia"]},
+                                      "data fattura", "data", "fakturadatum", "invoice dt", "data wystawienia", "datum vystavení",
+                                      "fakturadato", "data de emissão", "emissão"]},
     )
     due_date: dt.date | None = Field(
         None,
@@ -82,7 +85,9 @@ class InvoiceFields(BaseModel):
                                       "date limite", "payment terms", "zahlungsbedingungen", "conditions de paiement",
                                       "betalingsvoorwaarden", "condiciones de pago", "uiterste betaaldatum",
                                       "te betalen vóór", "te betalen voor", "fecha límite de pago", "fecha límite",
-                                      "data di scadenza", "sista betalningsdag", "termin płatności", "termin zapłaty"]},
+                                      "data di scadenza", "sista betalningsdag", "termin płatności", "termin zapłaty",
+                                      "datum splatnosti", "splatnost", "forfaldsdato", "betalingsfrist",
+                                      "data de vencimento", "vencimento"]},
     )
     vendor_name: str | None = Field(
         None,
@@ -92,7 +97,7 @@ class InvoiceFields(BaseModel):
                                       "rechnungsersteller", "absender",
                                       "lieferant", "rechnungssteller", "vendeur", "fournisseur", "émetteur",
                                       "leverancier", "proveedor", "emisor", "fornitore", "cedente", "säljare",
-                                      "leverantör", "sprzedawca"]},
+                                      "leverantör", "sprzedawca", "leverandør", "dodavatel", "fornecedor"]},
     )
     vendor_vat_id: str | None = Field(
         None,
@@ -116,7 +121,8 @@ class InvoiceFields(BaseModel):
                                       "factuuradres", "afleveradres", "leveringsadres", "indirizzo di fatturazione",
                                       "dirección de facturación", "prepared for", "quotation for", "quote for",
                                       "offerte voor", "angebot für", "devis pour", "presupuesto para",
-                                      "preventivo per", "nabywca", "odbiorca"]},
+                                      "preventivo per", "nabywca", "odbiorca", "odběratel", "kunde", "cliente",
+                                      "destinatário"]},
     )
     currency: str | None = Field(
         None,
@@ -161,7 +167,8 @@ class InvoiceFields(BaseModel):
                                       "totale documento", "att betala", "summa att betala", "total inkl", "summe inkl. ust",
                                       "summe inkl. mwst", "inkl. ust", "inkl. mwst", "incl. vat", "total incl. vat",
                                       "total incl", "due payable", "total payable", "rechnungssumme brutto", "rechnungsbeitrag", "do zapłaty",
-                                      "kwota do zapłaty", "razem brutto"]},
+                                      "kwota do zapłaty", "razem brutto", "celkem s dph", "k úhradě", "total inkl. moms",
+                                      "i alt", "valor total", "total geral", "total do pedido"]},
     )
     line_items: list[LineItem] | None = Field(None, description="Billed positions in document order.", max_length=200)
 

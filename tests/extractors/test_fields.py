@@ -150,7 +150,8 @@ def test_other_document_types_get_their_concepts_labels():
     assert "auszahlungsbetrag" in concept_labels("net_pay", "amount")
     assert "überweisung am" in concept_labels("pay_date", "date") and "compte client" in concept_labels(
         "account_number", "id")
-    assert concept_labels("employee_name", "text") == concept_labels("buyer_name", "text")
+    assert set(concept_labels("buyer_name", "text")) <= set(concept_labels("employee_name", "text"))
+    assert "nome do funcionário" in concept_labels("employee_name", "text")
 
 
 def test_a_utility_bill_reads_its_period_as_a_range_and_its_dutch_due_date():
@@ -224,7 +225,8 @@ class Receipt(BaseModel):
                  "Card payment                                   £31.85\n"
                  "VAT SUMMARY\nRate       Net       VAT     Gross\n20%      26.54      5.31     31.85\n",
                  (31.85, 5.31), id="the tax column of a summary whose other heads are no field's labels"),
-    pytest.param("TOTAL TTC                              69,40 EUR\nCB SANS CONTACT                            69,40 EUR\n"
+    pytest.param("TOTAL TTC                              69,40 EUR\n"
+                 "CB SANS CONTACT                            69,40 EUR\n"
                  "Code  Taux     HT      TVA      TTC\nA     5,5%   23,13     1,27    24,40\n"
                  "B    20,0%   37,50     7,50    45,00\nTotal        60,63     8,77    69,40\n",
                  (69.40, 8.77), id="the summary's total row: its label names the row, the column's head the value"),
@@ -873,3 +875,32 @@ def test_an_insured_after_its_label_and_a_sale_date_is_no_issue_date():
             "Le agradecemos la confianza depositada en nosotros. Su póliza se renueva automáticamente.\n"
             "Data sprzedaży: 28.02.2026\nData wystawienia: 06.03.2026\n")
     assert _extract(text, Notice) == {"insured_name": "Javier Ortega Salcedo", "statement_date": "2026-03-06"}
+
+
+def test_new_languages_and_a_payslips_own_words():
+    class Bill(BaseModel):
+        account_number: str | None = None
+        statement_date: dt.date | None = None
+        due_date: dt.date | None = None
+        provider_name: str | None = None
+
+    cz = ("Daňový doklad č. FA26-0114522\nHorácká energetika a.s., Vrchlického 1487/58, 586 01 Jihlava\n"
+          "Zákaznické číslo 3100457821\nČíslo smlouvy SML-2019-004417\nDatum vystavení 09.03.2026\n"
+          "Datum uskut. zdan. plnění 28.02.2026\nDatum splatnosti 23.03.2026\nCelkem s DPH 31 792,04 Kč\n")
+    assert _extract(cz, Bill) == {"account_number": "3100457821", "statement_date": "2026-03-09",
+                                  "due_date": "2026-03-23", "provider_name": "Horácká energetika a.s."}
+
+    class Order(BaseModel):
+        currency: str | None = None
+        total: float | None = None
+
+    assert _extract("PEDIDO DE COMPRA\nVlr. total R$\nTotal geral R$ 26.170,23\n", Order) == {
+        "currency": "BRL", "total": 26170.23}
+    br = ("Transportadora Rota do Sol Ltda. Recibo de Pagamento de Salário\nCódigo Nome do funcionário CBO\n"
+          "00718 Rafael Nogueira dos Santos 782510\nTotal de vencimentos Total de descontos\n4.228,00 916,44\n"
+          "Valor líquido ⇒ R$ 3.311,56\n")
+    data = _extract(br, Payslip)
+    assert data["employee_name"] != "Recibo de Pagamento de Salário" and data["net_pay"] == 3311.56
+    es = ("EMPRESA\nConservas Rías Altas, S.A.\nAvda. do Porto 112, 15006 A Coruña\nTRABAJADOR/A\n"
+          "Nombre Lucía Varela Castro\nNIF 32847719-Q\nFirma y sello de la empresa\n")
+    assert _extract(es, Payslip)["employee_name"] == "Lucía Varela Castro"
