@@ -17,7 +17,6 @@ are, and each wrong field with the truth beside it.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import sys
 from pathlib import Path
@@ -31,15 +30,15 @@ from extractors.llama_local import LlamaExtractor  # noqa: E402
 from flows.settings import Settings  # noqa: E402
 from schemas.registry import load_schema  # noqa: E402
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from doc_sets import load_set  # noqa: E402
+
 BENCHMARKS = Path(__file__).resolve().parent
 
 
 def _types(folder: Path) -> dict[str, str]:
     """Folder name → schema class name, from the set's `doc_schemas.SCHEMAS`."""
-    spec = importlib.util.spec_from_file_location("doc_schemas", folder / "doc_schemas.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return {name: model.__name__ for name, model in module.SCHEMAS.items()}
+    return {name: model.__name__ for name, model in load_set(folder.name).SCHEMAS.items()}
 
 
 def main() -> None:

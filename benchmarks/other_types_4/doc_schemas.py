@@ -16,42 +16,18 @@ document does not state is null.
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 from pathlib import Path
 
 from pydantic import BaseModel
 
-_BENCH = Path(__file__).resolve().parents[1]
+# the shared types are the earlier sets' schemas, not copies of them (benchmarks/doc_sets.py)
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from doc_sets import load_set  # noqa: E402
 
-
-def _load(name: str, path: Path):
-    spec = importlib.util.spec_from_file_location(name, path)
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[name] = mod  # pydantic resolves the postponed annotations through sys.modules
-    spec.loader.exec_module(mod)
-    return mod
-
-
-# The shared types are the earlier sets' schemas, not copies of them. All four files are called
-# doc_schemas.py, so the earlier ones are loaded from their paths. Set 2 imports set 1's module as
-# "doc_schemas", which is pointed at set 1 while sets 2 and 3 load (this file may itself be
-# "doc_schemas"). Set 3 loads sets 1 and 2 again by path itself; this file keeps its own references.
-def _get(name: str, path: Path):
-    return sys.modules.get(name) or _load(name, path)
-
-
-_set1 = _get("other_types_doc_schemas", _BENCH / "other_types" / "doc_schemas.py")
-_saved = sys.modules.get("doc_schemas")
-sys.modules["doc_schemas"] = _set1
-try:
-    _set2 = _get("other_types_2_doc_schemas", _BENCH / "other_types_2" / "doc_schemas.py")
-    _set3 = _get("other_types_3_doc_schemas", _BENCH / "other_types_3" / "doc_schemas.py")
-finally:
-    if _saved is None:
-        del sys.modules["doc_schemas"]
-    else:
-        sys.modules["doc_schemas"] = _saved
+_set1 = load_set("other_types")
+_set2 = load_set("other_types_2")
+_set3 = load_set("other_types_3")
 
 POItem = _set1.POItem
 PurchaseOrder = _set1.PurchaseOrder

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import subprocess
 import sys
@@ -15,11 +14,10 @@ SETS = sorted(p.parent.name for p in BENCHMARKS.glob("other_types*/doc_schemas.p
 
 
 def _schemas(folder: Path) -> dict:
-    spec = importlib.util.spec_from_file_location(f"{folder.name}_schemas_under_test", folder / "doc_schemas.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # pydantic resolves the postponed annotations ("date") through it
-    spec.loader.exec_module(module)
-    return module.SCHEMAS
+    sys.path.insert(0, str(BENCHMARKS))
+    from doc_sets import load_set
+
+    return load_set(folder.name).SCHEMAS
 
 
 @pytest.mark.parametrize("name", SETS)
