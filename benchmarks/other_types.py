@@ -1,10 +1,11 @@
 """The local tier on documents that are not invoices, each type with its own user schema.
 
-Three sets, each folder a type with two layouts and a `truth.jsonl`, the schemas in the set's `doc_schemas.py`
-(`SCHEMAS`: folder → model): `benchmarks/other_types/` (purchase orders, receipts, utility bills, insurance
-notices, delivery notes; five languages), `benchmarks/other_types_2/` (more of four of those types, quotes and
-payslips; six languages) and `benchmarks/other_types_3/` (five of those types again and bank statements; nine
-languages), all made by helper agents apart from the extractor's code, each measured held out first. No schema of
+Five sets, each folder a type with two layouts and a `truth.jsonl`, the schemas in the set's `doc_schemas.py`
+(`SCHEMAS`: folder → model, loaded with `doc_sets.load_set`): `benchmarks/other_types/` (purchase orders,
+receipts, utility bills, insurance notices, delivery notes; five languages), `other_types_2/` (more of four of
+those types, quotes and payslips), `other_types_3/` (bank statements too), `other_types_4/` and `other_types_5/`,
+all made by helper agents apart from the extractor's code, each scored held out first (README, "Other document
+types"). No schema of
 theirs has a calibrated threshold, so answers are routed at the threshold `run` would use for them: the
 default 0.8 unless DOCSIEVE_ROUTING_THRESHOLD says otherwise.
 Prints per type: field accuracy, exact documents, how many answers that threshold accepts and how right they
