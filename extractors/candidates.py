@@ -363,11 +363,8 @@ def find_text_spans(index: TextIndex, *, max_lines: int | None = None, footer: i
         if len(parts) == 1 and i + 1 < n and _FIRST_LINE_OF_NAME.fullmatch(line) and not COMPANY.search(line):
             nxt = index.lines[i + 1]
             joined = f"{line} {nxt}"
-            legal = COMPANY.search(nxt)
-            again = index.flat.count(joined.casefold()) >= 2
-            if ((legal and legal.end() == len(nxt) and ":" not in nxt
-                 and (again or (i == _first_line(index) and " " in line)))
-                    or (again and i == _first_line(index) and _FIRST_LINE_OF_NAME.fullmatch(nxt))):
+            if ((legal := COMPANY.search(nxt)) and legal.end() == len(nxt) and ":" not in nxt
+                    and (index.flat.count(joined.casefold()) >= 2 or (i == _first_line(index) and " " in line))):
                 # "MVM Musterhafter" / "Versicherungsverein Musterstadt a.G.", in the letterhead and again in
                 # the footer, or opening the page: a legal name printed over two lines (a single word once could
                 # be a logo's letters, and a line further down a heading)

@@ -254,13 +254,12 @@ DATE_CONCEPTS: list[tuple[str, Any]] = [
         "requested delivery", "requested delivery date", "required by", "deliver by", "delivery required",
         "gewünschter liefertermin", "wunschtermin", "livraison souhaitée", "date de livraison souhaitée",
         "gewenste leverdatum", "fecha de entrega solicitada", "consegna richiesta", "consegna", "data sprzedaży",
-        "ønsket leveringsdato", "leveringsdato", "data de entrega", "datum dodání", "date de livraison souhaitée",
-        "data dostawy",
+        "ønsket leveringsdato", "leveringsdato", "data de entrega", "datum dodání", "data dostawy",
         "önskat leveransdatum"]),
 ]
 
 
-# concepts of a name field, tried before its party role's labels
+# concepts of a name field: their words come first, then those of its party role (`concept_labels`)
 TEXT_CONCEPTS: list[tuple[str, Any]] = [
     (r"insured|policyholder", lambda: [
         "insured", "named insured", "policyholder", "policy holder", "versicherungsnehmer", "versicherter",
@@ -381,7 +380,7 @@ DISTRACTOR_LABELS = [
     # the name on a bank account ("Verkäufer-Kontoname : Global Supplies Financial Services") is not the party's
     "kontoname", "kontoinhaber", "account name", "account holder", "titulaire du compte",
     # a page's carry-over, not the account's balance: "Übertrag auf Blatt 2 (Kontostand) 872,74 H"
-    "übertrag", "übertrag auf blatt", "übertrag von blatt", "à reporter", "report",
+    "übertrag", "übertrag auf blatt", "übertrag von blatt", "à reporter",
     # the buyer's VAT id, printed by the seller ("Ihre USt.-IdentNr.: DE234567890")
     "ihre ust-id", "ihre ust-idnr", "ihre ust.-idnr", "ihre ust.-id.-nr", "ihre ust.-identnr", "ihre ust-identnr",
     "your vat", "your vat id", "your vat no", "customer vat", "votre tva", "votre n° tva", "uw btw", "uw btw nummer",
