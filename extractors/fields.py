@@ -761,11 +761,12 @@ _DEBIT_DATE = re.compile(r"(?i)(?:\b(?:wird|werden)\s+am|\b(?:buchen|ziehen|bela
                          r"|\bpréle\w*\s+le|\bwordt\s+op|\baddebitat\w*\s+il|\bse\s+cargará\s+el)\s*$")
 
 
-def _with_wrapped_start(lines: list[str], cand: C.Candidate) -> str:
-    """The text before a value, with the line above where the value opens its line: "Den Betrag buchen wir am" /
-    "02.06.2025 per SEPA-Lastschrift"."""
+def _with_wrapped_start(lines: list[str], cand: C.Candidate, lead: str = "") -> str:
+    """The text before a value, with the line above where the value opens its line (after at most `lead`, a
+    pattern): "Den Betrag buchen wir am" / "02.06.2025 per SEPA-Lastschrift"."""
     before = lines[cand.line][: cand.start]
-    return lines[cand.line - 1] + " " + before if cand.line > 0 and not before.strip() else before
+    wrapped = cand.line > 0 and re.fullmatch(rf"(?:{lead})?" if lead else "", before.strip())
+    return lines[cand.line - 1] + " " + before if wrapped else before
 
 
 def _other_kind_token(token: str) -> bool:
@@ -912,10 +913,8 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
             if plan.kind == "date" and cand is first_date:
                 score += 0.2  # the first date printed is most often the issue date
             if plan.kind == "date" and re.search(ISSUE_DATE_FIELD, plan.name):
-                before = index.lines[cand.line][: cand.start]
-                if cand.line > 0 and re.fullmatch(rf"{_DATE_CONNECTOR}?", before.strip()):
-                    # pypdf wrapped "Rechnung Nr. X vom" before its date, or before "vom"
-                    before = index.lines[cand.line - 1] + " " + before
+                # pypdf wrapped "Rechnung Nr. X vom" before its date, or before "vom"
+                before = _with_wrapped_start(index.lines, cand, lead=_DATE_CONNECTOR)
                 if _NUMBER_THEN_DATE.search(before):
                     score = max(score, 3.0)  # "Rechnung Nr. 471102 vom 13.11.2019": the date of that number
                 elif _TITLE_THEN_DATE.search(before) and not _DUE_WORDS.search(before):
