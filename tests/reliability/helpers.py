@@ -225,6 +225,7 @@ class ChildRun:
     behaviours: dict = field(default_factory=dict)
     env: dict = field(default_factory=dict)
     start_gate: Path | None = None
+    peers: tuple[str, ...] = ()
     proc: subprocess.Popen | None = None
 
     @property
@@ -246,6 +247,7 @@ class ChildRun:
             "flow": self.flow, "truth": str(SAMPLE_DOCS / "truth.jsonl"), "behaviour": self.behaviour,
             "behaviours": self.behaviours, "sleep": self.sleep, "calls": str(self.calls_file), "label": self.label,
             "result": str(self.result_file), "start_gate": str(self.start_gate) if self.start_gate else None,
+            "peers": list(self.peers),
         }))
         env = dict(os.environ, PREFECT_API_URL=prefect_api_url(), PYTHONPATH=str(ROOT), **self.env)
         self.proc = subprocess.Popen([sys.executable, "-m", "tests.reliability.runner", str(config)], cwd=ROOT,

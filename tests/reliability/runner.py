@@ -6,7 +6,9 @@ CONFIG holds `flow` (keyword arguments of `extract_documents`), `truth` (a truth
 `behaviours` (the scripted extractor's default, and per file name), `sleep` (seconds per document), `calls` (a
 file: one line per extraction, appended and fsynced *before* the work, so an extraction cut short by SIGKILL still
 counts), `label` (written on each call line), `result` (where the run's summary is written when it finishes) and
-`start_gate` (optional: a file whose appearance starts the flow, so two children start together).
+`start_gate` (optional: a file whose appearance starts the flow, so two children start together) and `peers`
+(optional: labels of other children; the first extraction waits until each of them has begun extracting too, so
+two runs surely overlap however slowly either one starts).
 The environment (PREFECT_API_URL of the test server, DOCSIEVE_*, OPENAI_*) comes from the parent.
 """
 
@@ -29,6 +31,16 @@ def main(config_path: str) -> int:
     SCRIPT.behaviour = dict(cfg.get("behaviours", {}))
     calls = Path(cfg["calls"])
     label, sleep = cfg.get("label", "run"), float(cfg.get("sleep", 0))
+    peers = set(cfg.get("peers", []))
+
+    def wait_for_peers(timeout: float = 60) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            started = {line.split("\t", 1)[0] for line in calls.read_text().splitlines() if line}
+            if peers <= started:
+                return
+            time.sleep(0.01)
+        raise TimeoutError(f"{label}: peers {sorted(peers)} never began extracting")
 
     @register("slowfake")
     class SlowFakeExtractor(FakeExtractor):
@@ -41,6 +53,9 @@ def main(config_path: str) -> int:
                 os.fsync(fd)
             finally:
                 os.close(fd)
+            if peers:
+                wait_for_peers()
+                peers.clear()
             time.sleep(sleep)
             return super().extract(doc, spec)
 

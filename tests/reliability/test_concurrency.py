@@ -27,8 +27,11 @@ def test_a_nightly_run_and_a_backfill_at_once_write_each_document_once_and_pay_e
     escalated = NAMES[::2]
     flow = {"source": str(src), "output": str(out), "shard_size": 2, "frontier": True, "wait_frontier_seconds": 60}
     gate = tmp_path / "go"
+    labels = ("nightly", "backfill")
+    # each run's first extraction waits until the other has begun: under load one child may import slowly
     runs = [ChildRun(tmp_path / "child", flow, label=label, sleep=0.25, start_gate=gate,
-                     behaviours={n: "low" for n in escalated}).start() for label in ("nightly", "backfill")]
+                     peers=tuple(set(labels) - {label}),
+                     behaviours={n: "low" for n in escalated}).start() for label in labels]
     gate.touch()
     results = [r.wait() for r in runs]
 
