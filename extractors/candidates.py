@@ -152,8 +152,39 @@ _MONTHS = {
     "jän": 1, "jänner": 1, "jaenner": 1, "feber": 2, "gen": 1, "gennaio": 1, "febbraio": 2, "aprile": 4, "maggio": 5, "giugno": 6, "luglio": 7, "set": 9,
     "settembre": 9, "ottobre": 10, "dic": 12, "dicembre": 12, "janeiro": 1, "fevereiro": 2, "março": 3,
 }
-_MONTH_WORD = r"([A-Za-zÀ-ÿ]{3,10}\.?)"
-_DATE_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
+# whole month names (a genitive where dates use one) of more languages, matched only whole: their prefixes
+# collide ("lipnja" is June in Croatian, "lipca" July in Polish). Croatian "listopada" (October) is left out:
+# in Polish and Czech it is November.
+_MONTH_NAMES = {
+    name: number for number, names in enumerate([
+        # fi, hu, pl, cs, sk, hr, sl, ro, tr, et, lv, lt, is, ca, sv/no/da, pt
+        "tammikuuta tammikuu január stycznia ledna januára siječnja januar ianuarie ocak jaanuar janvāris sausio "
+        "janúar gener januari janeiro",
+        "helmikuuta helmikuu február lutego února februára veljače februar februarie şubat şubat veebruar "
+        "februāris vasario febrúar febrer februari fevereiro",
+        "maaliskuuta maaliskuu március marca března ožujka marec martie mart märts marts kovo mars març marts",
+        "huhtikuuta huhtikuu április kwietnia dubna apríla travnja aprilie nisan aprill aprīlis balandžio "
+        "apríl abril april",
+        "toukokuuta toukokuu május maja května mája svibnja maj mai mayıs maijs gegužės maí maig maio",
+        "kesäkuuta kesäkuu június czerwca června júna lipnja junij iunie haziran juuni jūnijs birželio júní "
+        "juny juni junho",
+        "heinäkuuta heinäkuu július lipca července júla srpnja julij iulie temmuz juuli jūlijs liepos júlí "
+        "juliol juli julho",
+        "elokuuta elokuu augusztus sierpnia srpna augusta kolovoza avgust august ağustos augusts rugpjūčio "
+        "ágúst agost augusti",
+        "syyskuuta syyskuu szeptember września září septembra rujna septembrie eylül septembris rugsėjo "
+        "setembre setembro",
+        "lokakuuta lokakuu október października října októbra oktober octombrie ekim oktoober oktobris spalio "
+        "octubre outubro",
+        "marraskuuta marraskuu listopada listopadu novembra studenoga noiembrie kasım novembris lapkričio "
+        "nóvember novembre",
+        "joulukuuta joulukuu prosince decembra prosinca decembrie aralık detsember decembris gruodžio "
+        "desember desembre dezembro",
+    ], start=1) for name in names.split()
+}
+_MONTH_WORD = r"([^\W\d_]{3,12}\.?)"
+# year first: ISO "2026-03-12", and dotted or slashed "2026.03.12." (Hungarian, Lithuanian, Chinese, Japanese)
+_DATE_ISO = re.compile(r"(?<![\d.])((?:19|20)\d{2})([-./])(\d{1,2})\2(\d{1,2})(?!\d)")
 _DATE_NUM = re.compile(r"(?<![\d.])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\d])")
 _DATE_DMY_WORD = re.compile(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th|er)?\.?\s*(?:de\s+)?" + _MONTH_WORD + r",?\s*(?:de\s+)?(\d{4})")
 _DATE_MDY_WORD = re.compile(_MONTH_WORD + r"\s+(\d{1,2})(?:st|nd|rd|th)?\s*,?\s+(\d{4})")
@@ -164,7 +195,7 @@ _WORD_DATES = ((_DATE_DMY_WORD, 1, 2), (_DATE_MDY_WORD, 2, 1), (_DATE_D_MON_Y, 1
 
 def _month(word: str) -> int | None:
     w = word.casefold().rstrip(".")
-    return _MONTHS.get(w) or _MONTHS.get(w[:4]) or _MONTHS.get(w[:3])
+    return _MONTH_NAMES.get(w) or _MONTHS.get(w) or _MONTHS.get(w[:4]) or _MONTHS.get(w[:3])
 
 
 def _date(y: int, m: int, d: int) -> dt.date | None:
@@ -181,7 +212,7 @@ def find_dates(index: TextIndex) -> list[Candidate]:
     found: list[Candidate] = []
     numeric: list[tuple[int, re.Match[str]]] = []
     for i, m in index.iter_matches(_DATE_ISO):
-        d = _date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        d = _date(int(m.group(1)), int(m.group(3)), int(m.group(4)))
         if d:
             found.append(Candidate(d, m.group(0), i, m.start()))
     for i, m in index.iter_matches(_DATE_NUM):

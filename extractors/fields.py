@@ -22,6 +22,7 @@ from pydantic import BaseModel
 
 from extractors import candidates as C
 from extractors import layout
+from schemas.lexicon import labels as more_labels
 
 
 @dataclass
@@ -105,7 +106,7 @@ PERSON_FIELD = r"employee|patient|passenger|student|person|driver"  # names of a
 OPENING_BALANCE_FIELD = r"(?:opening|start|begin\w*|previous|old|initial)_balance|balance_(?:start|begin|opening|old)"
 CLOSING_BALANCE_FIELD = r"(?:closing|end|ending|final|new|current)_balance|balance_(?:end|closing|new|final)"
 # the words both balances share ("Kontostand", "Solde … au"); the first printed is the opening one
-BALANCE_LABELS = ["balance", "kontostand", "saldo", "solde", "stand"]
+BALANCE_LABELS = ["balance", "kontostand", "saldo", "solde", "stand", *more_labels("balance")]
 GROSS_TOTAL_FIELD = r"total|gross|grand"  # after the more specific concepts (CONCEPTS): tax total, net total
 
 # (field-name pattern, labels): the first pattern that matches a field's name wins, so the specific come first.
@@ -126,12 +127,13 @@ CONCEPTS: list[tuple[str, Any]] = [
         "alter kontostand", "alter saldo", "saldo alt", "kontostand alt", "anfangssaldo", "anfangsbestand",
         "ancien solde", "solde précédent", "solde initial", "solde de début", "solde débiteur au",
         "solde créditeur au", "beginsaldo", "vorig saldo", "oud saldo", "saldo inicial", "saldo anterior",
-        "saldo iniziale", "saldo precedente", "ingående saldo", "saldo początkowe", "saldo poprzednie"]),
+        "saldo iniziale", "saldo precedente", "ingående saldo", "saldo początkowe", "saldo poprzednie"]
+        + more_labels("opening_balance")),
     (CLOSING_BALANCE_FIELD, lambda: BALANCE_LABELS + [
         "closing balance", "new balance", "end balance", "final balance", "balance carried forward", "neuer kontostand",
         "neuer saldo", "saldo neu", "kontostand neu", "endsaldo", "schlusssaldo", "nouveau solde", "solde final",
         "solde de fin", "solde débiteur au", "solde créditeur au", "eindsaldo", "nieuw saldo", "saldo final",
-        "saldo finale", "utgående saldo", "saldo końcowe"]),
+        "saldo finale", "utgående saldo", "saldo końcowe"] + more_labels("closing_balance")),
     (AMOUNT_DUE_FIELD, lambda: [
         "amount due", "balance due", "amount payable", "balance", "to pay", "zahlbetrag", "zu zahlen",
         "zu zahlender betrag", "zu zahlender beitrag", "offener betrag", "restbetrag", "fälliger betrag",
@@ -139,7 +141,7 @@ CONCEPTS: list[tuple[str, Any]] = [
         "openstaand bedrag", "importe a pagar", "importo da pagare", "att betala", "residual", "remaining",
         "amount remaining", "remaining balance", "montant à payer", "à payer", "nachzahlung", "nachzahlungsbetrag",
         "do zapłaty", "kwota do zapłaty", "pozostało do zapłaty", "k úhradě", "nedoplatek", "at betale",
-        "valor a pagar", "total a pagar"]),
+        "valor a pagar", "total a pagar"] + more_labels("amount_due")),
     (r"tax_basis|taxable|net_(?:total|amount)|^net$|excl", lambda: ["taxable", "basis", "grondslag"]
         + _invoice_labels("tax_basis_total")),
     (r"subtotal", lambda: _invoice_labels("subtotal")),
@@ -147,7 +149,8 @@ CONCEPTS: list[tuple[str, Any]] = [
     (r"premium", lambda: [
         "premium", "total premium", "premium due", "amount payable", "beitrag", "gesamtbeitrag", "jahresbeitrag",
         "zu zahlender beitrag", "zu zahlender gesamtbeitrag", "prime", "prime ttc", "cotisation", "cotisation ttc",
-        "cotisation ttc à régler", "premie", "prima", "prima total", "premio", "premio lordo", "premie att betala"]),
+        "cotisation ttc à régler", "premie", "prima", "prima total", "premio", "premio lordo", "premie att betala"]
+        + more_labels("premium")),
     (GROSS_TOTAL_FIELD, lambda: _invoice_labels("total") + [
         "order total", "total order", "po total", "bestellsumme", "auftragssumme", "gesamtbestellwert",
         "total commande", "total de la commande", "totaal bestelling", "total pedido", "total del pedido",
@@ -157,13 +160,14 @@ CONCEPTS: list[tuple[str, Any]] = [
         "número de ticket", "nº de ticket", "bon n°", "numéro de ticket", "kassenbon", "bon-nr", "bonnummer",
         "beleg-nr", "belegnummer", "beleg", "bonnummer", "scontrino", "scontrino n", "documento n", "documento n.",
         "doc. n", "kvitto", "kvittonummer",
-        "transaction no", "trans no"]),
+        "transaction no", "trans no"] + more_labels("receipt_number")),
     (r"(?:deliver|dispatch|despatch|packing|shipment)\w*_(?:number|no|nr|id)$", lambda: [
         "delivery note", "delivery note no", "delivery note number", "dn no", "despatch note", "dispatch note",
         "despatch note no", "packing slip", "packing list", "shipment no", "lieferschein", "lieferschein-nr",
         "lieferscheinnummer", "lieferschein nr", "bon de livraison", "bl n°", "pakbon", "afleverbon", "albarán",
         "albarán nº", "nº albarán", "nº de albarán", "número de albarán", "documento di trasporto", "ddt",
-        "följesedel", "følgeseddel", "dodací list", "guia de remessa", "nota de entrega", "bulletin de livraison"]),
+        "följesedel", "følgeseddel", "dodací list", "guia de remessa", "nota de entrega", "bulletin de livraison"]
+        + more_labels("delivery_note_number")),
     (r"(?:quote|quotation|offer|estimate|proposal)\w*_(?:number|no|nr|id)$", lambda: [
         "quote no", "quote number", "quotation no", "quotation number", "quotation", "quote", "estimate no",
         "estimate", "angebot", "angebotsnummer", "angebots-nr", "angebot nr", "devis", "devis n°", "n° de devis",
@@ -174,7 +178,8 @@ CONCEPTS: list[tuple[str, Any]] = [
         "policy number", "policy no", "policy", "contract number", "contract no", "versicherungsschein-nr",
         "versicherungsscheinnummer", "versicherungsschein", "vertragsnummer", "vertrags-nr", "police",
         "n° de police", "numéro de police", "n° de contrat", "numéro de contrat", "contrat", "polisnummer", "polis",
-        "póliza", "nº de póliza", "número de póliza", "polizza", "n. polizza", "contratto", "försäkringsnummer"]),
+        "póliza", "nº de póliza", "número de póliza", "polizza", "n. polizza", "contratto", "försäkringsnummer"]
+        + more_labels("policy_number")),
     (ORDER_FIELD, lambda: [
         "order number", "order no", "order", "your order", "purchase order", "po number", "p.o. number", "p.o. no",
         "po no", "po #", "p.o.", "po", "bestellung",
@@ -183,7 +188,8 @@ CONCEPTS: list[tuple[str, Any]] = [
         "pedido", "número de pedido", "ordine", "beställning", "your reference", "ordernummer", "uw ordernummer",
         "your order number", "your order no", "ihre bestellnummer", "ihre bestell-nr", "votre n° de commande",
         "su pedido", "vostro ordine", "ert ordernummer", "ordrenr", "ordrenummer", "indkøbsordre",
-        "pedido de compra", "nº do pedido", "número do pedido", "objednávka", "číslo objednávky"]),
+        "pedido de compra", "nº do pedido", "número do pedido", "objednávka", "číslo objednávky"]
+        + more_labels("order_number")),
     (r"reference|_ref$", lambda: [
         "reference", "your reference", "buyer reference", "customer reference", "ref", "referenz",
         "referenz des käufers", "ihre referenz", "ihr zeichen", "kundenreferenz", "leitweg-id", "votre référence",
@@ -198,7 +204,7 @@ CONCEPTS: list[tuple[str, Any]] = [
         "customer number", "customer no", "customer id", "account number", "account no", "kundennummer",
         "kunden-nr", "kundennr", "n° client", "numéro client", "klantnummer", "número de cliente",
         "codice cliente", "kundnummer", "compte client", "n° de compte", "numéro de compte", "référence client",
-        "kundenkonto", "vertragskonto"]),
+        "kundenkonto", "vertragskonto"] + more_labels("customer_number")),
     (VAT_ID_FIELD, lambda: _invoice_labels("vendor_vat_id")),
     (r"currency", lambda: _invoice_labels("currency")),
     (r"iban|bank_account", lambda: [
@@ -238,13 +244,14 @@ DATE_CONCEPTS: list[tuple[str, Any]] = [
     (ORDER_FIELD, lambda: [
         "order date", "po date", "p.o. date", "purchase order date", "date of order", "ordered on", "bestelldatum",
         "bestell-datum", "auftragsdatum", "date de commande", "date commande", "besteldatum", "orderdatum",
-        "fecha de pedido", "fecha del pedido", "data ordine", "data dell'ordine", "beställningsdatum"]),
+        "fecha de pedido", "fecha del pedido", "data ordine", "data dell'ordine", "beställningsdatum"]
+        + more_labels("order_date")),
     (PERIOD_FIELD, lambda: [
         "period", "billing period", "service period", "invoice period", "statement period", "period covered",
         "zeitraum", "abrechnungszeitraum", "leistungszeitraum", "rechnungszeitraum", "periode", "factuurperiode",
         "période", "période de facturation", "période de consommation", "periodo", "periodo de facturación",
         "periodo di fatturazione", "perioden", "okres rozliczeniowy", "okres", "období", "fakturační období",
-        "periode", "período", "periodo de liquidación", "período de faturamento"]),
+        "periode", "período", "periodo de liquidación", "período de faturamento"] + more_labels("period")),
     (r"deliver|ship|dispatch|despatch", lambda: [
         "delivery date", "date of delivery", "delivered on", "ship date", "shipping date", "shipped on",
         "dispatch date", "despatch date", "lieferdatum", "liefertermin", "liefertag", "versanddatum",
@@ -255,7 +262,7 @@ DATE_CONCEPTS: list[tuple[str, Any]] = [
         "gewünschter liefertermin", "wunschtermin", "livraison souhaitée", "date de livraison souhaitée",
         "gewenste leverdatum", "fecha de entrega solicitada", "consegna richiesta", "consegna", "data sprzedaży",
         "ønsket leveringsdato", "leveringsdato", "data de entrega", "datum dodání", "data dostawy",
-        "önskat leveransdatum"]),
+        "önskat leveransdatum"] + more_labels("delivery_date")),
 ]
 
 
@@ -264,7 +271,7 @@ TEXT_CONCEPTS: list[tuple[str, Any]] = [
     (r"insured|policyholder", lambda: [
         "insured", "named insured", "policyholder", "policy holder", "versicherungsnehmer", "versicherter",
         "assuré", "souscripteur", "verzekeringnemer", "verzekerde", "tomador", "asegurado", "contraente",
-        "assicurato", "försäkringstagare", "ubezpieczony"]),
+        "assicurato", "försäkringstagare", "ubezpieczony"] + more_labels("insured")),
     (r"employee|worker|staff", lambda: [
         "employee", "employee name", "name of employee", "mitarbeiter", "arbeitnehmer", "name", "nombre",
         "trabajador", "trabajador/a", "empleado", "nome", "nome do funcionário", "funcionário", "colaborador",
@@ -274,7 +281,8 @@ TEXT_CONCEPTS: list[tuple[str, Any]] = [
         "arbejdsgiver", "zaměstnavatel", "arbetsgivare"]),
     (r"holder|titular", lambda: [
         "account holder", "holder", "kontoinhaber", "inhaber", "titulaire", "titulaire du compte", "rekeninghouder",
-        "titular", "titular de la cuenta", "intestatario", "intestato a", "kontohavare", "posiadacz rachunku"]),
+        "titular", "titular de la cuenta", "intestatario", "intestato a", "kontohavare", "posiadacz rachunku"]
+        + more_labels("account_holder")),
     # not "Bank" or "Banque" alone: they open many banks' names ("Banque Coopérative des Causses")
     (r"bank", lambda: [
         "bank name", "name of bank", "bankverbindung", "kreditinstitut", "geldinstitut", "nom de la banque",
@@ -389,6 +397,9 @@ DISTRACTOR_LABELS = [
     "beschreibung", "bezeichnung", "artikelbezeichnung", "artikel", "position", "omschrijving", "aantal",
     "désignation", "quantité", "prix unitaire", "montant", "descripción", "cantidad", "importe", "descrizione",
     "quantità", "importo", "beskrivning", "antal", "belopp",
+    # the same kinds of labels in more languages (schemas/lexicon.py)
+    *more_labels("other"), *more_labels("customer_number"), *more_labels("order_number"),
+    *more_labels("order_date"), *more_labels("delivery_date"),
 ]
 
 @functools.lru_cache(maxsize=1)
@@ -637,9 +648,10 @@ CHOICE_WORDS: dict[str, list[str]] = {
     "card": ["karte", "kartenzahlung", "girocard", "ec-karte", "ec karte", "debit card", "credit card", "visa",
              "mastercard", "maestro", "carte", "carte bancaire", "cb", "paiement cb", "tarjeta", "carta",
              "bancomat", "pinpas", "pin", "kaart", "kort", "contactless", "sans contact", "kontaktlos", "cartão",
-             "multibanco", "karta"],
+             "multibanco", "karta", *more_labels("card")],
     "cash": ["bar", "bargeld", "barzahlung", "espèces", "especes", "efectivo", "contante", "contanti", "contant",
-             "kontant", "kontanter", "in contanti", "numerário", "numerario", "dinheiro", "gotówka"],
+             "kontant", "kontanter", "in contanti", "numerário", "numerario", "dinheiro", "gotówka",
+             *more_labels("cash")],
     "bank_transfer": ["überweisung", "virement", "transferencia", "bonifico", "overboeking", "wire transfer"],
     "transfer": ["überweisung", "virement", "transferencia", "bonifico", "overboeking", "wire transfer"],
     "direct_debit": ["lastschrift", "sepa-lastschrift", "prélèvement", "domiciliación", "incasso", "addebito"],

@@ -7,6 +7,8 @@ from typing import ClassVar
 
 from pydantic import BaseModel, Field, field_validator
 
+from schemas.lexicon import labels as more_labels
+
 # ISO 4217 codes in active use; a currency outside this list is almost always a misread.
 ISO_CURRENCIES = frozenset(
     """AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BRL BSD BTN BWP
@@ -32,7 +34,7 @@ NET_LABELS = [
     "nettosumme", "total ht", "montant ht", "totaal excl", "base imponible", "imponibile", "totale imponibile",
     "summa exkl. moms", "taxable value", "taxable amount", "rechnungssumme netto", "excl. ust", "exkl. ust",
     "excl. mwst", "exkl. mwst", "ohne ust", "ohne mwst", "excl. btw", "excl. tax", "hors taxes", "razem netto",
-    "wartość netto"]
+    "wartość netto", *more_labels("net")]
 
 
 class LineItem(BaseModel):
@@ -62,7 +64,7 @@ class InvoiceFields(BaseModel):
                                       "fattura", "numero", "fakturanummer", "fakturanr", "faktura", "credit note no",
                                       "credit note", "bill no", "document no", "booking id", "faktura vat nr", "numer faktury",
                                       "daňový doklad č", "číslo faktury", "fakturanummer", "nota fiscal",
-                                      "número da fatura"]},
+                                      "número da fatura", *more_labels("invoice_number")]},
     )
     invoice_date: dt.date | None = Field(
         None,
@@ -71,7 +73,7 @@ class InvoiceFields(BaseModel):
                                       "rechnungsdatum", "beleg-datum", "belegdatum", "datum", "date de facture",
                                       "date d'émission", "date", "factuurdatum", "fecha de factura", "fecha",
                                       "data fattura", "data", "fakturadatum", "invoice dt", "data wystawienia", "datum vystavení",
-                                      "fakturadato", "data de emissão", "emissão"]},
+                                      "fakturadato", "data de emissão", "emissão", *more_labels("invoice_date")]},
     )
     due_date: dt.date | None = Field(
         None,
@@ -87,7 +89,7 @@ class InvoiceFields(BaseModel):
                                       "te betalen vóór", "te betalen voor", "fecha límite de pago", "fecha límite",
                                       "data di scadenza", "sista betalningsdag", "termin płatności", "termin zapłaty",
                                       "datum splatnosti", "splatnost", "forfaldsdato", "betalingsfrist",
-                                      "data de vencimento", "vencimento"]},
+                                      "data de vencimento", "vencimento", *more_labels("due_date")]},
     )
     vendor_name: str | None = Field(
         None,
@@ -97,7 +99,8 @@ class InvoiceFields(BaseModel):
                                       "rechnungsersteller", "absender",
                                       "lieferant", "rechnungssteller", "vendeur", "fournisseur", "émetteur",
                                       "leverancier", "proveedor", "emisor", "fornitore", "cedente", "säljare",
-                                      "leverantör", "sprzedawca", "leverandør", "dodavatel", "fornecedor"]},
+                                      "leverantör", "sprzedawca", "leverandør", "dodavatel", "fornecedor",
+                                      *more_labels("vendor_name")]},
     )
     vendor_vat_id: str | None = Field(
         None,
@@ -122,7 +125,7 @@ class InvoiceFields(BaseModel):
                                       "dirección de facturación", "prepared for", "quotation for", "quote for",
                                       "offerte voor", "angebot für", "devis pour", "presupuesto para",
                                       "preventivo per", "nabywca", "odbiorca", "odběratel", "kunde", "cliente",
-                                      "destinatário"]},
+                                      "destinatário", *more_labels("buyer_name")]},
     )
     currency: str | None = Field(
         None,
@@ -154,7 +157,7 @@ class InvoiceFields(BaseModel):
                                       "steuerbetrag", "steuer", "umsatzsteuer", "mehrwertsteuer", "tva", "total tva",
                                       "montant tva",
                                       "btw", "iva", "cuota iva", "cuota", "imposta", "moms", "gst", "igst", "cgst", "sgst",
-                                      "versicherungsteuer", "versicherungssteuer"]},
+                                      "versicherungsteuer", "versicherungssteuer", *more_labels("tax_total")]},
     )
     total: float | None = Field(
         None,
@@ -168,7 +171,7 @@ class InvoiceFields(BaseModel):
                                       "summe inkl. mwst", "inkl. ust", "inkl. mwst", "incl. vat", "total incl. vat",
                                       "total incl", "due payable", "total payable", "rechnungssumme brutto", "rechnungsbeitrag", "do zapłaty",
                                       "kwota do zapłaty", "razem brutto", "celkem s dph", "k úhradě", "total inkl. moms",
-                                      "i alt", "valor total", "total geral", "total do pedido"]},
+                                      "i alt", "valor total", "total geral", "total do pedido", *more_labels("total")]},
     )
     line_items: list[LineItem] | None = Field(None, description="Billed positions in document order.", max_length=200)
 

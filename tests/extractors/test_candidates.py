@@ -225,3 +225,14 @@ def test_a_unit_column_before_the_quantity_is_not_part_of_the_description():
         ("Fresa a candela in metallo duro Ø 12 mm Z4", 20.0, 41.31, 826.2)]
     # a measure that ends a description stays: "5 m" is the cable's length
     assert rows("Verlängerungskabel 5 m 2 4,50 9,00\n")[0][0] == "Verlängerungskabel 5 m"
+
+
+@pytest.mark.parametrize("text", [
+    "Kelt 2026.03.12.", "2026/03/12", "12. maaliskuuta 2026", "12 Mart 2026", "12. ožujka 2026.", "12 martie 2026",
+    "12. března 2026", "12 kovo 2026", "12. marca 2026"])
+def test_year_first_dates_and_month_names_of_more_languages(text):
+    assert [c.value for c in C.find_dates(C.TextIndex(text))] == [dt.date(2026, 3, 12)]
+
+
+def test_a_number_with_a_years_digits_is_no_year_first_date():
+    assert C.find_dates(C.TextIndex("Total 2026.50 EUR 1.2026.03.12")) == []

@@ -904,3 +904,39 @@ def test_new_languages_and_a_payslips_own_words():
     es = ("EMPRESA\nConservas Rías Altas, S.A.\nAvda. do Porto 112, 15006 A Coruña\nTRABAJADOR/A\n"
           "Nombre Lucía Varela Castro\nNIF 32847719-Q\nFirma y sello de la empresa\n")
     assert _extract(es, Payslip)["employee_name"] == "Lucía Varela Castro"
+
+
+class Bill(BaseModel):
+    invoice_number: str | None = None
+    invoice_date: dt.date | None = None
+    due_date: dt.date | None = None
+    customer_number: str | None = None
+    tax_total: float | None = None
+    total: float | None = None
+
+
+BILL = {"invoice_number": "R-2026-0412", "invoice_date": "2026-03-12", "due_date": "2026-04-11",
+        "customer_number": "CN-88412", "tax_total": 41.0, "total": 205.0}
+
+
+@pytest.mark.parametrize("text", [
+    # Croatian, Estonian, Latvian, Lithuanian, Turkish, Icelandic, Slovak, Hungarian: words of schemas/lexicon.py
+    "Broj računa R-2026-0412\nDatum izdavanja 12.03.2026\nRok plaćanja 11.04.2026\nŠifra kupca CN-88412\n"
+    "PDV 25% 41,00\nUkupno za platiti 205,00 EUR\n",
+    "Arve nr R-2026-0412\nKuupäev 12.03.2026\nMaksetähtaeg 11.04.2026\nKliendi nr CN-88412\n"
+    "Käibemaks 24% 41,00\nKokku tasuda 205,00 EUR\n",
+    "Rēķina nr R-2026-0412\nDatums 12.03.2026\nApmaksas termiņš 11.04.2026\nKlienta nr CN-88412\n"
+    "PVN 21% 41,00\nKopā apmaksai 205,00 EUR\n",
+    "Sąskaitos nr R-2026-0412\nIšrašymo data 2026-03-12\nApmokėti iki 2026-04-11\nKliento kodas CN-88412\n"
+    "PVM suma 41,00\nIš viso mokėti 205,00 EUR\n",
+    "Fatura no R-2026-0412\nFatura tarihi 12.03.2026\nSon ödeme tarihi 11.04.2026\nMüşteri no CN-88412\n"
+    "KDV %20 41,00\nGenel toplam 205,00 TL\n",
+    "Reikningsnúmer R-2026-0412\nDagsetning 12.03.2026\nEindagi 11.04.2026\nViðskiptamannanúmer CN-88412\n"
+    "VSK 24% 41,00\nSamtals 205,00 kr.\n",
+    "Faktúra číslo R-2026-0412\nDátum vystavenia 12.03.2026\nDátum splatnosti 11.04.2026\n"
+    "Číslo zákazníka CN-88412\nDPH 20 % 41,00\nCelkom k úhrade 205,00 €\n",
+    "Számlaszám R-2026-0412\nKelt 2026.03.12.\nFizetési határidő 2026.04.11.\nÜgyfélszám CN-88412\n"
+    "ÁFA 27% 41,00\nFizetendő összeg 205,00 Ft\n",
+])
+def test_a_bill_in_a_language_no_dev_document_was_in_reads_its_labels(text):
+    assert _extract(text, Bill) == BILL
