@@ -160,7 +160,7 @@ _MONTH_NAMES = {
         # fi, hu, pl, cs, sk, hr, sl, ro, tr, et, lv, lt, is, ca, sv/no/da, pt
         "tammikuuta tammikuu január stycznia ledna januára siječnja januar ianuarie ocak jaanuar janvāris sausio "
         "janúar gener januari janeiro",
-        "helmikuuta helmikuu február lutego února februára veljače februar februarie şubat şubat veebruar "
+        "helmikuuta helmikuu február lutego února februára veljače februar februarie şubat veebruar "
         "februāris vasario febrúar febrer februari fevereiro",
         "maaliskuuta maaliskuu március marca března ožujka marec martie mart märts marts kovo mars març marts",
         "huhtikuuta huhtikuu április kwietnia dubna apríla travnja aprilie nisan aprill aprīlis balandžio "

@@ -20,15 +20,15 @@ LABELS: dict[str, list[str]] = {
         "számla sorszáma", "számla száma", "fakturanummer", "fakturanr", "număr factură", "nr. factură",
         "numărul facturii", "serie / număr factură", "številka računa", "račun št", "št. računa",
         "número de factura", "núm. factura", "número factura", "αριθμός τιμολογίου", "αρ. τιμολογίου",
-        "numer faktury", "nr faktury", "číslo dokladu", "número da fatura", "nº da fatura", "fakturanummer"],
+        "numer faktury", "nr faktury", "číslo dokladu", "número da fatura", "nº da fatura"],
     "invoice_date": [
         "datum računa", "datum izdavanja", "datum izdavanja računa", "dátum vystavenia", "dátum vyhotovenia",
         "arve kuupäev", "kuupäev", "izrakstīšanas datums", "rēķina datums", "datums", "išrašymo data",
         "sąskaitos data", "fatura tarihi", "düzenleme tarihi", "tarih", "dagsetning", "útgáfudagur",
         "reikningsdagur", "laskun päivämäärä", "päivämäärä", "laskupäivä", "kelt", "keltezés", "számla kelte",
         "kiállítás dátuma", "kiállítás kelte", "fakturadato", "fakturadatum", "data emiterii", "data facturii",
-        "datum računa", "datum izdaje", "dátum", "data de la factura", "data factura", "ημερομηνία",
-        "ημερομηνία έκδοσης", "data wystawienia", "datum vystavení", "data de emissão", "data da fatura"],
+        "datum izdaje", "dátum", "data de la factura", "data factura", "ημερομηνία", "ημερομηνία έκδοσης",
+        "data wystawienia", "datum vystavení", "data de emissão", "data da fatura"],
     "due_date": [
         "rok plaćanja", "datum dospijeća", "dospijeće", "dátum splatnosti", "splatnosť", "maksetähtaeg", "tähtaeg",
         "maksetähtpäev", "apmaksas termiņš", "samaksas termiņš", "apmaksāt līdz", "samaksāt līdz", "apmokėti iki",
@@ -59,7 +59,7 @@ LABELS: dict[str, list[str]] = {
         "adóalap", "áfa nélkül", "grunnlag", "eks. mva", "ekskl. mva", "sum eks. mva", "exkl. moms", "exkl moms",
         "ekskl. moms", "netto", "valoare fără tva", "fără tva", "total fără tva", "baza de impozitare", "brez ddv",
         "osnova za ddv", "znesek brez ddv", "base imposable", "sense iva", "base imponible", "καθαρή αξία",
-        "αξία προ φπα", "wartość netto", "základ daně", "bez dph", "valor sem iva"],
+        "αξία προ φπα", "wartość netto", "základ daně", "valor sem iva"],
     "tax_total": [
         "pdv", "iznos pdv-a", "porez na dodanu vrijednost", "dph", "dph spolu", "daň", "käibemaks", "pvn",
         "pievienotās vērtības nodoklis", "pvm suma", "pridėtinės vertės mokestis", "kdv", "kdv tutarı", "vsk",
@@ -76,7 +76,7 @@ LABELS: dict[str, list[str]] = {
         "summa att betala", "totalt att betala", "i alt", "at betale", "total at betale", "total de plată",
         "de plată", "total factură", "skupaj", "za plačilo", "znesek za plačilo", "skupaj za plačilo",
         "total a pagar", "import total", "total factura", "σύνολο", "πληρωτέο", "γενικό σύνολο", "razem",
-        "do zapłaty", "celkem", "celkem k úhradě", "total a pagar"],
+        "do zapłaty", "celkem", "celkem k úhradě"],
     "amount_due": [
         "za platiti", "iznos za plaćanje", "k úhrade", "na úhradu", "tasuda", "tasumisele kuuluv summa", "apmaksai",
         "summa apmaksai", "mokėti", "suma mokėti", "ödenecek tutar", "til greiðslu", "maksettava", "maksettavaa",
@@ -87,9 +87,8 @@ LABELS: dict[str, list[str]] = {
         "klienta nr", "klienta numurs", "kliento kodas", "kliento nr", "müşteri no", "müşteri numarası",
         "viðskiptamannanúmer", "kennitala", "asiakasnumero", "asiakasnro", "asiakasnro.", "ügyfélszám",
         "ügyfél azonosító", "vevőkód", "vevőszám", "partnerkód", "kundenummer", "kundenr", "kundnummer", "kundnr",
-        "cod client", "număr client", "codul clientului", "številka kupca", "šifra kupca", "núm. client",
-        "codi client", "αριθμός πελάτη", "κωδικός πελάτη", "numer klienta", "číslo zákazníka", "número de cliente",
-        "código do cliente"],
+        "cod client", "număr client", "codul clientului", "številka kupca", "núm. client", "codi client",
+        "αριθμός πελάτη", "κωδικός πελάτη", "numer klienta", "número de cliente", "código do cliente"],
     "order_number": [
         "narudžba", "broj narudžbe", "narudžbenica", "broj narudžbenice", "objednávka", "číslo objednávky",
         "tellimus", "tellimuse nr", "tellimuse number", "ostutellimus", "pasūtījums", "pasūtījuma nr", "užsakymas",
@@ -121,7 +120,7 @@ LABELS: dict[str, list[str]] = {
         "lähetysluettelo", "rahtikirja", "szállítólevél", "szállítólevél száma", "szállítólevél sorszáma",
         "bizonylatszám", "pakkseddel", "følgeseddel", "följesedel", "följesedelsnummer", "aviz de însoțire",
         "aviz de însoțire a mărfii", "aviz de expediție", "dobavnica", "številka dobavnice", "albarà", "núm. albarà",
-        "δελτίο αποστολής", "wz", "dowód dostawy", "dodací list", "guia de remessa"],
+        "δελτίο αποστολής", "wz", "dowód dostawy", "guia de remessa"],
     "receipt_number": [
         "račun br", "broj računa", "pokladničný doklad", "číslo dokladu", "tšekk", "tšeki nr", "kviitung", "čeks",
         "čeka nr", "kvitas", "kvito nr", "kasos kvitas", "fiş no", "fiş", "fiş numarası", "kvittun",
@@ -141,7 +140,7 @@ LABELS: dict[str, list[str]] = {
     "premium": [
         "premija", "ukupna premija", "poistné", "kindlustusmakse", "prēmija", "apdrošināšanas prēmija", "įmoka",
         "draudimo įmoka", "prim", "prim tutarı", "iðgjald", "vakuutusmaksu", "díj", "biztosítási díj", "éves díj",
-        "premie", "forsikringspremie", "premie att betala", "præmie", "primă", "prima de asigurare", "premija",
+        "premie", "forsikringspremie", "premie att betala", "præmie", "primă", "prima de asigurare",
         "zavarovalna premija", "prima", "ασφάλιστρο", "składka", "pojistné", "prémio"],
     "period": [
         "razdoblje", "obračunsko razdoblje", "obdobie", "zúčtovacie obdobie", "periood", "arveldusperiood",
@@ -161,8 +160,8 @@ LABELS: dict[str, list[str]] = {
     "closing_balance": [
         "završno stanje", "novo stanje", "konečný zostatok", "nový zostatok", "lõppsaldo", "beigu atlikums",
         "galutinis likutis", "kapanış bakiyesi", "yeni bakiye", "lokastaða", "loppusaldo", "záró egyenleg",
-        "utgående saldo", "udgående saldo", "sold final", "končno stanje", "novo stanje", "saldo final",
-        "τελικό υπόλοιπο", "saldo końcowe", "konečný zůstatek"],
+        "utgående saldo", "udgående saldo", "sold final", "končno stanje", "saldo final", "τελικό υπόλοιπο",
+        "saldo końcowe", "konečný zůstatek"],
     "account_holder": [
         "vlasnik računa", "majiteľ účtu", "konto omanik", "konta īpašnieks", "sąskaitos savininkas", "hesap sahibi",
         "reikningseigandi", "tilinomistaja", "tilin omistaja", "számlatulajdonos", "kontoinnehaver", "kontohavare",
@@ -177,7 +176,7 @@ LABELS: dict[str, list[str]] = {
     "cash": [
         "gotovina", "hotovosť", "v hotovosti", "sularaha", "skaidra nauda", "skaidrā naudā", "grynieji",
         "grynaisiais", "nakit", "reiðufé", "käteinen", "käteisellä", "készpénz", "készpénzzel", "kontant",
-        "kontanter", "numerar", "gotovina", "efectiu", "μετρητά", "gotówka", "hotově", "hotovost", "dinheiro"],
+        "kontanter", "numerar", "efectiu", "μετρητά", "gotówka", "hotově", "hotovost", "dinheiro"],
     "card": [
         "kartica", "kartično", "karta", "platobná karta", "kaart", "kaardimakse", "pangakaart", "karte", "kortelė",
         "mokėjimo kortelė", "kredi kartı", "banka kartı", "kart", "greiðslukort", "kort", "kortti", "pankkikortti",
@@ -194,5 +193,5 @@ LABELS: dict[str, list[str]] = {
 
 
 def labels(concept: str) -> list[str]:
-    """The concept's words in the languages above, each once."""
-    return list(dict.fromkeys(LABELS[concept]))
+    """The concept's words in the languages above."""
+    return list(LABELS[concept])

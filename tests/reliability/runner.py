@@ -25,6 +25,7 @@ def main(config_path: str) -> int:
     cfg = json.loads(Path(config_path).read_text())
     from extractors.base import register
     from tests.fakes.extractor import SCRIPT, FakeExtractor, load_truth
+    from tests.reliability.helpers import wait_for
 
     SCRIPT.truth = load_truth(Path(cfg["truth"]))
     SCRIPT.default = cfg.get("behaviour", "accept")
@@ -33,14 +34,8 @@ def main(config_path: str) -> int:
     label, sleep = cfg.get("label", "run"), float(cfg.get("sleep", 0))
     peers = set(cfg.get("peers", []))
 
-    def wait_for_peers(timeout: float = 60) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            started = {line.split("\t", 1)[0] for line in calls.read_text().splitlines() if line}
-            if peers <= started:
-                return
-            time.sleep(0.01)
-        raise TimeoutError(f"{label}: peers {sorted(peers)} never began extracting")
+    def peers_began() -> bool:
+        return peers <= {line.split("\t", 1)[0] for line in calls.read_text().splitlines() if line}
 
     @register("slowfake")
     class SlowFakeExtractor(FakeExtractor):
@@ -54,7 +49,7 @@ def main(config_path: str) -> int:
             finally:
                 os.close(fd)
             if peers:
-                wait_for_peers()
+                wait_for(peers_began, 60, f"{label}: peers {sorted(peers)} to begin extracting")
                 peers.clear()
             time.sleep(sleep)
             return super().extract(doc, spec)
