@@ -48,6 +48,14 @@ class TextIndex:
         """`find_tax_breakdown`, once per document: every tax and basis field reads it."""
         return find_tax_breakdown(self)
 
+    @functools.cached_property
+    def dot_groups_thousands(self) -> bool:
+        """Whether "139.850" on this page is 139 850, not 139.85: the page writes its cents after a comma only
+        ("1.234,56", never "1,234.56"), or prints a currency that has no cents (ISO 4217: ISK, JPY, VND …)."""
+        if any(c.value in ZERO_DECIMAL_CURRENCIES for c in find_currencies(self) if c.text == c.value):
+            return True
+        return bool(_COMMA_CENTS.search(self.text)) and not _DOT_CENTS.search(self.text)
+
     def iter_matches(self, pattern: re.Pattern[str]):
         for i, line in enumerate(self.lines):
             for m in pattern.finditer(line):
@@ -65,8 +73,16 @@ _AMOUNT = re.compile(r"(?<![\w.,/-])(-\s?)?(" + _GROUPED + r"|\d+)([.,]\d{2,4})?
 _AMOUNT_SPACED = re.compile(r"(?<![\w.,/-])(-\s?)?(\d{1,3}(?: \d{3})+)([.,]\d{2,4})?(?![\w]|[.,/-]\d)")
 
 
-def parse_amount(raw: str) -> float | None:
-    """'1.234,56' -> 1234.56, '1,234.56' -> 1234.56, '34,73' -> 34.73, '5,5000' -> 5.5."""
+# ISO 4217 currencies without minor units
+ZERO_DECIMAL_CURRENCIES = frozenset("BIF CLP DJF GNF ISK JPY KMF KRW PYG RWF UGX VND VUV XAF XOF XPF".split())
+# cents after a dot or after a comma, not a date's "12.04." or a number's "1.234.567"
+_DOT_CENTS = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})*\.\d{2}(?![\d.,])")
+_COMMA_CENTS = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})*,\d{2}(?![\d.,])")
+
+
+def parse_amount(raw: str, *, dot_groups_thousands: bool = False) -> float | None:
+    """'1.234,56' -> 1234.56, '1,234.56' -> 1234.56, '34,73' -> 34.73, '5,5000' -> 5.5; '139.850' -> 139.85,
+    or 139850.0 on a page whose dots group thousands (`TextIndex.dot_groups_thousands`)."""
     s = raw.replace("\u00a0", " ").replace("\u202f", " ").replace("'", "").replace(" ", "")
     negative = s.startswith("-")
     s = s.lstrip("-")
@@ -82,7 +98,8 @@ def parse_amount(raw: str) -> float | None:
         # one separator followed by exactly three digits, used once or repeated: a thousands separator
         head = s.split(sep)[0]
         # "1,234" is a thousand and "34,73" cents; "0,085" can only be a fraction
-        decimal = None if (len(tail) == 3 and sep == "," and head not in ("0", "") and len(head) <= 3) else sep
+        thousands = "," if not dot_groups_thousands else sep
+        decimal = None if (len(tail) == 3 and sep == thousands and head not in ("0", "") and len(head) <= 3) else sep
         if s.count(sep) > 1:
             decimal = None
     if decimal:
@@ -105,10 +122,13 @@ def find_amounts(index: TextIndex, *, with_decimals_only: bool = True) -> list[C
             sign, whole, frac = m.group(1), m.group(2), m.group(3)
             line = index.lines[i]
             money = _MONEY_SIGN.search(line[: m.start()]) or _MONEY_SIGN_AFTER_ALONE.match(line[m.end():])
-            if with_decimals_only and not frac and not money:
-                continue  # a whole number is an amount only next to its currency ("Rs 1939", "€ 500")
+            # a whole number is an amount only next to its currency ("Rs 1939", "€ 500"), or grouped in thousands
+            # on a page of whole amounts ("Til greiðslu ISK 139.850")
+            grouped = index.dot_groups_thousands and not frac and "." in whole
+            if with_decimals_only and not frac and not money and not grouped:
+                continue
             raw = (sign or "").replace(" ", "") + whole + (frac or "")
-            value = parse_amount(raw)
+            value = parse_amount(raw, dot_groups_thousands=index.dot_groups_thousands)
             if value is not None:
                 found.append(Candidate(value=round(value, 4), text=m.group(0).strip(), line=i, start=m.start()))
     return found
@@ -133,10 +153,19 @@ def find_tax_breakdown(index: TextIndex) -> list[tuple[Candidate, Candidate]]:
     pairs = []
     for line, amounts in by_line.items():
         found = next(((a, b) for rate in set(_rates(index.lines[line])) for a in amounts for b in amounts
-                      if a is not b and a.value and abs(a.value * rate / 100 - b.value) <= 0.011), None)
+                      if a is not b and a.value and abs(a.value * rate / 100 - b.value) <= _rounding(b)), None)
         if found:
             pairs.append(found)
     return pairs
+
+
+_CENTS_AT_END = re.compile(r"[.,]\d{2}(?:\d{2})?\D*$")
+
+
+def _rounding(amount: Candidate) -> float:
+    """How far a computed tax may be from the printed one: a cent, or half a unit where it prints no cents
+    ("VSK 11% 106.937 11.763": 11 763,07 krónur printed whole)."""
+    return 0.011 if _CENTS_AT_END.search(amount.text) else 0.51
 
 
 # ---------------------------------------------------------------- dates
@@ -265,13 +294,29 @@ _CODE = re.compile(r"(?<![A-Za-z])([A-Z]{3})(?![A-Za-z])")
 _SYMBOL = re.compile(r"(?<![A-Za-z])(?:R|A|C|NZ|HK|S|US)\$|€|\$|£|₹|¥|₽|₺|zł|Kč|\bRs\.?(?=\s?-?\d)|\bkr\b")
 
 
+# signs that several currencies print: on a page that also prints one of the family's codes ("TOTAL (CAD)"
+# under "$" everywhere, "Til greiðslu ISK" beside "kr."), the sign is that currency
+_SIGN_FAMILIES = {
+    "$": frozenset("USD CAD AUD NZD MXN SGD HKD TWD CLP COP ARS UYU BRL".split()),
+    "kr": frozenset("SEK NOK DKK ISK".split()),
+    "¥": frozenset("JPY CNY".split()),
+    "Rs": frozenset("INR PKR LKR NPR MUR SCR".split()),
+    "Rs.": frozenset("INR PKR LKR NPR MUR SCR".split()),
+}
+
+
 def find_currencies(index: TextIndex) -> list[Candidate]:
     found = []
     for i, m in index.iter_matches(_CODE):
         if m.group(1) in ISO_CURRENCIES:
             found.append(Candidate(m.group(1), m.group(1), i, m.start()))
+    printed = {c.value for c in found}
     for i, m in index.iter_matches(_SYMBOL):
-        code = _SYMBOLS.get(m.group(0).strip())
+        sign = m.group(0).strip()
+        code = _SYMBOLS.get(sign)
+        family = printed & _SIGN_FAMILIES.get(sign, frozenset())
+        if len(family) == 1:
+            code = next(iter(family))
         if code:
             found.append(Candidate(code, m.group(0), i, m.start()))
     return found

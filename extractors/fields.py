@@ -1097,8 +1097,10 @@ def _weigh_tax_breakdown(field_name: str, index: C.TextIndex, merged: dict[Any, 
         return
     mine = [tax if role == "tax" else basis for basis, tax in pairs]
     theirs = {(c.line, c.start) for basis, tax in pairs for c in ([basis] if role == "tax" else [tax])}
+    # the line's gross ("VSK 11% 106.937 11.763 118.700") is neither its basis nor its tax
+    gross = {(basis.line, round(basis.value + tax.value)) for basis, tax in pairs}
     for cand in merged.values():
-        if (cand.line, cand.start) in theirs:
+        if (cand.line, cand.start) in theirs or (cand.line, round(cand.value)) in gross:
             cand.score -= 1.0
     if len(mine) < 2:
         return

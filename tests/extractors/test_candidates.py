@@ -181,6 +181,39 @@ def test_currency_from_codes_and_signs():
     assert found("Rs 1939 x 1 Night") == ["INR"] and found("Orders and Rsvp") == []
 
 
+def test_a_sign_several_currencies_print_is_the_code_of_its_family_the_page_prints():
+    def found(text: str) -> list[str]:
+        return [c.value for c in C.find_currencies(C.TextIndex(text))]
+
+    assert set(found("Sous-total 32 735,40 $\nTOTAL (CAD) 38 080,18 $")) == {"CAD"}
+    assert set(found("Samtals 139.850 kr.\nTil greiðslu ISK 139.850")) == {"ISK"}
+    assert set(found("Subtotal $56,450.00\nMoneda MXN")) == {"MXN"}
+    # a code of another family leaves the sign as it was; two of the family leave it undecided
+    assert set(found("Total $ 4.11\nEUR 3,80")) == {"USD", "EUR"}
+    assert set(found("Total 100 kr\nSEK 100 = NOK 98")) == {"SEK", "NOK"}
+
+
+def test_a_page_of_whole_amounts_groups_thousands_with_its_dots():
+    icelandic = "Gisting 1 28.900 11% 28.900\nSamtals 139.850 kr.\nTil greiðslu ISK 139.850\nBjór 0,4 l"
+    index = C.TextIndex(icelandic)
+    assert index.dot_groups_thousands
+    assert [c.value for c in C.find_amounts(index)] == [28900.0, 28900.0, 139850.0, 139850.0]
+    # a page that writes its cents after a comma
+    assert C.TextIndex("Summe 1.234,56\nRabatt 2.500 €").dot_groups_thousands
+    assert [c.value for c in C.find_amounts(C.TextIndex("Summe 1.234,56\nRabatt 2.500 €"))] == [1234.56, 2500.0]
+    # cents after a dot anywhere, or no cents and no currency without them: "2.500" stays 2.5
+    for text in ("Total 1,234.56\nWeight 2.500 kg €", "Rabatt 2.500 €", "Summe 1.234,56\nKurs 1.085 USD 9.99"):
+        assert not C.TextIndex(text).dot_groups_thousands, text
+    assert C.parse_amount("139.850") == 139.85 and C.parse_amount("139.850", dot_groups_thousands=True) == 139850.0
+
+
+def test_a_tax_printed_in_whole_units_is_rate_times_basis_rounded():
+    index = C.TextIndex("VSK 11% 106.937 11.763 118.700 kr.\nVSK 24% 15.121 3.629 18.750 kr.\nISK")
+    assert [(b.value, t.value) for b, t in index.tax_breakdown] == [(106937.0, 11763.0), (15121.0, 3629.0)]
+    # with cents, a cent off is all it may be
+    assert C.TextIndex("USt. 19% 100,00 19,07").tax_breakdown == []
+
+
 def test_an_iban_has_its_check_digits():
     assert C.is_iban("DE89 3704 0044 0532 0130 00") and C.is_iban("NL50INGB0683251309")
     assert not C.is_iban("KR87654321012") and not C.is_iban("DE12 1234 4321 9876 00")

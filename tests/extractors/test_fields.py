@@ -556,6 +556,13 @@ def test_amounts_under_column_headings_count_each_rows_indent_and_the_headings_c
     assert _best(lost, "tax_total")[1] < 2.0
 
 
+def test_the_gross_of_a_tax_breakdown_line_is_not_the_tax():
+    # every VAT line's three amounts sit behind "VAT": the basis and the gross (basis + tax) are not the tax
+    text = ("Rate Net VAT Gross\nVAT 11% 106.937 11.763 118.700\nVAT 24% 15.121 3.629 18.750\n"
+            "Total ISK 137.450\nof which VAT 15.392 kr.\n")
+    assert _best(text, "tax_total")[0] == 15392.0
+
+
 def test_the_sum_of_tax_lines_is_an_option_but_not_the_first():
     # two lines that label a tax: their sum joins the options for the rules, never ahead of the parts
     text = "Umsatzsteuer 38,00\nSteuerbetrag 2,00\n"
