@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from schemas import lexicon
 from schemas.invoice import ISO_CURRENCIES
 
 
@@ -395,7 +396,8 @@ _TITLE_WORDS = re.compile(
 
 SALUTATION = re.compile(
     r"(?i)(?:herrn?|frau|mr\.?|mrs\.?|ms\.?|monsieur|madame|mme\.?|m\.|dhr\.?|mevr\.?|de heer|mevrouw|sr\.?|sra\.?"
-    r"|señora?|sig\.(?:ra)?|signora?|sr\.ª|sra\.?|pan|paní|pani|hr\.|fru)(?=\s|$)")
+    r"|señora?|sig\.(?:ra)?|signora?|sr\.ª|sra\.?|pan|paní|pani|hr\.|fru|"
+    + "|".join(map(re.escape, lexicon.labels("salutation"))) + r")(?=\s|$)")
 # a line for whom the mail is to go to, under the party's own name: "c/o Amministrazioni Ferri", "T.a.v. bosd"
 ATTENTION = re.compile(
     r"(?i)(?:c/o|z\.\s?hd\.?|zu händen|attn\.?|attention|t\.a\.v\.|à l'attention|all'attenzione)(?=\s|:|$)")

@@ -101,7 +101,7 @@ DUE_DATE_FIELD = r"due|pay_by|payment_date"  # names of a due-date field
 ORDER_FIELD = r"order|^po_|purchase"  # names of an order's number, or with a date's type its date
 AMOUNT_DUE_FIELD = r"amount_due|balance|payable|to_pay|outstanding|due_amount|amount_owed"
 NET_PAY_FIELD = r"net_(?:pay|salary|wage|earnings|income)|take_home|payout"
-PERSON_FIELD = r"employee|patient|passenger|student|person|driver"  # names of a person, never a company
+PERSON_FIELD = r"employee|patient|passenger|student|person|driver|guest"  # names of a person, never a company
 # an account's balance at a period's start or end ("opening_balance", "balance_end"): the first printed or the last
 OPENING_BALANCE_FIELD = r"(?:opening|start|begin\w*|previous|old|initial)_balance|balance_(?:start|begin|opening|old)"
 CLOSING_BALANCE_FIELD = r"(?:closing|end|ending|final|new|current)_balance|balance_(?:end|closing|new|final)"
@@ -241,6 +241,14 @@ DATE_CONCEPTS: list[tuple[str, Any]] = [
         "zahltag", "date de paiement", "payé le", "versé le", "betaaldatum", "uitbetaald op", "fecha de pago",
         "data pagamento", "utbetalningsdag", "data de pagamento", "fecha de abono", "fecha de pago",
         "udbetalingsdato", "datum výplaty"]),
+    (r"arriv|check_?in", lambda: [
+        "arrival", "arrival date", "date of arrival", "check-in", "check in", "anreise", "ankunft", "anreisetag",
+        "arrivée", "date d'arrivée", "aankomst", "aankomstdatum", "llegada", "fecha de llegada", "entrada", "arrivo",
+        "data di arrivo"] + more_labels("arrival")),
+    (r"depart|check_?out", lambda: [
+        "departure", "departure date", "date of departure", "check-out", "check out", "abreise", "abreisetag",
+        "départ", "date de départ", "vertrek", "vertrekdatum", "salida", "fecha de salida", "partenza",
+        "data di partenza"] + more_labels("departure")),
     (ORDER_FIELD, lambda: [
         "order date", "po date", "p.o. date", "purchase order date", "date of order", "ordered on", "bestelldatum",
         "bestell-datum", "auftragsdatum", "date de commande", "date commande", "besteldatum", "orderdatum",
@@ -272,6 +280,9 @@ TEXT_CONCEPTS: list[tuple[str, Any]] = [
         "insured", "named insured", "policyholder", "policy holder", "versicherungsnehmer", "versicherter",
         "assuré", "souscripteur", "verzekeringnemer", "verzekerde", "tomador", "asegurado", "contraente",
         "assicurato", "försäkringstagare", "ubezpieczony"] + more_labels("insured")),
+    (r"guest", lambda: [
+        "guest", "guest name", "name of guest", "gast", "name des gastes", "hôte", "client", "gast", "naam gast",
+        "huésped", "nombre del huésped", "ospite", "nome ospite"] + more_labels("guest")),
     (r"employee|worker|staff", lambda: [
         "employee", "employee name", "name of employee", "mitarbeiter", "arbeitnehmer", "name", "nombre",
         "trabajador", "trabajador/a", "empleado", "nome", "nome do funcionário", "funcionário", "colaborador",
@@ -324,6 +335,10 @@ def plan_fields(model: type[BaseModel]) -> list[FieldPlan]:
     plans = []
     # a purchase order is the buyer's paper: its letterhead names the buyer, its address block the supplier
     buyer_issues = _BUYER_ISSUES.search(model.__name__) is not None
+    # the first number of a schema that no concept knows ("folio_number", "waybill_no") is the document's own:
+    # a document's number labels ("Račun br.", "Reikningur nr.") name it when nothing more specific is printed
+    own_number = next((name for name, info in model.model_fields.items()
+                       if field_kind(name, info.annotation)[0] == "id"), None)
     for name, info in model.model_fields.items():
         kind, choices, item_model = field_kind(name, info.annotation)
         extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
@@ -332,6 +347,8 @@ def plan_fields(model: type[BaseModel]) -> list[FieldPlan]:
         if not labels and kind != "items":
             labels = concept_labels(name, kind)
             fallback = [lab for lab in fallback_labels(name) if lab not in labels]
+            if not labels and name == own_number:
+                fallback = _invoice_labels("invoice_number")
         words = name.replace("_", " ").casefold()
         if words not in labels:
             labels.append(words)
@@ -571,7 +588,8 @@ def _second_figure_to_date(lines: list[str], cand: C.Candidate, label: LabelHit)
 
 # a heading ends its cell ("Seller", "Bill To:", "Buyer (Bill to)", "Verkäufer    Käufer"), a word in a sentence
 # does not ("Notes: Removed debris from case")
-_ENDS_CELL = re.compile(r"[\s):]*(?:$|\s\s)")
+# a heading ends its cell, or names a second role after a slash ("Gost / platitelj": the guest, who pays)
+_ENDS_CELL = re.compile(r"(?:\s*/\s*[^\W\d_]+)?[\s):]*(?:$|\s\s)")
 
 
 def _other_heading(hits: list[LabelHit], line: str) -> bool:
@@ -709,8 +727,11 @@ _OTHER_TITLES = (r"(?:bank |account )?statement|relevé de compte|extrait de com
                  r"|pakbon|offerte|bestelling|loonstrook|afschrift|albarán|presupuesto|pedido|recibo|extracto"
                  r"|nómina|preventivo|ordine(?: di acquisto)?|ricevuta|scontrino|busta paga|estratto conto"
                  r"|documento commerciale|kvitto|följesedel|lönespecifikation|recibo de pagamento(?: de salário)?"
-                 r"|holerite|contracheque|lønseddel|výplatní páska|vyúčtování")
-_TITLE_ONLY = re.compile(rf"(?i)(?:\w+\s+)?\w*(?:{C.DOCUMENT_TITLES}|korrektur|credit note|{_OTHER_TITLES})")
+                 r"|holerite|contracheque|lønseddel|výplatní páska|vyúčtování|"
+                 + "|".join(map(re.escape, more_labels("title"))))
+# and what lower-case words may follow it ("RAČUN gostujući folio": the guest's invoice)
+_TITLE_ONLY = re.compile(rf"(?i)(?:\w+\s+)?\w*(?:{C.DOCUMENT_TITLES}|korrektur|credit note|{_OTHER_TITLES})"
+                         r"(?-i:\s+[^\W\d_A-ZÀ-ÞĀ-Ž]\w*){0,2}")
 # a name has a word of three letters or more (any script's letters) and is not mostly digits
 _NAME_SHAPE = re.compile(r"[^\W\d_]{3,}")
 
@@ -805,10 +826,12 @@ def _wrapped_iban_tail(lines: list[str], cand: C.Candidate) -> bool:
 def party_role(field_name: str) -> str | None:
     name = field_name.lower()
     if any(k in name for k in ("buyer", "customer", "recipient", "client", "bill_to", "consignee", "payer", "insured",
-                               "policyholder", "subscriber", "tenant", "patient", "addressee", "employee", "holder")):
+                               "policyholder", "subscriber", "tenant", "patient", "addressee", "employee", "holder",
+                               "guest")):
         return "recipient"
     if any(k in name for k in ("vendor", "seller", "supplier", "issuer", "sender", "merchant", "from", "insurer",
-                               "provider", "shipper", "landlord", "employer", "bank")):
+                               "provider", "shipper", "landlord", "employer", "bank", "hotel", "hospital", "clinic",
+                               "store", "shop")):
         return "sender"
     return None
 
@@ -968,7 +991,9 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
             if (_ADDRESS.search(cand.text) or _ADDRESS.search(_SPLIT_WORD.sub("", cand.text))
                     or cand.text.casefold() in _COUNTRIES):
                 score -= 1.0  # a street, a postcode and city, or a country: the party's address, not its name
-            if (len(cand.text) > 60 or len(cand.text.split()) > 8 or _SENTENCE_BREAK.search(cand.text.rstrip("."))
+            salutation = C.SALUTATION.match(cand.text)  # its dot ends no sentence: "Gosp. Matija Rukavina"
+            if (len(cand.text) > 60 or len(cand.text.split()) > 8
+                    or _SENTENCE_BREAK.search(cand.text[salutation.end() if salutation else 0:].rstrip("."))
                     or (cand.text.endswith(".") and len(cand.text.split()) > 2 and not C.COMPANY.search(cand.text))):
                 score -= 0.8  # a sentence of the small print or a slogan, not a name
             if re.match(r"[a-zà-ÿ]{3,}\s", cand.text):

@@ -183,6 +183,37 @@ LABELS: dict[str, list[str]] = {
         "korttimaksu", "bankkártya", "kártya", "bankkort", "bankaxept", "kortbetalning", "dankort", "card",
         "kartică", "card bancar", "plačilna kartica", "targeta", "κάρτα", "karta płatnicza", "platební karta",
         "cartão"],
+    # a hotel's guest, the day of arrival and the day of departure
+    "guest": [
+        "gost", "hosť", "külaline", "viesis", "svečias", "misafir", "gestur", "vieras", "vendég", "gjest", "gäst",
+        "gæst", "oaspete", "hoste", "επισκέπτης", "gość", "host", "hóspede", "ime gosta", "meno hosťa",
+        "vendég neve", "misafir adı", "nafn gests"],
+    "arrival": [
+        "dolazak", "datum dolaska", "príchod", "dátum príchodu", "saabumine", "saabumise kuupäev", "ierašanās",
+        "ierašanās datums", "atvykimas", "atvykimo data", "giriş", "giriş tarihi", "koma", "komudagur", "tulo",
+        "tulopäivä", "saapuminen", "érkezés", "ankomst", "ankomstdato", "ankomstdatum", "sosire", "data sosirii",
+        "prihod", "datum prihoda", "arribada", "data d'arribada", "άφιξη", "przyjazd", "data przyjazdu", "příjezd",
+        "datum příjezdu", "chegada", "data de chegada"],
+    "departure": [
+        "odlazak", "datum odlaska", "odchod", "dátum odchodu", "lahkumine", "lahkumise kuupäev", "izbraukšana",
+        "izbraukšanas datums", "išvykimas", "išvykimo data", "çıkış", "çıkış tarihi", "brottför", "brottfarardagur",
+        "lähtö", "lähtöpäivä", "távozás", "elutazás", "avreise", "avreisedato", "avresa", "afrejse", "afrejsedato",
+        "plecare", "data plecării", "odhod", "datum odhoda", "sortida", "data de sortida", "αναχώρηση", "wyjazd",
+        "data wyjazdu", "datum odjezdu", "odjezd", "partida", "data de partida", "saída"],
+    # what a name may open with: "Gosp. Matija Rukavina", "Sayın Ayşe Yılmaz", "Dl. Ion Popescu"
+    "salutation": [
+        "gosp.", "gospodin", "gđa", "gđa.", "gospođa", "pán", "pani", "herra", "frú", "rouva", "sayın", "bay", "bayan",
+        "hr.", "fru", "herr", "dl.", "dna.", "domnul", "doamna", "ga.", "κ.", "κος", "κα", "pan", "paní", "exmo.",
+        "exma.", "sr.", "sra.", "k-gs", "k-dze", "ponas", "ponia"],
+    # a paper's title, printed alone above its number ("RAČUN gostujući folio"): never a party's name
+    "title": [
+        "račun", "faktúra", "arve", "rēķins", "sąskaita", "sąskaita faktūra", "fatura", "reikningur", "lasku",
+        "számla", "faktura", "factură", "factura fiscală", "τιμολόγιο", "kvittering", "kuitti", "nyugta",
+        "paragon", "účtenka", "pokladničný doklad", "tšekk", "čeks", "kvitas", "fiş", "rebut", "izvod", "výpis",
+        "väljavõte", "izraksts", "išrašas", "ekstre", "yfirlit", "tiliote", "kivonat", "kontoutskrift",
+        "kontoudtog", "extras de cont", "izpisek", "extracte", "wyciąg", "extrato", "narudžbenica", "objednávka",
+        "tellimus", "pasūtījums", "užsakymas", "sipariş", "pöntun", "tilaus", "megrendelés", "bestilling",
+        "comandă", "naročilo", "comanda", "παραγγελία", "zamówienie", "encomenda"],
     # labels of numbers and lines that look like a field's value but are other things
     "other": [
         "telefon", "telefón", "tel.", "puh.", "puhelin", "sími", "telefonas", "tālrunis", "τηλ.", "strana", "stran",

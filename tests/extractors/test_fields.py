@@ -563,6 +563,45 @@ def test_the_gross_of_a_tax_breakdown_line_is_not_the_tax():
     assert _best(text, "tax_total")[0] == 15392.0
 
 
+class Folio(BaseModel):
+    folio_number: str | None = None
+    room_code: str | None = None
+    total: Decimal | None = None
+
+
+def test_a_schemas_first_number_no_concept_knows_is_the_documents_own():
+    text = ("RAČUN gostujući folio\nRačun br. 2286/REC1/1\nSoba 308\nRezervacija br. BK-55371904\n"
+            "Broj gosta G-11042\nUKUPNO EUR 794,20\n")
+    data = _extract(text, Folio)
+    assert data["folio_number"] == "2286/REC1/1"
+    # only the first: the next number of no concept is not given the document's labels too
+    assert data["room_code"] != "2286/REC1/1"
+
+
+class HotelFolio(BaseModel):
+    hotel_name: str | None = None
+    guest_name: str | None = Field(None, description="The guest who stayed, without salutation.")
+    arrival_date: dt.date | None = None
+    departure_date: dt.date | None = None
+
+
+def test_a_hotel_folio_in_croatian_and_icelandic():
+    # the title and its lower-case words are no party; the guest is under a heading of two roles, after a
+    # salutation whose dot ends no sentence; arrival and departure by their own words, not a range
+    croatian = ("RAČUN gostujući folio\nRačun br. 2286/REC1/1\nDatum izdavanja 12.04.2026.\n"
+                "Dolazak 08.04.2026.\nOdlazak 12.04.2026.\nHotel Vila Tamaris\nObala kneza Branimira 14 · 23000 Zadar\n"
+                "Gost / platitelj\nGosp. Matija Rukavina\nUlica Ivana Gundulića 27\n10000 Zagreb\n")
+    assert _extract(croatian, HotelFolio) == {
+        "hotel_name": "Hotel Vila Tamaris", "guest_name": "Matija Rukavina",
+        "arrival_date": "2026-04-08", "departure_date": "2026-04-12"}
+    icelandic = ("Hótel Lónsvík\nHafnarbraut 9 · 780 Höfn\nREIKNINGUR Reikningur nr. 48-20931\n"
+                 "Gestur Sigrún Halldórsdóttir\nGreiðandi Jöklaferðir Suðursveit ehf.\nDagsetning 16.03.2026\n"
+                 "Koma 13.03.2026\nBrottför 16.03.2026\n")
+    data = _extract(icelandic, HotelFolio)
+    assert (data["guest_name"], data["arrival_date"], data["departure_date"]) == (
+        "Sigrún Halldórsdóttir", "2026-03-13", "2026-03-16")
+
+
 def test_the_sum_of_tax_lines_is_an_option_but_not_the_first():
     # two lines that label a tax: their sum joins the options for the rules, never ahead of the parts
     text = "Umsatzsteuer 38,00\nSteuerbetrag 2,00\n"
