@@ -1052,6 +1052,7 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
     if plan.kind == "amount":
         _weigh_tax_breakdown(plan.name, index, merged)
         _add_tax_lines(plan.name, index, scored, merged)
+        _weigh_arithmetic(plan.name, index, merged)
     ranked = sorted(merged.values(), key=lambda c: -c.score)
     if plan.kind == "amount" and not balance:
         ranked = _prefer_larger_among_ties(ranked)
@@ -1136,6 +1137,28 @@ def _weigh_tax_breakdown(field_name: str, index: C.TextIndex, merged: dict[Any, 
     elif parts:
         merged[total] = C.Candidate(value=total, text=" + ".join(c.text for c in mine), line=mine[-1].line,
                                     start=mine[-1].start, score=min(parts) - 0.2)
+
+
+# evidence of an amount from arithmetic alone: above code's cut for an unlabelled amount (1.0), below any label
+ARITHMETIC = 1.2
+
+
+def _weigh_arithmetic(field_name: str, index: C.TextIndex, merged: dict[Any, C.Candidate]) -> None:
+    """Where no label names an amount (the page's language has none here), arithmetic still does, in any
+    language: on tax-breakdown lines the tax is rate × basis and the gross their sum ("20% 2 850,00 570,00
+    3 420,00"); without such lines, the amount the table's rows add up to is the total of prices with tax."""
+    role = amount_role(field_name)
+    gross = role is None and (is_gross_total(field_name) or re.search(AMOUNT_DUE_FIELD, field_name) is not None)
+    pairs = index.tax_breakdown
+    if pairs:
+        basis = round(sum(b.value for b, _ in pairs), 2)
+        tax = round(sum(t.value for _, t in pairs), 2)
+        value = basis + tax if gross else {"basis": basis, "tax": tax}.get(role or "")
+    else:
+        value = None
+    if value is not None and round(value, 2) in merged:
+        cand = merged[round(value, 2)]
+        cand.score = max(cand.score, ARITHMETIC)
 
 
 def _add_tax_lines(field_name: str, index: C.TextIndex, scored: list[C.Candidate],

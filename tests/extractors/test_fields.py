@@ -602,6 +602,18 @@ def test_a_hotel_folio_in_croatian_and_icelandic():
         "Sigrún Halldórsdóttir", "2026-03-13", "2026-03-16")
 
 
+class Till(BaseModel):
+    total: Decimal | None = None
+    tax_amount: Decimal | None = None
+
+
+def test_without_labels_a_tax_breakdown_still_tells_the_tax_and_the_total():
+    # no word of this receipt is a label here; the breakdown's arithmetic is: 570 = 20 % of 2 850, 3 420 = both
+    text = ("Espresso 2 120,00 240,00\nTavë kosi 1 850,00 850,00\nVlera pa TVSH 2 850,00\nTVSH 20% 570,00\n"
+            "TOTALI 3 420,00 Lekë\nPaguar 3 420,00\nShkalla Baza TVSH Gjithsej\n20% 2 850,00 570,00 3 420,00\n")
+    assert _extract(text, Till) == {"total": 3420.0, "tax_amount": 570.0}
+
+
 def test_the_sum_of_tax_lines_is_an_option_but_not_the_first():
     # two lines that label a tax: their sum joins the options for the rules, never ahead of the parts
     text = "Umsatzsteuer 38,00\nSteuerbetrag 2,00\n"
