@@ -817,6 +817,17 @@ def _other_kind_token(token: str) -> bool:
 _IBAN_HEAD = re.compile(r"\bIBAN\b\W*[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4})*\s*$")
 
 
+_LETTER_PREFIX = re.compile(r"(?<![\w.-])([A-Z]{1,4}) $")  # "Polizzen-Nr. KF 55-2047183-7", "PO 4471/HB"
+
+
+def _with_letter_prefix(cand: C.Candidate, hits: list[LabelHit], line: str) -> C.Candidate:
+    """An id whose series letters stand apart between its label and its digits: "Lieferschein LS 25-10874"."""
+    m = _LETTER_PREFIX.search(line[: cand.start])
+    if m is None or not any(not line[h.end:m.start()].strip(" :.#-") for h in hits if h.end <= m.start()):
+        return cand
+    return C.Candidate(f"{m.group(1)} {cand.value}", f"{m.group(1)} {cand.text}", cand.line, m.start(), cand.score)
+
+
 def _wrapped_iban_tail(lines: list[str], cand: C.Candidate) -> bool:
     """"IBAN FR76 3000 4012 3400" at a line's end and "0101 2345 678" opening the next: the IBAN's digits."""
     return cand.line > 0 and re.fullmatch(r"[\d ]*", lines[cand.line][: cand.start]) is not None and bool(
@@ -967,6 +978,8 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
                     score += 0.5 if (bound == "start") == bool(start) else -0.5
             if plan.kind == "date" and not end and _PERIOD_END.search(index.lines[cand.line][: cand.start]):
                 score = min(score, 0.5)  # "Zeitraum vom 06.12.2013 bis zum 06.12.2014": a period's end, no due date
+            if plan.kind == "id" and score >= 2.5:
+                cand = _with_letter_prefix(cand, labels[cand.line], index.lines[cand.line])
             if plan.kind == "id" and score >= 2.5 and _TITLE_LINE.match(index.lines[cand.line]):
                 score += 0.3  # "Handelsrechnung Nr. E2018092011804": the title's number, over "Belegnummer 2018…"
             if plan.kind == "id" and _MONEY_AFTER.match(index.lines[cand.line][cand.start + len(cand.text):]):

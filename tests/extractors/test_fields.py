@@ -614,6 +614,18 @@ def test_without_labels_a_tax_breakdown_still_tells_the_tax_and_the_total():
     assert _extract(text, Till) == {"total": 3420.0, "tax_amount": 570.0}
 
 
+class DeliveryNote(BaseModel):
+    delivery_note_number: str | None = None
+    order_number: str | None = None
+
+
+def test_an_ids_series_letters_printed_apart_are_part_of_it():
+    text = "Lieferschein LS 25-10874\nDatum 03.03.2026\nIhre Bestellung: PO 4471/HB\nSeite 1 von 2\n"
+    assert _extract(text, DeliveryNote) == {"delivery_note_number": "LS 25-10874", "order_number": "PO 4471/HB"}
+    # letters after another word than the label are that word's: "Kunde AB" is no series of the number
+    assert _extract("Ihre Bestellung: Kunde AB 4471/HB\n", DeliveryNote)["order_number"] == "4471/HB"
+
+
 def test_the_sum_of_tax_lines_is_an_option_but_not_the_first():
     # two lines that label a tax: their sum joins the options for the rules, never ahead of the parts
     text = "Umsatzsteuer 38,00\nSteuerbetrag 2,00\n"
