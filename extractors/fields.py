@@ -116,12 +116,12 @@ CONCEPTS: list[tuple[str, Any]] = [
         "gross pay", "gross earnings", "total gross", "gross salary", "gross", "gesamtbrutto", "bruttoverdienst",
         "bruttolohn", "bruttogehalt", "brutto", "salaire brut", "total brut", "brut", "brutoloon", "bruto",
         "salario bruto", "retribuzione lorda", "lordo", "bruttolön", "total devengado", "total de vencimentos",
-        "salário bruto", "bruttoløn", "hrubá mzda"]),
+        "salário bruto", "bruttoløn", "hrubá mzda", *more_labels("gross_pay")]),
     (NET_PAY_FIELD, lambda: [
         "net pay", "take home pay", "net amount paid", "auszahlungsbetrag", "auszahlung", "überweisungsbetrag",
         "net à payer", "net payé", "netto te betalen", "uit te betalen", "netto uitbetaling", "líquido a percibir",
         "netto in busta", "netto a pagare", "att utbetala", "líquido total a percibir", "valor líquido",
-        "líquido a receber", "nettoløn", "til udbetaling", "čistá mzda", "k výplatě"]),
+        "líquido a receber", "nettoløn", "til udbetaling", "čistá mzda", "k výplatě", *more_labels("net_pay")]),
     (OPENING_BALANCE_FIELD, lambda: BALANCE_LABELS + [
         "opening balance", "previous balance", "balance brought forward", "brought forward", "start balance",
         "alter kontostand", "alter saldo", "saldo alt", "kontostand alt", "anfangssaldo", "anfangsbestand",
@@ -161,6 +161,12 @@ CONCEPTS: list[tuple[str, Any]] = [
         "beleg-nr", "belegnummer", "beleg", "bonnummer", "scontrino", "scontrino n", "documento n", "documento n.",
         "doc. n", "kvitto", "kvittonummer",
         "transaction no", "trans no"] + more_labels("receipt_number")),
+    (r"(?:waybill|consignment|tracking|awb|lading)\w*_(?:number|no|nr|id)$", lambda: [
+        "waybill", "waybill no", "waybill number", "air waybill", "consignment note", "consignment no",
+        "tracking number", "tracking no", "bill of lading", "frachtbrief", "frachtbriefnummer", "sendungsnummer",
+        "lettre de voiture", "vrachtbrief", "carta de porte", "lettera di vettura", *more_labels("waybill_number")]),
+    (r"packages|parcels|pieces|colli|cartons|package_count|parcel_count", lambda: more_labels("packages")),
+    (r"weight|(?:^|_)kg$", lambda: more_labels("weight")),
     (r"(?:deliver|dispatch|despatch|packing|shipment)\w*_(?:number|no|nr|id)$", lambda: [
         "delivery note", "delivery note no", "delivery note number", "dn no", "despatch note", "dispatch note",
         "despatch note no", "packing slip", "packing list", "shipment no", "lieferschein", "lieferschein-nr",
@@ -240,7 +246,8 @@ DATE_CONCEPTS: list[tuple[str, Any]] = [
         "pay date", "paid on", "payment date", "date paid", "auszahlung am", "überweisung am", "auszahlungsdatum",
         "zahltag", "date de paiement", "payé le", "versé le", "betaaldatum", "uitbetaald op", "fecha de pago",
         "data pagamento", "utbetalningsdag", "data de pagamento", "fecha de abono", "fecha de pago",
-        "udbetalingsdato", "datum výplaty"]),
+        "udbetalingsdato", "datum výplaty", *more_labels("pay_date")]),
+    (r"treat|service_date|admission|visit", lambda: more_labels("treatment_date")),
     (r"arriv|check_?in", lambda: [
         "arrival", "arrival date", "date of arrival", "check-in", "check in", "anreise", "ankunft", "anreisetag",
         "arrivée", "date d'arrivée", "aankomst", "aankomstdatum", "llegada", "fecha de llegada", "entrada", "arrivo",
@@ -283,13 +290,17 @@ TEXT_CONCEPTS: list[tuple[str, Any]] = [
     (r"guest", lambda: [
         "guest", "guest name", "name of guest", "gast", "name des gastes", "hôte", "client", "gast", "naam gast",
         "huésped", "nombre del huésped", "ospite", "nome ospite"] + more_labels("guest")),
+    (r"patient", lambda: more_labels("patient")),
+    (r"shipper|consignor|sender", lambda: more_labels("shipper")),
+    (r"consignee|receiver", lambda: more_labels("consignee")),
     (r"employee|worker|staff", lambda: [
         "employee", "employee name", "name of employee", "mitarbeiter", "arbeitnehmer", "name", "nombre",
         "trabajador", "trabajador/a", "empleado", "nome", "nome do funcionário", "funcionário", "colaborador",
-        "werknemer", "naam", "salarié", "nom", "dipendente", "medarbejder", "zaměstnanec", "jméno", "anställd"]),
+        "werknemer", "naam", "salarié", "nom", "dipendente", "medarbejder", "zaměstnanec", "jméno", "anställd",
+        *more_labels("employee")]),
     (r"employer", lambda: [
         "employer", "arbeitgeber", "empresa", "empregador", "werkgever", "employeur", "datore di lavoro",
-        "arbejdsgiver", "zaměstnavatel", "arbetsgivare"]),
+        "arbejdsgiver", "zaměstnavatel", "arbetsgivare", *more_labels("employer")]),
     (r"holder|titular", lambda: [
         "account holder", "holder", "kontoinhaber", "inhaber", "titulaire", "titulaire du compte", "rekeninghouder",
         "titular", "titular de la cuenta", "intestatario", "intestato a", "kontohavare", "posiadacz rachunku"]

@@ -1,4 +1,4 @@
-"""Label words of more European languages, by concept, for documents in languages no dev document was in.
+"""Label words of more languages, by concept, for documents in languages no dev document was in.
 
 The labels beside each field (schemas/invoice.py, extractors/fields.py) grew from the documents measured:
 English, German, French, Dutch, Spanish, Italian and a few more. A layout in a language with no labels loses
@@ -7,6 +7,11 @@ in Croatian, Slovak, Estonian, Latvian, Lithuanian, Turkish, Icelandic, Finnish,
 Danish, Romanian, Slovenian, Catalan, Greek, Polish, Czech and Portuguese, written from the languages, not from
 any document. Words shorter than four letters are only the tax's abbreviations, which nothing else spells.
 Labels are matched in lower case, as whole words, longest first.
+
+`MORE_LANGUAGES` adds the same concepts in Indonesian, Vietnamese, Afrikaans, Albanian, Serbian (Latin and
+Cyrillic), Maltese, Bulgarian, Ukrainian, Malay, Filipino, Swahili and Welsh, and `DOCUMENT_CONCEPTS` the words of
+payslips, medical bills and waybills in all of these languages and English, German, French, Dutch, Spanish and
+Italian. A helper wrote both from the languages, without opening any benchmark document.
 """
 
 from __future__ import annotations
@@ -223,6 +228,562 @@ LABELS: dict[str, list[str]] = {
 }
 
 
+MORE_LANGUAGES: dict[str, list[str]] = {
+    # the invoice's number
+    "invoice_number": [
+        "nomor faktur", "no. faktur", "no faktur", "nomor invoice", "no. invoice", "nomor faktur pajak",
+        "nomor tagihan", "no. tagihan", "số hóa đơn", "số hoá đơn", "hóa đơn số", "hoá đơn số", "số hđ",
+        "faktuurnommer", "faktuur nr", "faktuur nr.", "faktuur no.", "belastingfaktuurnommer", "numri i faturës",
+        "nr. i faturës", "nr. fature", "fatura nr.", "numri i fatures", "faktura br", "faktura broj", "br. računa",
+        "br. fakture", "број рачуна", "рачун бр", "рачун број", "број фактуре", "фактура бр", "фактура број",
+        "бр. рачуна", "бр. фактуре", "numru tal-fattura", "fattura nru", "fattura nru.", "nru. tal-fattura",
+        "фактура №", "фактура номер", "номер на фактура", "№ на фактура", "факт. №", "номер на фактурата",
+        "рахунок №", "номер рахунку", "рахунок-фактура №", "№ рахунку", "рахунок номер", "no. invois",
+        "nombor invois", "invois no.", "no. bil", "nombor bil", "numero ng invoice", "blg. ng invoice",
+        "namba ya ankara", "nambari ya ankara", "ankara na.", "ankara namba", "ankara nambari", "rhif anfoneb",
+        "rhif yr anfoneb", "anfoneb rhif"],
+    # the invoice's date of issue
+    "invoice_date": [
+        "tanggal faktur", "tgl. faktur", "tgl faktur", "tanggal invoice", "tanggal", "tanggal penerbitan",
+        "ngày hóa đơn", "ngày hoá đơn", "ngày lập", "ngày lập hóa đơn", "ngày xuất hóa đơn", "ngày", "faktuurdatum",
+        "datum van faktuur", "uitreikingsdatum", "data e faturës", "data e fatures", "data e lëshimit",
+        "datum fakture", "datum izdavanja fakture", "mesto i datum izdavanja", "датум рачуна", "датум издавања",
+        "датум фактуре", "датум издавања рачуна", "место и датум издавања", "датум", "data tal-fattura",
+        "data tal-ħruġ", "дата на издаване", "дата на фактура", "дата на фактурата", "дата", "дата рахунку",
+        "дата складання", "дата виписки", "tarikh invois", "tarikh", "tarikh bil", "petsa", "petsa ng invoice",
+        "tarehe", "tarehe ya ankara", "tarehe ya kutolewa", "dyddiad", "dyddiad anfoneb", "dyddiad yr anfoneb"],
+    # the day payment falls due
+    "due_date": [
+        "jatuh tempo", "tanggal jatuh tempo", "tgl. jatuh tempo", "batas pembayaran", "batas waktu pembayaran",
+        "bayar sebelum", "hạn thanh toán", "thời hạn thanh toán", "ngày đến hạn", "hạn chót thanh toán",
+        "vervaldatum", "betaalbaar teen", "betaalbaar voor", "afati i pagesës", "afati i pageses",
+        "data e skadencës", "paguhet deri më", "datum dospeća", "dospeće", "valuta plaćanja", "datum valute",
+        "rok za plaćanje", "рок плаћања", "датум доспећа", "доспеће", "валута плаћања", "датум валуте",
+        "рок за плаћање", "data ta' skadenza", "skadenza", "għandu jitħallas sa", "срок за плащане", "падеж",
+        "дата на падеж", "платимо до", "срок на плащане", "термін оплати", "сплатити до", "оплатити до",
+        "кінцевий термін оплати", "tarikh akhir", "tarikh akhir bayaran", "tarikh akhir pembayaran", "takdang petsa",
+        "huling araw ng pagbabayad", "tarehe ya mwisho ya malipo", "mwisho wa malipo", "lipa kabla ya",
+        "dyddiad dyledus", "yn ddyledus erbyn", "taladwy erbyn"],
+    # the seller / supplier
+    "vendor_name": [
+        "penjual", "pemasok", "penyedia", "pengusaha kena pajak", "đơn vị bán hàng", "đơn vị bán", "người bán hàng",
+        "người bán", "nhà cung cấp", "bên bán", "verkoper", "verskaffer", "leweransier", "shitësi", "shitës",
+        "furnitori", "furnitor", "furnizuesi", "prodavac", "isporučilac", "izdavalac", "izdavalac računa",
+        "pružalac usluga", "продавац", "добављач", "испоручилац", "издавалац", "издавалац рачуна", "пружалац услуга",
+        "bejjiegħ", "il-bejjiegħ", "fornitur", "il-fornitur", "доставчик", "продавач", "изпълнител", "постачальник",
+        "продавець", "виконавець", "pembekal", "nama pembekal", "nagbebenta", "tagapagtustos", "muuzaji",
+        "msambazaji", "jina la muuzaji", "gwerthwr", "cyflenwr"],
+    # the buyer / customer the paper is made out to
+    "buyer_name": [
+        "pembeli", "pelanggan", "nama pelanggan", "kepada", "kepada yth", "kepada yth.", "ditagihkan kepada",
+        "konsumen", "pembeli barang kena pajak", "người mua hàng", "người mua", "họ tên người mua hàng",
+        "đơn vị mua hàng", "khách hàng", "tên khách hàng", "bên mua", "koper", "kliënt", "faktuur aan", "blerësi",
+        "blerës", "bleresi", "klienti", "naručilac", "primalac", "klijent", "kupac usluge", "купац", "наручилац",
+        "прималац", "клијент", "xerrej", "ix-xerrej", "il-klijent", "получател", "купувач", "клиент", "възложител",
+        "покупець", "замовник", "одержувач", "отримувач", "клієнт", "платник", "bil kepada", "mamimili",
+        "pangalan ng mamimili", "kustomer", "mnunuzi", "mteja", "jina la mteja", "prynwr", "cwsmer", "cleient",
+        "enw'r cwsmer"],
+    # the amount before tax
+    "net": [
+        "dasar pengenaan pajak", "dpp", "harga jual", "jumlah sebelum pajak", "total sebelum pajak",
+        "cộng tiền hàng", "tổng tiền hàng", "tổng tiền chưa thuế", "tiền trước thuế", "giá trị trước thuế",
+        "thành tiền chưa thuế", "bedrag voor btw", "eksklusief btw", "eks. btw",
+        "totaal eksklusief btw", "netto bedrag", "vlera pa tvsh", "pa tvsh", "totali pa tvsh", "baza e tatueshme",
+        "nëntotali", "poreska osnovica", "iznos bez pdv", "osnovica za pdv", "vrednost bez pdv",
+        "vrednost bez pdv-a", "основица", "пореска основица", "износ без пдв", "износ без пдв-а", "без пдв",
+        "без пдв-а", "основица за пдв", "вредност без пдв", "total mingħajr vat", "mingħajr vat", "eskluż il-vat",
+        "eskluż vat", "данъчна основа", "сума без ддс", "без ддс", "стойност без ддс", "общо без ддс",
+        "сума без пдв", "разом без пдв", "вартість без пдв", "всього без пдв", "jumlah kecil",
+        "jumlah sebelum cukai", "sebelum cukai", "tidak termasuk cukai", "jumlah tanpa cukai", "jumla bila kodi",
+        "jumla ndogo", "jumla kabla ya kodi", "kiasi bila kodi", "is-gyfanswm", "cyn taw", "heb taw",
+        "cyfanswm cyn taw", "swm net"],
+    # the tax (VAT) amount
+    "tax_total": [
+        "ppn", "pajak", "pajak pertambahan nilai", "jumlah ppn", "total ppn", "pajak restoran", "thuế gtgt",
+        "tiền thuế gtgt", "thuế giá trị gia tăng", "tiền thuế", "gtgt", "tổng tiền thuế", "btw", "btw-bedrag",
+        "btw bedrag", "belasting op toegevoegde waarde", "tvsh", "tvsh-ja", "vlera e tvsh", "vlera e tvsh-së",
+        "tatimi mbi vlerën e shtuar", "iznos pdv", "ukupan pdv", "porez na dodatu vrednost", "obračunati pdv", "пдв",
+        "износ пдв", "износ пдв-а", "укупан пдв", "порез на додату вредност", "обрачунати пдв", "taxxa",
+        "ammont tal-vat", "taxxa fuq il-valur miżjud", "ддс", "данък върху добавената стойност",
+        "данък добавена стойност", "начислен ддс", "сума на ддс", "стойност на ддс", "податок на додану вартість",
+        "сума пдв", "у тому числі пдв", "в т.ч. пдв", "у т.ч. пдв", "cukai", "sst", "gst", "jumlah cukai",
+        "cukai jualan", "cukai perkhidmatan", "buwis", "kodi", "kodi ya ongezeko la thamani", "kiasi cha kodi",
+        "taw", "treth ar werth", "swm taw", "treth"],
+    # the total of the paper
+    "total": [
+        "total bayar", "total pembayaran", "total tagihan", "total harga", "total belanja", "total keseluruhan",
+        "jumlah total", "jumlah keseluruhan", "jumlah yang harus dibayar", "jumlah tagihan", "tổng cộng",
+        "tổng tiền", "tổng cộng tiền thanh toán", "tổng tiền thanh toán", "tổng thanh toán", "tổng số tiền",
+        "totaal", "groottotaal", "totale bedrag", "totaal verskuldig", "totaal insluitend btw", "bedrag verskuldig",
+        "totali", "gjithsej", "shuma totale", "totali për pagesë", "shuma për pagesë", "totali me tvsh",
+        "ukupno za uplatu", "za uplatu", "ukupan iznos", "ukupno sa pdv", "ukupno sa pdv-om", "iznos za uplatu",
+        "za plaćanje", "ukupno za plaćanje", "укупно", "укупно за уплату", "за уплату", "укупан износ",
+        "укупно са пдв", "укупно са пдв-ом", "износ за уплату", "свеукупно", "за плаћање", "укупно за плаћање",
+        "it-total", "ammont totali", "total dovut", "общо", "обща сума", "сума за плащане", "общо за плащане",
+        "обща стойност", "всичко", "всичко за плащане", "разом", "всього", "усього", "загальна сума", "до сплати",
+        "разом до сплати", "всього до сплати", "сума до сплати", "всього з пдв", "разом з пдв", "підсумок", "jumlah",
+        "jumlah besar", "jumlah perlu dibayar", "jumlah bayaran", "jumlah bil", "kabuuan", "kabuuang halaga",
+        "kabuuang babayaran", "halagang babayaran", "jumla", "jumla kuu", "jumla ya kulipa", "jumla ya malipo",
+        "kiasi cha kulipa", "jumla yote", "cyfanswm", "cyfanswm i'w dalu", "cyfanswm yn ddyledus", "swm i'w dalu",
+        "cyfanswm terfynol"],
+    # the amount still to pay
+    "amount_due": [
+        "jumlah yang harus dibayar", "total yang harus dibayar", "yang harus dibayar", "harus dibayar",
+        "sisa tagihan", "sisa pembayaran", "jumlah tagihan", "total tagihan", "số tiền phải thanh toán",
+        "phải thanh toán", "số tiền phải trả", "tổng tiền phải trả", "còn phải trả", "cần thanh toán",
+        "bedrag verskuldig", "totaal verskuldig", "verskuldig", "uitstaande bedrag", "betaalbaar", "për t'u paguar",
+        "për të paguar", "shuma për pagesë", "totali për pagesë", "za uplatu", "iznos za uplatu", "ukupno za uplatu",
+        "za plaćanje", "preostalo za plaćanje", "за уплату", "износ за уплату", "укупно за уплату", "за плаћање",
+        "износ за плаћање", "преостало за плаћање", "ammont dovut", "bilanċ dovut", "total dovut",
+        "li għandu jitħallas", "сума за плащане", "за плащане", "дължима сума", "остатък за плащане", "до сплати",
+        "сума до сплати", "до оплати", "сума до оплати", "заборгованість", "jumlah perlu dibayar",
+        "amaun perlu dibayar", "perlu dibayar", "jumlah tertunggak", "amaun tertunggak", "baki perlu dibayar",
+        "halagang babayaran", "kabuuang babayaran", "babayaran", "dapat bayaran", "kiasi cha kulipa",
+        "jumla ya kulipa", "kiasi kinachodaiwa", "salio la kulipa", "swm i'w dalu", "i'w dalu", "yn ddyledus",
+        "swm dyledus", "cyfanswm yn ddyledus"],
+    # the customer's number with the seller
+    "customer_number": [
+        "nomor pelanggan", "no. pelanggan", "no pelanggan", "id pelanggan", "idpel", "kode pelanggan",
+        "mã khách hàng", "mã số khách hàng", "số khách hàng", "mã kh", "kliëntnommer", "kliënt nr", "kliënt nr.",
+        "kliëntnr", "klantnommer", "numri i klientit", "nr. i klientit", "kodi i klientit", "id e klientit",
+        "šifra klijenta", "broj klijenta", "broj potrošača", "šifra potrošača", "шифра купца", "број купца",
+        "шифра клијента", "број клијента", "број потрошача", "шифра потрошача", "numru tal-klijent",
+        "nru. tal-klijent", "numru tal-kont", "клиентски номер", "клиентски №", "номер на клиент", "код на клиент",
+        "абонатен номер", "абонатен №", "номер клієнта", "код клієнта", "особовий рахунок", "номер абонента",
+        "особовий рахунок №", "nombor pelanggan", "kod pelanggan", "numero ng kustomer", "blg. ng kustomer",
+        "namba ya mteja", "nambari ya mteja", "rhif cwsmer", "rhif y cwsmer"],
+    # the buyer's order (purchase order)
+    "order_number": [
+        "nomor pesanan", "no. pesanan", "pesanan", "pesanan pembelian", "nomor order", "no. order", "nomor po",
+        "surat pesanan", "số đơn hàng", "đơn hàng số", "mã đơn hàng", "đơn đặt hàng", "số đơn đặt hàng",
+        "bestelnommer", "bestelling nr", "bestelling", "bestellingnommer", "aankoopbestelling", "numri i porosisë",
+        "nr. i porosisë", "porosia", "porosi nr", "urdhër blerje", "porudžbina", "broj porudžbine", "porudžbenica",
+        "broj porudžbenice", "narudžbina", "broj narudžbine", "поруџбина", "број поруџбине", "поруџбеница",
+        "број поруџбенице", "наруџбеница", "наруџбина", "број наруџбине", "ordni", "numru tal-ordni",
+        "nru. tal-ordni", "ordni tax-xiri", "поръчка", "поръчка №", "номер на поръчка", "№ на поръчка", "замовлення",
+        "замовлення №", "номер замовлення", "№ замовлення", "nombor pesanan", "pesanan belian", "no. pesanan belian",
+        "numero ng order", "namba ya oda", "agizo", "namba ya agizo", "agizo la ununuzi", "rhif archeb",
+        "rhif yr archeb", "archeb", "archeb brynu"],
+    # the day the order was placed
+    "order_date": [
+        "tanggal pesanan", "tgl. pesanan", "tanggal order", "ngày đặt hàng", "ngày đơn hàng", "besteldatum",
+        "bestellingsdatum", "datum van bestelling", "data e porosisë", "datum porudžbine", "datum narudžbine",
+        "datum porudžbenice", "датум поруџбине", "датум наруџбине", "датум поруџбенице", "data tal-ordni",
+        "дата на поръчка", "дата на поръчката", "дата замовлення", "tarikh pesanan", "petsa ng order",
+        "tarehe ya oda", "tarehe ya agizo", "dyddiad archebu", "dyddiad yr archeb"],
+    # the day of delivery / supply
+    "delivery_date": [
+        "tanggal pengiriman", "tanggal kirim", "tgl. kirim", "tanggal penyerahan", "ngày giao hàng", "ngày giao",
+        "thời gian giao hàng", "afleweringsdatum", "afleweringsdag", "leweringsdatum", "data e dorëzimit",
+        "data e dërgesës", "afati i dorëzimit", "datum prometa", "datum prometa dobara", "datum otpreme",
+        "датум испоруке", "рок испоруке", "датум промета", "датум промета добара", "датум отпреме",
+        "data tal-kunsinna", "дата на доставка", "срок на доставка", "дата на данъчно събитие",
+        "дата на данъчното събитие", "дата поставки", "дата доставки", "термін поставки", "дата відвантаження",
+        "tarikh penghantaran", "tarikh hantar", "petsa ng paghahatid", "petsa ng delivery", "tarehe ya uwasilishaji",
+        "tarehe ya kuwasilisha", "dyddiad danfon", "dyddiad dosbarthu"],
+    # the delivery note and its number
+    "delivery_note_number": [
+        "surat jalan", "no. surat jalan", "nomor surat jalan", "tanda terima barang", "nota pengiriman",
+        "phiếu giao hàng", "số phiếu giao hàng", "phiếu xuất kho", "số phiếu xuất kho", "biên bản giao hàng",
+        "afleweringsnota", "afleweringsnota nr", "afleweringsbrief", "fletëdërgesa", "fletëdërgesë", "fletë dërgese",
+        "nr. i fletëdërgesës", "fletëshoqërimi", "otpremnica broj", "dostavnica", "broj dostavnice", "отпремница",
+        "број отпремнице", "отпремница бр", "отпремница број", "доставница", "број доставнице", "nota tal-kunsinna",
+        "nota ta' kunsinna", "стокова разписка", "приемо-предавателен протокол", "експедиционна бележка",
+        "видаткова накладна", "накладна", "товарна накладна", "№ накладної", "номер накладної", "nota penghantaran",
+        "no. nota penghantaran", "nota hantaran", "hati ya uwasilishaji", "hati ya kupokea mzigo", "nodyn danfon",
+        "nodyn cyflenwi", "rhif nodyn danfon"],
+    # a till receipt and its number
+    "receipt_number": [
+        "struk", "nomor struk", "no. struk", "no. nota", "nomor nota", "kuitansi", "kwitansi", "no. kuitansi",
+        "nomor kuitansi", "no. kwitansi", "nomor transaksi", "no. transaksi", "số biên lai", "biên lai số",
+        "số phiếu thu", "phiếu thu số", "số chứng từ", "kwitansie", "kwitansienommer", "kwitansie nr", "strokie nr",
+        "kupon fiskal", "kuponi fiskal", "nr. i kuponit", "numri i kuponit", "dëftesë", "nr. i dëftesës",
+        "fiskalni račun", "broj fiskalnog računa", "fiskalni isečak", "pfr broj računa", "pfr broj",
+        "фискални рачун", "пфр број рачуна", "пфр број", "фискални исечак", "бројач рачуна", "irċevuta",
+        "numru tal-irċevuta", "nru. tal-irċevuta", "irċevuta fiskali", "касова бележка", "фискален бон",
+        "фискална бележка", "бон №", "уникален номер на продажба", "фіскальний чек", "касовий чек", "чек №",
+        "номер чека", "квитанція", "квитанція №", "resit", "no. resit", "nombor resit", "resit rasmi",
+        "no. resit rasmi", "resibo", "numero ng resibo", "blg. ng resibo", "opisyal na resibo", "stakabadhi",
+        "risiti", "namba ya risiti", "namba ya stakabadhi", "risiti namba", "stakabadhi na.", "derbynneb",
+        "rhif derbynneb", "rhif y dderbynneb"],
+    # the insurance policy and its number
+    "policy_number": [
+        "nomor polis", "no. polis", "nomor polis asuransi", "số hợp đồng bảo hiểm", "số hợp đồng", "số đơn bảo hiểm",
+        "hợp đồng bảo hiểm số", "polisnommer", "polis nr", "polis no.", "numri i policës", "nr. i policës",
+        "numri i policës së sigurimit", "broj polise", "polisa br", "polisa broj", "број полисе", "полиса бр",
+        "полиса број", "полиса", "numru tal-polza", "nru. tal-polza", "polza", "номер на полица", "полица №",
+        "застрахователна полица", "полица", "номер поліса", "поліс №", "страховий поліс", "поліс",
+        "номер договору страхування", "nombor polisi", "no. polisi", "polisi", "numero ng polisa", "blg. ng polisa",
+        "namba ya bima", "nambari ya bima", "rhif polisi", "rhif y polisi"],
+    # the insurance premium
+    "premium": [
+        "premi", "premi asuransi", "jumlah premi", "total premi", "phí bảo hiểm", "tổng phí bảo hiểm",
+        "versekeringspremie", "maandelikse premie", "totale premie", "primi", "primi i sigurimit", "prim sigurimi",
+        "premija osiguranja", "iznos premije", "премија", "премија осигурања", "укупна премија", "износ премије",
+        "primjum", "il-primjum", "премия", "застрахователна премия", "обща премия", "застрахователна вноска",
+        "страховий платіж", "страхова премія", "страховий внесок", "jumlah premium", "premium insurans", "caruman",
+        "sumbangan takaful", "malipo ya bima", "ada ya bima", "premiwm", "cyfanswm y premiwm"],
+    # the period a bill or statement covers
+    "period": [
+        "periode tagihan", "periode pemakaian", "bulan tagihan", "kỳ thanh toán", "kỳ hóa đơn", "kỳ hoá đơn",
+        "kỳ cước", "thời gian sử dụng", "tydperk", "rekeningtydperk", "faktuurtydperk", "periudha",
+        "periudha e faturimit", "periudha e llogaritjes", "obračunski period", "period obračuna", "период",
+        "обрачунски период", "период обрачуна", "perjodu", "perjodu tal-fattura", "отчетен период",
+        "период на фактуриране", "період", "звітний період", "розрахунковий період", "tempoh", "tempoh bil",
+        "tempoh pengebilan", "kipindi", "kipindi cha malipo", "kipindi cha bili", "cyfnod", "cyfnod bilio",
+        "cyfnod y bil"],
+    # an account's balance
+    "balance": [
+        "sisa saldo", "số dư", "số dư tài khoản", "balans", "bilanci", "gjendja", "stanje računa", "стање", "салдо",
+        "стање рачуна", "bilanċ", "bilanċ tal-kont", "наличност", "баланс", "залишок", "сальдо", "baki",
+        "baki akaun", "balanse", "natitirang balanse", "salio", "salio la akaunti", "gweddill"],
+    # the balance a statement opens with
+    "opening_balance": [
+        "saldo awal", "số dư đầu kỳ", "số dư đầu", "openingsaldo", "openingsbalans", "vorige saldo", "vorige balans",
+        "beginsaldo", "gjendja fillestare", "bilanci fillestar", "saldo fillestare", "gjendja e mëparshme",
+        "početni saldo", "prethodni saldo", "почетно стање", "претходно стање", "почетни салдо", "претходни салдо",
+        "bilanċ tal-ftuħ", "bilanċ preċedenti", "начално салдо", "предишно салдо", "начална наличност",
+        "вхідний залишок", "початковий залишок", "залишок на початок", "вхідне сальдо", "сальдо на початок",
+        "baki awal", "baki terdahulu", "baki pembukaan", "baki dibawa ke hadapan", "panimulang balanse",
+        "nakaraang balanse", "salio la mwanzo", "salio la awali", "salio lililopita", "balans agoriadol",
+        "balans blaenorol"],
+    # the balance a statement closes with
+    "closing_balance": [
+        "saldo akhir", "số dư cuối kỳ", "số dư cuối", "slotsaldo", "sluitingsaldo", "sluitingsbalans", "nuwe saldo",
+        "eindsaldo", "gjendja përfundimtare", "bilanci përfundimtar", "saldo përfundimtare", "gjendja e re",
+        "krajnje stanje", "završni saldo", "novi saldo", "завршно стање", "ново стање", "крајње стање",
+        "завршни салдо", "нови салдо", "bilanċ tal-għeluq", "bilanċ finali", "bilanċ ġdid", "крайно салдо",
+        "ново салдо", "крайна наличност", "вихідний залишок", "кінцевий залишок", "залишок на кінець",
+        "вихідне сальдо", "сальдо на кінець", "baki akhir", "baki penutup", "baki baharu", "huling balanse",
+        "bagong balanse", "salio la mwisho", "salio jipya", "balans terfynol", "balans cau", "balans newydd"],
+    # the holder of a bank account
+    "account_holder": [
+        "pemilik rekening", "nama pemilik rekening", "atas nama", "nama rekening", "chủ tài khoản",
+        "tên chủ tài khoản", "tên tài khoản", "rekeninghouer", "naam van rekeninghouer", "mbajtësi i llogarisë",
+        "titullari i llogarisë", "pronari i llogarisë", "imalac računa", "korisnik računa", "власник рачуна",
+        "ималац рачуна", "корисник рачуна", "detentur tal-kont", "sid il-kont", "isem il-kont",
+        "титуляр на сметката", "титуляр на сметка", "титуляр", "притежател на сметка", "власник рахунку",
+        "назва рахунку", "pemegang akaun", "nama pemegang akaun", "nama akaun", "may-ari ng account",
+        "mwenye akaunti", "jina la akaunti", "jina la mwenye akaunti", "deiliad y cyfrif", "deiliad cyfrif",
+        "enw'r cyfrif"],
+    # the insured person / policyholder
+    "insured": [
+        "tertanggung", "nama tertanggung", "pemegang polis", "peserta", "người được bảo hiểm", "bên mua bảo hiểm",
+        "người mua bảo hiểm", "versekerde", "die versekerde", "polishouer", "i siguruari", "i siguruar",
+        "kontraktuesi", "mbajtësi i policës", "ugovarač osiguranja", "ugovarač", "osigurano lice", "осигураник",
+        "уговарач осигурања", "уговарач", "осигурано лице", "l-assigurat", "assigurat", "detentur tal-polza",
+        "застрахован", "застраховано лице", "застраховащ", "застрахована особа", "страхувальник", "застрахований",
+        "pemegang polisi", "orang yang diinsuranskan", "diinsuranskan", "nakaseguro", "mwenye bima",
+        "aliyekatiwa bima", "mkata bima", "yswiriedig", "deiliad y polisi"],
+    # payment in cash
+    "cash": [
+        "tunai", "uang tunai", "bayar tunai", "tiền mặt", "thanh toán tiền mặt", "kontantbetaling", "kontant betaal",
+        "para në dorë", "kesh", "me para në dorë", "u gotovini", "gotovinsko plaćanje", "готовина", "у готовини",
+        "готовинско плаћање", "kontanti", "flus kontanti", "в брой", "плащане в брой", "готівка", "готівкою",
+        "wang tunai", "bayaran tunai", "taslimu", "pesa taslimu", "fedha taslimu", "arian parod"],
+    # payment by card
+    "card": [
+        "kartu", "kartu kredit", "kartu debit", "thẻ tín dụng", "thẻ ngân hàng", "thanh toán thẻ", "thẻ atm",
+        "kredietkaart", "debietkaart", "bankkaart", "kartë", "kartë krediti", "kartë bankare", "me kartë",
+        "platna kartica", "platnom karticom", "картица", "платна картица", "платном картицом", "karta ta' kreditu",
+        "karta tad-debitu", "карта", "банкова карта", "дебитна карта", "кредитна карта", "с карта", "картка",
+        "банківська картка", "платіжна картка", "безготівкова", "безготівковий", "kad kredit", "kad debit",
+        "kad bank", "kadi", "kadi ya benki", "kadi ya mkopo", "cerdyn", "cerdyn credyd", "cerdyn debyd"],
+    # a hotel's guest
+    "guest": [
+        "tamu", "nama tamu", "tên khách", "khách", "gaste", "gasnaam", "naam van gas", "mysafir", "mysafiri",
+        "emri i mysafirit", "ime i prezime gosta", "гост", "име госта", "име и презиме госта", "mistieden",
+        "isem il-mistieden", "име на госта", "гість", "ім'я гостя", "tetamu", "nama tetamu", "panauhin", "bisita",
+        "pangalan ng bisita", "mgeni", "jina la mgeni", "gwestai", "enw'r gwestai"],
+    # the day of arrival (check-in)
+    "arrival": [
+        "kedatangan", "tanggal kedatangan", "tgl. kedatangan", "tanggal tiba", "tanggal masuk", "ngày đến",
+        "nhận phòng", "ngày nhận phòng", "aankoms", "aankomsdatum", "datum van aankoms", "mbërritja",
+        "data e mbërritjes", "arritja", "data e arritjes", "долазак", "датум доласка", "wasla", "data tal-wasla",
+        "пристигане", "дата на пристигане", "настаняване", "прибуття", "дата прибуття", "заїзд", "дата заїзду",
+        "ketibaan", "tarikh ketibaan", "tarikh tiba", "daftar masuk", "pagdating", "petsa ng pagdating", "kuwasili",
+        "tarehe ya kuwasili", "tarehe ya kufika", "cyrraedd", "dyddiad cyrraedd"],
+    # the day of departure (check-out)
+    "departure": [
+        "keberangkatan", "tanggal keberangkatan", "tanggal keluar", "tanggal berangkat", "ngày đi", "trả phòng",
+        "ngày trả phòng", "vertrek", "vertrekdatum", "datum van vertrek", "nisja", "data e nisjes", "largimi",
+        "data e largimit", "odjava", "одлазак", "датум одласка", "одјава", "tluq", "data tat-tluq", "заминаване",
+        "дата на заминаване", "напускане", "виїзд", "дата виїзду", "від'їзд", "дата від'їзду", "berlepas",
+        "tarikh berlepas", "daftar keluar", "tarikh keluar", "pag-alis", "petsa ng pag-alis", "kuondoka",
+        "tarehe ya kuondoka", "gadael", "dyddiad gadael", "ymadael"],
+    # what a name may open with: "Bapak Budi Santoso", "Г-н Иван Петров", "Encik Ahmad"
+    "salutation": [
+        "bapak", "bpk.", "ibu", "sdr.", "sdri.", "tn.", "ny.", "yth.", "ông", "bà", "mnr.", "mev.", "mej.", "meneer",
+        "mevrou", "mejuffrou", "znj.", "zonja", "zoti", "zotëri", "g-din", "g-đa", "gđica", "господин",
+        "госпођа", "г-дин", "г-ђа", "гђа", "гђица", "is-sur", "is-sinjura", "sinjura", "sinjorina", "г-н", "г-жа",
+        "г-ца", "госпожа", "пан", "пані", "шановний", "шановна", "encik", "puan", "pn.", "cik", "tuan", "gng.",
+        "bb.", "ginoo", "ginang", "binibini", "bw.", "bi.", "bwana", "bibi", "ndugu", "bonwr", "boneddiges"],
+    # a paper's title, printed alone above its number: never a party's name
+    "title": [
+        "faktur", "faktur pajak", "kuitansi", "kwitansi", "struk", "tagihan", "rekening koran", "mutasi rekening",
+        "surat pesanan", "hóa đơn", "hoá đơn", "hóa đơn giá trị gia tăng", "hoá đơn giá trị gia tăng",
+        "hóa đơn bán hàng", "biên lai", "phiếu thu", "sao kê", "sao kê tài khoản", "đơn đặt hàng", "faktuur",
+        "belastingfaktuur", "kwitansie", "bankstaat", "rekeningstaat", "bestelling", "faturë", "faturë tatimore",
+        "fatura tatimore", "kupon fiskal", "ekstrakt bankar", "porosi", "predračun", "fiskalni račun",
+        "izvod računa", "porudžbenica", "рачун", "фактура", "предрачун", "фискални рачун", "извод", "извод рачуна",
+        "поруџбеница", "fattura", "fattura tat-taxxa", "irċevuta", "rendikont", "ordni", "проформа фактура",
+        "касова бележка", "фискален бон", "извлечение", "банково извлечение", "поръчка", "рахунок",
+        "рахунок-фактура", "видаткова накладна", "фіскальний чек", "виписка", "банківська виписка", "замовлення",
+        "квитанція", "invois", "invois cukai", "resit", "resit rasmi", "penyata", "penyata akaun", "penyata bank",
+        "pesanan belian", "resibo", "opisyal na resibo", "ankara", "ankara ya kodi", "stakabadhi", "risiti",
+        "taarifa ya akaunti", "taarifa ya benki", "anfoneb", "anfoneb treth", "derbynneb", "cyfriflen",
+        "cyfriflen banc", "archeb"],
+    # labels of numbers and lines that look like a field's value but are other things
+    "other": [
+        "telepon", "telp.", "telp", "halaman", "npwp", "nomor rekening", "no. rekening", "điện thoại", "mã số thuế",
+        "số tài khoản", "trang số", "telefoon", "bladsy", "btw-nommer", "btw nr", "registrasienommer",
+        "maatskappy reg. nr", "telefoni", "faqja", "nipt", "nuis", "numri unik identifikues", "llogaria bankare",
+        "pib", "matični broj", "tekući račun", "žiro račun", "šifra delatnosti", "телефон", "тел.", "страна", "пиб",
+        "матични број", "текући рачун", "жиро рачун", "шифра делатности", "paġna", "numru tal-vat",
+        "numru tar-reġistrazzjoni", "страница", "еик", "булстат", "ин по ддс", "идентификационен номер",
+        "банкова сметка", "сторінка", "єдрпоу", "код єдрпоу", "код за єдрпоу", "іпн", "рнокпп", "muka surat",
+        "no. pendaftaran", "no. syarikat", "no. pendaftaran sst", "no. tel.", "telepono", "pahina", "simu",
+        "namba ya simu", "ukurasa", "s.l.p.", "ffôn", "ffon", "tudalen", "rhif taw", "rhif cofrestru", "rhif cwmni"],
+}
+
+
+DOCUMENT_CONCEPTS: dict[str, list[str]] = {
+    # a payslip's gross earnings, before deductions
+    "gross_pay": [
+        "bruto plaća", "bruto iznos plaće", "ukupni bruto", "bruto primanja", "hrubá mzda", "hrubý príjem",
+        "hrubá mzda spolu", "brutopalk", "bruto töötasu", "arvestatud kokku", "bruto alga", "bruto darba samaksa",
+        "aprēķināts kopā", "aprēķinātā alga", "bruto darbo užmokestis", "bruto atlyginimas", "priskaičiuota",
+        "priskaičiuota iš viso", "brüt ücret", "brüt maaş", "brüt kazanç", "toplam kazanç", "heildarlaun",
+        "laun samtals", "brúttólaun", "bruttopalkka", "bruttopalkka yhteensä", "palkka yhteensä", "bruttó bér",
+        "bruttó kereset", "bruttó munkabér", "bruttó jövedelem", "bruttolønn", "brutto lønn", "bruttolön",
+        "brutto lön", "summa bruttolön", "bruttoløn", "brutto løn", "bruttoindkomst", "salariu brut", "venit brut",
+        "total venit brut", "total brut", "bruto plača", "skupaj bruto", "bruto osebni dohodek", "salari brut",
+        "sou brut", "total meritat", "μικτές αποδοχές", "μεικτές αποδοχές", "ακαθάριστες αποδοχές",
+        "σύνολο αποδοχών", "wynagrodzenie brutto", "płaca brutto", "razem brutto", "brutto razem",
+        "hrubá mzda celkem", "hrubý příjem", "vencimento bruto", "salário bruto", "total de vencimentos",
+        "remuneração ilíquida", "total ilíquido", "gaji kotor", "gaji bruto", "penghasilan bruto",
+        "total pendapatan", "jumlah pendapatan", "tổng thu nhập", "tổng lương", "lương gộp", "thu nhập trước thuế",
+        "bruto salaris", "bruto besoldiging", "bruto verdienste", "totale verdienste", "bruto inkomste",
+        "paga bruto", "rroga bruto", "bruto zarada", "bruto plata", "ukupna bruto zarada", "бруто зарада",
+        "бруто плата", "укупна бруто зарада", "paga gross", "qligħ gross", "брутна заплата", "брутно възнаграждение",
+        "общо начислено", "начислено", "нараховано", "всього нараховано", "усього нараховано",
+        "нарахована заробітна плата", "gaji kasar", "pendapatan kasar", "jumlah gaji kasar", "kabuuang sahod",
+        "kabuuang kita", "mshahara ghafi", "mshahara wa jumla", "mapato ghafi", "jumla ya mapato", "cyflog gros",
+        "tâl gros", "gross pay", "gross salary", "gross earnings", "gross wages", "total earnings",
+        "total gross pay", "bruttolohn", "bruttogehalt", "bruttobezüge", "gesamtbrutto", "gesamt-brutto",
+        "summe brutto", "salaire brut", "rémunération brute", "salaire de base brut", "brutoloon", "bruto loon",
+        "totaal bruto", "brutosalaris", "salario bruto", "sueldo bruto", "total devengado", "remuneración bruta",
+        "retribuzione lorda", "stipendio lordo", "totale competenze", "totale lordo"],
+    # the amount a payslip pays out
+    "net_pay": [
+        "neto za isplatu", "neto plaća", "za isplatu", "iznos za isplatu", "neto iznos", "čistá mzda", "k výplate",
+        "suma na výplatu", "na výplatu", "netopalk", "väljamaksmisele", "välja maksta", "izmaksājamā summa",
+        "neto alga", "izmaksai", "summa izmaksai", "išmokėti", "išmokėtina suma", "išmokama suma", "į rankas",
+        "neto atlyginimas", "net ücret", "net maaş", "net ödenen", "net ödenecek", "net ele geçen", "útborgað",
+        "útborguð laun", "nettólaun", "til útborgunar", "nettopalkka", "maksetaan tilille", "tilille maksettava",
+        "nettó bér", "nettó munkabér", "kifizetendő", "kifizetett összeg", "utalandó", "nettolønn", "til utbetaling",
+        "utbetalt", "netto utbetalt", "nettolön", "att utbetala", "utbetalas", "utbetalt belopp", "nettoløn",
+        "til udbetaling", "udbetalt", "udbetales", "salariu net", "rest de plată", "net de plată", "neto plača",
+        "za izplačilo", "znesek za izplačilo", "izplačilo", "líquid a percebre", "salari net", "import líquid",
+        "total líquid", "καθαρές αποδοχές", "καθαρό πληρωτέο", "πληρωτέο ποσό", "πληρωτέες αποδοχές", "do wypłaty",
+        "kwota do wypłaty", "wynagrodzenie netto", "płaca netto", "k výplatě", "částka k výplatě", "čistý příjem",
+        "líquido a receber", "vencimento líquido", "salário líquido", "valor líquido", "total líquido",
+        "gaji bersih", "penerimaan bersih", "jumlah diterima", "total diterima", "gaji yang diterima", "thực lĩnh",
+        "lương thực lĩnh", "thực nhận", "lương thực nhận", "số tiền thực nhận", "còn lĩnh", "netto salaris",
+        "netto betaling", "netto besoldiging", "netto betaalbaar", "paga neto", "rroga neto", "neto për pagesë",
+        "shuma neto", "neto zarada", "neto plata", "neto zarada za isplatu", "нето зарада", "нето плата",
+        "за исплату", "износ за исплату", "paga netta", "ħlas nett", "нетна заплата", "нетно възнаграждение",
+        "сума за получаване", "за получаване", "за изплащане", "до виплати", "сума до виплати", "до видачі",
+        "на руки", "чиста заробітна плата", "pendapatan bersih", "jumlah bersih", "bayaran bersih", "gaji dibayar",
+        "netong sahod", "matatanggap na sahod", "kabuuang matatanggap", "mshahara halisi", "malipo halisi",
+        "mshahara baada ya makato", "cyflog net", "tâl net", "net pay", "net salary", "net wages", "net payment",
+        "take home pay", "take-home pay", "net amount payable", "amount paid", "auszahlungsbetrag", "auszahlung",
+        "nettolohn", "nettogehalt", "nettoverdienst", "überweisungsbetrag", "net à payer", "net payé", "salaire net",
+        "net à payer avant impôt sur le revenu", "net à payer avant impôt", "netto te betalen", "nettoloon",
+        "nettosalaris", "netto uit te betalen", "uit te betalen", "líquido a percibir", "líquido total a percibir",
+        "salario neto", "sueldo neto", "neto a percibir", "netto in busta", "netto a pagare", "netto del mese",
+        "stipendio netto", "retribuzione netta"],
+    # the label before the employer's name on a payslip
+    "employer": [
+        "poslodavac", "isplatitelj", "naziv poslodavca", "zamestnávateľ", "tööandja", "darba devējs", "darbdavys",
+        "işveren", "işveren unvanı", "işyeri unvanı", "launagreiðandi", "vinnuveitandi", "työnantaja", "munkáltató",
+        "munkáltató neve", "arbeidsgiver", "arbetsgivare", "arbejdsgiver", "angajator", "angajatorul", "delodajalec",
+        "izplačevalec", "empresa", "ocupador", "εργοδότης", "επωνυμία εργοδότη", "pracodawca", "zaměstnavatel",
+        "entidade patronal", "entidade empregadora", "empregador", "pemberi kerja", "nama perusahaan", "perusahaan",
+        "người sử dụng lao động", "đơn vị sử dụng lao động", "werkgewer", "punëdhënësi", "punëdhënës", "isplatilac",
+        "послодавац", "исплатилац", "назив послодавца", "min iħaddem", "isem min iħaddem", "работодател",
+        "осигурител", "роботодавець", "підприємство", "організація", "majikan", "nama majikan", "kompanya",
+        "pangalan ng kompanya", "mwajiri", "jina la mwajiri", "cyflogwr", "employer", "employer name",
+        "company name", "arbeitgeber", "firma", "employeur", "raison sociale", "werkgever", "empleador",
+        "razón social", "datore di lavoro", "azienda", "ditta"],
+    # the label before the employee's name on a payslip
+    "employee": [
+        "zaposlenik", "radnik", "djelatnik", "ime i prezime", "zamestnanec", "meno a priezvisko", "töötaja",
+        "töötaja nimi", "darbinieks", "darba ņēmējs", "vārds, uzvārds", "darbuotojas", "vardas, pavardė", "personel",
+        "çalışan", "adı soyadı", "personel adı", "launþegi", "starfsmaður", "työntekijä", "palkansaaja",
+        "munkavállaló", "munkavállaló neve", "dolgozó", "dolgozó neve", "arbeidstaker", "ansatt", "anställd",
+        "arbetstagare", "medarbejder", "lønmodtager", "ansat", "angajat", "salariat", "nume salariat",
+        "nume și prenume", "delavec", "zaposleni", "ime in priimek", "treballador", "treballadora", "εργαζόμενος",
+        "υπάλληλος", "ονοματεπώνυμο", "pracownik", "imię i nazwisko", "zaměstnanec", "jméno a příjmení",
+        "trabalhador", "funcionário", "colaborador", "nome do trabalhador", "karyawan", "pegawai", "nama karyawan",
+        "nama pegawai", "nhân viên", "tên nhân viên", "người lao động", "họ và tên", "họ tên", "werknemer",
+        "naam van werknemer", "punonjësi", "punëmarrësi", "emri i punonjësit", "запослени", "радник",
+        "име и презиме", "impjegat", "l-impjegat", "isem l-impjegat", "служител", "работник", "трите имена",
+        "працівник", "співробітник", "прізвище, ім'я, по батькові", "pekerja", "nama pekerja", "kakitangan",
+        "nama kakitangan", "empleyado", "manggagawa", "pangalan ng empleyado", "mfanyakazi", "mwajiriwa",
+        "jina la mfanyakazi", "gweithiwr", "cyflogai", "enw'r gweithiwr", "employee", "employee name",
+        "name of employee", "arbeitnehmer", "mitarbeiter", "mitarbeitername", "salarié", "employé", "nom du salarié",
+        "medewerker", "naam werknemer", "trabajador", "empleado", "nombre del trabajador", "dipendente",
+        "lavoratore", "cognome e nome"],
+    # the day the salary is paid
+    "pay_date": [
+        "datum isplate", "isplaćeno dana", "dátum výplaty", "výplatný termín", "väljamakse kuupäev",
+        "väljamaksepäev", "izmaksas datums", "išmokėjimo data", "ödeme tarihi", "maaş ödeme tarihi",
+        "útborgunardagur", "greiðsludagur", "maksupäivä", "palkanmaksupäivä", "kifizetés dátuma", "kifizetés napja",
+        "utalás dátuma", "utbetalingsdato", "utbetalingsdag", "utbetalningsdag", "utbetalningsdatum",
+        "udbetalingsdato", "udbetalingsdag", "dispositionsdato", "data plății", "data plăţii", "data plata",
+        "datum izplačila", "data de pagament", "ημερομηνία πληρωμής", "ημερομηνία καταβολής", "data wypłaty",
+        "datum výplaty", "data de pagamento", "tanggal pembayaran", "tanggal gajian", "tanggal transfer",
+        "ngày trả lương", "ngày chi trả", "ngày thanh toán", "betaaldatum", "betalingsdatum", "datum van betaling",
+        "data e pagesës", "датум исплате", "исплаћено дана", "data tal-ħlas", "дата на плащане", "дата на изплащане",
+        "дата виплати", "дата оплати", "tarikh bayaran", "tarikh pembayaran", "tarikh gaji", "petsa ng sahod",
+        "araw ng sahod", "petsa ng bayad", "tarehe ya malipo", "tarehe ya kulipwa", "dyddiad talu", "pay date",
+        "payment date", "date paid", "paid on", "payday", "auszahlungsdatum", "auszahlungstag", "zahltag",
+        "zahlungsdatum", "date de paiement", "payé le", "date de versement", "uitbetalingsdatum", "datum betaling",
+        "fecha de pago", "data pagamento", "data di pagamento"],
+    # the label before a patient's name on a medical bill
+    "patient": [
+        "pacijent", "ime pacijenta", "bolesnik", "pacient", "meno pacienta", "patsient", "patsiendi nimi",
+        "pacients", "pacienta vārds, uzvārds", "pacientas", "paciento vardas, pavardė", "hasta adı",
+        "hasta adı soyadı", "sjúklingur", "nafn sjúklings", "potilas", "potilaan nimi", "beteg",
+        "beteg neve", "páciens", "pasient", "pasientnavn", "patient", "patientens namn", "patientnavn",
+        "numele pacientului", "bolnik", "ime pacienta", "nom del pacient", "ασθενής", "ονοματεπώνυμο ασθενούς",
+        "pacjent", "imię i nazwisko pacjenta", "świadczeniobiorca", "jméno pacienta", "utente", "nome do utente",
+        "doente", "paciente", "pasien", "nama pasien", "bệnh nhân", "họ tên bệnh nhân", "tên bệnh nhân",
+        "người bệnh", "pasiënt", "naam van pasiënt", "pacienti", "emri i pacientit", "пацијент", "име пацијента",
+        "болесник", "pazjent", "isem il-pazjent", "пациент", "име на пациента", "пацієнт", "піб пацієнта", "pesakit",
+        "nama pesakit", "pasyente", "pangalan ng pasyente", "mgonjwa", "jina la mgonjwa", "claf", "enw'r claf",
+        "patient name", "name of patient", "patientin", "patientenname", "name des patienten", "nom du patient",
+        "patiente", "patiënt", "naam patiënt", "nombre del paciente", "paziente", "nome paziente", "assistito"],
+    # the date of treatment / service / admission on a medical bill
+    "treatment_date": [
+        "datum pregleda", "datum liječenja", "datum prijema", "datum usluge", "dátum ošetrenia", "dátum vyšetrenia",
+        "dátum prijatia", "vastuvõtu kuupäev", "ravi kuupäev", "teenuse osutamise kuupäev", "apmeklējuma datums",
+        "ārstēšanas datums", "pakalpojuma datums", "apsilankymo data", "gydymo data", "paslaugos data",
+        "muayene tarihi", "tedavi tarihi", "yatış tarihi", "hizmet tarihi", "meðferðardagur", "dagsetning meðferðar",
+        "hoitopäivä", "käyntipäivä", "hoitopäivämäärä", "kezelés dátuma", "vizsgálat dátuma", "felvétel dátuma",
+        "ellátás dátuma", "behandlingsdato", "konsultasjonsdato", "behandlingsdatum", "besöksdatum", "vårddatum",
+        "konsultationsdato", "data consultației", "data internării", "data tratamentului", "datum obravnave",
+        "datum sprejema", "data de visita", "data d'ingrés", "data del servei", "ημερομηνία εξέτασης",
+        "ημερομηνία εισαγωγής", "ημερομηνία νοσηλείας", "data wizyty", "data przyjęcia",
+        "data udzielenia świadczenia", "data usługi", "datum ošetření", "datum vyšetření", "datum přijetí",
+        "data da consulta", "data de internamento", "data do serviço", "data de atendimento", "tanggal perawatan",
+        "tanggal periksa", "tanggal kunjungan", "tanggal berobat", "tanggal masuk", "ngày khám", "ngày vào viện",
+        "ngày nhập viện", "ngày điều trị", "behandelingsdatum", "datum van behandeling", "datum van diens",
+        "opnamedatum", "data e vizitës", "data e trajtimit", "data e shtrimit", "datum lečenja", "датум прегледа",
+        "датум лечења", "датум пријема", "датум услуге", "data tat-trattament", "data tal-ammissjoni",
+        "data taż-żjara", "дата на прегледа", "дата на постъпване", "дата на лечение", "дата прийому", "дата огляду",
+        "дата госпіталізації", "дата надання послуги", "tarikh rawatan", "tarikh masuk", "tarikh lawatan",
+        "tarikh kemasukan", "petsa ng konsulta", "petsa ng pagpapagamot", "petsa ng pagpasok", "tarehe ya matibabu",
+        "tarehe ya kulazwa", "tarehe ya huduma", "dyddiad triniaeth", "dyddiad y driniaeth", "date of service",
+        "service date", "treatment date", "date of treatment", "admission date", "date of admission", "visit date",
+        "date of visit", "behandlungsdatum", "behandlungstag", "aufnahmedatum", "leistungsdatum", "date des soins",
+        "date de soins", "date d'admission", "date de consultation", "date d'entrée", "behandeldatum",
+        "datum behandeling", "datum opname", "fecha de atención", "fecha de ingreso", "fecha del servicio",
+        "fecha de consulta", "data prestazione", "data della prestazione", "data ricovero", "data visita"],
+    # the sender on a waybill / consignment note
+    "shipper": [
+        "pošiljatelj", "odosielateľ", "saatja", "nosūtītājs", "kravas nosūtītājs", "siuntėjas", "gönderici",
+        "gönderen", "sendandi", "lähettäjä", "feladó", "avsender", "avsändare", "afsender", "expeditor", "remitent",
+        "expedidor", "αποστολέας", "nadawca", "odesílatel", "remetente", "pengirim", "nama pengirim", "người gửi",
+        "người gửi hàng", "bên gửi", "versender", "dërguesi", "dërgues", "pošiljalac", "пошиљалац", "mittent",
+        "min jibgħat", "подател", "изпращач", "відправник", "вантажовідправник", "penghantar", "nagpadala",
+        "pangalan ng nagpadala", "mtumaji", "jina la mtumaji", "anfonwr", "shipper", "sender", "consignor",
+        "absender", "expéditeur", "afzender", "verzender", "remitente", "mittente"],
+    # the receiver on a waybill / consignment note
+    "consignee": [
+        "primatelj", "príjemca", "saaja", "kaubasaaja", "saņēmējs", "kravas saņēmējs", "gavėjas", "alıcı",
+        "teslim alan", "viðtakandi", "vastaanottaja", "címzett", "mottaker", "mottagare", "modtager", "destinatar",
+        "prejemnik", "destinatari", "παραλήπτης", "odbiorca", "příjemce", "destinatário", "penerima",
+        "nama penerima", "người nhận", "người nhận hàng", "bên nhận", "ontvanger", "marrësi", "marrës", "primalac",
+        "прималац", "destinatarju", "riċevitur", "получател", "одержувач", "отримувач", "вантажоодержувач",
+        "tatanggap", "pangalan ng tatanggap", "mpokeaji", "jina la mpokeaji", "derbynnydd", "consignee", "receiver",
+        "recipient", "deliver to", "ship to", "empfänger", "destinataire", "geadresseerde", "destinatario",
+        "consignatario"],
+    # waybill / consignment note / tracking number labels
+    "waybill_number": [
+        "tovarni list", "broj tovarnog lista", "broj pošiljke", "nákladný list", "číslo nákladného listu",
+        "číslo zásielky", "veoseleht", "saadetise number", "saadetise nr", "kravas pavadzīme", "sūtījuma numurs",
+        "sūtījuma nr", "krovinio važtaraštis", "siuntos numeris", "siuntos nr", "taşıma senedi", "gönderi no",
+        "gönderi numarası", "takip numarası", "kargo takip no", "konşimento", "farmbréf", "sendingarnúmer",
+        "rakningarnúmer", "rahtikirjanumero", "lähetystunnus", "lähetysnumero", "seurantanumero", "fuvarlevél",
+        "fuvarlevélszám", "küldeményszám", "nyomkövetési szám", "fraktbrev", "fraktbrevnummer", "sendingsnummer",
+        "sporingsnummer", "fraktsedel", "fraktsedelnummer", "sändningsnummer", "kollinummer", "spårningsnummer",
+        "fragtbrev", "fragtbrevsnummer", "forsendelsesnummer", "pakkenummer", "scrisoare de trăsură", "nr. awb",
+        "număr awb", "număr expediție", "tovorni list", "prevozni list", "številka pošiljke", "carta de port",
+        "número d'enviament", "núm. d'enviament", "φορτωτική", "αριθμός φορτωτικής", "αριθμός αποστολής",
+        "αριθμός παρακολούθησης", "list przewozowy", "numer listu przewozowego", "nr listu przewozowego",
+        "numer przesyłki", "nr przesyłki", "nákladní list", "číslo nákladního listu", "číslo zásilky",
+        "guia de transporte", "conhecimento de transporte", "número de rastreio", "código de rastreio",
+        "número de envio", "nomor resi", "no. resi", "resi", "nomor pengiriman", "surat muatan", "vận đơn",
+        "số vận đơn", "mã vận đơn", "mã bưu gửi", "số hiệu bưu gửi", "vragbrief", "vragbriefnommer",
+        "sporingsnommer", "versendingsnommer", "numri i dërgesës", "nr. i dërgesës", "numri i gjurmimit",
+        "prevoznica", "товарни лист", "број товарног листа", "број пошиљке", "превозница", "numru tat-traċċar",
+        "numru tal-kunsinna", "товарителница", "номер на товарителница", "номер на пратка", "пратка №",
+        "товарно-транспортна накладна", "номер ттн", "експрес-накладна", "номер відправлення", "nota konsainan",
+        "no. konsainan", "no. penjejakan", "nombor penjejakan", "no. penghantaran", "namba ya mzigo",
+        "namba ya usafirishaji", "hati ya usafirishaji", "namba ya kufuatilia", "rhif olrhain", "nodyn llwyth",
+        "rhif llwyth", "waybill", "waybill no", "waybill number", "air waybill", "consignment note",
+        "consignment number", "consignment no", "tracking number", "tracking no", "bill of lading",
+        "shipment number", "awb no", "awb number", "frachtbrief", "frachtbriefnummer", "sendungsnummer",
+        "sendungsnr", "paketnummer", "lettre de voiture", "numéro de suivi", "n° de suivi", "numéro d'expédition",
+        "n° d'expédition", "numéro de colis", "connaissement", "vrachtbrief", "vrachtbriefnummer", "zendingnummer",
+        "trackingnummer", "verzendnummer", "carta de porte", "número de seguimiento", "número de envío",
+        "guía de remisión", "conocimiento de embarque", "lettera di vettura", "numero di spedizione",
+        "numero spedizione", "numero di tracciamento"],
+    # the number of packages / pieces
+    "packages": [
+        "broj paketa", "broj koleta", "broj komada", "koleta", "počet balíkov", "počet kusov", "počet kolí",
+        "pakkide arv", "kohtade arv", "pakkide arv kokku", "iepakojumu skaits", "vietu skaits", "paku skaits",
+        "pakuočių skaičius", "vietų skaičius", "siuntinių skaičius", "koli adedi", "koli sayısı", "paket sayısı",
+        "parça sayısı", "fjöldi pakka", "fjöldi stykkja", "kollimäärä", "kolliluku", "pakettien määrä", "kollit",
+        "csomagok száma", "darabszám", "küldemények száma", "antall kolli", "antall pakker", "kolli", "antal kolli",
+        "antal paket", "antal pakker", "număr colete", "nr. colete", "colete", "število paketov", "število koletov",
+        "število kosov", "nombre de paquets", "nombre de bultos", "paquets", "αριθμός δεμάτων", "δέματα", "τεμάχια",
+        "liczba paczek", "ilość paczek", "liczba sztuk", "ilość sztuk", "ilość kolli", "počet balíků", "počet kusů",
+        "volumes", "número de volumes", "nº de volumes", "quantidade de volumes", "jumlah koli", "koli",
+        "jumlah paket", "số kiện", "số lượng kiện", "số gói", "aantal pakkies", "aantal stukke", "pakkies",
+        "numri i pakove", "pako", "numri i copëve", "број пакета", "број колета", "број комада",
+        "numru ta' pakketti", "pakketti", "брой пакети", "брой колети", "колети", "кількість місць",
+        "кількість упаковок", "кількість пакунків", "bilangan bungkusan", "bungkusan", "bilangan kotak",
+        "bilang ng pakete", "pakete", "idadi ya vifurushi", "vifurushi", "idadi ya mizigo", "nifer y pecynnau",
+        "pecynnau", "packages", "no. of packages", "number of packages", "pieces", "no. of pieces",
+        "number of pieces", "parcels", "total packages", "total pieces", "anzahl pakete", "packstücke",
+        "anzahl packstücke", "anzahl colli", "colli", "nombre de colis", "nb colis", "colis", "aantal colli",
+        "aantal pakketten", "bultos", "número de bultos", "nº bultos", "paquetes", "numero colli", "n. colli"],
+    # the gross / total weight
+    "weight": [
+        "težina", "bruto težina", "ukupna težina", "masa", "hmotnosť", "celková hmotnosť", "hrubá hmotnosť", "váha",
+        "kaal", "brutokaal", "kogukaal", "svars", "bruto svars", "kopējais svars", "svoris", "bruto svoris",
+        "bendras svoris", "ağırlık", "brüt ağırlık", "toplam ağırlık", "þyngd", "heildarþyngd", "brúttóþyngd",
+        "paino", "bruttopaino", "kokonaispaino", "súly", "bruttó súly", "bruttó tömeg", "össztömeg", "vekt",
+        "bruttovekt", "totalvekt", "vikt", "bruttovikt", "totalvikt", "vægt", "bruttovægt", "totalvægt", "greutate",
+        "greutate brută", "greutate totală", "teža", "bruto teža", "skupna teža", "pes brut", "pes total", "βάρος",
+        "μικτό βάρος", "συνολικό βάρος", "waga", "waga brutto", "masa brutto", "waga całkowita", "hmotnost",
+        "celková hmotnost", "hrubá hmotnost", "peso", "peso bruto", "peso total", "berat", "berat total",
+        "total berat", "berat kotor", "trọng lượng", "tổng trọng lượng", "khối lượng", "cân nặng", "gewig",
+        "bruto gewig", "totale gewig", "massa", "pesha", "pesha bruto", "pesha totale", "тежина", "бруто тежина",
+        "укупна тежина", "маса", "piż gross", "piż totali", "тегло", "бруто тегло", "общо тегло", "вага",
+        "вага брутто", "загальна вага", "berat kasar", "jumlah berat", "timbang", "kabuuang timbang", "uzito",
+        "uzito wa jumla", "uzani", "pwysau", "cyfanswm pwysau", "pwysau gros", "weight", "gross weight",
+        "total weight", "chargeable weight", "actual weight", "gewicht", "bruttogewicht", "gesamtgewicht", "poids",
+        "poids brut", "poids total", "brutogewicht", "totaalgewicht", "peso lordo", "peso totale"],
+}
+
+
 def labels(concept: str) -> list[str]:
-    """The concept's words in the languages above."""
-    return list(LABELS[concept])
+    """The concept's words in the languages above, each once."""
+    words = LABELS.get(concept, []) + MORE_LANGUAGES.get(concept, []) + DOCUMENT_CONCEPTS.get(concept, [])
+    if not words:
+        raise KeyError(concept)
+    return list(dict.fromkeys(words))

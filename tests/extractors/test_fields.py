@@ -1007,6 +1007,13 @@ BILL = {"invoice_number": "R-2026-0412", "invoice_date": "2026-03-12", "due_date
     "Číslo zákazníka CN-88412\nDPH 20 % 41,00\nCelkom k úhrade 205,00 €\n",
     "Számlaszám R-2026-0412\nKelt 2026.03.12.\nFizetési határidő 2026.04.11.\nÜgyfélszám CN-88412\n"
     "ÁFA 27% 41,00\nFizetendő összeg 205,00 Ft\n",
+    # Indonesian, Serbian in Cyrillic, Swahili: words of the lexicon's MORE_LANGUAGES
+    "Nomor tagihan R-2026-0412\nTanggal faktur 12/03/2026\nJatuh tempo 11/04/2026\nNomor pelanggan CN-88412\n"
+    "PPN 11% 41,00\nJumlah yang harus dibayar 205,00\n",
+    "Број рачуна R-2026-0412\nДатум издавања 12.03.2026\nРок плаћања 11.04.2026\nШифра купца CN-88412\n"
+    "ПДВ 20% 41,00\nУкупно за уплату 205,00 RSD\n",
+    "Namba ya ankara R-2026-0412\nTarehe ya ankara 12/03/2026\nTarehe ya mwisho ya malipo 11/04/2026\n"
+    "Nambari ya mteja CN-88412\nKodi ya ongezeko la thamani 41.00\nJumla ya kulipa 205.00 KES\n",
 ])
 def test_a_bill_in_a_language_no_dev_document_was_in_reads_its_labels(text):
     assert _extract(text, Bill) == BILL
