@@ -39,6 +39,8 @@ class FieldPlan:
     fallback_labels: frozenset[str] = frozenset()
     # a party's place: "sender" issues the document (its letterhead), "recipient" is addressed; None: no party
     role: str | None = None
+    # the schema wants the amount without its sign: a credit note's "-551,11" is a credit of 551.11
+    unsigned: bool = False
 
 
 def _unwrap_optional(annotation: Any) -> Any:
@@ -341,6 +343,11 @@ ADDRESSEE_HEADINGS = ["to", "spett.le", "spettabile", "messrs"]
 _BUYER_ISSUES = re.compile(r"(?i)purchase|^po(?:[A-Z_]|$)")  # names of a purchase-order schema
 
 
+# a field's description that asks for the amount without its sign
+_UNSIGNED = re.compile(r"(?i)\bas a positive (?:number|amount|value)|\bpositive even\b|\bwithout (?:its |the |a )?"
+                       r"(?:minus|sign)\b|\babsolute (?:value|amount)")
+
+
 def plan_fields(model: type[BaseModel]) -> list[FieldPlan]:
     """One plan per top-level field of the schema, in declaration order."""
     plans = []
@@ -371,8 +378,11 @@ def plan_fields(model: type[BaseModel]) -> list[FieldPlan]:
             # the window's heading names whoever the paper is sent to: on a purchase order the supplier
             labels = [lab for lab in labels if lab not in ADDRESSEE_HEADINGS]
             labels += ADDRESSEE_HEADINGS if role == "recipient" else []
+        unsigned = kind in ("amount", "integer") and (
+            _UNSIGNED.search(info.description or "") is not None
+            or any(getattr(m, "ge", None) == 0 or getattr(m, "gt", None) == 0 for m in info.metadata))
         plans.append(FieldPlan(name, kind, labels + fallback, info.description or "", max_length, choices,
-                               item_model, frozenset(_label_key(lab) for lab in fallback), role))
+                               item_model, frozenset(_label_key(lab) for lab in fallback), role, unsigned))
     return plans
 
 
@@ -963,6 +973,8 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
             score += 0.3 * (1 - position)  # the balance a statement opens with sits above its bookings
         elif plan.kind in ("amount", "integer"):
             score += 0.3 * position  # totals sit low on the page
+        if plan.unsigned and isinstance(cand.value, (int, float)):
+            cand.value = abs(cand.value)
         if balance and _is_debit_balance(index.lines[cand.line], cand):
             cand.value = -abs(cand.value)  # "SOLDE DÉBITEUR AU 31/01/2026 1 245,30", "2.416,83 S": overdrawn
         elif plan.kind in ("date", "id", "vat_id", "iban"):

@@ -626,6 +626,18 @@ def test_an_ids_series_letters_printed_apart_are_part_of_it():
     assert _extract("Ihre Bestellung: Kunde AB 4471/HB\n", DeliveryNote)["order_number"] == "4471/HB"
 
 
+class Credit(BaseModel):
+    total_credit: float | None = Field(None, description="Amount credited, tax included, as a positive number "
+                                                         "even when printed with a minus sign")
+    tax_total: Decimal | None = Field(None, ge=0)
+
+
+def test_an_amount_the_schema_wants_without_its_sign():
+    text = "FACTURA RECTIFICATIVA\nBase imponible -497,51\nIVA 10% -49,75\nTotal -547,26 EUR\n"
+    assert _extract(text, Credit) == {"total_credit": 547.26, "tax_total": 49.75}
+    assert _extract(text, Till)["total"] == -547.26  # a schema that says nothing keeps the sign
+
+
 def test_the_sum_of_tax_lines_is_an_option_but_not_the_first():
     # two lines that label a tax: their sum joins the options for the rules, never ahead of the parts
     text = "Umsatzsteuer 38,00\nSteuerbetrag 2,00\n"
