@@ -157,6 +157,12 @@ CONCEPTS: list[tuple[str, Any]] = [
         "order total", "total order", "po total", "bestellsumme", "auftragssumme", "gesamtbestellwert",
         "total commande", "total de la commande", "totaal bestelling", "total pedido", "total del pedido",
         "totale ordine"]),
+    (r"credit_?note\w*_(?:number|no|nr|id)$", lambda: more_labels("credit_note_number")),
+    # the invoice a credit note corrects, not the credit note's own number
+    (r"(?:original|corrected|refer\w*|related|cancel\w*)_invoice", lambda: more_labels("original_invoice")),
+    (r"(?:^|_)(?:fare|price|ticket_price)$", lambda: more_labels("fare")),
+    (r"(?:travel|journey|trip|passage)\w*_(?:ticket_)?(?:number|no|nr|id)$|^ticket_(?:number|no|nr|id)$", lambda:
+        more_labels("ticket_number")),
     (r"(?:receipt|ticket)\w*_(?:number|no|nr|id)$", lambda: [
         "receipt no", "receipt number", "receipt #", "receipt", "ticket no", "ticket", "nº ticket", "n° ticket",
         "número de ticket", "nº de ticket", "bon n°", "numéro de ticket", "kassenbon", "bon-nr", "bonnummer",
@@ -250,6 +256,7 @@ DATE_CONCEPTS: list[tuple[str, Any]] = [
         "data pagamento", "utbetalningsdag", "data de pagamento", "fecha de abono", "fecha de pago",
         "udbetalingsdato", "datum výplaty", *more_labels("pay_date")]),
     (r"treat|service_date|admission|visit", lambda: more_labels("treatment_date")),
+    (r"travel|journey|trip", lambda: more_labels("travel_date")),
     (r"arriv|check_?in", lambda: [
         "arrival", "arrival date", "date of arrival", "check-in", "check in", "anreise", "ankunft", "anreisetag",
         "arrivée", "date d'arrivée", "aankomst", "aankomstdatum", "llegada", "fecha de llegada", "entrada", "arrivo",
@@ -293,6 +300,10 @@ TEXT_CONCEPTS: list[tuple[str, Any]] = [
         "guest", "guest name", "name of guest", "gast", "name des gastes", "hôte", "client", "gast", "naam gast",
         "huésped", "nombre del huésped", "ospite", "nome ospite"] + more_labels("guest")),
     (r"patient", lambda: more_labels("patient")),
+    (r"passenger|travell?er", lambda: more_labels("passenger")),
+    (r"issuer", lambda: more_labels("issuer")),
+    (r"origin|from_station|departure_station", lambda: more_labels("origin")),
+    (r"destination|to_station|arrival_station", lambda: more_labels("destination")),
     (r"shipper|consignor|sender", lambda: more_labels("shipper")),
     (r"consignee|receiver", lambda: more_labels("consignee")),
     (r"employee|worker|staff", lambda: [
@@ -859,11 +870,11 @@ def party_role(field_name: str) -> str | None:
     name = field_name.lower()
     if any(k in name for k in ("buyer", "customer", "recipient", "client", "bill_to", "consignee", "payer", "insured",
                                "policyholder", "subscriber", "tenant", "patient", "addressee", "employee", "holder",
-                               "guest")):
+                               "guest", "passenger")):
         return "recipient"
     if any(k in name for k in ("vendor", "seller", "supplier", "issuer", "sender", "merchant", "from", "insurer",
                                "provider", "shipper", "landlord", "employer", "bank", "hotel", "hospital", "clinic",
-                               "store", "shop")):
+                               "store", "shop", "operator", "carrier")):
         return "sender"
     return None
 

@@ -638,6 +638,31 @@ def test_an_amount_the_schema_wants_without_its_sign():
     assert _extract(text, Till)["total"] == -547.26  # a schema that says nothing keeps the sign
 
 
+class CreditNote(BaseModel):
+    credit_note_number: str | None = None
+    original_invoice_number: str | None = None
+    issue_date: dt.date | None = None
+
+
+class TrainTicket(BaseModel):
+    ticket_number: str | None = None
+    passenger_name: str | None = None
+    travel_date: dt.date | None = None
+    price: float | None = None
+
+
+def test_a_credit_note_and_a_ticket_read_their_own_words():
+    credit = ("Muster GmbH\nGUTSCHRIFT\nGutschriftsnummer GS-2026-014\nDatum 14.03.2026\n"
+              "Ursprüngliche Rechnung RE-2026-118 vom 02.03.2026\nGutschriftsbetrag -119,00 EUR\n")
+    assert _extract(credit, CreditNote) == {
+        "credit_note_number": "GS-2026-014", "original_invoice_number": "RE-2026-118", "issue_date": "2026-03-14"}
+    ticket = ("RAIL EXPRESS\nTicket number 7126-0304-1882\nPassenger: Anna Berg\nDate of travel 21/03/2026\n"
+              "Booked on 02/03/2026\nFare EUR 48.50\n")
+    assert _extract(ticket, TrainTicket) == {
+        "ticket_number": "7126-0304-1882", "passenger_name": "Anna Berg", "travel_date": "2026-03-21",
+        "price": 48.5}
+
+
 def test_the_sum_of_tax_lines_is_an_option_but_not_the_first():
     # two lines that label a tax: their sum joins the options for the rules, never ahead of the parts
     text = "Umsatzsteuer 38,00\nSteuerbetrag 2,00\n"
