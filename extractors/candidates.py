@@ -457,9 +457,11 @@ def _first_line(index: TextIndex) -> int:
 # a line that can open a company's name: capitalised words, no digits, no label or punctuation of a sentence
 _FIRST_LINE_OF_NAME = re.compile(r"[A-ZÄÖÜ][\w&'-]*(?: [A-ZÄÖÜ][\w&'-]*){0,3}")
 COMPANY = re.compile(
-    r"\b(gmbh|ag|kg|ug|ltd|limited|inc|llc|plc|corp|co\.|b\.v\.|bv|n\.v\.|sarl|sàrl|sas|sa|s\.a\.|s\.l\.|sl|"
+    r"(?<!\w)(gmbh|ag|kg|ug|ltd|limited|inc|llc|plc|corp|co\.|b\.v\.|bv|n\.v\.|sarl|sàrl|sas|sa|s\.a\.|s\.l\.|sl|"
     r"s\.r\.l\.|srl|spa|s\.p\.a\.|oy|ab|as|a/s|aps|pvt|e\.k\.|a\.g\.|a\.s\.|s\.r\.o\.|ltda\.?|kft\.?|zrt\.?"
-    r"|sp\. z o\.o\.|s\.c\.)(?!\w)",  # "S.L." ends in a dot: no \b after it
+    r"|sp\. z o\.o\.|s\.c\.|"
+    + "|".join(map(re.escape, sorted(lexicon.labels("legal_form"), key=len, reverse=True)))
+    + r")(?!\w)",  # "S.L." ends in a dot: no \b after it
     re.IGNORECASE,
 )
 

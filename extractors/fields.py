@@ -907,11 +907,15 @@ def _after_own_label(cand: C.Candidate, fname: str, labels: list[list[LabelHit]]
     return C.Candidate(value, value, cand.line, at)
 
 
+_BOX_NUMBER = re.compile(r"\s+\(\d{1,2}[a-zа-я]?\)$")  # a printed form numbers its boxes: "Продавец (2)"
+
+
 def _without_address_after_legal_form(cand: C.Candidate) -> C.Candidate:
-    """"Horácká energetika a.s., Vrchlického 1487/58, 586 01 Jihlava": the name ends at its legal form."""
+    """"Horácká energetika a.s., Vrchlického 1487/58, 586 01 Jihlava", "Podunavska energija a.d., Novi Sad", "Dŵr
+    Dyffryn Tywi Cyf., Banc Gorllewin Cymru": the name ends at its legal form, whatever follows its comma."""
     legal = C.COMPANY.search(cand.text)
     rest = cand.text[legal.end():] if legal else ""
-    if legal and rest.startswith(",") and (_ADDRESS.search(rest) or re.search(r"\d{3} ?\d{2}\s+\w", rest)):
+    if legal and rest.startswith(",") and rest[1:].strip():
         name = cand.text[: legal.end()]
         return C.Candidate(name, name, cand.line, cand.start)
     return cand
@@ -977,6 +981,8 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
         if plan.kind == "text":
             cand = _after_own_label(cand, plan.name, labels)
             cand = _without_address_after_legal_form(cand)
+            if box := _BOX_NUMBER.search(cand.text):  # "ООО «Волгаколор» (2)": a form's box, not the name's
+                cand = C.Candidate(cand.text[: box.start()], cand.text[: box.start()], cand.line, cand.start)
         score = label_score(cand, plan.name, labels, index, section=plan.kind == "text",
                             fallback=plan.fallback_labels)
         position = cand.line / n_lines

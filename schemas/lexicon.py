@@ -212,6 +212,17 @@ LABELS: dict[str, list[str]] = {
         "gosp.", "gospodin", "gđa", "gđa.", "gospođa", "pán", "pani", "herra", "frú", "rouva", "sayın", "bay", "bayan",
         "hr.", "fru", "herr", "dl.", "dna.", "domnul", "doamna", "ga.", "κ.", "κος", "κα", "pan", "paní", "exmo.",
         "exma.", "sr.", "sra.", "k-gs", "k-dze", "ponas", "ponia"],
+    # companies' legal forms beyond those of English, German, French, Dutch, Spanish and Italian (a name with one is
+    # a company's): written out or dotted, none a common word
+    "legal_form": [
+        "d.o.o.", "d.d.", "j.d.o.o.", "a.d.", "doo", "sia", "uab", "oü", "ehf.", "ehf", "hf.", "oyj", "zrt.",
+        "nyrt.", "bt.", "s.a.s.", "snc", "ltée", "sprl", "bvba", "v.o.f.", "vof", "gbr", "ohg", "e.v.", "s.r.l.",
+        "s.c.a.", "lda.", "lda", "sgps", "pte. ltd.", "pte ltd", "pte. ltd", "sdn. bhd.", "sdn bhd", "bhd.", "berhad",
+        "pty", "pty ltd", "(edms) bpk", "bpk", "tbk", "sh.p.k.", "shpk", "sh.a.", "cyf.", "cyf", "teo.", "teoranta",
+        "ооо", "оао", "зао", "пао", "ао", "ип", "тов", "прат", "пат", "фоп", "еоод", "оод", "ад", "доо", "дооел",
+        "дооэл", "тоо", "жшс", "ақ", "սպը", "փբը", "բբը", "შპს", "სს", "ი/მ", "mmc", "asc", "qsc", "mchj", "xk",
+        "qk", "a.ş.", "ltd. şti.", "ltd.şti.", "a.e.", "ε.π.ε.", "ο.ε.", "ι.κ.ε.", "spółka", "s.p.", "k.s.",
+        "v.o.s.", "z.s.", "o.p.s."],
     # a paper's title, printed alone above its number ("RAČUN gostujući folio"): never a party's name
     "title": [
         "račun", "faktúra", "arve", "rēķins", "sąskaita", "sąskaita faktūra", "fatura", "reikningur", "lasku",

@@ -663,6 +663,21 @@ def test_a_credit_note_and_a_ticket_read_their_own_words():
         "price": 48.5}
 
 
+class Parties(BaseModel):
+    supplier_name: str | None = None
+    customer_name: str | None = None
+
+
+def test_legal_forms_of_more_countries_and_a_forms_box_numbers():
+    # a printed form numbers its boxes: "(2)" is no part of the name; ООО and АО make both names companies'
+    russian = ("DALA\nПродавец: ООО «Волгаколор» (2)\nАдрес: г. Самара, ул. Мира, 5\n"
+               "Покупатель: АО «Уралстройтрест» (3)\n")
+    assert _extract(russian, Parties) == {"supplier_name": "ООО «Волгаколор»", "customer_name": "АО «Уралстройтрест»"}
+    # whatever follows a legal form's comma is not the name's: a city, a bank
+    serbian = "Podunavska energija a.d., Novi Sad\nKupac\nDragana Milošević\n"
+    assert _extract(serbian, Parties)["supplier_name"] == "Podunavska energija a.d."
+
+
 def test_the_sum_of_tax_lines_is_an_option_but_not_the_first():
     # two lines that label a tax: their sum joins the options for the rules, never ahead of the parts
     text = "Umsatzsteuer 38,00\nSteuerbetrag 2,00\n"
