@@ -297,12 +297,13 @@ _SYMBOL = re.compile(r"(?<![A-Za-z])(?:R|A|C|NZ|HK|S|US)\$|€|\$|£|₹|¥|₽|
 
 # signs that several currencies print: on a page that also prints one of the family's codes ("TOTAL (CAD)"
 # under "$" everywhere, "Til greiðslu ISK" beside "kr."), the sign is that currency
+_RUPEES = frozenset("INR PKR LKR NPR MUR SCR".split())
 _SIGN_FAMILIES = {
     "$": frozenset("USD CAD AUD NZD MXN SGD HKD TWD CLP COP ARS UYU BRL".split()),
     "kr": frozenset("SEK NOK DKK ISK".split()),
     "¥": frozenset("JPY CNY".split()),
-    "Rs": frozenset("INR PKR LKR NPR MUR SCR".split()),
-    "Rs.": frozenset("INR PKR LKR NPR MUR SCR".split()),
+    "Rs": _RUPEES,
+    "Rs.": _RUPEES,
 }
 
 

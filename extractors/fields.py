@@ -618,9 +618,9 @@ def _second_figure_to_date(lines: list[str], cand: C.Candidate, label: LabelHit)
     return any(_TO_DATE.search(lines[j]) for j in range(cand.line - 1, max(-1, cand.line - 30), -1))
 
 
-# a heading ends its cell ("Seller", "Bill To:", "Buyer (Bill to)", "Verkäufer    Käufer"), a word in a sentence
-# does not ("Notes: Removed debris from case")
-# a heading ends its cell, or names a second role after a slash ("Gost / platitelj": the guest, who pays)
+# a heading ends its cell ("Seller", "Bill To:", "Buyer (Bill to)", "Verkäufer    Käufer"), perhaps after a second
+# role and a slash ("Gost / platitelj": the guest, who pays); a word in a sentence does not ("Notes: Removed
+# debris from case")
 _ENDS_CELL = re.compile(r"(?:\s*/\s*[^\W\d_]+)?[\s):]*(?:$|\s\s)")
 
 
