@@ -907,6 +907,18 @@ def _after_own_label(cand: C.Candidate, fname: str, labels: list[list[LabelHit]]
     return C.Candidate(value, value, cand.line, at)
 
 
+TRADING_NAME_FIELD = r"merchant|store|shop|hotel|restaurant"  # names of a business known by its sign
+_LEGAL_NAME = re.compile(r"(?i)(?<!not )(?<!not the )(?<!not its )\b(?:registered |full )?legal name|legal form")
+_TRADING_NAME = re.compile(r"(?i)trading name|brand name|letterhead|not (?:the |its )?(?:registered )?legal name")
+
+
+def _wants_trading_name(plan: FieldPlan) -> bool:
+    """The schema's description, else the field's name, says which of a business's names it wants."""
+    if _TRADING_NAME.search(plan.description) and not _LEGAL_NAME.search(plan.description):
+        return True
+    return not _LEGAL_NAME.search(plan.description) and re.search(TRADING_NAME_FIELD, plan.name) is not None
+
+
 _BOX_NUMBER = re.compile(r"\s+\(\d{1,2}[a-zа-я]?\)$")  # a printed form numbers its boxes: "Продавец (2)"
 
 
@@ -970,6 +982,7 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
     domains = _web_domains(index.text) if plan.kind == "text" else set()
     no_salutation = _NO_SALUTATION.search(plan.description) is not None
     person = plan.kind == "text" and re.search(PERSON_FIELD, plan.name) is not None
+    trading = plan.kind == "text" and _wants_trading_name(plan)
     opening = plan.kind in ("amount", "integer") and re.search(OPENING_BALANCE_FIELD, plan.name) is not None
     balance = opening or (plan.kind == "amount" and re.search(CLOSING_BALANCE_FIELD, plan.name) is not None)
     # a period's first or last day ("billing_period_start"): decided by the field's name, once
@@ -1031,7 +1044,9 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
             if role != "recipient":
                 score += 0.5 * (1 - position) ** 2  # letterheads sit at the top; the recipient need not
             if C.COMPANY.search(cand.text):
-                score += -0.5 if person else 0.5  # an employee is no company
+                # an employee is no company; a shop or a hotel goes by the name over its door, not its owner's
+                # legal name ("Havbris Kaffebar", "Havbris Servering AS"), unless the schema asks for that one
+                score += -0.5 if person else 0.0 if trading else 0.5
             if any(ch.isdigit() for ch in cand.text):
                 score -= 0.5
             if not _NAME_SHAPE.search(cand.text) or _CODE_LIKE.fullmatch(cand.text):

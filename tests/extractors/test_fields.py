@@ -678,6 +678,21 @@ def test_legal_forms_of_more_countries_and_a_forms_box_numbers():
     assert _extract(serbian, Parties)["supplier_name"] == "Podunavska energija a.d."
 
 
+class ShopReceipt(BaseModel):
+    merchant_name: str | None = None
+
+
+class LegalReceipt(BaseModel):
+    merchant_name: str | None = Field(None, description="The seller by its registered legal name, with its legal form")
+
+
+def test_a_shop_goes_by_the_name_over_its_door_unless_the_schema_asks_for_its_legal_name():
+    text = ("Havbris Kaffebar\nStrandkaien 12, 4005 Stavanger\nHavbris Servering AS · Org.nr. 918 442 107 MVA\n"
+            "KVITTERING\n")
+    assert _extract(text, ShopReceipt)["merchant_name"] == "Havbris Kaffebar"
+    assert _extract(text, LegalReceipt)["merchant_name"] == "Havbris Servering AS"
+
+
 def test_the_sum_of_tax_lines_is_an_option_but_not_the_first():
     # two lines that label a tax: their sum joins the options for the rules, never ahead of the parts
     text = "Umsatzsteuer 38,00\nSteuerbetrag 2,00\n"
