@@ -53,9 +53,10 @@ class TextIndex:
     def dot_groups_thousands(self) -> bool:
         """Whether "139.850" on this page is 139 850, not 139.85: the page writes its cents after a comma only
         ("1.234,56", never "1,234.56"), or prints a currency that has no cents (ISO 4217: ISK, JPY, VND …)."""
-        if any(c.value in ZERO_DECIMAL_CURRENCIES for c in find_currencies(self) if c.text == c.value):
-            return True
-        return bool(_COMMA_CENTS.search(self.text)) and not _DOT_CENTS.search(self.text)
+        if _DOT_CENTS.search(self.text):
+            return False
+        return bool(_COMMA_CENTS.search(self.text)) or any(
+            c.value in ZERO_DECIMAL_CURRENCIES for c in find_currencies(self))
 
     def iter_matches(self, pattern: re.Pattern[str]):
         for i, line in enumerate(self.lines):
@@ -307,11 +308,27 @@ _SIGN_FAMILIES = {
 }
 
 
+# signs with a single currency each, and abbreviations that name one only beside an amount ("1 234,00 руб.",
+# "Rp 1.250.000", "12 500 Ft")
+_ONE_CURRENCY_SIGNS = {"₴": "UAH", "₸": "KZT", "₼": "AZN", "₾": "GEL", "֏": "AMD", "₫": "VND", "₱": "PHP", "₪": "ILS",
+                       "₩": "KRW", "฿": "THB", "₦": "NGN"}
+_CURRENCY_WORDS = {"руб": "RUB", "грн": "UAH", "лв": "BGN", "ден": "MKD", "дин": "RSD", "Rp": "IDR", "RM": "MYR",
+                   "KSh": "KES", "Ksh": "KES", "Ft": "HUF", "lei": "RON", "kn": "HRK", "Lekë": "ALL", "Lek": "ALL"}
+_ONE_CURRENCY_SIGN = re.compile("|".join(map(re.escape, _ONE_CURRENCY_SIGNS)))
+# not a code that starts alike: "21 RM-10J Rauchwarnmelder"
+_CURRENCY_WORD = re.compile(r"(?:(?<=\d)|(?<=\d )|(?<=\d\u00a0))(" + "|".join(_CURRENCY_WORDS) + r")\.?(?![\w/-])"
+                            r"|(?<![\w-])(" + "|".join(_CURRENCY_WORDS) + r")\.?(?:\s(?=-?\d)|(?=\d))")
+
+
 def find_currencies(index: TextIndex) -> list[Candidate]:
     found = []
     for i, m in index.iter_matches(_CODE):
         if m.group(1) in ISO_CURRENCIES:
             found.append(Candidate(m.group(1), m.group(1), i, m.start()))
+    for i, m in index.iter_matches(_ONE_CURRENCY_SIGN):
+        found.append(Candidate(_ONE_CURRENCY_SIGNS[m.group(0)], m.group(0), i, m.start()))
+    for i, m in index.iter_matches(_CURRENCY_WORD):
+        found.append(Candidate(_CURRENCY_WORDS[m.group(1) or m.group(2)], m.group(0), i, m.start()))
     printed = {c.value for c in found}
     for i, m in index.iter_matches(_SYMBOL):
         sign = m.group(0).strip()

@@ -193,6 +193,16 @@ def test_a_sign_several_currencies_print_is_the_code_of_its_family_the_page_prin
     assert set(found("Total 100 kr\nSEK 100 = NOK 98")) == {"SEK", "NOK"}
 
 
+def test_signs_of_one_currency_and_abbreviations_beside_an_amount():
+    def found(text: str) -> list[str]:
+        return [c.value for c in C.find_currencies(C.TextIndex(text))]
+
+    assert found("Итого 1 234,00 руб.") == ["RUB"] and found("Сума 742,00 грн") == ["UAH"]
+    assert found("Rp 1.250.000") == ["IDR"] and found("Jumlah RM 5,789.76") == ["MYR"] and found("516.000 ₫") == ["VND"]
+    # an abbreviation away from any amount, or the start of a code, is no currency
+    assert found("ROOM 12") == [] and found("21 RM-10J Rauchwarnmelder 12 Stk.") == [] and found("Lek Street") == []
+
+
 def test_a_page_of_whole_amounts_groups_thousands_with_its_dots():
     icelandic = "Gisting 1 28.900 11% 28.900\nSamtals 139.850 kr.\nTil greiðslu ISK 139.850\nBjór 0,4 l"
     index = C.TextIndex(icelandic)
