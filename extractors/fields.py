@@ -908,15 +908,18 @@ def _after_own_label(cand: C.Candidate, fname: str, labels: list[list[LabelHit]]
 
 
 TRADING_NAME_FIELD = r"merchant|store|shop|hotel|restaurant"  # names of a business known by its sign
-_LEGAL_NAME = re.compile(r"(?i)(?<!not )(?<!not the )(?<!not its )\b(?:registered |full )?legal name|legal form")
-_TRADING_NAME = re.compile(r"(?i)trading name|brand name|letterhead|not (?:the |its )?(?:registered )?legal name")
+_NOT_LEGAL_NAME = re.compile(r"(?i)\bnot (?:the |its |a )?(?:registered |full )?legal name")
+_LEGAL_NAME = re.compile(r"(?i)legal name|legal form")
+_TRADING_NAME = re.compile(r"(?i)trading name|brand name|letterhead")
 
 
 def _wants_trading_name(plan: FieldPlan) -> bool:
     """The schema's description, else the field's name, says which of a business's names it wants."""
-    if _TRADING_NAME.search(plan.description) and not _LEGAL_NAME.search(plan.description):
+    if _NOT_LEGAL_NAME.search(plan.description):
         return True
-    return not _LEGAL_NAME.search(plan.description) and re.search(TRADING_NAME_FIELD, plan.name) is not None
+    if _LEGAL_NAME.search(plan.description):
+        return False
+    return bool(_TRADING_NAME.search(plan.description)) or re.search(TRADING_NAME_FIELD, plan.name) is not None
 
 
 _BOX_NUMBER = re.compile(r"\s+\(\d{1,2}[a-zа-я]?\)$")  # a printed form numbers its boxes: "Продавец (2)"

@@ -686,11 +686,17 @@ class LegalReceipt(BaseModel):
     merchant_name: str | None = Field(None, description="The seller by its registered legal name, with its legal form")
 
 
+class NotLegalSeller(BaseModel):
+    seller_name: str | None = Field(None, description="The café's own name, not its registered legal name")
+
+
 def test_a_shop_goes_by_the_name_over_its_door_unless_the_schema_asks_for_its_legal_name():
     text = ("Havbris Kaffebar\nStrandkaien 12, 4005 Stavanger\nHavbris Servering AS · Org.nr. 918 442 107 MVA\n"
             "KVITTERING\n")
     assert _extract(text, ShopReceipt)["merchant_name"] == "Havbris Kaffebar"
     assert _extract(text, LegalReceipt)["merchant_name"] == "Havbris Servering AS"
+    # a description that asks for the other name wins over the field's name, a negation included
+    assert _extract(text, NotLegalSeller)["seller_name"] == "Havbris Kaffebar"
 
 
 def test_the_sum_of_tax_lines_is_an_option_but_not_the_first():
