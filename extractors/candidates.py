@@ -290,10 +290,12 @@ def _dedupe_spans(cands: list[Candidate]) -> list[Candidate]:
 # ---------------------------------------------------------------- currencies
 _SYMBOLS = {"€": "EUR", "$": "USD", "£": "GBP", "₹": "INR", "¥": "JPY", "₽": "RUB", "₺": "TRY", "zł": "PLN",
             "Rs.": "INR", "Rs": "INR", "Fr.": "CHF", "kr": "SEK", "R$": "BRL", "CHF": "CHF", "A$": "AUD", "C$": "CAD",
-            "NZ$": "NZD", "HK$": "HKD", "S$": "SGD", "US$": "USD", "Kč": "CZK"}
+            "NZ$": "NZD", "HK$": "HKD", "S$": "SGD", "US$": "USD", "Kč": "CZK", "₴": "UAH", "₸": "KZT", "₼": "AZN",
+            "₾": "GEL", "֏": "AMD", "₫": "VND", "₱": "PHP", "₪": "ILS", "₩": "KRW", "฿": "THB", "₦": "NGN"}
 _CODE = re.compile(r"(?<![A-Za-z])([A-Z]{3})(?![A-Za-z])")
 # a dollar sign with its country's letters first ("R$ 26.170,23" is the real, not the US dollar)
-_SYMBOL = re.compile(r"(?<![A-Za-z])(?:R|A|C|NZ|HK|S|US)\$|€|\$|£|₹|¥|₽|₺|zł|Kč|\bRs\.?(?=\s?-?\d)|\bkr\b")
+_SYMBOL = re.compile(r"(?<![A-Za-z])(?:R|A|C|NZ|HK|S|US)\$|€|\$|£|₹|¥|₽|₺|zł|Kč|₴|₸|₼|₾|֏|₫|₱|₪|₩|฿|₦"
+                     r"|\bRs\.?(?=\s?-?\d)|\bkr\b")
 
 
 # signs that several currencies print: on a page that also prints one of the family's codes ("TOTAL (CAD)"
@@ -308,13 +310,9 @@ _SIGN_FAMILIES = {
 }
 
 
-# signs with a single currency each, and abbreviations that name one only beside an amount ("1 234,00 руб.",
-# "Rp 1.250.000", "12 500 Ft")
-_ONE_CURRENCY_SIGNS = {"₴": "UAH", "₸": "KZT", "₼": "AZN", "₾": "GEL", "֏": "AMD", "₫": "VND", "₱": "PHP", "₪": "ILS",
-                       "₩": "KRW", "฿": "THB", "₦": "NGN"}
+# abbreviations that name a currency only beside an amount ("1 234,00 руб.", "Rp 1.250.000", "12 500 Ft")
 _CURRENCY_WORDS = {"руб": "RUB", "грн": "UAH", "лв": "BGN", "ден": "MKD", "дин": "RSD", "Rp": "IDR", "RM": "MYR",
                    "KSh": "KES", "Ksh": "KES", "Ft": "HUF", "lei": "RON", "kn": "HRK", "Lekë": "ALL", "Lek": "ALL"}
-_ONE_CURRENCY_SIGN = re.compile("|".join(map(re.escape, _ONE_CURRENCY_SIGNS)))
 # not a code that starts alike: "21 RM-10J Rauchwarnmelder"
 _CURRENCY_WORD = re.compile(r"(?:(?<=\d)|(?<=\d )|(?<=\d\u00a0))(" + "|".join(_CURRENCY_WORDS) + r")\.?(?![\w/-])"
                             r"|(?<![\w-])(" + "|".join(_CURRENCY_WORDS) + r")\.?(?:\s(?=-?\d)|(?=\d))")
@@ -325,8 +323,6 @@ def find_currencies(index: TextIndex) -> list[Candidate]:
     for i, m in index.iter_matches(_CODE):
         if m.group(1) in ISO_CURRENCIES:
             found.append(Candidate(m.group(1), m.group(1), i, m.start()))
-    for i, m in index.iter_matches(_ONE_CURRENCY_SIGN):
-        found.append(Candidate(_ONE_CURRENCY_SIGNS[m.group(0)], m.group(0), i, m.start()))
     for i, m in index.iter_matches(_CURRENCY_WORD):
         found.append(Candidate(_CURRENCY_WORDS[m.group(1) or m.group(2)], m.group(0), i, m.start()))
     printed = {c.value for c in found}

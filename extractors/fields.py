@@ -1217,16 +1217,15 @@ ARITHMETIC = 1.2
 def _weigh_arithmetic(field_name: str, index: C.TextIndex, merged: dict[Any, C.Candidate]) -> None:
     """Where no label names an amount (the page's language has none here), arithmetic still does, in any
     language: on tax-breakdown lines the tax is rate × basis and the gross their sum ("20% 2 850,00 570,00
-    3 420,00"); without such lines, the amount the table's rows add up to is the total of prices with tax."""
+    3 420,00")."""
+    pairs = index.tax_breakdown
+    if not pairs:
+        return
     role = amount_role(field_name)
     gross = role is None and (is_gross_total(field_name) or re.search(AMOUNT_DUE_FIELD, field_name) is not None)
-    pairs = index.tax_breakdown
-    if pairs:
-        basis = round(sum(b.value for b, _ in pairs), 2)
-        tax = round(sum(t.value for _, t in pairs), 2)
-        value = basis + tax if gross else {"basis": basis, "tax": tax}.get(role or "")
-    else:
-        value = None
+    basis = round(sum(b.value for b, _ in pairs), 2)
+    tax = round(sum(t.value for _, t in pairs), 2)
+    value = basis + tax if gross else {"basis": basis, "tax": tax}.get(role or "")
     if value is not None and round(value, 2) in merged:
         cand = merged[round(value, 2)]
         cand.score = max(cand.score, ARITHMETIC)
