@@ -936,6 +936,44 @@ def _without_address_after_legal_form(cand: C.Candidate) -> C.Candidate:
     return cand
 
 
+# the words of a tax or register number's label, up to four ("Company No.", "USt-IdNr.", "VAT Reg. No.",
+# "Kd.-Nr."); short capitals that are no legal form label one too ("ИНН", "БСН", "HRB", "UID")
+_ID_LABEL_WORDS = frozenset(
+    """no nr nº n° number nummer numéro numero número num reg registration register registered company co tax vat
+    id ident idnr ust uid steuer steuernr st hr handelsregister crn tin ein abn acn gst gstin pan cin nip regon krs
+    ičo ico dič dic cvr org orgnr kvk btw siren siret rcs tva nif cif iva piva partita fiscal fiscale codice
+    moms momsreg mva tunnus kd kunden kundennr""".split())
+_ID_NUMBER = re.compile(r"(?<![\w.])(?:([A-Z]{2,3})[\s-]?)?(?=(?:[\s./-]?\d){6})\d[\d\s./-]*")
+_SHORT_CAPITALS = re.compile(r"[^\W\d_a-zа-яёß]{2,4}")
+_LETTERS = re.compile(r"[A-Z]+")
+_BANK_WORDS = re.compile(r"(?i)\b(?:iban|bic|swift|konto|account|compte|cuenta|conto|rekening)\b")
+
+
+def _is_id_label_word(word: str) -> bool:
+    bare = word.strip(".:#,;")
+    return (bool(_SHORT_CAPITALS.fullmatch(bare)) and not C.COMPANY.fullmatch(bare)) or any(
+        part in _ID_LABEL_WORDS for part in re.split(r"[-./]+", bare.casefold()) if part)
+
+
+def _without_registration_after(cand: C.Candidate) -> C.Candidate:
+    """"ООО «Сибирские измерительные системы» ИНН 5406184728", "Kestrel GmbH USt-IdNr. DE812345678": a tax or
+    register number printed after a company's name on its line, with its label, is no part of the name."""
+    for number in _ID_NUMBER.finditer(cand.text):
+        words = list(re.finditer(r"\S+", cand.text[: number.start()]))
+        if number.group(1) and _is_id_label_word(number.group(1)):
+            # "HRB 123456": the letters label it; "DE812345678": a country's, labelled before them
+            words.append(_LETTERS.match(cand.text, number.start()))
+        label = 0
+        while label < min(4, len(words) - 1) and _is_id_label_word(words[-1 - label].group()):
+            label += 1
+        name = cand.text[: words[-label].start()].rstrip(" ,;|·-") if label else ""
+        # only a company's name ends so plainly ("ACCOUNT NUMBER 100-4478-22" is a label), and a bank's line
+        # ("Banque Cantonale Lémanique, IBAN CH70 …") names no party
+        if C.COMPANY.search(name) and not _BANK_WORDS.search(cand.text[words[-label].start():]):
+            return C.Candidate(name, name, cand.line, cand.start)
+    return cand
+
+
 def _is_other_fields_label(cand: C.Candidate, fname: str, labels: list[list[LabelHit]]) -> bool:
     """The whole span is one label of other fields, no word of it left over."""
     hits = labels[cand.line] if cand.line < len(labels) else []
@@ -996,7 +1034,7 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
     for cand in found:
         if plan.kind == "text":
             cand = _after_own_label(cand, plan.name, labels)
-            cand = _without_address_after_legal_form(cand)
+            cand = _without_registration_after(_without_address_after_legal_form(cand))
             if box := _BOX_NUMBER.search(cand.text):  # "ООО «Волгаколор» (2)": a form's box, not the name's
                 cand = C.Candidate(cand.text[: box.start()], cand.text[: box.start()], cand.line, cand.start)
         score = label_score(cand, plan.name, labels, index, section=plan.kind == "text",

@@ -678,6 +678,15 @@ def test_legal_forms_of_more_countries_and_a_forms_box_numbers():
     assert _extract(serbian, Parties)["supplier_name"] == "Podunavska energija a.d."
 
 
+def test_a_tax_or_register_number_after_a_name_is_no_part_of_it():
+    russian = "Организация: ООО «Сибирские измерительные системы» ИНН 5406184728 / КПП 540601001\n"
+    assert _extract(russian, Parties)["supplier_name"] == "ООО «Сибирские измерительные системы»"
+    text = ("Seller\nBrightwater Supplies Ltd Company No. 08123456\n12 Harbour Road, Bristol\n"
+            "Invoice to\nKestrel Engineering GmbH USt-IdNr. DE812345678\nHauptstr. 5, 10115 Berlin\n")
+    assert _extract(text, Parties) == {"supplier_name": "Brightwater Supplies Ltd",
+                                       "customer_name": "Kestrel Engineering GmbH"}
+
+
 class ShopReceipt(BaseModel):
     merchant_name: str | None = None
 
