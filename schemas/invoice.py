@@ -108,7 +108,13 @@ class InvoiceFields(BaseModel):
         max_length=30,
         json_schema_extra={"labels": ["vat", "vat id", "vat no", "ust-id", "ust.-id.-nr", "ust-idnr",
                                       "ust.-idnr", "ust.-identnr", "ust-identnr", "tva",
-                                      "n° tva", "btw", "gstin", "tax id"]},
+                                      "n° tva", "btw", "gstin", "tax id", "vat reg. no", "vat reg no", "vat reg",
+                                      "vat registration no", "vat registration number", "vat number", "vat id no",
+                                      "mwst-nr", "mwst.-nr", "uid", "uid-nr", "tva intracommunautaire",
+                                      "n° tva intracommunautaire", "numéro de tva", "btw-nummer", "btw-nr", "btw nr",
+                                      "p.iva", "p. iva", "partita iva", "nif", "cif", "nip", "dič", "momsreg.nr",
+                                      "momsregistreringsnummer", "cvr-nr", "alv-numero", "abn", "gst no",
+                                      "gst reg no"]},
     )
     buyer_name: str | None = Field(
         None,

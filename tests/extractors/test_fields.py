@@ -687,6 +687,13 @@ def test_a_tax_or_register_number_after_a_name_is_no_part_of_it():
                                        "customer_name": "Kestrel Engineering GmbH"}
 
 
+def test_the_usual_words_of_a_vat_number_label_it():
+    text = "Brightwater Supplies Ltd\nVAT Reg. No. GB 123 4567 89\nInvoice No. 77\n"
+    index, plans = TextIndex(text), plan_fields(load_schema("invoice").model)
+    ranked = propose(index, next(p for p in plans if p.name == "vendor_vat_id"), find_labels(index, plans))
+    assert ranked[0].value == "GB 123 4567 89" and ranked[0].score >= 2.5
+
+
 class ShopReceipt(BaseModel):
     merchant_name: str | None = None
 
