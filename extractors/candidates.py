@@ -310,6 +310,12 @@ _SIGN_FAMILIES = {
 }
 
 
+# a page that prints no dollar code says its country otherwise: Canada's sales taxes and postal codes
+# ("TPS (5 %)", "Montréal (Québec)  H2H 1B1"), Australia's business number and GST ("ABN 51 824 753 556")
+_DOLLAR_COUNTRIES = (
+    ("CAD", re.compile(r"\b(?:TPS|TVQ|TVH|HST|QST|PST)\b|\b[A-Z]\d[A-Z] \d[A-Z]\d\b")),
+    ("AUD", re.compile(r"\bABN\b|\bA\.B\.N\.")),
+)
 # abbreviations that name a currency only beside an amount ("1 234,00 руб.", "Rp 1.250.000", "12 500 Ft")
 _CURRENCY_WORDS = {"руб": "RUB", "грн": "UAH", "лв": "BGN", "ден": "MKD", "дин": "RSD", "Rp": "IDR", "RM": "MYR",
                    "KSh": "KES", "Ksh": "KES", "Ft": "HUF", "lei": "RON", "kn": "HRK", "Lekë": "ALL", "Lek": "ALL"}
@@ -326,6 +332,8 @@ def find_currencies(index: TextIndex) -> list[Candidate]:
     for i, m in index.iter_matches(_CURRENCY_WORD):
         found.append(Candidate(_CURRENCY_WORDS[m.group(1) or m.group(2)], m.group(0), i, m.start()))
     printed = {c.value for c in found}
+    if not printed & _SIGN_FAMILIES["$"]:
+        printed |= {code for code, country in _DOLLAR_COUNTRIES if country.search(index.text)}
     for i, m in index.iter_matches(_SYMBOL):
         sign = m.group(0).strip()
         code = _SYMBOLS.get(sign)
@@ -340,7 +348,8 @@ def find_currencies(index: TextIndex) -> list[Candidate]:
 # ---------------------------------------------------------------- identifiers
 _VAT = re.compile(
     r"(?<![A-Z0-9])("
-    r"(?:AT ?U\d{8})|(?:BE ?0?\d{9,10})|(?:BG\d{9,10})|(?:CHE[- ]?\d{3}\.?\d{3}\.?\d{3})|(?:CY\d{8}[A-Z])|"
+    r"(?:AT ?U\d{8})|(?:BE ?0?\d{9,10})|(?:BE ?[01]\d{3}[. ]\d{3}[. ]\d{3})|(?:NO ?\d{3} ?\d{3} ?\d{3}(?: ?MVA)?)|"
+    r"(?:BG\d{9,10})|(?:CHE[- ]?\d{3}\.?\d{3}\.?\d{3})|(?:CY\d{8}[A-Z])|"
     r"(?:CZ\d{8,10})|(?:DE ?\d{3} ?\d{3} ?\d{3})|(?:DK ?\d{8})|(?:EE\d{9})|(?:EL\d{9})|(?:ES ?[A-Z0-9]\d{7}[A-Z0-9])|"
     r"(?:FI\d{8})|(?:FR ?[0-9A-Z]{2} ?\d{3} ?\d{3} ?\d{3})|(?:GB ?\d{3} ?\d{4} ?\d{2}(?:\d{3})?)|(?:HR\d{11})|"
     r"(?:HU\d{8})|(?:IE\d{7}[A-Z]{1,2})|(?:IT ?\d{11})|(?:LU\d{8})|(?:NL ?\d{9} ?B ?\d{2})|(?:PL ?\d{10})|"
@@ -357,12 +366,24 @@ _ID_TOKEN = re.compile(r"(?<![\w/#-])#?([A-Za-z0-9][A-Za-z0-9_./-]*\d[A-Za-z0-9_
 _VAT_SPACED = re.compile(r"(?<![A-Z0-9])([A-Z]{2,3}(?: ?[0-9A-Z]){8,14})(?![A-Za-z0-9])")
 
 
+# national tax ids printed without a country code, after the label that names them: "ABN 51 824 753 556",
+# "CVR-nr.: 39412785", "NIF: 48291736K", "No TPS/TVH : 784512369 RT0001" (a Swedish "Org.nr" is no VAT id)
+_TAX_ID = re.compile(
+    r"(?i)(?<![\w/])(?:abn|a\.b\.n\.|cvr(?:-nr\.?|-nummer| nr\.?)?|nif|cif|nipc|n\.i\.f\.|nip|tps/tvh|gst/hst|"
+    r"y-tunnus|uid(?:-nr\.?)?|dič|rfc|cuit|rut)\s*[:#]?\s*"
+    r"(?-i:((?:[A-Z]{2}[ -]?)?\d[\d. /-]{5,16}\d(?: ?[A-Z]{1,3}\d{0,4})?|[A-Z]\d{7}[A-Z0-9]))(?![\w.,])")
+
+
 def find_vat_ids(index: TextIndex) -> list[Candidate]:
     found = [Candidate(m.group(1), m.group(1), i, m.start()) for i, m in index.iter_matches(_VAT)]
     taken = {(c.line, c.start) for c in found} | {(c.line, c.start) for c in find_ibans(index)}
     for i, m in index.iter_matches(_VAT_SPACED):
         if (i, m.start()) not in taken and " " in m.group(1) and _VAT.fullmatch(m.group(1).replace(" ", "")):
             found.append(Candidate(m.group(1), m.group(1), i, m.start()))
+            taken.add((i, m.start()))
+    for i, m in index.iter_matches(_TAX_ID):
+        if (i, m.start(1)) not in taken and sum(ch.isdigit() for ch in m.group(1)) >= 8:
+            found.append(Candidate(m.group(1), m.group(1), i, m.start(1)))
     return found
 
 
@@ -416,7 +437,8 @@ SALUTATION = re.compile(
 ATTENTION = re.compile(
     r"(?i)(?:c/o|z\.\s?hd\.?|zu händen|attn\.?|attention|t\.a\.v\.|à l'attention|all'attenzione)(?=\s|:|$)")
 # words saying that an amount includes a tax: "inkl. USt.", "inclusive of … Tax", "Prijzen zijn inclusief BTW"
-INCLUDING = (r"\b(?:incl(?:\.|usive|uding|uded)?|inkl\.?|inklusive|einschl(?:\.|ießlich)|inclusief|incluid[ao]"
+INCLUDING = (r"\b(?:inc\.?(?=\s+(?:gst|vat|tax|hst))|incl(?:\.|usive|uding|uded)?|"
+             r"inkl\.?|inklusive|einschl(?:\.|ießlich)|inclusief|incluid[ao]"
              r"|compres[ao]|y compris)")
 # The currencies printed next to amounts ("€ 500", "1939 INR") and inside labels ("Montant EUR HT"): one
 # vocabulary for the amount readers below, the row cleaner and the labels in fields.py.

@@ -416,7 +416,10 @@ DISTRACTOR_LABELS = [
     "steuer-nr", "kto-nr", "konto-nr", "kontonummer", "contract no", "contract number", "vertragsnummer",
     "vertrags-nr", "n° de contrat", "bestellung nr", "bestell nr", "lieferung nr", "lieferschein nr", "auftrag nr",
     "zähler-nr", "zählernummer", "meter no", "a/c no", "a/c", "ifsc",
-    "handelsregister", "hrb", "kvk", "referenz", "reference", "your reference", "ihr zeichen", "unser zeichen",
+    "handelsregister", "hrb", "kvk", "company number", "company no", "company reg no", "registration number",
+    "registered number", "numéro d'entreprise", "n° d'entreprise", "ondernemingsnummer", "kvk-nummer",
+    "registro mercantil", "numero rea", "rea", "plot no", "survey no", "house no", "flat no", "referenz",
+    "reference", "your reference", "ihr zeichen", "unser zeichen",
     "period", "zeitraum", "abrechnungszeitraum", "vom", "bis",
     # the column words of a tax summary or a table head ("Rate  Net  VAT  Gross"), so that the head reads as one
     "net", "gross", "rate", "vat rate", "tax rate", "netto", "brutto", "steuersatz", "satz", "taux", "base", "qty",
@@ -562,8 +565,10 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], ind
                 and (_INCLUDES.search(lines[cand.line][: nearest.start])
                      or _INCLUDED_AFTER.match(lines[cand.line][nearest.end:cand.start]))):
             return 0.5 if ours else 2.0
-        if ours and amount_role(fname) == "tax" and _EXCLUDES.search(lines[cand.line][: nearest.start]):
-            return 0.5  # "Beitrag ohne Versicherungsteuer 422,50": the amount before the tax, not the tax
+        if (any(amount_role(f) == "tax" for f in nearest.fields) and amount_role(fname) in ("tax", "basis")
+                and _EXCLUDES.search(lines[cand.line][: nearest.start])):
+            # "Beitrag ohne Versicherungsteuer 422,50", "Total (ex GST) 2,171.48": the amount before the tax
+            return 0.5 if amount_role(fname) == "tax" else 2.5
         if ours and _second_figure_to_date(lines, cand, nearest):
             return 1.0  # "Gross Pay $2,770.94 31,973.44" under "this period  year to date": the year's, not ours
         if fname in nearest.fields:
@@ -585,6 +590,11 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], ind
             if fname in column.fields:
                 return 2.8 if len(column.fields) == 1 else 2.4
             return -1.0
+    # not for amounts: a column of figures under their headings reads the same ("Auszahlung" / "11.906,82" of
+    # the year's column)
+    if (not section and not isinstance(cand.value, (int, float)) and _stacked_label(cand, labels, lines)
+            and fname in labels[cand.line - 1][0].fields):
+        return 2.8 if len(labels[cand.line - 1][0].fields) == 1 else 2.4
     reach = ((1, 1.5), (2, 0.75)) if not section else ((1, 1.5), (2, 1.2), (3, 1.0), (4, 0.8), (5, 0.6))
     for distance, weight in reach:
         j = cand.line - distance
@@ -602,6 +612,16 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], ind
                 return weight
             return 0.0
     return 0.0
+
+
+def _stacked_label(cand: C.Candidate, labels: list[list[LabelHit]], lines: list[str]) -> bool:
+    """A label alone on its line and the value alone on the next: "Invoice No." / "SPS/24-25/1187", a form's
+    boxes read one under the other."""
+    if cand.line == 0 or len(labels[cand.line - 1]) != 1:
+        return False
+    above, hit, line = lines[cand.line - 1], labels[cand.line - 1][0], lines[cand.line]
+    return (not above[: hit.start].strip() and not above[hit.end:].strip(" :.#")
+            and not line[: cand.start].strip() and not line[cand.start + len(cand.text):].strip())
 
 
 # a column of running totals beside the period's figures: "Earnings  rate  hours  this period  year to date"
@@ -739,6 +759,8 @@ _BARE_DOMAIN = re.compile(r"(?i)[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/?")  # "c
 _SENTENCE_BREAK = re.compile(r"(?<!\b[A-Z])\. ")  # not after an initial: "J.P. van den Berg" is a name
 # "Company GmbH · Street 12 · 12345 City": a sender's return-address line above the recipient window
 _RETURN_ADDRESS = re.compile(r"\S\s+[·●|•]\s+.*\d{4,5}\s+\S")
+# "Skovgaard Kaffe & Te ApS, Jægergårdsgade 64, 8000 Aarhus C": a company, its street and its town, in commas
+_RETURN_ADDRESS_COMMAS = re.compile(rf"(?i)[^,]{{2,60}}(?<!\w){C.COMPANY.pattern}, [^,]+, \d{{4,5}} \S[^,]*$")
 
 
 _ADDRESS = re.compile(
@@ -783,10 +805,10 @@ _TITLE_THEN_DATE = re.compile(_TITLE_LINE.pattern + r"[^:]{0,50}$")
 _DUE_WORDS = re.compile(r"(?i)\b(?:bis|until|due|fällig|zahlbar|payable|échéance|vervaldatum|before|avant)\b")
 _PARENTHESISED = re.compile(r"^\(\w+\)")
 # a word saying the amount after a tax label includes that tax: "inkl. USt.", "including VAT", "incl. BTW"
-_INCLUDES = re.compile(r"(?i)" + C.INCLUDING + r"\W+(?:[\d.,]+\s?%\s*)?$")
+_INCLUDES = re.compile(r"(?i)(?:" + C.INCLUDING + r"|\binc\.?)\W+(?:[\d.,]+\s?%\s*)?$")  # "TOTAL (inc GST)"
 _INCLUDED_AFTER = re.compile(r"(?i)\W*(?:incl|inkl|inclus|incluid|compris)")  # "TOTAL (IVA incl.) 39,63 €"
-_EXCLUDES = re.compile(r"(?i)\b(?:ohne|exkl\.?|exklusive|excl\.?|excluding|exclusive of|without|before|hors|sans|zonder"
-                       r"|exclusief|sin|senza|utan)\s*$")
+_EXCLUDES = re.compile(r"(?i)\b(?:ohne|exkl\.?|exklusive|excl\.?|ex\.?|excluding|exclusive of|without|before|hors"
+                       r"|sans|zonder|exclusief|sin|senza|utan|avant|vor|antes de|prima di|före)\s*$")
 _PERIOD_END = re.compile(r"(?i)\b(?:vom|von|from|du|van|dal|del|desde)\s+[\d./-]{6,10}\s*"
                          r"(?:-|–|bis(?:\s+zum)?|to|until|au|tot|t/m|al|hasta)\s*$")
 _RANGE_CONNECTOR = re.compile(r"(?i)\s*(?:-|–|bis(?:\s+zum)?|to|until|through|thru|au|tot|t/m|al|hasta)\s*")
@@ -864,6 +886,16 @@ def _wrapped_iban_tail(lines: list[str], cand: C.Candidate) -> bool:
     """"IBAN FR76 3000 4012 3400" at a line's end and "0101 2345 678" opening the next: the IBAN's digits."""
     return cand.line > 0 and re.fullmatch(r"[\d ]*", lines[cand.line][: cand.start]) is not None and bool(
         _IBAN_HEAD.search(lines[cand.line - 1]))
+
+
+def _block_role(cand: C.Candidate, labels: list[list[LabelHit]], index: C.TextIndex) -> str | None:
+    """The party whose heading opens the block a value sits in ("Buyer (Bill to)" a few lines above)."""
+    for j in range(cand.line - 1, max(-1, cand.line - 6), -1):
+        for hit in labels[j]:
+            roles = {party_role(f) for f in hit.fields} - {None}
+            if len(roles) == 1 and len(index.lines[j]) <= 40 and _ENDS_CELL.match(index.lines[j], hit.end):
+                return roles.pop()
+    return None
 
 
 def party_role(field_name: str) -> str | None:
@@ -1016,7 +1048,9 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
     first_date = min(found, key=lambda c: (c.line, c.start)) if plan.kind == "date" and found else None
     if plan.kind == "id":
         # a year is part of a date ("du 02 Juillet 2015"), not a document number
-        in_dates = {(d.line, k) for d in C.find_dates(index) for k in range(d.start, d.start + len(d.text))}
+        # and the digits of a VAT id printed in groups ("TVA BE 0642.318.557") are no document number either
+        in_dates = {(d.line, k) for d in [*C.find_dates(index), *C.find_vat_ids(index)]
+                    for k in range(d.start, d.start + len(d.text))}
         found = [c for c in found if not _other_kind_token(c.text) and (c.line, c.start) not in in_dates
                  and not _wrapped_iban_tail(index.lines, c)]
     n_lines = max(1, len(index.lines))
@@ -1080,6 +1114,8 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
                 score -= 1.0  # "commande > 300 € HT": an amount, not a document's number
             if plan.kind == "id" and _PARENTHESISED.search(index.lines[cand.line][max(0, cand.start - 1):]):
                 score -= 1.0  # "Rechnung (380)": a type code, not the document's number
+            if plan.kind == "vat_id" and _block_role(cand, labels, index) not in (None, party_role(plan.name)):
+                score -= 1.0  # "Buyer (Bill to) … GSTIN/UIN: 24AAQFK7312P1ZC": the other party's id, in its block
         elif plan.kind == "text":
             role = plan.role
             if role != "recipient":
@@ -1107,6 +1143,8 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
                 score -= 0.8  # a sentence of the small print or a slogan, not a name
             if re.match(r"[a-zà-ÿ]{3,}\s", cand.text):
                 score -= 0.8  # "shown on this page do not include…": names start with a capital or a digit
+            if _BANK_WORDS.match(cand.text):
+                score -= 2.0  # "SWIFT ALBADKKK", "IBAN DK51 …": a bank's code, not a party
             if cand.text.startswith("(") or "%" in cand.text:
                 score -= 1.0  # "(Not to be used for payment)", "MwSt-% Nettowert": a remark or a column
             # "Umsatzsteuer aufschlüsselung:", "Nummer        : GE2020211", but not "WS Retail Services Pvt. Ltd :"
@@ -1126,7 +1164,8 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
             if C.SALUTATION.match(cand.text):  # "Herrn Max Mustermann": letters salute their addressee
                 score += 0.4 if role == "recipient" else -0.5
             # DIN 5008 letters: a one-line sender address sits right above the recipient's name
-            if role == "recipient" and cand.line > 0 and _RETURN_ADDRESS.search(index.lines[cand.line - 1]):
+            if role == "recipient" and cand.line > 0 and (_RETURN_ADDRESS.search(index.lines[cand.line - 1])
+                                                          or _RETURN_ADDRESS_COMMAS.match(index.lines[cand.line - 1])):
                 score += 0.6
             if (role == "sender" and cand.start == 0 and _RETURN_ADDRESS.search(index.lines[cand.line])
                     and (C.COMPANY.search(cand.text) or _capitalised(cand.text))

@@ -16,9 +16,12 @@ _HEADING = re.compile(r"\S+(?: \S+)*")
 # a column heading of the description in a table head (German, English, French, Dutch, Spanish, Italian)
 _DESCRIPTION_HEAD = re.compile(
     r"^(?:artikel)?(?:beschreibung|bezeichnung)|^(?:description|désignation|designation|libellé|omschrijving|"
-    r"descripci[oó]n|descrizione|artikel|article|produkt|product|item|leistung)\b",
+    r"descripci[oó]n|descrizione|descrição|denominazione|beskrivelse|beskrivning|kuvaus|popis|opis|varetekst|"
+    r"concepto|concetto|leistungsbeschreibung|artikel|article|produkt|product|item|leistung)\b",
     re.IGNORECASE,
 )
+# "Item Code", "Art.-Nr.", "SKU": the column of article codes, not of descriptions
+_CODE_HEAD = re.compile(r"(?i)\b(?:code|codice|código|nr|no|number|nummer|sku|ref|id)\b|#")
 
 
 @dataclass(frozen=True)
@@ -112,12 +115,23 @@ def column_descriptions(layout_text: str, rows: list[dict]) -> list[str | None]:
                 if cell and head[1] - head[0] <= NARROW:
                     description = _join_wrapped([cell, *_wrapped_below(lines, i, head)])
                 elif cell:
-                    description = _start_at(" ".join(str(row.get("description") or "").split()), cell)
+                    plain = " ".join(str(row.get("description") or "").split())
+                    description = _without_other_cells(_start_at(plain, cell) or plain, cell, line_cells, head, row)
+                    if (len(cell) > len(description) and cell.endswith(description)
+                            and re.fullmatch(r"[^\W\d_]+ ", cell[: -len(description)])):
+                        description = cell  # "BOPP Tape 48 mm": the row's reading took "BOPP" for a code
+                    below = _wrapped_below(lines, i, head)[:1]
+                    if below and _CONTINUED.search(description + "\n" + " ".join(below[0].split())):
+                        description += " " + " ".join(below[0].split())
+                    description = None if description == plain else description
                 break
         found.append(description if description and sum(ch.isalpha() for ch in description) >= 3 else None)
     return found
 
 
+# a sentence that goes on in the next line of its cell: "(La Marzocco Linea), inkl." / "pakninger", "Demontage …
+# (WC, Waschtisch" / "Badewanne)"; not a note under it ("Stahlcoil" / "aus Deutschland")
+_CONTINUED = re.compile(r"(?:,|\binkl\.|\bincl\.|\bund|\band|\bet|\by|\be|\bog|\boch|-)\n|^[^)\n]*\([^)\n]*\n")
 NARROW = 30  # characters: a description column this narrow wraps most descriptions
 SLACK = 6  # characters: a column's cells may start this far left of its heading (headings are centred)
 
@@ -136,6 +150,36 @@ def _wrapped_below(lines: list[str], i: int, head: tuple[int, int]) -> list[str]
             break
         out.append(" ".join(c.text for c in line_cells))
     return out
+
+
+def _without_other_cells(description: str, cell: str, line_cells: list[Cell], head: tuple[int, int],
+                         row: dict) -> str:
+    """The plain text runs another column's code into the description ("Rosmarin Haarshampoo fest, 75 g
+    LG-SH-075" under "Artikel  SKU", "60x90 mmROT-060" under "Código  Descrição"): what the row prints in
+    a column before the description's or between it and the row's figures does not end its description,
+    unless the description's own cell ends so ("…, 1 kg" beside the unit column's "kg")."""
+    cell = " ".join(cell.split())
+    figures = [v for v in (row.get("quantity"), row.get("unit_price"), row.get("line_total"))
+               if isinstance(v, (int, float))]
+    # left of the column: a code the plain text glued to the end ("mmROT-060"); right of it, before the row's
+    # figures: a code or a unit, a word or two ("LG-SH-075", "3923.30.00", "pza"), not a second text column
+    left = [" ".join(c.text.split()) for c in line_cells if c.end < head[0] - SLACK]
+    right = []
+    for c in (c for c in line_cells if c.start >= head[1] - 1):
+        if any(abs(v - w) < 0.005 for v in C.number_values(c.text) for w in figures):
+            break
+        if len(c.text.split()) <= 2:
+            right.append(" ".join(c.text.split()))
+    trimmed = True
+    while trimmed:
+        trimmed = False
+        for text in left + right:
+            glued = len(text) >= 4 and re.fullmatch(r"[A-Z0-9]+(?:[-/.][A-Z0-9]+)+|[A-Z]*\d[A-Z0-9]*", text)
+            spaced = text in right and description[-len(text) - 1: -len(text)] == " "
+            if len(description) > len(text) and description.endswith(text) and not cell.endswith(text) and (
+                    spaced or glued):
+                description, trimmed = description[: -len(text)].rstrip(), True
+    return description
 
 
 def _join_wrapped(parts: list[str]) -> str:
@@ -164,7 +208,7 @@ def _description_column(line: str) -> tuple[int, int] | None:
     if len(heads) < 3:
         return None
     for k, (start, end, text) in enumerate(heads):
-        if _DESCRIPTION_HEAD.match(text):
+        if _DESCRIPTION_HEAD.match(text) and not _CODE_HEAD.search(text):
             return start, heads[k + 1][0] if k + 1 < len(heads) else end + 40
     return None
 

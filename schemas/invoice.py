@@ -64,7 +64,8 @@ class InvoiceFields(BaseModel):
                                       "fattura", "numero", "fakturanummer", "fakturanr", "faktura", "credit note no",
                                       "credit note", "bill no", "document no", "booking id", "faktura vat nr", "numer faktury",
                                       "daňový doklad č", "číslo faktury", "fakturanummer", "nota fiscal",
-                                      "número da fatura", *more_labels("invoice_number")]},
+                                      "número da fatura", *more_labels("invoice_number"),
+                                      *more_labels("credit_note_number")]},
     )
     invoice_date: dt.date | None = Field(
         None,
@@ -114,7 +115,8 @@ class InvoiceFields(BaseModel):
                                       "n° tva intracommunautaire", "numéro de tva", "btw-nummer", "btw-nr", "btw nr",
                                       "p.iva", "p. iva", "partita iva", "nif", "cif", "nip", "dič", "momsreg.nr",
                                       "momsregistreringsnummer", "cvr-nr", "alv-numero", "abn", "gst no",
-                                      "gst reg no"]},
+                                      "gst reg no", "cvr", "cvr-nr", "tps/tvh", "no tps/tvh", "y-tunnus", "nif-iva",
+                                      "gstin/uin"]},
     )
     buyer_name: str | None = Field(
         None,
@@ -163,7 +165,8 @@ class InvoiceFields(BaseModel):
                                       "steuerbetrag", "steuer", "umsatzsteuer", "mehrwertsteuer", "tva", "total tva",
                                       "montant tva",
                                       "btw", "iva", "cuota iva", "cuota", "imposta", "moms", "gst", "igst", "cgst", "sgst",
-                                      "versicherungsteuer", "versicherungssteuer", *more_labels("tax_total")]},
+                                      "versicherungsteuer", "versicherungssteuer", "hst", "pst", "qst", "tps", "tvq",
+                                      "tvh", *more_labels("tax_total")]},
     )
     total: float | None = Field(
         None,
@@ -201,6 +204,10 @@ class InvoiceFields(BaseModel):
             rate = self.tax_total / net
             if not -0.001 <= rate <= 0.30:
                 problems.append(f"tax rate {rate:.1%} is implausible")
+        if (self.tax_total and self.subtotal is not None and self.total is not None
+                and abs(self.tax_total) >= 0.01 * abs(self.total) and _close(self.subtotal, self.total)):
+            # "Subtotaal € 717,97" on a page of gross prices: the lines' sum is net, the tax comes on top
+            problems.append(f"subtotal {self.subtotal} equals the total although tax {self.tax_total} is charged")
         if self.total is not None and self.total < 0 and (self.subtotal or 0) > 0:
             problems.append("total is negative while the subtotal is positive")
         line_totals = [li.line_total for li in self.line_items or [] if li.line_total is not None]

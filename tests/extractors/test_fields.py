@@ -1106,3 +1106,66 @@ BILL = {"invoice_number": "R-2026-0412", "invoice_date": "2026-03-12", "due_date
 ])
 def test_a_bill_in_a_language_no_dev_document_was_in_reads_its_labels(text):
     assert _extract(text, Bill) == BILL
+
+
+def test_national_tax_ids_after_their_labels_and_the_other_partys_id_in_its_block():
+    text = ("Shreeji Packaging Solutions Private Limited\nAhmedabad, Gujarat - 382330\nGSTIN/UIN: 24AAKCS4821M1Z7\n"
+            "Consignee (Ship to)\nKaveri Foods & Spices LLP\nSanand, Ahmedabad - 382110\nGSTIN/UIN: 24AAQFK7312P1ZC\n"
+            "Buyer (Bill to)\nKaveri Foods & Spices LLP\nAhmedabad, Gujarat - 382415\nGSTIN/UIN: 24AAQFK7312P1ZC\n")
+    assert _vendor_vat_id(text) == "24AAKCS4821M1Z7"  # the buyer's, printed twice under its headings, is not it
+    for line, vat_id in [("ABN 51 824 753 556", "51 824 753 556"), ("CVR-nr.: 39412785  |  Tlf. 86 12 44", "39412785"),
+                         ("NIF: 48291736K", "48291736K"), ("No TPS/TVH : 784512369 RT0001", "784512369 RT0001"),
+                         ("TVA BE 0642.318.557", "BE 0642.318.557"),
+                         ("Org.nr. NO 923 418 557 MVA", "NO 923 418 557 MVA")]:
+        assert _vendor_vat_id(f"Fjordlys Elektro AS\n{line}\n") == vat_id
+
+
+def _vendor_vat_id(text: str):
+    index, plans = TextIndex(text), plan_fields(load_schema("invoice").model)
+    ranked = propose(index, next(p for p in plans if p.name == "vendor_vat_id"), find_labels(index, plans))
+    return ranked[0].value if ranked else None
+
+
+def test_a_return_address_in_commas_and_a_banks_code():
+    text = ("SKOVGAARD\nSkovgaard Kaffe & Te ApS, Jægergårdsgade 64, 8000 Aarhus C\nHygge Bageri ApS\nVestergade 17\n"
+            "5000 Odense C\nFaktura nr. 20250212\nBank: Arbejdernes Landsbank  |  IBAN DK51 5301 0244 7811 23  |  "
+            "SWIFT ALBADKKK\n")
+    index, plans = TextIndex(text), plan_fields(load_schema("invoice").model)
+    ranked = propose(index, next(p for p in plans if p.name == "buyer_name"), find_labels(index, plans))
+    assert ranked[0].value == "Hygge Bageri ApS" and "SWIFT ALBADKKK" not in [c.value for c in ranked[:3]]
+
+
+def test_a_label_alone_on_its_line_labels_the_value_alone_under_it():
+    text = ("Shreeji Packaging Solutions Private Limited\nPlot No. 117, GIDC Phase II, Naroda\n"
+            "Invoice No.\nSPS/24-25/1187\nDated\n3-Feb-25\n")
+    assert _invoice_number(text) == "SPS/24-25/1187"  # "Plot No." is an address's, not a document's
+    # a credit note's number; a company number and a VAT id's digits are none
+    text = ("Vanderlinden Horeca Supplies SRL\nTVA BE 0642.318.557\nNOTE DE CRÉDIT\nN° note de crédit\nNC-2025-0031\n"
+            "Numéro d'entreprise 0642.318.557 · RPM Bruxelles\n")
+    assert _invoice_number(text) == "NC-2025-0031"
+
+
+def _invoice_number(text: str):
+    index, plans = TextIndex(text), plan_fields(load_schema("invoice").model)
+    return propose(index, next(p for p in plans if p.name == "invoice_number"), find_labels(index, plans))[0].value
+
+
+def test_tax_words_before_and_after_a_tax_label_and_a_dollar_by_its_country():
+    australian = ("Coastline Irrigation Pty Ltd\nABN 51 824 753 556\nSubtotal 2,196.30\nFreight 85.00\n"
+                  "Total (ex GST) 2,281.30\nGST 10% 228.13\nTOTAL (inc GST) $2,509.43\n")
+    assert _top(australian, "tax_total") == 228.13  # not the total "inc GST"
+    assert _top(australian, "tax_basis_total") == 2281.3  # the total "ex GST"
+    assert _top(australian, "currency") == "AUD"
+    quebec = ("Les Ateliers Boréal inc.\nMontréal (Québec)  H2H 1B1\nTotal avant taxes 8 473,40 $\n"
+              "TPS (5 %) 423,67 $\nTVQ (9,975 %) 845,22 $\nTotal 9 742,29 $\n")
+    assert _top(quebec, "tax_basis_total") == 8473.4 and _top(quebec, "currency") == "CAD"
+    assert {423.67, 845.22} <= set(_values(quebec, "tax_total")[:3])  # the taxes, not the total before them
+
+
+def _values(text: str, field: str) -> list:
+    index, plans = TextIndex(text), plan_fields(load_schema("invoice").model)
+    return [c.value for c in propose(index, next(p for p in plans if p.name == field), find_labels(index, plans))]
+
+
+def _top(text: str, field: str):
+    return _values(text, field)[0]

@@ -73,3 +73,33 @@ def test_a_word_the_plain_text_split_is_spelled_as_the_layout_prints_it():
     assert respaced("ConsultingService GmbH", page) is None  # nothing to change
     assert respaced("Consulting GmbH", page) is None  # not on the page
     assert respaced("Service GmbH", page) is None  # only whole words: "…Service" is the end of one
+
+
+SKU_TABLE = """\
+Artikel                                                  SKU            Menge      Einzelpreis        Gesamt
+Rosmarin Haarshampoo fest, 75 g                          LG-SH-075         2          12,90 €       25,80 €
+Service af espressomaskine (La Marzocco Linea), inkl.    LG-SE-100         1       1.250,00 €    1.250,00 €
+                     pakninger
+Espressobønner Skovgaard Blend, 1 kg                          12   kg     189,00 €    2.041,20 €
+"""
+CODE_FIRST_TABLE = """\
+Item Code               Description                                          Qty       Unit Price        Amount
+HU-PGPU-04              Hunter PGP Ultra rotor sprinkler, 4" pop-up           24            21.80        523.20
+SRV-DES                 Design e paginação do catálogo                          1           380.00        380.00
+"""
+
+
+def test_a_wide_column_ends_where_the_next_columns_cells_start():
+    rows = [{"description": "Rosmarin Haarshampoo fest, 75 g LG-SH-075", "quantity": 2.0, "line_total": 25.8},
+            {"description": "Service af espressomaskine (La Marzocco Linea), inkl. LG-SE-100", "quantity": 1.0,
+             "line_total": 1250.0},
+            {"description": "Espressobønner Skovgaard Blend, 1 kg", "quantity": 12.0, "line_total": 2041.2}]
+    # another column's code is no part of the description; a sentence that goes on in the next line of its cell
+    # is; a unit column's "kg" leaves the description's own "1 kg" alone
+    assert column_descriptions(SKU_TABLE, rows) == [
+        "Rosmarin Haarshampoo fest, 75 g", "Service af espressomaskine (La Marzocco Linea), inkl. pakninger", None]
+    # "Item Code" heads the codes, "Description" the descriptions; a code glued to the description drops out
+    rows = [{"description": "HU-PGPU-04", "quantity": 24.0, "line_total": 523.2},
+            {"description": "Design e paginação do catálogoSRV-DES", "quantity": 1.0, "line_total": 380.0}]
+    assert column_descriptions(CODE_FIRST_TABLE, rows) == [
+        "Hunter PGP Ultra rotor sprinkler, 4\" pop-up", "Design e paginação do catálogo"]

@@ -48,3 +48,10 @@ def test_tax_is_charged_on_the_basis_when_discounts_on_the_whole_invoice_part_it
                       line_items=None).business_rules() == []
     assert any("tax basis" in p for p in consistent(subtotal=202.7, tax_basis_total=200.0, tax_total=21.3,
                                                     total=215.07, line_items=None).business_rules())
+
+
+def test_a_subtotal_equal_to_the_total_is_gross_when_tax_is_charged():
+    # coolblue prints "Subtotaal € 717,97" over gross prices: the lines' net sum is 593,36, the tax comes on top
+    gross = consistent(subtotal=717.97, tax_basis_total=593.36, tax_total=124.61, total=717.97, line_items=None)
+    assert any("equals the total" in p for p in gross.business_rules())
+    assert consistent(subtotal=100.0, tax_total=0.0, total=100.0).business_rules() == []  # no tax: they are one
