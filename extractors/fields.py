@@ -418,7 +418,12 @@ DISTRACTOR_LABELS = [
     "zähler-nr", "zählernummer", "meter no", "a/c no", "a/c", "ifsc",
     "handelsregister", "hrb", "kvk", "company number", "company no", "company reg no", "registration number",
     "registered number", "numéro d'entreprise", "n° d'entreprise", "ondernemingsnummer", "kvk-nummer",
-    "registro mercantil", "numero rea", "rea", "plot no", "survey no", "house no", "flat no", "referenz",
+    "registro mercantil", "numero rea", "rea", "plot no", "survey no", "house no", "flat no", "org.nr", "org nr",
+    "orgnr", "organisationsnummer", "organisasjonsnummer", "momsreg.nr", "ocr-nummer", "ocr", "bankgiro",
+    "plusgiro", "página", "pág.", "sida", "referenz",
+    # the invoice a credit note corrects: "Concerne : votre facture n° F-2025-0112 du 14/01/2025"
+    "votre facture", "votre facture n°", "your invoice", "your invoice no", "ihre rechnung", "ihre rechnung nr",
+    "uw factuur", "su factura", "vostra fattura", *more_labels("original_invoice"),
     "reference", "your reference", "ihr zeichen", "unser zeichen",
     "period", "zeitraum", "abrechnungszeitraum", "vom", "bis",
     # the column words of a tax summary or a table head ("Rate  Net  VAT  Gross"), so that the head reads as one
@@ -571,6 +576,9 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], ind
             return 0.5 if amount_role(fname) == "tax" else 2.5
         if ours and _second_figure_to_date(lines, cand, nearest):
             return 1.0  # "Gross Pay $2,770.94 31,973.44" under "this period  year to date": the year's, not ours
+        if fname in nearest.fields and nearest.end - nearest.start <= 3 and re.search(
+                r"[^\W\d_][.-]$", lines[cand.line][: nearest.start]):
+            return -1.0  # "Org.nr 556789-1234", "Kd.-Nr. 4711": the number of the word glued before it
         if fname in nearest.fields:
             # "Invoice No" says more than a bare "No." ("NO. 42/1" in an address), unless the line is the title's
             generic = 0.3 if nearest.end - nearest.start <= 3 and not _TITLE_LINE.match(lines[cand.line]) else 0.0
@@ -758,7 +766,8 @@ _NO_SALUTATION = re.compile(r"(?i)(?:without|no|excluding|not including)\s+(?:th
 _BARE_DOMAIN = re.compile(r"(?i)[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/?")  # "cvwd.example.org"
 _SENTENCE_BREAK = re.compile(r"(?<!\b[A-Z])\. ")  # not after an initial: "J.P. van den Berg" is a name
 # "Company GmbH · Street 12 · 12345 City": a sender's return-address line above the recipient window
-_RETURN_ADDRESS = re.compile(r"\S\s+[·●|•]\s+.*\d{4,5}\s+\S")
+# (dashes only as two separators: one is a range, "Rhag 2024 – Maw 2025 52 m³")
+_RETURN_ADDRESS = re.compile(r"\S\s+[·●|•]\s+.*\d{4,5}\s+\S|\S\s+–\s+.*\S\s+–\s+.*\d{4,5}\s+\S")
 # "Skovgaard Kaffe & Te ApS, Jægergårdsgade 64, 8000 Aarhus C": a company, its street and its town, in commas
 _RETURN_ADDRESS_COMMAS = re.compile(rf"(?i)[^,]{{2,60}}(?<!\w){C.COMPANY.pattern}, [^,]+, \d{{4,5}} \S[^,]*$")
 

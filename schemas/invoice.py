@@ -58,7 +58,7 @@ class InvoiceFields(BaseModel):
         max_length=40,
         json_schema_extra={"labels": ["invoice number", "invoice no", "invoice #", "invoice", "invoice id", "rechnungsnummer",
                                       "rechnung nr", "rechnungs-nr", "rechnungsnr", "rechnung #", "rechnung", "beleg-nr",
-                                      "belegnummer", "nr.", "nr", "no.", "facture n°", "facture n", "facture", "avoir",
+                                      "belegnummer", "nr.", "nr", "no.", "n°", "nº", "facture n°", "facture n", "facture", "avoir",
                                       "numéro de facture", "n° de facture", "numéro", "factuurnummer", "factuurnr",
                                       "factuur", "número de factura", "nº de factura", "número", "factura", "fattura n",
                                       "fattura", "numero", "fakturanummer", "fakturanr", "faktura", "credit note no",

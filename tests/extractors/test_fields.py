@@ -1169,3 +1169,21 @@ def _values(text: str, field: str) -> list:
 
 def _top(text: str, field: str):
     return _values(text, field)[0]
+
+
+def test_a_number_glued_to_another_word_or_another_invoice_is_not_this_documents():
+    # "Org.nr" is the company's number; "votre facture n°" the invoice a credit note corrects; "N°" alone over
+    # the value labels the document's own
+    swedish = "Nordlund Konsult AB\nOrg.nr 556789-1234\nMomsreg.nr SE556789123401\nFakturanummer\n20250117\n"
+    assert _invoice_number(swedish) == "20250117"
+    credit = ("Imprimerie Lambert\nNOTE DE CRÉDIT\nN°\nNC-2025-0009\nDate\n28/02/2025\n"
+              "Concerne : votre facture n° F-2025-0112 du 14/01/2025\n")
+    assert _invoice_number(credit) == "NC-2025-0009"
+
+
+def test_a_return_address_with_dashes_and_a_page_label_are_no_buyer():
+    text = ("Imprimerie Lambert\nRéf. client\nCL-2291\nImprimerie Lambert SRL – Rue Saint-Gilles 112 – 4000 Liège\n"
+            "Mme Sophie Delvaux\nRue des Vennes 45\n4020 Liège\n")
+    assert _top(text, "buyer_name") == "Mme Sophie Delvaux"
+    spanish = "Ferreteras del Turia, S.L.\nCliente\n4310087\nPágina\n1 de 2\n"
+    assert "Página" not in _values(spanish, "buyer_name")[:2]
