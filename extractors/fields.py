@@ -419,7 +419,7 @@ DISTRACTOR_LABELS = [
     "handelsregister", "hrb", "kvk", "company number", "company no", "company reg no", "registration number",
     "registered number", "numéro d'entreprise", "n° d'entreprise", "ondernemingsnummer", "kvk-nummer",
     "registro mercantil", "numero rea", "rea", "plot no", "survey no", "house no", "flat no", "org.nr", "org nr",
-    "orgnr", "organisationsnummer", "organisasjonsnummer", "momsreg.nr", "ocr-nummer", "ocr", "bankgiro",
+    "orgnr", "organisationsnummer", "organisasjonsnummer", "ocr-nummer", "ocr", "bankgiro",
     "plusgiro", "página", "pág.", "sida", "referenz",
     # the invoice a credit note corrects: "Concerne : votre facture n° F-2025-0112 du 14/01/2025"
     "votre facture", "votre facture n°", "your invoice", "your invoice no", "ihre rechnung", "ihre rechnung nr",
@@ -980,7 +980,7 @@ def _without_address_after_legal_form(cand: C.Candidate) -> C.Candidate:
 # the words of a tax or register number's label, up to four ("Company No.", "USt-IdNr.", "VAT Reg. No.",
 # "Kd.-Nr."); short capitals that are no legal form label one too ("ИНН", "БСН", "HRB", "UID")
 _ID_LABEL_WORDS = frozenset(
-    """no nr nº n° number nummer numéro numero número num reg registration register registered company co tax vat
+    """no nr nº n° number nummer numéro numero número num reg registration register registered company tax vat
     id ident idnr ust uid steuer steuernr st hr handelsregister crn tin ein abn acn gst gstin pan cin nip regon krs
     ičo ico dič dic cvr org orgnr kvk btw siren siret rcs tva nif cif iva piva partita fiscal fiscale codice
     moms momsreg mva tunnus kd kunden kundennr""".split())

@@ -116,7 +116,7 @@ class InvoiceFields(BaseModel):
                                       "n° tva intracommunautaire", "numéro de tva", "btw-nummer", "btw-nr", "btw nr",
                                       "p.iva", "p. iva", "partita iva", "nif", "cif", "nip", "dič", "momsreg.nr",
                                       "momsregistreringsnummer", "cvr-nr", "alv-numero", "abn", "gst no",
-                                      "gst reg no", "cvr", "cvr-nr", "tps/tvh", "no tps/tvh", "y-tunnus", "nif-iva",
+                                      "gst reg no", "cvr", "tps/tvh", "no tps/tvh", "y-tunnus", "nif-iva",
                                       "gstin/uin"]},
     )
     buyer_name: str | None = Field(
