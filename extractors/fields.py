@@ -421,6 +421,11 @@ DISTRACTOR_LABELS = [
     "registro mercantil", "numero rea", "rea", "plot no", "survey no", "house no", "flat no", "org.nr", "org nr",
     "orgnr", "organisationsnummer", "organisasjonsnummer", "ocr-nummer", "ocr", "bankgiro",
     "plusgiro", "página", "pág.", "sida", "referenz",
+    # the people and courts of the small print: "Komplementärin: Schäfer Verwaltungs GmbH", "Geschäftsführer: …"
+    "komplementärin", "komplementär", "persönlich haftende gesellschafterin", "geschäftsführer", "geschäftsführerin",
+    "geschäftsführung", "vorstand", "aufsichtsrat", "amtsgericht", "registergericht", "sitz", "managing director",
+    "managing directors", "directors", "director", "gérant", "gérante", "bestuurder", "amministratore",
+    "administrador", "prokurist",
     # the invoice a credit note corrects: "Concerne : votre facture n° F-2025-0112 du 14/01/2025"
     "votre facture", "votre facture n°", "your invoice", "your invoice no", "ihre rechnung", "ihre rechnung nr",
     "uw factuur", "su factura", "vostra fattura", *more_labels("original_invoice"),
@@ -764,7 +769,8 @@ def _is_debit_balance(line: str, cand: C.Candidate) -> bool:
 _NO_SALUTATION = re.compile(r"(?i)(?:without|no|excluding|not including)\s+(?:the\s+|a\s+|any\s+)?(?:salutation|title"
                             r"|form of address)|ohne anrede|sans (?:civilité|formule)|zonder aanhef|sin tratamiento")
 _BARE_DOMAIN = re.compile(r"(?i)[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/?")  # "cvwd.example.org"
-_SENTENCE_BREAK = re.compile(r"(?<!\b[A-Z])\. ")  # not after an initial: "J.P. van den Berg" is a name
+# not after an initial or a title: "J.P. van den Berg", "Dr. Markus Weber", "Prof. Dr. Anna Roth" are names
+_SENTENCE_BREAK = re.compile(r"(?<!\b[A-Z])(?<!\bDr)(?<!\bProf)(?<!\bMag)(?<!\bDipl)\. ")
 # "Company GmbH · Street 12 · 12345 City": a sender's return-address line above the recipient window
 # (dashes only as two separators: one is a range, "Rhag 2024 – Maw 2025 52 m³")
 _RETURN_ADDRESS = re.compile(r"\S\s+[·●|•]\s+.*\d{4,5}\s+\S|\S\s+–\s+.*\S\s+–\s+.*\d{4,5}\s+\S")
@@ -897,14 +903,20 @@ def _wrapped_iban_tail(lines: list[str], cand: C.Candidate) -> bool:
         _IBAN_HEAD.search(lines[cand.line - 1]))
 
 
-def _block_role(cand: C.Candidate, labels: list[list[LabelHit]], index: C.TextIndex) -> str | None:
-    """The party whose heading opens the block a value sits in ("Buyer (Bill to)" a few lines above)."""
+def _block_heading(cand: C.Candidate, labels: list[list[LabelHit]], index: C.TextIndex) -> frozenset[str]:
+    """The party fields whose heading opens the block a value sits in ("Buyer (Bill to)" a few lines above)."""
     for j in range(cand.line - 1, max(-1, cand.line - 6), -1):
+        if len(index.lines[j]) > 40 or re.search(r"\d", index.lines[j]):
+            continue  # a heading is short and has no number ("NL810433941B01BTW" is a VAT id and its label)
         for hit in labels[j]:
-            roles = {party_role(f) for f in hit.fields} - {None}
-            if len(roles) == 1 and len(index.lines[j]) <= 40 and _ENDS_CELL.match(index.lines[j], hit.end):
-                return roles.pop()
-    return None
+            if all(party_role(f) for f in hit.fields) and _ENDS_CELL.match(index.lines[j], hit.end):
+                return hit.fields
+    return frozenset()
+
+
+def _block_role(cand: C.Candidate, labels: list[list[LabelHit]], index: C.TextIndex) -> str | None:
+    roles = {party_role(f) for f in _block_heading(cand, labels, index)}
+    return roles.pop() if len(roles) == 1 else None
 
 
 def party_role(field_name: str) -> str | None:
@@ -1173,9 +1185,11 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
             if C.SALUTATION.match(cand.text):  # "Herrn Max Mustermann": letters salute their addressee
                 score += 0.4 if role == "recipient" else -0.5
             # DIN 5008 letters: a one-line sender address sits right above the recipient's name
-            if role == "recipient" and cand.line > 0 and (_RETURN_ADDRESS.search(index.lines[cand.line - 1])
-                                                          or _RETURN_ADDRESS_COMMAS.match(index.lines[cand.line - 1])):
+            above = index.lines[cand.line - 1] if cand.line > 0 else ""
+            if role == "recipient" and (_RETURN_ADDRESS.search(above) or _RETURN_ADDRESS_COMMAS.match(above)):
                 score += 0.6
+            if role and (heading := _block_heading(cand, labels, index)) and plan.name not in heading:
+                score -= 1.0  # "CLIENTE" / "Construcciones Almendro S.L.": the other party's block
             if (role == "sender" and cand.start == 0 and _RETURN_ADDRESS.search(index.lines[cand.line])
                     and (C.COMPANY.search(cand.text) or _capitalised(cand.text))
                     and not _short_form_of_letterhead(cand, index)):

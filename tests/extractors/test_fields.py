@@ -1187,3 +1187,18 @@ def test_a_return_address_with_dashes_and_a_page_label_are_no_buyer():
     assert _top(text, "buyer_name") == "Mme Sophie Delvaux"
     spanish = "Ferreteras del Turia, S.L.\nCliente\n4310087\nPágina\n1 de 2\n"
     assert "Página" not in _values(spanish, "buyer_name")[:2]
+
+
+def test_parties_by_their_blocks_salutations_and_small_print():
+    # a sole trader's name heads the page; the company under "CLIENTE" is the buyer, not the seller
+    spanish = ("LUCÍA FERNÁNDEZ ORTEGA\nARQUITECTA  ·  Colegiada COAM nº 17.452\nC/ del Prado 21, 3º izq.\n"
+               "28014 Madrid\nNIF: 48291736K\nFACTURA\nCLIENTE\nConstrucciones Almendro S.L.\nCIF: B87654321\n")
+    assert _top(spanish, "vendor_name") == "LUCÍA FERNÁNDEZ ORTEGA"
+    assert _top(spanish, "buyer_name") == "Construcciones Almendro S.L."
+    # "Herrn" on its own line salutes the name under it (read with it, as the zugferd truths write it), whose
+    # "Dr." ends no sentence; a general partner or a managing director named in the small print is not the seller
+    german = ("Fliesen Schäfer GmbH & Co. KG\nKomplementärin: Schäfer Verwaltungs GmbH\n"
+              "Geschäftsführer: Thomas Schäfer\nKunden-Nr. 10388\nHerrn\nDr. Markus Weber\nLindenweg 7\n"
+              "79117 Freiburg im Breisgau\n")
+    assert _top(german, "vendor_name") == "Fliesen Schäfer GmbH & Co. KG"
+    assert _top(german, "buyer_name") == "Herrn Dr. Markus Weber"
