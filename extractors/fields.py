@@ -1070,9 +1070,9 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
     if plan.kind == "id":
         # a year is part of a date ("du 02 Juillet 2015"), not a document number
         # and the digits of a VAT id printed in groups ("TVA BE 0642.318.557") are no document number either
-        in_dates = {(d.line, k) for d in [*C.find_dates(index), *C.find_vat_ids(index)]
+        other_spans = {(d.line, k) for d in [*C.find_dates(index), *C.find_vat_ids(index)]
                     for k in range(d.start, d.start + len(d.text))}
-        found = [c for c in found if not _other_kind_token(c.text) and (c.line, c.start) not in in_dates
+        found = [c for c in found if not _other_kind_token(c.text) and (c.line, c.start) not in other_spans
                  and not _wrapped_iban_tail(index.lines, c)]
     n_lines = max(1, len(index.lines))
     domains = _web_domains(index.text) if plan.kind == "text" else set()
