@@ -248,7 +248,7 @@ def find_dates(index: TextIndex) -> list[Candidate]:
             found.append(Candidate(d, m.group(0), i, m.start()))
     for i, m in index.iter_matches(_DATE_NUM):
         numeric.append((i, m))
-    month_first = _prefers_month_first(numeric)
+    month_first = _prefers_month_first(numeric, index.text)
     for i, m in numeric:
         a, b, y = int(m.group(1)), int(m.group(3)), int(m.group(4))
         day, month = (b, a) if (month_first and a <= 12) or b > 12 else (a, b)
@@ -264,7 +264,15 @@ def find_dates(index: TextIndex) -> list[Candidate]:
     return _dedupe_spans(found)
 
 
-def _prefers_month_first(numeric: list[tuple[int, re.Match[str]]]) -> bool:
+# a US address's state and ZIP code ("Round Rock, TX 78681"): the page writes its dates month first
+_US_STATE_ZIP = re.compile(
+    r",\s*(?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|"
+    r"W[AIVY])\s+\d{5}(?:-\d{4})?\b")
+
+
+def _prefers_month_first(numeric: list[tuple[int, re.Match[str]]], text: str) -> bool:
+    """By the dates that can be read one way only; where every date reads both ways ("02/04/2025"), by a US
+    address on the page."""
     votes = 0
     for _, m in numeric:
         a, sep, b = int(m.group(1)), m.group(2), int(m.group(3))
@@ -274,6 +282,8 @@ def _prefers_month_first(numeric: list[tuple[int, re.Match[str]]]) -> bool:
             votes -= 2
         elif b > 12 >= a:
             votes += 2
+    if votes == 0 and any(m.group(2) == "/" for _, m in numeric):
+        return bool(_US_STATE_ZIP.search(text))
     return votes > 0
 
 
@@ -370,7 +380,7 @@ _VAT_SPACED = re.compile(r"(?<![A-Z0-9])([A-Z]{2,3}(?: ?[0-9A-Z]){8,14})(?![A-Za
 # "CVR-nr.: 39412785", "NIF: 48291736K", "No TPS/TVH : 784512369 RT0001" (a Swedish "Org.nr" is no VAT id)
 _TAX_ID = re.compile(
     r"(?i)(?<![\w/])(?:abn|a\.b\.n\.|cvr(?:-nr\.?|-nummer| nr\.?)?|nif|cif|nipc|n\.i\.f\.|nip|tps/tvh|gst/hst|"
-    r"y-tunnus|uid(?:-nr\.?)?|dič|rfc|cuit|rut)\s*[:#]?\s*"
+    r"y-tunnus|uid(?:-nr\.?)?|dič|rfc|cuit|rut|p\.\s?iva|partita iva)\s*[:#]?\s*"
     r"(?-i:((?:[A-Z]{2}[ -]?)?\d[\d. /-]{5,16}\d(?: ?[A-Z]{1,3}\d{0,4})?|[A-Z]\d{7}[A-Z0-9]))(?![\w.,])")
 
 
@@ -459,8 +469,8 @@ def find_text_spans(index: TextIndex, *, max_lines: int | None = None, footer: i
     for i in keep:
         line = index.lines[i]
         parts = _SPLIT.split(line)
-        if len(parts) == 1:
-            parts = [line]
+        if len(parts) == 1 or _brand_and_legal_name(line):
+            parts = [line]  # "Cortiçarte – Indústria de Cortiça, Lda.": a brand and its legal name are one name
         expanded = []
         for part in parts:
             # "Name: Lieferant GmbH" -> the value after the label, not the whole line
@@ -488,6 +498,15 @@ def find_text_spans(index: TextIndex, *, max_lines: int | None = None, footer: i
 
 def _first_line(index: TextIndex) -> int:
     return next((i for i, line in enumerate(index.lines) if line.strip()), -1)
+
+
+# one word, a dash and a name: "Cortiçarte – Indústria de Cortiça, Lda."
+_BRAND_DASH = re.compile(r"[A-ZÀ-Þ][\w&'-]+ [-–] [A-ZÀ-Þ][^|·•●]+")
+
+
+def _brand_and_legal_name(line: str) -> bool:
+    """A brand, a dash and the company's legal name, which ends the line."""
+    return bool(_BRAND_DASH.fullmatch(line)) and any(m.end() >= len(line.rstrip(".")) for m in COMPANY.finditer(line))
 
 
 # a line that can open a company's name: capitalised words, no digits, no label or punctuation of a sentence

@@ -401,6 +401,13 @@ def plan_fields(model: type[BaseModel]) -> list[FieldPlan]:
 # Labels of values that look like a target field but are not one. They claim their values so that, e.g.,
 # an order number or a customer number is not taken for the invoice number.
 OTHER = "_other"
+# the invoice a credit note corrects: "Concerne : votre facture n° F-2025-0112 du 14/01/2025"
+CORRECTED_INVOICE_LABELS = [
+    "votre facture", "votre facture n°", "your invoice", "your invoice no", "ihre rechnung", "ihre rechnung nr",
+    "uw factuur", "su factura", "vostra fattura", *more_labels("original_invoice")]
+# registers and courts of the small print, which open no party's name: "RPR Gent, afdeling Gent"
+REGISTER_LABELS = ["rpr", "rpm", "amtsgericht", "registergericht", "handelsregister", "registro mercantil", "rcs",
+                   "kvk", "hrb", "hra"]
 DISTRACTOR_LABELS = [
     "order no", "order number", "order id", "order date", "purchase order", "po number", "bestellung",
     # the seller's own number for the order, not the buyer's: "Uw ordernummer VL-4471" / "Ons ordernummer VO-…"
@@ -409,26 +416,28 @@ DISTRACTOR_LABELS = [
     "bestellnummer", "bestell-nr", "auftrag", "auftragsnummer", "kundennummer", "kunden-nr", "customer no",
     "customer number", "customer id", "account number", "account no", "client no", "n° client", "numéro client",
     "klantnummer", "delivery date", "lieferdatum", "liefer- und leistungsdatum", "leistungsdatum", "data sprzedaży",
-    "date de livraison", "leverdatum", "steuernummer", "tax number", "siret", "siren", "rcs", "iban", "bic",
+    "date de livraison", "leverdatum", "steuernummer", "tax number", "siret", "siren", "iban", "bic",
     "swift", "phone", "tel", "telefon", "fax", "page", "seite", "art-nr", "artikelnummer", "gln", "ean",
     "bestell-datum", "bestelldatum", "lieferschein-datum", "lieferscheindatum", "lief-nr", "lieferanten-nr",
     "lieferantennummer", "supplier no", "supplier number", "vendor no", "kundennr",
     "steuer-nr", "kto-nr", "konto-nr", "kontonummer", "contract no", "contract number", "vertragsnummer",
     "vertrags-nr", "n° de contrat", "bestellung nr", "bestell nr", "lieferung nr", "lieferschein nr", "auftrag nr",
     "zähler-nr", "zählernummer", "meter no", "a/c no", "a/c", "ifsc",
-    "handelsregister", "hrb", "kvk", "company number", "company no", "company reg no", "registration number",
+    "company number", "company no", "company reg no", "registration number",
     "registered number", "numéro d'entreprise", "n° d'entreprise", "ondernemingsnummer", "kvk-nummer",
-    "registro mercantil", "numero rea", "rea", "plot no", "survey no", "house no", "flat no", "org.nr", "org nr",
-    "orgnr", "organisationsnummer", "organisasjonsnummer", "ocr-nummer", "ocr", "bankgiro",
+    "numero rea", "rea", "plot no", "survey no", "house no", "flat no", "org.nr", "org nr",
+    "orgnr", "organisationsnummer", "cro no", "cro number", "organisasjonsnummer", "ocr-nummer", "ocr", "bankgiro",
     "plusgiro", "página", "pág.", "sida", "referenz",
     # the people and courts of the small print: "Komplementärin: Schäfer Verwaltungs GmbH", "Geschäftsführer: …"
     "komplementärin", "komplementär", "persönlich haftende gesellschafterin", "geschäftsführer", "geschäftsführerin",
-    "geschäftsführung", "vorstand", "aufsichtsrat", "amtsgericht", "registergericht", "sitz", "managing director",
+    "geschäftsführung", "vorstand", "aufsichtsrat", "sitz", "managing director",
     "managing directors", "directors", "director", "gérant", "gérante", "bestuurder", "amministratore",
-    "administrador", "prokurist",
-    # the invoice a credit note corrects: "Concerne : votre facture n° F-2025-0112 du 14/01/2025"
-    "votre facture", "votre facture n°", "your invoice", "your invoice no", "ihre rechnung", "ihre rechnung nr",
-    "uw factuur", "su factura", "vostra fattura", *more_labels("original_invoice"),
+    "administrador", "prokurist", "zaakvoerder", *REGISTER_LABELS,
+    # the Portuguese papers a fatura names: "Requisição ENC-2025-0117", "Guia de remessa GR A2025/290"
+    "requisição", "guia de remessa", "local de descarga", "local de carga", "cond. pagamento",
+    # what an Italian professional's client pays after the withholding, not the invoice's total nor its net
+    "netto a pagare", "netto da pagare",
+    *CORRECTED_INVOICE_LABELS,
     "reference", "your reference", "ihr zeichen", "unser zeichen",
     "period", "zeitraum", "abrechnungszeitraum", "vom", "bis",
     # the column words of a tax summary or a table head ("Rate  Net  VAT  Gross"), so that the head reads as one
@@ -445,7 +454,7 @@ DISTRACTOR_LABELS = [
     "espace client", "customer portal", "online account", "kundenportal", "mijn omgeving", "área de cliente",
     "area clienti",
     # headings of a block, not a party: "DATOS DE LA FACTURA", "Firma y sello de la empresa"
-    "datos de la factura", "datos del suministro", "datos del cliente", "dados da fatura", "firma y sello",
+    "datos de la factura", "datos del suministro", "dados da fatura", "firma y sello",
     "signature", "unterschrift", "assinatura", "handtekening",
     # the name on a bank account ("Verkäufer-Kontoname : Global Supplies Financial Services") is not the party's
     "kontoname", "kontoinhaber", "account name", "account holder", "titulaire du compte",
@@ -769,8 +778,9 @@ def _is_debit_balance(line: str, cand: C.Candidate) -> bool:
 _NO_SALUTATION = re.compile(r"(?i)(?:without|no|excluding|not including)\s+(?:the\s+|a\s+|any\s+)?(?:salutation|title"
                             r"|form of address)|ohne anrede|sans (?:civilité|formule)|zonder aanhef|sin tratamiento")
 _BARE_DOMAIN = re.compile(r"(?i)[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/?")  # "cvwd.example.org"
-# not after an initial or a title: "J.P. van den Berg", "Dr. Markus Weber", "Prof. Dr. Anna Roth" are names
-_SENTENCE_BREAK = re.compile(r"(?<!\b[A-Z])(?<!\bDr)(?<!\bProf)(?<!\bMag)(?<!\bDipl)\. ")
+# not after an initial or a title: "J.P. van den Berg", "Dr. Markus Weber", "Dott. Andrea Colombo" are names
+_SENTENCE_BREAK = re.compile(
+    r"(?<!\b[A-Z])(?<!\b(?:Dr|Ir|Me))(?<!\b(?:Mag|Ing|Avv|Drs))(?<!\b(?:Prof|Dipl|Dott|Arch|Geom))\. ")
 # "Company GmbH · Street 12 · 12345 City": a sender's return-address line above the recipient window
 # (dashes only as two separators: one is a range, "Rhag 2024 – Maw 2025 52 m³")
 _RETURN_ADDRESS = re.compile(r"\S\s+[·●|•]\s+.*\d{4,5}\s+\S|\S\s+–\s+.*\S\s+–\s+.*\d{4,5}\s+\S")
@@ -1074,6 +1084,7 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
                     for k in range(d.start, d.start + len(d.text))}
         found = [c for c in found if not _other_kind_token(c.text) and (c.line, c.start) not in other_spans
                  and not _wrapped_iban_tail(index.lines, c)]
+    corrected = _corrected_invoice_numbers(found, labels, index) if plan.kind == "id" else set()
     n_lines = max(1, len(index.lines))
     domains = _web_domains(index.text) if plan.kind == "text" else set()
     no_salutation = _NO_SALUTATION.search(plan.description) is not None
@@ -1178,6 +1189,10 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
             if _is_header_row(labels, index.lines, cand.line) or _other_heading(labels[cand.line],
                                                                                 index.lines[cand.line]):
                 score -= 1.5  # a column header, even one that names a party ("Art-Nr-Lieferant"), or a heading
+            if not C.COMPANY.search(cand.text) and any(
+                    h.start == cand.start and _label_key(index.lines[cand.line][h.start:h.end]) in _REGISTER_KEYS
+                    for h in labels[cand.line]):
+                score -= 1.0  # "RPR Gent, afdeling Gent": a register or a court, by its label's word
             if _TITLE_ONLY.fullmatch(cand.text):
                 score -= 1.5  # "KOSTENRECHNUNG", "Kopie factuur": the document's title, no party
             if C.ATTENTION.match(cand.text):
@@ -1220,6 +1235,10 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
                 best.score += bonus
         else:
             merged[key] = cand
+    for key in corrected & merged.keys():
+        # "Original invoice INV-12873" … "reverses the lines of invoice INV-12873": wherever else it is printed,
+        # the number of the invoice a credit note corrects is not the credit note's
+        merged[key].score -= 1.5
     if plan.kind == "amount":
         _weigh_tax_breakdown(plan.name, index, merged)
         _add_tax_lines(plan.name, index, scored, merged)
@@ -1230,6 +1249,27 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
     elif balance:  # no larger for being larger; of equal evidence the longer reading ("1 245,30", not "245,30")
         ranked = sorted(ranked, key=lambda c: (-c.score, -len(c.text)))
     return ranked
+
+
+_CORRECTED_INVOICE_KEYS = frozenset(_label_key(lab) for lab in CORRECTED_INVOICE_LABELS)
+_REGISTER_KEYS = frozenset(_label_key(lab) for lab in REGISTER_LABELS)
+
+
+def _corrected_invoice_numbers(found: list[C.Candidate], labels: list[list[LabelHit]], index: C.TextIndex
+                               ) -> set[Any]:
+    """The values printed right after a label of the invoice a credit note corrects ("Original invoice INV-1",
+    "votre facture n° F-2")."""
+    out = set()
+    for cand in found:
+        before = [h for h in labels[cand.line] if h.end <= cand.start]
+        line = index.lines[cand.line]
+        if (before and _label_key(line[before[-1].start:before[-1].end]) in _CORRECTED_INVOICE_KEYS
+                and _NUMBER_MARK.fullmatch(line[before[-1].end:cand.start])):
+            out.add(cand.value)
+    return out
+
+
+_NUMBER_MARK = re.compile(r"[\s:#.]*(?:(?:n[°ºo]|nr|no)\b\.?)?[\s:#.]*", re.IGNORECASE)
 
 
 _DOMAIN = re.compile(r"(?:https?://(?:www\.)?|www\.|@)([\w-]+)")

@@ -117,12 +117,20 @@ def column_descriptions(layout_text: str, rows: list[dict]) -> list[str | None]:
                 elif cell:
                     plain = " ".join(str(row.get("description") or "").split())
                     description = _without_other_cells(_start_at(plain, cell) or plain, cell, line_cells, head, row)
-                    if (len(cell) > len(description) and cell.endswith(description)
-                            and re.fullmatch(r"[^\W\d_]+ ", cell[: -len(description)])):
-                        description = cell  # "BOPP Tape 48 mm": the row's reading took "BOPP" for a code
-                    below = _wrapped_below(lines, i, head)[:1]
-                    if below and _CONTINUED.search(description + "\n" + " ".join(below[0].split())):
-                        description += " " + " ".join(below[0].split())
+                    whole = " ".join(cell.split())
+                    # a word the row took for a code: "BOPP Tape 48 mm"; or a number, where the cell starts under
+                    # the heading ("8 yd skip hire"), not left of it in a narrow position column ("1  Annual …")
+                    lead = r"[^\W_]+ " if lines[i - 1].find(cell) >= head[0] - 1 else r"[^\W\d_]+ "
+                    if (len(whole) > len(description) and whole.endswith(description)
+                            and re.fullmatch(lead, whole[: -len(description)])):
+                        description = whole
+                    elif (whole.startswith(description + " ")
+                          and re.fullmatch(r"[^\W\d_]+\.?", whole[len(description) + 1:])):
+                        description = whole  # "…, caja 1.200 uds.": the row took the cell's last word for a unit
+                    below = [" ".join(line.split()) for line in _wrapped_below(lines, i, head)[:1]]
+                    if (below and below[0].rstrip(":;.") not in description
+                            and any(p.search(description + "\n" + below[0]) for p in (_CONTINUED, _GOES_ON_LOWER))):
+                        description += " " + below[0]  # the plain text may have read it already, or put it apart
                     description = None if description == plain else description
                 break
         found.append(description if description and sum(ch.isalpha() for ch in description) >= 3 else None)
@@ -130,8 +138,19 @@ def column_descriptions(layout_text: str, rows: list[dict]) -> list[str | None]:
 
 
 # a sentence that goes on in the next line of its cell: "(La Marzocco Linea), inkl." / "pakninger", "Demontage …
-# (WC, Waschtisch" / "Badewanne)"; not a note under it ("Stahlcoil" / "aus Deutschland")
-_CONTINUED = re.compile(r"(?:,|\binkl\.|\bincl\.|\bund|\band|\bet|\by|\be|\bog|\boch|-)\n|^[^)\n]*\([^)\n]*\n")
+# (WC, Waschtisch" / "Badewanne)", "vervangen cv-ketels en" / "demontage/afvoer …", "HR-combiketel CW5" / "incl.
+# ophangbeugel", "60/100 mm" / "met dakdoorvoer", "…en cours de période" / "(prorata …)";
+# not a note under it ("Stahlcoil" / "aus Deutschland", "Abonnement" / "Période du …")
+_CONTINUED = re.compile(
+    r"(?:,|\binkl\.|\bincl\.|-|\b(?:und|and|et|y|e|og|och|en|or|oder|of|with|for|the|to|mit|für|von|der|met|voor|van|"
+    r"de|du|des|pour|avec|con|para|del|di|per|della))\n"
+    r"|^[^)\n]*\([^)\n]*\n"
+    r"|\n(?:\(|(?:incl|inkl|excl|exkl|zzgl|inclusief|including|met|mit|with|avec|con|y compris|und|and|en|et|e|y|og|"
+    r"och|or|oder|ou|o|i|a)\b)")
+# a phrase of a few words goes on in a lowercase word ("…en jaarlijkse" / "klantenlisting"); under one word, a
+# lowercase line is a note ("Pfand" / "nicht rabattierfähig")
+_GOES_ON_LOWER = re.compile(
+    r"\S+ \S+ \S+.*\n(?!(?:from|aus|von|vom|nicht|not|non|dalla|desde|depuis)\b)[a-zà-ÿ][a-zà-ÿ/-]{4,}")
 NARROW = 30  # characters: a description column this narrow wraps most descriptions
 SLACK = 6  # characters: a column's cells may start this far left of its heading (headings are centred)
 

@@ -349,7 +349,8 @@ class LlamaExtractor:
         # to agree with them, they are checked against the amounts afterwards
         rows = {name: None for name, c in choices.items() if isinstance(c.value, list)}
         floor = _broken_rules(spec, choices, {**rows, **{p.name: None for p in group}})
-        if _broken_rules(spec, choices, rows) <= floor and all(choices[p.name].value is not None for p in group):
+        fill_only = _broken_rules(spec, choices, rows) <= floor
+        if fill_only and all(choices[p.name].value is not None for p in group):
             return
         # a field code left empty may take any candidate the rules accept (tax = total - subtotal, if printed)
         labelled = {p.name: next((c.score for c in proposals[p.name] if c.value == choices[p.name].value), 0.0) >= 1.0
@@ -362,6 +363,13 @@ class LlamaExtractor:
                 # on 06.12.2013, breaks the rule and is right; an unlabelled date in its place would be a guess.
                 # A date only the model chose may move anywhere the rules allow.
                 ranked = [c for c in ranked if c.score >= 1.0]
+            if p.kind == "date" and choices[p.name].value is None:
+                # an empty date is not filled with a sibling's: "Invoice Date March 5" is no due date too
+                ranked = [c for c in ranked if c.value not in {choices[q.name].value for q in group}]
+            if p.kind == "date" and fill_only and labelled[p.name] and choices[p.name].value is not None:
+                # the answer keeps the rules and only lacks a date: filling it moves no labelled one ("Invoice
+                # Date March 5" stays; a due date "rendered through February 28" before it is no reason to move it)
+                ranked = []
             scores = {c.value: c.score for c in ranked}
             scores.setdefault(choices[p.name].value, max(scores.values(), default=0.0))
             options.append(list(scores.items()))

@@ -59,7 +59,7 @@ class InvoiceFields(BaseModel):
         json_schema_extra={"labels": ["invoice number", "invoice no", "invoice #", "invoice", "invoice id", "rechnungsnummer",
                                       "rechnung nr", "rechnungs-nr", "rechnungsnr", "rechnung #", "rechnung", "beleg-nr",
                                       "belegnummer", "nr.", "nr", "no.", "facture n°", "facture n", "facture", "avoir",
-                                      "n°", "nº",
+                                      "n°", "nº", "n.º", "n.°",
                                       "numéro de facture", "n° de facture", "numéro", "factuurnummer", "factuurnr",
                                       "factuur", "número de factura", "nº de factura", "número", "factura", "fattura n",
                                       "fattura", "numero", "fakturanummer", "fakturanr", "faktura", "credit note no",
@@ -91,7 +91,7 @@ class InvoiceFields(BaseModel):
                                       "te betalen vóór", "te betalen voor", "fecha límite de pago", "fecha límite",
                                       "data di scadenza", "sista betalningsdag", "termin płatności", "termin zapłaty",
                                       "datum splatnosti", "splatnost", "forfaldsdato", "betalingsfrist",
-                                      "data de vencimento", "vencimento", *more_labels("due_date")]},
+                                      "data de vencimento", "vencimento", "entro il", *more_labels("due_date")]},
     )
     vendor_name: str | None = Field(
         None,
@@ -134,7 +134,10 @@ class InvoiceFields(BaseModel):
                                       "dirección de facturación", "prepared for", "quotation for", "quote for",
                                       "offerte voor", "angebot für", "devis pour", "presupuesto para",
                                       "preventivo per", "nabywca", "odbiorca", "odběratel", "kunde", "cliente",
-                                      "destinatário", *more_labels("buyer_name")]},
+                                      "destinatário", "datos del cliente", "dados do cliente", "exmo.(s) sr.(s)",
+                                      "exmo. sr.", "exmos. srs.", "exma. sra.", "exmo(s). sr(s).",
+                                      "faktureringsadresse", "fakturaadresse", "laskutusosoite",
+                                      *more_labels("buyer_name")]},
     )
     currency: str | None = Field(
         None,
@@ -147,13 +150,17 @@ class InvoiceFields(BaseModel):
         None,
         description="Sum of the line amounts before tax, before discounts or charges on the whole invoice.",
         json_schema_extra={"labels": ["subtotal", "sub total", "sub-total", "positionssumme", "zwischensumme",
-                                      "warenwert", "sous-total", "subtotaal", "summe positionen", *NET_LABELS]},
+                                      "warenwert", "total mercadoria", "total mercadorias", "total ilíquido",
+                                      "totale onorari", "totale competenze", "totale prestazioni",
+                                      "sous-total", "subtotaal", "summe positionen", *NET_LABELS]},
     )
     tax_basis_total: float | None = Field(
         None,
         description="Amount the tax is charged on: the subtotal after discounts and charges on the whole invoice.",
         json_schema_extra={"labels": ["tax basis", "tax base", "basisbetrag", "steuerbasisbetrag", "steuerbasis",
                                       "bemessungsgrundlage", "rechnungssumme ohne ust", "base ht", "assiette", "grondslag",
+                                      "taxable amount", "momspligtigt beløb", "momsgrundlag", "mva-grunnlag",
+                                      "grunnlag mva", "underlag för moms", "momspliktigt belopp", "veron peruste",
                                       *NET_LABELS]},
     )
     tax_total: float | None = Field(

@@ -34,6 +34,12 @@ def test_numeric_dates_follow_the_documents_own_order():
     assert dates("Date 11/08/2024\nDue 23/12/2024") == [dt.date(2024, 8, 11), dt.date(2024, 12, 23)]
 
 
+def test_dates_that_read_both_ways_are_month_first_on_a_page_with_a_us_address():
+    text = "Invoice date 02/04/2025\nShip to\n88 Maple Hollow Dr\nRound Rock, TX 78681"
+    assert dates(text) == [dt.date(2025, 2, 4)]
+    assert dates("Invoice date 02/04/2025\n10 Downing St, London SW1A 2AA") == [dt.date(2025, 4, 2)]
+
+
 def test_identifiers():
     ix = C.TextIndex("USt-IdNr. DE123456789 / FR 12 345678901\nIBAN DE91 1000 0000 0123 4567 89\n"
                      "GSTIN 27AAKCS4821M1Z3\n993548900Factuurnummer:")

@@ -1202,3 +1202,43 @@ def test_parties_by_their_blocks_salutations_and_small_print():
               "79117 Freiburg im Breisgau\n")
     assert _top(german, "vendor_name") == "Fliesen Schäfer GmbH & Co. KG"
     assert _top(german, "buyer_name") == "Herrn Dr. Markus Weber"
+
+
+def test_from_invoice_set_c_credit_notes_registers_brands_and_portuguese_labels():
+    # the number a credit note corrects, printed again in a sentence after "invoice", is still not the credit
+    # note's; nor is the company's CRO number
+    irish = ("EMERALD CLOUD\nCREDIT NOTE\nEmerald Cloud Licensing Ltd\nCredit Note No. CN-00418\n"
+             "Date 21 February 2025\nOriginal invoice INV-12873\nThis credit note reverses the lines of invoice "
+             "INV-12873.\nEmerald Cloud Licensing Ltd · Registered in Ireland, CRO No. 614523\n")
+    assert _invoice_number(irish) == "CN-00418"
+    # a register's court opens no party's name; "De heer" salutes the buyer
+    belgian = ("VERSTRAETEN\nboekhouding · fiscaliteit · advies\nDe heer Pieter Claeys\nSint-Pietersnieuwstraat 88\n"
+               "Factuurnummer 2025/0061\nBoekhoudkantoor Verstraeten BV · Kortrijksesteenweg 312, 9000 Gent\n"
+               "RPR Gent, afdeling Gent · Zaakvoerder: An Verstraeten\n")
+    assert "RPR Gent, afdeling Gent" not in _values(belgian, "buyer_name")[:2]
+    # a brand, a dash and the legal name are one name; "Exmo.(s) Sr.(s)" heads the buyer; "N.º" the number;
+    # "Requisição" names the buyer's order, not the buyer; "Total mercadoria" is the subtotal
+    portuguese = ("Cortiçarte\ncortiça natural desde 1978\nCortiçarte – Indústria de Cortiça, Lda.\n"
+                  "Rua da Indústria, 145\nFATURA Original\nN.º FT A2025/318\nData 2025-02-03\nExmo.(s) Sr.(s)\n"
+                  "Casa Lusitana Decorações, Unipessoal Lda.\nAvenida da Boavista, 1780\nRequisição\nENC-2025-0117\n"
+                  "Total mercadoria 3.152,15\nPortes (transporte) 45,00\nIncidência IVA 3.197,15\n")
+    assert _top(portuguese, "vendor_name") == "Cortiçarte – Indústria de Cortiça, Lda."
+    assert _top(portuguese, "buyer_name") == "Casa Lusitana Decorações, Unipessoal Lda."
+    assert _invoice_number(portuguese) == "FT A2025/318"
+    assert _top(portuguese, "subtotal") == 3152.15
+    # Danish: the buyer's CVR under "Faktureringsadresse" is not the seller's; "Momspligtigt beløb" is the basis
+    danish = ("FAKTURA\nFaktureringsadresse\nTegnestuen Brink & Holm A/S\nCVR-nr. 29871534\nFakturanr. 104233\n"
+              "Subtotal 4.681,20 kr.\nFragt 89,00 kr.\nMomspligtigt beløb 4.770,20 kr.\nMoms 25 % 1.192,55 kr.\n"
+              "Kaffekompagniet Nordhavn ApS | CVR-nr. 38124560\n")
+    assert _top(danish, "vendor_vat_id") == "38124560"
+    assert _top(danish, "tax_basis_total") == 4770.2
+    # an Italian professional: "Dott." ends no sentence; P.IVA labels an id without its country; the fees are
+    # the subtotal, what the client pays after the withholding is neither it nor the total; "entro il" is due
+    italian = ("Dott. Andrea Colombo\nDottore Commercialista – Revisore Legale\nP.IVA 08417260158 · C.F. "
+               "CLMNDR78M14F205K\nFattura n. 14/2025\ndel 28/02/2025\nTotale onorari € 4.980,00\n"
+               "Imponibile IVA € 5.179,20\nIVA 22% € 1.139,42\nTotale fattura € 6.318,62\nNetto a pagare € 5.322,62\n"
+               "Modalità di pagamento: bonifico bancario entro il 31/03/2025 (scadenza)\n")
+    assert _top(italian, "vendor_name") == "Dott. Andrea Colombo"
+    assert _top(italian, "vendor_vat_id") == "08417260158"
+    assert _top(italian, "subtotal") == 4980.0
+    assert _top(italian, "due_date") == dt.date(2025, 3, 31)

@@ -103,3 +103,48 @@ def test_a_wide_column_ends_where_the_next_columns_cells_start():
             {"description": "Design e paginação do catálogoSRV-DES", "quantity": 1.0, "line_total": 380.0}]
     assert column_descriptions(CODE_FIRST_TABLE, rows) == [
         "Hunter PGP Ultra rotor sprinkler, 4\" pop-up", "Design e paginação do catálogo"]
+
+
+# a wide description column whose long descriptions wrap (invoice_set_c 02, 03, 14), with a note under a one-word row
+WRAP_TABLE = """\
+ Omschrijving                                               Aantal     Eenh.              Prijs                Bedrag
+ Arbeid monteur, vervangen cv-ketels en                           64   uur             € 58,50            € 3.744,00
+ demontage/afvoer oude toestellen
+ Intergas Xtreme 36 HR-combiketel CW5                              8   st          € 1.389,00           € 11.112,00
+ incl. ophangbeugel en aansluitset
+ Rookgasafvoer concentrisch 60/100 mm                              9   st            € 164,50            € 1.480,50
+ met dakdoorvoer
+ Btw-aangifte 4e kwartaal 2024 en jaarlijkse                       2   st            € 145,00              € 290,00
+ klantenlisting
+ Utilisateurs ajoutés en cours de période                          3   st             € 14,50               € 43,50
+ (prorata 14/28 jours, février 2025)
+ Pfand                                                            20   st              € 2,77               € 55,40
+ nicht rabattierfähig
+ 8 yd skip hire                                                    2   st            € 285,00              € 570,00
+"""
+
+
+def test_a_wide_columns_description_goes_on_in_the_next_line_where_its_words_say_so():
+    rows = [{"description": "Arbeid monteur, vervangen cv-ketels en", "quantity": 64.0, "line_total": 3744.0},
+            {"description": "Intergas Xtreme 36 HR-combiketel CW5", "quantity": 8.0, "line_total": 11112.0},
+            {"description": "Rookgasafvoer concentrisch 60/100 mm", "quantity": 9.0, "line_total": 1480.5},
+            # the plain text read the wrapped word already: it is not added twice
+            {"description": "Btw-aangifte 4e kwartaal 2024 en jaarlijkse klantenlisting", "quantity": 2.0,
+             "line_total": 290.0},
+            {"description": "Utilisateurs ajoutés en cours de période", "quantity": 3.0, "line_total": 43.5},
+            {"description": "Pfand", "quantity": 20.0, "line_total": 55.4},
+            {"description": "yd skip hire", "quantity": 2.0, "line_total": 570.0}]
+    assert column_descriptions(WRAP_TABLE, rows) == [
+        "Arbeid monteur, vervangen cv-ketels en demontage/afvoer oude toestellen",
+        "Intergas Xtreme 36 HR-combiketel CW5 incl. ophangbeugel en aansluitset",
+        "Rookgasafvoer concentrisch 60/100 mm met dakdoorvoer",
+        None,
+        "Utilisateurs ajoutés en cours de période (prorata 14/28 jours, février 2025)",
+        None,  # a one-word row's lowercase line is a note
+        "8 yd skip hire",  # the cell starts under the heading: its number is the description's
+    ]
+    # a position number left of the heading, in the same cell, is not the description's
+    page = ("  Sl  Description of Services                       Qty         Rate        Amount\n"
+            "   1  Annual maintenance contract, ERP                 1    1,20,000.00   1,20,000.00\n")
+    rows = [{"description": "Annual maintenance contract, ERP", "quantity": 1.0, "line_total": 120000.0}]
+    assert column_descriptions(page, rows) == [None]

@@ -87,3 +87,24 @@ def test_the_rules_move_the_models_date_before_a_labelled_one():
     LlamaExtractor._repair_group(spec, [p for p in plans if p.kind == "date"], choices, proposals)
     assert choices["invoice_date"].value == issued and choices["due_date"].value != collected
 
+
+
+def test_filling_an_empty_date_moves_no_labelled_one():
+    # a law firm's invoice (invoice_set_c 07) prints no due date; to fill it with "rendered through February 28",
+    # the rules would move the issue date printed next to its label to a time entry's date
+    from extractors.fields import find_labels, propose
+    from schemas.registry import load_schema
+
+    spec = load_schema("invoice")
+    index = C.TextIndex("Invoice No. 58213\nInvoice Date March 5, 2025\n"
+                        "For services rendered through February 28, 2025\nDate Atty Description Hours Rate Amount\n"
+                        "02/03/2025 RSA Review notice 1.20 585.00 702.00\n")
+    plans = plan_fields(spec.model)
+    labels = find_labels(index, plans)
+    proposals = {p.name: propose(index, p, labels) for p in plans}
+    choices = {p.name: FieldChoice() for p in plans}
+    issued = proposals["invoice_date"][0].value
+    assert issued.isoformat() == "2025-03-05"
+    choices["invoice_date"].value = issued
+    LlamaExtractor._repair_group(spec, [p for p in plans if p.kind == "date"], choices, proposals)
+    assert choices["invoice_date"].value == issued and choices["due_date"].value is None
