@@ -1242,3 +1242,9 @@ def test_from_invoice_set_c_credit_notes_registers_brands_and_portuguese_labels(
     assert _top(italian, "vendor_vat_id") == "08417260158"
     assert _top(italian, "subtotal") == 4980.0
     assert _top(italian, "due_date") == dt.date(2025, 3, 31)
+    # a US law firm: LLP is a legal form, so the letterhead outweighs the client named twice; its EIN is its tax id
+    law = ("WHITMORE, ALVAREZ & BRANDT LLP\nAttorneys at Law\n1200 Seventeenth Street, Suite 2100\n"
+           "Cascade Ridge Outfitters, Inc.\n455 Pearl Street\nInvoice No. 58213\nFederal Tax ID 84-3172965\n"
+           "RE: Opposition (Cascade Summit Gear, LLC v. Cascade Ridge Outfitters, Inc.)\n")
+    assert _top(law, "vendor_name") == "WHITMORE, ALVAREZ & BRANDT LLP"
+    assert _top(law, "vendor_vat_id") == "84-3172965"
