@@ -380,7 +380,7 @@ _VAT_SPACED = re.compile(r"(?<![A-Z0-9])([A-Z]{2,3}(?: ?[0-9A-Z]){8,14})(?![A-Za
 # "CVR-nr.: 39412785", "NIF: 48291736K", "No TPS/TVH : 784512369 RT0001" (a Swedish "Org.nr" is no VAT id)
 _TAX_ID = re.compile(
     r"(?i)(?<![\w/])(?:abn|a\.b\.n\.|cvr(?:-nr\.?|-nummer| nr\.?)?|nif|cif|nipc|n\.i\.f\.|nip|tps/tvh|gst/hst|"
-    r"y-tunnus|uid(?:-nr\.?)?|dič|rfc|cuit|rut|p\.\s?iva|partita iva|federal tax id|fein|ein)\s*[:#]?\s*"
+    r"y-tunnus|uid(?:-nr\.?)?|dič|rfc|cuit|rut|p\.\s?iva|partita iva|federal tax id|(?-i:F?EIN))\s*[:#]?\s*"
     r"(?-i:((?:[A-Z]{2}[ -]?)?\d[\d. /-]{5,16}\d(?: ?[A-Z]{1,3}\d{0,4})?|[A-Z]\d{7}[A-Z0-9]))(?![\w.,])")
 
 

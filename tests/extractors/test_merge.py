@@ -48,63 +48,54 @@ def test_a_person_printed_under_codes_company_is_its_contact():
         "code_over_model_text_sure"]
 
 
-def test_the_rules_move_a_date_only_the_model_chose_and_keep_a_labelled_one():
-    # a credit note: the model took the delivery date for the due date, before the issue date; the rules mend
-    # the model's date, not the issue date printed next to its label
+def _date_repair(text: str):
+    """The invoice schema's proposals for a page, empty choices, and a function that runs the date rules."""
     from extractors.fields import find_labels, propose
     from schemas.registry import load_schema
 
     spec = load_schema("invoice")
-    index = C.TextIndex("Beleg-Nr : RK21012345\nBeleg-Datum : 16.09.2013\nLeistungs-Datum : 05.08.2013\n")
+    index = C.TextIndex(text)
     plans = plan_fields(spec.model)
     labels = find_labels(index, plans)
     proposals = {p.name: propose(index, p, labels) for p in plans}
     choices = {p.name: FieldChoice() for p in plans}
+    dates = [p for p in plans if p.kind == "date"]
+    return proposals, choices, lambda: LlamaExtractor._repair_group(spec, dates, choices, proposals)
+
+
+def test_the_rules_move_a_date_only_the_model_chose_and_keep_a_labelled_one():
+    # a credit note: the model took the delivery date for the due date, before the issue date; the rules mend
+    # the model's date, not the issue date printed next to its label
+    proposals, choices, repair = _date_repair(
+        "Beleg-Nr : RK21012345\nBeleg-Datum : 16.09.2013\nLeistungs-Datum : 05.08.2013\n")
     issued, delivered = (c.value for c in proposals["invoice_date"][:2])
     choices["invoice_date"].value, choices["due_date"].value = issued, delivered
-    dates = [p for p in plans if p.kind == "date"]
-    LlamaExtractor._repair_group(spec, dates, choices, proposals)
+    repair()
     assert choices["invoice_date"].value == issued and choices["due_date"].value == issued
 
 
 def test_the_rules_move_the_models_date_before_a_labelled_one():
     # uk_credit_note_tidewater with smollm2: the model took a date from a sentence for the due date, before the
     # issue date; both fixes keep the rules, and the one that moves the model's date wins
-    from extractors.fields import find_labels, propose
-    from schemas.registry import load_schema
-
-    spec = load_schema("invoice")
-    index = C.TextIndex("Credit note no. CN-10482\nDate 22/01/2025\nOriginal invoice INV-77315\n"
-                        "Original date 06/01/2025\nThe chairs were collected by our driver on 20/01/2025.\n")
-    plans = plan_fields(spec.model)
-    labels = find_labels(index, plans)
-    proposals = {p.name: propose(index, p, labels) for p in plans}
-    choices = {p.name: FieldChoice() for p in plans}
+    proposals, choices, repair = _date_repair(
+        "Credit note no. CN-10482\nDate 22/01/2025\nOriginal invoice INV-77315\n"
+        "Original date 06/01/2025\nThe chairs were collected by our driver on 20/01/2025.\n")
     issued = proposals["invoice_date"][0].value
     assert issued.isoformat() == "2025-01-22"
     collected = next(c.value for c in proposals["due_date"] if c.text == "20/01/2025")
     choices["invoice_date"].value, choices["due_date"].value = issued, collected
-    LlamaExtractor._repair_group(spec, [p for p in plans if p.kind == "date"], choices, proposals)
+    repair()
     assert choices["invoice_date"].value == issued and choices["due_date"].value != collected
-
 
 
 def test_filling_an_empty_date_moves_no_labelled_one():
     # a law firm's invoice (invoice_set_c 07) prints no due date; to fill it with "rendered through February 28",
     # the rules would move the issue date printed next to its label to a time entry's date
-    from extractors.fields import find_labels, propose
-    from schemas.registry import load_schema
-
-    spec = load_schema("invoice")
-    index = C.TextIndex("Invoice No. 58213\nInvoice Date March 5, 2025\n"
-                        "For services rendered through February 28, 2025\nDate Atty Description Hours Rate Amount\n"
-                        "02/03/2025 RSA Review notice 1.20 585.00 702.00\n")
-    plans = plan_fields(spec.model)
-    labels = find_labels(index, plans)
-    proposals = {p.name: propose(index, p, labels) for p in plans}
-    choices = {p.name: FieldChoice() for p in plans}
+    proposals, choices, repair = _date_repair(
+        "Invoice No. 58213\nInvoice Date March 5, 2025\nFor services rendered through February 28, 2025\n"
+        "Date Atty Description Hours Rate Amount\n02/03/2025 RSA Review notice 1.20 585.00 702.00\n")
     issued = proposals["invoice_date"][0].value
     assert issued.isoformat() == "2025-03-05"
     choices["invoice_date"].value = issued
-    LlamaExtractor._repair_group(spec, [p for p in plans if p.kind == "date"], choices, proposals)
+    repair()
     assert choices["invoice_date"].value == issued and choices["due_date"].value is None
