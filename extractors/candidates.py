@@ -363,7 +363,8 @@ _VAT = re.compile(
     r"(?:CZ\d{8,10})|(?:DE ?\d{3} ?\d{3} ?\d{3})|(?:DK ?\d{8})|(?:EE\d{9})|(?:EL\d{9})|(?:ES ?[A-Z0-9]\d{7}[A-Z0-9])|"
     r"(?:FI\d{8})|(?:FR ?[0-9A-Z]{2} ?\d{3} ?\d{3} ?\d{3})|(?:GB ?\d{3} ?\d{4} ?\d{2}(?:\d{3})?)|(?:HR\d{11})|"
     r"(?:HU\d{8})|(?:IE\d{7}[A-Z]{1,2})|(?:IT ?\d{11})|(?:LU\d{8})|(?:NL ?\d{9} ?B ?\d{2})|(?:PL ?\d{10})|"
-    r"(?:PT ?\d{9})|(?:RO\d{2,10})|(?:SE ?\d{12})|(?:SI\d{8})|(?:SK\d{10})|"
+    r"(?:PT ?\d{9})|(?:RO\d{2,10})|(?:SE ?\d{12})|(?:SI\d{8})|(?:SK\d{10})|(?:MT\d{8})|(?:LT\d{9}(?:\d{3})?)|"
+    r"(?:LV\d{11})|"
     r"(?:\d{2}[A-Z]{5}\d{4}[A-Z][1-9A-Z]Z[0-9A-Z])"  # India GSTIN
     # the id ends the token, or a label word that pypdf glued to it follows ("NL810433941B01BTW")
     r")(?:(?![A-Z0-9])|(?=[A-Z][A-Za-z]{2,}(?![A-Za-z0-9])))"
@@ -377,10 +378,12 @@ _VAT_SPACED = re.compile(r"(?<![A-Z0-9])([A-Z]{2,3}(?: ?[0-9A-Z]){8,14})(?![A-Za
 
 
 # national tax ids printed without a country code, after the label that names them: "ABN 51 824 753 556",
-# "CVR-nr.: 39412785", "NIF: 48291736K", "No TPS/TVH : 784512369 RT0001" (a Swedish "Org.nr" is no VAT id)
+# "CVR-nr.: 39412785", "NIF: 48291736K", "No TPS/TVH : 784512369 RT0001", "VAT registration no.: 391 7205 48",
+# "TRN: 100384729100003" (a Swedish "Org.nr" is no VAT id)
 _TAX_ID = re.compile(
     r"(?i)(?<![\w/])(?:abn|a\.b\.n\.|cvr(?:-nr\.?|-nummer| nr\.?)?|nif|cif|nipc|n\.i\.f\.|nip|tps/tvh|gst/hst|"
-    r"y-tunnus|uid(?:-nr\.?)?|dič|rfc|cuit|rut|p\.\s?iva|partita iva|federal tax id|(?-i:F?EIN))\s*[:#]?\s*"
+    r"y-tunnus|uid(?:-nr\.?)?|dič|rfc|cuit|rut|p\.\s?iva|partita iva|federal tax id|(?-i:F?EIN)|trn|"
+    r"(?:vat|gst(?:/hst)?)(?: reg(?:istration)?\.?)? (?:no|number)\.?)\s*[:#]?\s*"
     r"(?-i:((?:[A-Z]{2}[ -]?)?\d[\d. /-]{5,16}\d(?: ?[A-Z]{1,3}\d{0,4})?|[A-Z]\d{7}[A-Z0-9]))(?![\w.,])")
 
 

@@ -462,7 +462,8 @@ DISTRACTOR_LABELS = [
     "übertrag", "übertrag auf blatt", "übertrag von blatt", "à reporter",
     # the buyer's VAT id, printed by the seller ("Ihre USt.-IdentNr.: DE234567890")
     "ihre ust-id", "ihre ust-idnr", "ihre ust.-idnr", "ihre ust.-id.-nr", "ihre ust.-identnr", "ihre ust-identnr",
-    "your vat", "your vat id", "your vat no", "customer vat", "votre tva", "votre n° tva", "uw btw", "uw btw nummer",
+    "your vat", "your vat id", "your vat no", "customer vat", "customer vat no", "client vat", "client vat no",
+    "buyer vat", "buyer vat no", "customer trn", "client trn", "votre tva", "votre n° tva", "uw btw", "uw btw nummer",
     # table column headers
     "description", "quantity", "qty", "unit price", "amount", "menge", "einzelpreis", "nettopreis", "betrag",
     "beschreibung", "bezeichnung", "artikelbezeichnung", "artikel", "position", "omschrijving", "aantal",

@@ -59,6 +59,7 @@ CONF = {
     "model_only_text": 0.3,  # times the model's probability
     "absent": 0.6,  # no candidate: the document may lack the field, or code missed it
     "absent_total": 0.1,  # no subtotal, tax or total found: a misread, not an invoice without totals (0 in 8)
+    "rules_unlabelled": 0.45,  # a labelled value the rules moved to one no label names (PROVISIONAL)
     "amount_rules": 0.97,  # a labelled amount that the schema's rules check and that satisfies them
     "amount_labelled": 0.9,
     "amount_labelled_tied": 0.45,  # two amounts under one label ("19% 198,00 37,62"): 11 right in 24
@@ -382,7 +383,11 @@ class LlamaExtractor:
             # 22/01/2025" stays, and the model's due date "collected on 20/01/2025" before it yields
             changed = sum(1 + labelled[name] for name, v in trial.items() if choices[name].value != v)
             filled = sum(v is not None for v in trial.values())
-            key = (filled, -changed, round(sum(score for _, score in combo), 2))
+            # a labelled value given up for one no label names ("TOTAL EUR 19,014.99" for a row's 1,800.00, so
+            # that an empty tax basis can be filled) weighs more than a field left empty
+            unlabelled = sum(labelled[name] and choices[name].value != v and score < 1.0
+                             for (name, v), (_, score) in zip(trial.items(), combo))
+            key = (-unlabelled, filled, -changed, round(sum(score for _, score in combo), 2))
             if best is None or key > best[0]:
                 best = (key, trial)
         if best is None:
@@ -392,7 +397,12 @@ class LlamaExtractor:
             if choices[name].value != value:
                 if choices[name].value is None:
                     filled.append(name)
+                # the evidence is now the new value's: a labelled total moved to a row's 1 800,00 is not labelled
+                label = next((c.score for c in proposals[name] if c.value == value), 0.0)
+                if labelled[name] and label < 1.0:
+                    choices[name].confidence = min(choices[name].confidence, CONF["rules_unlabelled"])
                 choices[name].value, choices[name].source = value, "rules"
+                choices[name].signals["label"] = round(label, 4)
         _drop_unpinned_fills(spec, choices, proposals, filled, list(best[1]))
         _fill_unlabelled_amounts(spec, group, choices, proposals)
 

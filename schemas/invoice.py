@@ -117,7 +117,8 @@ class InvoiceFields(BaseModel):
                                       "p.iva", "p. iva", "partita iva", "nif", "cif", "nip", "dič", "momsreg.nr",
                                       "momsregistreringsnummer", "cvr-nr", "alv-numero", "abn", "gst no",
                                       "gst reg no", "cvr", "tps/tvh", "no tps/tvh", "y-tunnus", "nif-iva",
-                                      "gstin/uin"]},
+                                      "gstin/uin", "trn", "gst number", "gst reg no", "gst registration no",
+                                      "gst/hst registration no", "vat registration no.", "uen / gst reg no"]},
     )
     buyer_name: str | None = Field(
         None,

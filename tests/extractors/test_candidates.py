@@ -40,6 +40,17 @@ def test_dates_that_read_both_ways_are_month_first_on_a_page_with_a_us_address()
     assert dates("Invoice date 02/04/2025\n10 Downing St, London SW1A 2AA") == [dt.date(2025, 4, 2)]
 
 
+@pytest.mark.parametrize("line, value", [
+    ("VAT registration no.: 391 7205 48", "391 7205 48"),
+    ("GST/HST Registration No. 817426539 RT0001", "817426539 RT0001"),
+    ("UEN / GST Reg No.: 201834567W", "201834567W"), ("VAT No. 4129385763", "4129385763"),
+    ("TRN: 100384729100003", "100384729100003"), ("Our VAT No. MT21457333", "MT21457333"),
+])
+def test_tax_ids_of_english_speaking_countries_after_their_labels(line, value):
+    # UK, Canada, Singapore, South Africa, the UAE and Malta (invoice_set_d): no EU country code, or Malta's
+    assert value in [c.value for c in C.find_vat_ids(C.TextIndex(line))]
+
+
 def test_identifiers():
     ix = C.TextIndex("USt-IdNr. DE123456789 / FR 12 345678901\nIBAN DE91 1000 0000 0123 4567 89\n"
                      "GSTIN 27AAKCS4821M1Z3\n993548900Factuurnummer:")

@@ -1248,3 +1248,16 @@ def test_from_invoice_set_c_credit_notes_registers_brands_and_portuguese_labels(
            "RE: Opposition (Cascade Summit Gear, LLC v. Cascade Ridge Outfitters, Inc.)\n")
     assert _top(law, "vendor_name") == "WHITMORE, ALVAREZ & BRANDT LLP"
     assert _top(law, "vendor_vat_id") == "84-3172965"
+
+
+def test_the_rules_give_up_no_labelled_total_for_a_rows_amount_and_say_so_when_they_do():
+    # a Xero-like invoice prints its VAT per rate only (invoice_set_d 07): to make subtotal + tax = total, the
+    # rules once took a row's 1,800.00 for the total and the basis, with a "tax" of 1.00 from a quantity; the
+    # sum of the two VAT lines keeps the labelled total
+    text = ("TAX INVOICE\nInvoice Number\nINV-0417\nDescription Quantity Unit Price VAT Amount EUR\n"
+            "Venue hire, main hall 1.00 2,400.00 23% 2,400.00\nCatering: lunch 140.00 28.50 13.5% 3,990.00\n"
+            "Evening dinner 120.00 54.00 13.5% 6,480.00\nEvent management fee 1.00 1,800.00 23% 1,800.00\n"
+            "Audio-visual package 1.00 1,598.00 23% 1,598.00\nSubtotal 16,268.00\nTOTAL VAT 13.5% 1,413.45\n"
+            "TOTAL VAT 23% 1,333.54\nTOTAL EUR 19,014.99\n")
+    data = _invoice(text)
+    assert (data["subtotal"], data["tax_total"], data["total"]) == (16268.0, 2746.99, 19014.99)

@@ -48,8 +48,9 @@ def test_a_person_printed_under_codes_company_is_its_contact():
         "code_over_model_text_sure"]
 
 
-def _date_repair(text: str):
-    """The invoice schema's proposals for a page, empty choices, and a function that runs the date rules."""
+def _date_repair(text: str, kind: str = "date"):
+    """The invoice schema's proposals for a page, empty choices, and a function that runs the rules on the
+    fields of one kind."""
     from extractors.fields import find_labels, propose
     from schemas.registry import load_schema
 
@@ -59,8 +60,8 @@ def _date_repair(text: str):
     labels = find_labels(index, plans)
     proposals = {p.name: propose(index, p, labels) for p in plans}
     choices = {p.name: FieldChoice() for p in plans}
-    dates = [p for p in plans if p.kind == "date"]
-    return proposals, choices, lambda: LlamaExtractor._repair_group(spec, dates, choices, proposals)
+    group = [p for p in plans if p.kind == kind]
+    return proposals, choices, lambda: LlamaExtractor._repair_group(spec, group, choices, proposals)
 
 
 def test_the_rules_move_a_date_only_the_model_chose_and_keep_a_labelled_one():
@@ -99,3 +100,19 @@ def test_filling_an_empty_date_moves_no_labelled_one():
     choices["invoice_date"].value = issued
     repair()
     assert choices["invoice_date"].value == issued and choices["due_date"].value is None
+
+
+def test_a_labelled_amount_the_rules_move_to_an_unlabelled_one_loses_its_confidence():
+    # the printed total breaks subtotal + tax = total, and the only amount that keeps the rules is one no label
+    # names: the rules take it, but the answer is no longer code's labelled value (invoice_set_d 07)
+    from schemas.registry import load_schema
+
+    spec = load_schema("invoice")
+    group = [p for p in plan_fields(spec.model) if p.name in ("subtotal", "tax_total", "total")]
+    proposals = {"subtotal": [C.Candidate(100.0, "100.00", 0, 9, 3.0)],
+                 "tax_total": [C.Candidate(20.0, "20.00", 1, 8, 3.0)],
+                 "total": [C.Candidate(150.0, "150.00", 2, 6, 3.0), C.Candidate(120.0, "120.00", 3, 9, 0.3)]}
+    choices = {p.name: FieldChoice(proposals[p.name][0].value, "code", CONF["amount_labelled"]) for p in group}
+    LlamaExtractor._repair_group(spec, group, choices, proposals)
+    assert choices["total"].value == 120.0 and choices["total"].source == "rules"
+    assert choices["total"].confidence == CONF["rules_unlabelled"] and choices["total"].signals["label"] == 0.3
