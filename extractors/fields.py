@@ -594,6 +594,9 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], ind
         if fname in nearest.fields and nearest.end - nearest.start <= 3 and re.search(
                 r"[^\W\d_][.-]$", lines[cand.line][: nearest.start]):
             return -1.0  # "Org.nr 556789-1234", "Kd.-Nr. 4711": the number of the word glued before it
+        if (section and fname in nearest.fields
+                and re.search(r"[^\W\d_]{2,}", lines[cand.line][nearest.end:cand.start])):
+            return 0.5  # "SUBJECT TO BENGALURU JURISDICTION · This is …": other words stand between label and name
         if fname in nearest.fields:
             # "Invoice No" says more than a bare "No." ("NO. 42/1" in an address), unless the line is the title's
             generic = 0.3 if nearest.end - nearest.start <= 3 and not _TITLE_LINE.match(lines[cand.line]) else 0.0
@@ -793,9 +796,13 @@ _ADDRESS = re.compile(
     r"(?i)(?:stra(?:ß|ss)e|str\.|street|\bst\.|road|\brd\.|avenue|\bave\.|weg\b|platz|allee|gasse|\brue\b|"
     r"\bvia\b|calle|laan\b|plein\b|gatan\b|ring\b)\s*\d|^\d+\s+\w+\s+(?:street|st|road|rd|avenue|ave)\b|"
     r"(?:^|\s)(?:[A-Z]{1,2}-?)?\d{4,5}\s+[A-ZÄÖÜ][a-zäöüß]+")
+# the verbs of a sentence of the small print, seldom in a name
+_SENTENCE_VERB = re.compile(r"\b(?:is|are|was|were|will be|has been|have been|thank you|please)\s", re.IGNORECASE)
 _COUNTRIES = {"deutschland", "germany", "france", "nederland", "netherlands", "österreich", "austria", "schweiz",
               "switzerland", "españa", "spain", "italia", "italy", "sverige", "sweden", "belgique", "belgium",
-              "united kingdom", "uk", "ireland", "india", "usa", "united states", "hong kong"}
+              "united kingdom", "uk", "ireland", "india", "usa", "united states", "hong kong", "uae",
+              "united arab emirates", "singapore", "australia", "new zealand", "canada", "south africa", "malta",
+              "cyprus", "portugal", "polska", "poland", "danmark", "denmark", "norge", "norway", "suomi", "finland"}
 _SPLIT_WORD = re.compile(r"(?<=[a-zäöüß]) (?=[a-zäöüß])")
 _CODE_LIKE = re.compile(r"[A-Z0-9]*\d[A-Z0-9]*(?:[-/.][A-Z0-9]+)*|[A-Z]+(?:[-/.][A-Z0-9]+)+")
 # a document's title alone, in a word or two: "KOSTENRECHNUNG", "Kopie factuur"
@@ -892,6 +899,10 @@ def _other_kind_token(token: str) -> bool:
     if C._DATE_NUM.fullmatch(token) or C._DATE_ISO.fullmatch(token):
         return True
     return bool(re.fullmatch(r"\+\d[\d -]{6,}", token))  # +49 30 1234567
+
+
+# a phone number's area code in brackets and its number ("(212) 555-0147"), or a US one in dashes
+_PHONE = re.compile(r"\(\d{2,5}\)\s?\d{2,4}[-. ]?\d{3,4}\b|(?<![\w-])\d{3}-\d{3}-\d{4}(?![\w-])")
 
 
 _IBAN_HEAD = re.compile(r"\bIBAN\b\W*[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4})*\s*$")
@@ -1082,7 +1093,8 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
         # a year is part of a date ("du 02 Juillet 2015"), not a document number
         # and the digits of a VAT id printed in groups ("TVA BE 0642.318.557") are no document number either
         other_spans = {(d.line, k) for d in [*C.find_dates(index), *C.find_vat_ids(index)]
-                    for k in range(d.start, d.start + len(d.text))}
+                       for k in range(d.start, d.start + len(d.text))}
+        other_spans |= {(i, k) for i, m in index.iter_matches(_PHONE) for k in range(m.start(), m.end())}
         found = [c for c in found if not _other_kind_token(c.text) and (c.line, c.start) not in other_spans
                  and not _wrapped_iban_tail(index.lines, c)]
     corrected = _corrected_invoice_numbers(found, labels, index) if plan.kind == "id" else set()
@@ -1167,8 +1179,11 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
                 score -= 1.0  # "cvwd.example.org": an address on the web, not a name
             # "Liefer antenstr aße 20": pypdf split the words of a street, and the joined form shows it
             if (_ADDRESS.search(cand.text) or _ADDRESS.search(_SPLIT_WORD.sub("", cand.text))
-                    or cand.text.casefold() in _COUNTRIES):
-                score -= 1.0  # a street, a postcode and city, or a country: the party's address, not its name
+                    or cand.text.casefold() in _COUNTRIES
+                    or ("," in cand.text and cand.text.rsplit(",", 1)[1].strip(" .").casefold() in _COUNTRIES)):
+                # a street, a postcode and city, or a country ("Al Quoz Industrial Area 3, Dubai, UAE"): the
+                # party's address, not its name
+                score -= 1.0
             salutation = C.SALUTATION.match(cand.text)  # its dot ends no sentence: "Gosp. Matija Rukavina"
             if (len(cand.text) > 60 or len(cand.text.split()) > 8
                     or _SENTENCE_BREAK.search(cand.text[salutation.end() if salutation else 0:].rstrip("."))
@@ -1176,6 +1191,8 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
                 score -= 0.8  # a sentence of the small print or a slogan, not a name
             if re.match(r"[a-zà-ÿ]{3,}\s", cand.text):
                 score -= 0.8  # "shown on this page do not include…": names start with a capital or a digit
+            if _SENTENCE_VERB.search(cand.text):
+                score -= 0.8  # "This is a Computer Generated Invoice": a sentence of the small print
             if _BANK_WORDS.match(cand.text):
                 score -= 2.0  # "SWIFT ALBADKKK", "IBAN DK51 …": a bank's code, not a party
             if cand.text.startswith("(") or "%" in cand.text:
@@ -1204,7 +1221,9 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
             above = index.lines[cand.line - 1] if cand.line > 0 else ""
             if role == "recipient" and (_RETURN_ADDRESS.search(above) or _RETURN_ADDRESS_COMMAS.match(above)):
                 score += 0.6
-            if role and (heading := _block_heading(cand, labels, index)) and plan.name not in heading:
+            # (a field of the same party heads it too: "VAT Number" / "IE 6388047V" / "Liffeyside Events Limited")
+            if (role and (heading := _block_heading(cand, labels, index)) and plan.name not in heading
+                    and role not in map(party_role, heading)):
                 score -= 1.0  # "CLIENTE" / "Construcciones Almendro S.L.": the other party's block
             if (role == "sender" and cand.start == 0 and _RETURN_ADDRESS.search(index.lines[cand.line])
                     and (C.COMPANY.search(cand.text) or _capitalised(cand.text))

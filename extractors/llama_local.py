@@ -374,7 +374,7 @@ class LlamaExtractor:
             scores = {c.value: c.score for c in ranked}
             scores.setdefault(choices[p.name].value, max(scores.values(), default=0.0))
             options.append(list(scores.items()))
-        best = None
+        best, best_combo = None, ()
         for combo in itertools.islice(itertools.product(*options), 4000):
             trial = {p.name: v for p, (v, _) in zip(group, combo)}
             if _broken_rules(spec, choices, {**rows, **trial}) > floor:
@@ -389,9 +389,15 @@ class LlamaExtractor:
                              for (name, v), (_, score) in zip(trial.items(), combo))
             key = (-unlabelled, filled, -changed, round(sum(score for _, score in combo), 2))
             if best is None or key > best[0]:
-                best = (key, trial)
+                best, best_combo = (key, trial), combo
         if best is None:
             return
+        strong = {p.name: next((c.score for c in proposals[p.name] if c.value == choices[p.name].value), 0.0) >= 2.5
+                  for p in group}
+        new_scores = {name: score for name, (_, score) in zip(best[1], best_combo)}
+        if any(strong[name] and choices[name].value != v and new_scores[name] < 2.5 for name, v in best[1].items()) \
+                and _basis_between(spec, group, choices, rows, labelled, floor):
+            return  # rather than give up the printed tax and total
         filled = []
         for name, value in best[1].items():
             if choices[name].value != value:
@@ -519,6 +525,34 @@ def _fill_unlabelled_amounts(spec: SchemaSpec, group: list[FieldPlan], choices: 
                       and _broken_rules(spec, choices, {p.name: v}) <= _broken_rules(spec, choices)), None)
         if value is not None:
             choices[p.name].value, choices[p.name].source = value, "rules"
+
+
+def _basis_between(spec: SchemaSpec, group: list[FieldPlan], choices: dict[str, "FieldChoice"], rows: dict,
+                   labelled: dict[str, bool], floor: int) -> bool:
+    """A tax basis, empty or the subtotal's, that the labelled total less the labelled tax makes consistent: a
+    charge printed between the subtotal and the basis ("Total Net Amount 1,748.15", "Carriage 12.50", "Total VAT
+    Amount 347.13", "Invoice Total £2,107.78") breaks subtotal + tax = total, and moving the tax and the total to
+    make it hold would be wrong twice. Filled with the difference (grounded as computed from two printed numbers),
+    as sure as the two it comes from."""
+    def one(pick) -> FieldPlan | None:
+        return next((p for p in group if pick(p)), None)
+
+    # empty, or read from the subtotal's line: the two share labels ("Total Net Amount")
+    subtotal = one(lambda p: re.search(r"subtotal|(?:^|_)net(?:_|$)", p.name) is not None)
+    sub_value = choices[subtotal.name].value if subtotal is not None else None
+    basis = one(lambda p: re.search(r"bas(?:is|e)(?:_|$)|taxable", p.name) is not None
+                and choices[p.name].value in (None, sub_value))
+    total = one(lambda p: is_gross_total(p.name) and labelled[p.name])
+    tax = one(lambda p: amount_role(p.name) == "tax" and labelled[p.name])
+    if basis is None or total is None or tax is None:
+        return False
+    value = round(choices[total.name].value - choices[tax.name].value, 2)
+    if _broken_rules(spec, choices, {**rows, basis.name: value}) > floor:
+        return False
+    choices[basis.name].value, choices[basis.name].source = value, "rules"
+    choices[basis.name].confidence = min(choices[total.name].confidence, choices[tax.name].confidence)
+    choices[basis.name].signals["label"] = 0.0
+    return True
 
 
 def _rules_cover(spec: SchemaSpec, choices: dict[str, "FieldChoice"], name: str) -> bool:

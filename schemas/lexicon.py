@@ -218,7 +218,7 @@ LABELS: dict[str, list[str]] = {
         "d.o.o.", "d.d.", "j.d.o.o.", "a.d.", "doo", "sia", "uab", "oü", "ehf.", "ehf", "hf.", "oyj", "zrt.",
         "nyrt.", "bt.", "s.a.s.", "snc", "ltée", "sprl", "bvba", "v.o.f.", "vof", "gbr", "ohg", "e.v.", "s.r.l.",
         "s.c.a.", "lda.", "lda", "sgps", "pte. ltd.", "pte ltd", "pte. ltd", "sdn. bhd.", "sdn bhd", "bhd.", "berhad",
-        "pty", "pty ltd", "llp", "pllc", "lllp",
+        "pty", "pty ltd", "llp", "pllc", "lllp", "l.l.c.", "l.l.c", "w.l.l.", "fze", "fzco", "fz-llc", "pjsc",
         "(edms) bpk", "bpk", "tbk", "sh.p.k.", "shpk", "sh.a.", "cyf.", "cyf", "teo.", "teoranta",
         "ооо", "оао", "зао", "пао", "ао", "ип", "тов", "прат", "пат", "фоп", "еоод", "оод", "ад", "доо", "дооел",
         "дооэл", "тоо", "жшс", "ақ", "սպը", "փբը", "բբը", "შპს", "სს", "ი/მ", "mmc", "asc", "qsc", "mchj", "xk",

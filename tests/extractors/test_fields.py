@@ -1261,3 +1261,37 @@ def test_the_rules_give_up_no_labelled_total_for_a_rows_amount_and_say_so_when_t
             "TOTAL VAT 23% 1,333.54\nTOTAL EUR 19,014.99\n")
     data = _invoice(text)
     assert (data["subtotal"], data["tax_total"], data["total"]) == (16268.0, 2746.99, 19014.99)
+
+
+def test_from_invoice_set_d_parties_phones_and_a_charge_before_the_tax():
+    # the person after "Attn:" is not the buyer (a company after it is); L.L.C. is a legal form; an address in
+    # commas ending in a country is no name
+    singapore = ("Lumen Bay Technologies Pte. Ltd.\nTAX INVOICE\nBILL TO\nStraits Harbour Logistics Pte. Ltd.\n"
+                 "Attn: Mr Goh Wei Ming, IT Department\n21 Pioneer Sector 2\n")
+    assert _top(singapore, "buyer_name") == "Straits Harbour Logistics Pte. Ltd."
+    assert _top("Bill to Address:\nATTN: iViveLabs Limited\n", "buyer_name") == "iViveLabs Limited"
+    emirati = ("AS\nAl Safa Hospitality Equipment Trading L.L.C.\nTAX INVOICE\nSupplier\n"
+               "Al Safa Hospitality Equipment Trading L.L.C.\nAl Quoz Industrial Area 3, Dubai, UAE\n")
+    assert _top(emirati, "vendor_name") == "Al Safa Hospitality Equipment Trading L.L.C."
+    # a label with other words between it and a name labels nothing there; a sentence is no name
+    indian = ("Shreeji Polymers Private Limited\nBuyer (Bill to)\nVrindavan Packaging Industries\n"
+              "SUBJECT TO BENGALURU JURISDICTION · This is a Computer Generated Invoice\n")
+    assert _top(indian, "buyer_name") == "Vrindavan Packaging Industries"
+    # a phone number is no invoice number, even after "invoice"
+    us = "INVOICE #\n1047\nQuestions about this invoice? Call (212) 555-0147 or write to us.\n"
+    assert _invoice_number(us) == "1047"
+    # the seller's block under its VAT number's label is the seller's (the label is no other party's heading)
+    irish = ("TAX INVOICE\nOranmore Biotech Ireland DAC\nAttn: Niamh Kelleher\nInvoice Number\nINV-0417\nVAT Number\n"
+             "IE 6388047V\nLiffeyside Events Limited\nSecond Floor, 14 Usher's Quay\nPayment to Liffeyside Events "
+             "Limited\nTo: Liffeyside Events Limited\n")
+    assert _top(irish, "vendor_name") == "Liffeyside Events Limited"
+
+
+def test_a_charge_between_the_subtotal_and_the_tax_keeps_the_printed_tax_and_total():
+    # a Sage-like invoice (invoice_set_d 05) prints no tax basis: subtotal + tax != total by the carriage; the
+    # basis is the total less the tax, rather than a tax of 0.00 and the subtotal for the total
+    text = ("Invoice No. 41872\nCode Details Quantity Unit Price Net Amount VAT\n"
+            "RN-65 Round wire nail 6 8.95 53.70 T1\nBK-FTH Handbook 2 12.50 25.00 T0\nTotal Net Amount 78.70\nCarriage 12.50\nTotal VAT Amount 13.24\n"
+            "Invoice Total £104.44\nVAT Analysis\nCode Rate Net VAT\nT0 0.00% 25.00 0.00\nT1 20.00% 66.20 13.24\n")
+    data = _invoice(text)
+    assert (data["subtotal"], data["tax_basis_total"], data["tax_total"], data["total"]) == (78.7, 91.2, 13.24, 104.44)
