@@ -443,6 +443,8 @@ DISTRACTOR_LABELS = [
     # the column words of a tax summary or a table head ("Rate  Net  VAT  Gross"), so that the head reads as one
     "net", "gross", "rate", "vat rate", "tax rate", "netto", "brutto", "steuersatz", "satz", "taux", "base", "qty",
     "menge", "quantité", "cantidad", "aantal", "tarief", "tipo", "importe", "neto", "bruto", "ht", "ttc",
+    # the customer's customer, for whom an agency's contractor worked: "End client: Lowmoor Water Services plc"
+    "end client", "end customer", "endkunde", "client final", "cliente final", "eindklant",
     # a help line, not the customer: "Customer Service (541) 555-0190 | cvwd.example.org"
     "customer service", "customer care", "kundenservice", "kundendienst", "klantenservice", "service client",
     "service clients", "servicio al cliente", "atención al cliente", "servizio clienti", "kundtjänst",

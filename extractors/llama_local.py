@@ -268,7 +268,9 @@ class LlamaExtractor:
                 part = _part_of(model_value, code_value) or _part_of(code_value, model_value)
                 # a model sure that the seller is the buyer ("Theodor Est" on invoices 502-504) mixed up the roles:
                 # no doubt about code's seller (right 4 times in 4 on the dev invoices)
-                swapped = _same_name(model_value, others)
+                # ("Marlow & Finch Creative Ltd. Registered in England and Wales": the seller's name in its small print)
+                swapped = _same_name(model_value, others) or isinstance(model_value, str) and any(
+                    _part_of(o, re.sub(r"(?<=\w)[.,;:](?=\s)", "", model_value)) for o in others if C.COMPANY.search(o))
                 # "Kunden AG Mitte" / "Hans Muster": a person printed under code's company is its contact
                 code_cand = next((c for c in ranked if c.value == code_value), None)
                 contact = (picked is not None and code_cand is not None and 0 < picked.line - code_cand.line <= 2

@@ -1285,13 +1285,18 @@ def test_from_invoice_set_d_parties_phones_and_a_charge_before_the_tax():
              "IE 6388047V\nLiffeyside Events Limited\nSecond Floor, 14 Usher's Quay\nPayment to Liffeyside Events "
              "Limited\nTo: Liffeyside Events Limited\n")
     assert _top(irish, "vendor_name") == "Liffeyside Events Limited"
+    # an agency's end client is not the buyer (code and model both read it through "client")
+    agency = ("Brightfold Software Ltd\nINVOICE\nTo:\nHarcourt Talent Partners Ltd\nContractor Payments\n"
+              "Invoice number: BFS-0026\nEnd client: Lowmoor Water Services plc\n")
+    assert _top(agency, "buyer_name") == "Harcourt Talent Partners Ltd"
 
 
 def test_a_charge_between_the_subtotal_and_the_tax_keeps_the_printed_tax_and_total():
     # a Sage-like invoice (invoice_set_d 05) prints no tax basis: subtotal + tax != total by the carriage; the
     # basis is the total less the tax, rather than a tax of 0.00 and the subtotal for the total
     text = ("Invoice No. 41872\nCode Details Quantity Unit Price Net Amount VAT\n"
-            "RN-65 Round wire nail 6 8.95 53.70 T1\nBK-FTH Handbook 2 12.50 25.00 T0\nTotal Net Amount 78.70\nCarriage 12.50\nTotal VAT Amount 13.24\n"
+            "RN-65 Round wire nail 6 8.95 53.70 T1\nBK-FTH Handbook 2 12.50 25.00 T0\nTotal Net Amount 78.70\n"
+            "Carriage 12.50\nTotal VAT Amount 13.24\n"
             "Invoice Total £104.44\nVAT Analysis\nCode Rate Net VAT\nT0 0.00% 25.00 0.00\nT1 20.00% 66.20 13.24\n")
     data = _invoice(text)
     assert (data["subtotal"], data["tax_basis_total"], data["tax_total"], data["total"]) == (78.7, 91.2, 13.24, 104.44)

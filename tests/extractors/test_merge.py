@@ -37,6 +37,10 @@ def test_a_model_sure_that_the_seller_is_the_buyer_mixed_up_the_roles():
     choice = merge("Bei Spiel GmbH", "Theodor Est", prob=0.94, others=("Theodor  Est",))
     assert choice.value == "Bei Spiel GmbH" and choice.confidence == CONF["code_over_model_text"]
     assert merge("Bei Spiel GmbH", "Theodor Est", prob=0.94).confidence == CONF["code_over_model_text_sure"]
+    # uk_agency_marlow_finch: the model took the seller's small print, its name first, for the buyer
+    choice = merge("Harcourt & Vale Estate Agents Ltd", "Marlow & Finch Creative Ltd. Registered in England and Wales",
+                   prob=0.99, others=("Marlow & Finch Creative Ltd",))
+    assert choice.confidence == CONF["code_over_model_text"]
 
 
 def test_a_person_printed_under_codes_company_is_its_contact():
