@@ -52,9 +52,8 @@ def test_a_person_printed_under_codes_company_is_its_contact():
         "code_over_model_text_sure"]
 
 
-def _date_repair(text: str, kind: str = "date"):
-    """The invoice schema's proposals for a page, empty choices, and a function that runs the rules on the
-    fields of one kind."""
+def _date_repair(text: str):
+    """The invoice schema's proposals for a page, empty choices, and a function that runs the date rules."""
     from extractors.fields import find_labels, propose
     from schemas.registry import load_schema
 
@@ -64,8 +63,8 @@ def _date_repair(text: str, kind: str = "date"):
     labels = find_labels(index, plans)
     proposals = {p.name: propose(index, p, labels) for p in plans}
     choices = {p.name: FieldChoice() for p in plans}
-    group = [p for p in plans if p.kind == kind]
-    return proposals, choices, lambda: LlamaExtractor._repair_group(spec, group, choices, proposals)
+    dates = [p for p in plans if p.kind == "date"]
+    return proposals, choices, lambda: LlamaExtractor._repair_group(spec, dates, choices, proposals)
 
 
 def test_the_rules_move_a_date_only_the_model_chose_and_keep_a_labelled_one():
