@@ -17,9 +17,13 @@ _HEADING = re.compile(r"\S+(?: \S+)*")
 _DESCRIPTION_HEAD = re.compile(
     r"^(?:artikel)?(?:beschreibung|bezeichnung)|^(?:description|désignation|designation|libellé|omschrijving|"
     r"descripci[oó]n|descrizione|descrição|denominazione|beskrivelse|beskrivning|kuvaus|popis|opis|varetekst|"
-    r"concepto|concetto|leistungsbeschreibung|artikel|article|produkt|product|item|leistung)\b",
+    r"concepto|concetto|leistungsbeschreibung|artikel|article|produkt|product|item|leistung|benämning|nimike|"
+    r"tuote|nazwa|název|označení|megnevezés|leírás|denumire|descriere|designação|nimetus|kirjeldus|"
+    r"varebeskrivelse|ydelse)\b",
     re.IGNORECASE,
 )
+# headings that name the article, which may be its code: weaker than one that names the description
+_ITEM_HEAD = re.compile(r"(?i)^(?:artikel|article|item|produkt|product)\b")
 # "Item Code", "Art.-Nr.", "SKU": the column of article codes, not of descriptions
 _CODE_HEAD = re.compile(r"(?i)\b(?:code|codice|código|nr|no|number|nummer|sku|ref|id)\b|#")
 
@@ -127,10 +131,15 @@ def column_descriptions(layout_text: str, rows: list[dict]) -> list[str | None]:
                     elif (whole.startswith(description + " ")
                           and re.fullmatch(r"[^\W\d_]+\.?", whole[len(description) + 1:])):
                         description = whole  # "…, caja 1.200 uds.": the row took the cell's last word for a unit
+                    elif len(plain.split()) == 1 and plain in whole and lines[i - 1].find(plain, head[1]) >= 0:
+                        description = whole  # "Blech": the row took the unit column's word for the description
+                    if whole.endswith(",") and whole[:-1].endswith(description):
+                        description += ","  # the row dropped the comma the cell's line ends in
                     below = [" ".join(line.split()) for line in _wrapped_below(lines, i, head)[:1]]
                     if (below and below[0].rstrip(":;.") not in description
                             and any(p.search(description + "\n" + below[0]) for p in (_CONTINUED, _GOES_ON_LOWER))):
                         description += " " + below[0]  # the plain text may have read it already, or put it apart
+                    description = description.rstrip(",")
                     description = None if description == plain else description
                 break
         found.append(description if description and sum(ch.isalpha() for ch in description) >= 3 else None)
@@ -146,7 +155,8 @@ _CONTINUED = re.compile(
     r"de|du|des|pour|avec|con|para|del|di|per|della))\n"
     r"|^[^)\n]*\([^)\n]*\n"
     r"|\n(?:\(|(?:incl|inkl|excl|exkl|zzgl|inclusief|including|met|mit|with|avec|con|y compris|und|and|en|et|e|y|og|"
-    r"och|or|oder|ou|o|i|a)\b)")
+    r"och|or|oder|ou|o|i|a|of|for|to|av|på|för|till|med|du|des|del|di|da|na|w|z|do|voor|per|dla)\b)"
+    r"|\d\n[^\W\d_]{2,10}\.?$")  # "Apfelkuchen vom Blech mit Streuseln, 24" / "Stück"
 # a phrase of a few words goes on in a lowercase word ("…en jaarlijkse" / "klantenlisting"); under one word, a
 # lowercase line is a note ("Pfand" / "nicht rabattierfähig")
 _GOES_ON_LOWER = re.compile(
@@ -226,10 +236,13 @@ def _description_column(line: str) -> tuple[int, int] | None:
     heads = [(m.start(), m.end(), m.group(0)) for m in _HEADING.finditer(line)]
     if len(heads) < 3:
         return None
-    for k, (start, end, text) in enumerate(heads):
-        if _DESCRIPTION_HEAD.match(text) and not _CODE_HEAD.search(text):
-            return start, heads[k + 1][0] if k + 1 < len(heads) else end + 40
-    return None
+    found = [k for k, (_, _, text) in enumerate(heads) if _DESCRIPTION_HEAD.match(text) and not _CODE_HEAD.search(text)]
+    # "Artikel  Omschrijving": the article column holds codes where a description column follows it
+    k = next((k for k in found if not _ITEM_HEAD.match(heads[k][2])), found[0]) if found else None
+    if k is None:
+        return None
+    start, end, _ = heads[k]
+    return start, heads[k + 1][0] if k + 1 < len(heads) else end + 40
 
 
 def _holds_row(line: str, row: dict) -> bool:

@@ -148,3 +148,37 @@ def test_a_wide_columns_description_goes_on_in_the_next_line_where_its_words_say
             "   1  Annual maintenance contract, ERP                 1    1,20,000.00   1,20,000.00\n")
     rows = [{"description": "Annual maintenance contract, ERP", "quantity": 1.0, "line_total": 120000.0}]
     assert column_descriptions(page, rows) == [None]
+
+
+# invoice_sets F and G: a comma the row's reading dropped at the wrap, a unit taken for the description, a count's
+# unit on the next line, a Swedish preposition, and an article-code column named "Artikel" before "Omschrijving"
+WRAP_TABLE_2 = """\
+Pos    Artikelnr.   Beschreibung                                     Menge   Einh.        Preis        Total CHF
+1      GL-KOMBI-10  Kombidämpfer 10 x GN 1/1, elektrisch,                1   Stk      14'850.00        14'850.00
+                    inkl. Untergestell und Wasserenthärter
+4      14-0208      Apfelkuchen vom Blech mit Streuseln, 24              3   Blech        28,50            85,50
+                    Stück
+"""
+SWEDISH_TABLE = """\
+Benämning                                                               Antal     Enh           À-pris           Belopp
+Justering av växlar och bromsar efter provtur samt byte                     1,5   tim           560,00           840,00
+av vajrar på två cyklar
+"""
+DUTCH_TABLE = """\
+   Artikel         Omschrijving                                                      Aantal           Prijs           Bedrag
+   AK-1000         Retour: Espressobonen Ankermix 1 kg (beschadigde                         -6        21,40          -128,40
+                   verpakking)
+"""
+
+
+def test_wrapped_descriptions_of_more_layouts():
+    rows = [{"description": "Kombidämpfer 10 x GN 1/1, elektrisch", "quantity": 1.0, "line_total": 14850.0},
+            {"description": "Blech", "quantity": 3.0, "line_total": 85.5}]
+    assert column_descriptions(WRAP_TABLE_2, rows) == [
+        "Kombidämpfer 10 x GN 1/1, elektrisch, inkl. Untergestell und Wasserenthärter",
+        "Apfelkuchen vom Blech mit Streuseln, 24 Stück"]
+    rows = [{"description": "tim", "quantity": 1.5, "line_total": 840.0}]
+    assert column_descriptions(SWEDISH_TABLE, rows) == [
+        "Justering av växlar och bromsar efter provtur samt byte av vajrar på två cyklar"]
+    rows = [{"description": "Retour: Espressobonen Ankermix 1 kg (beschadigde", "quantity": -6.0, "line_total": -128.4}]
+    assert column_descriptions(DUTCH_TABLE, rows) == ["Retour: Espressobonen Ankermix 1 kg (beschadigde verpakking)"]
