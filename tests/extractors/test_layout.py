@@ -165,8 +165,8 @@ Justering av växlar och bromsar efter provtur samt byte                     1,5
 av vajrar på två cyklar
 """
 DUTCH_TABLE = """\
-   Artikel         Omschrijving                                                      Aantal           Prijs           Bedrag
-   AK-1000         Retour: Espressobonen Ankermix 1 kg (beschadigde                         -6        21,40          -128,40
+   Artikel         Omschrijving                                                      Aantal      Prijs      Bedrag
+   AK-1000         Retour: Espressobonen Ankermix 1 kg (beschadigde                         -6   21,40     -128,40
                    verpakking)
 """
 
