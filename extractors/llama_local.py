@@ -408,11 +408,10 @@ class LlamaExtractor:
                 if choices[name].value is None:
                     filled.append(name)
                 # the evidence is now the new value's: a labelled total moved to a row's 1 800,00 is not labelled
-                label = next((c.score for c in proposals[name] if c.value == value), 0.0)
-                if labelled[name] and label < 1.0:
+                if labelled[name] and new_scores[name] < 1.0:
                     choices[name].confidence = min(choices[name].confidence, CONF["rules_unlabelled"])
                 choices[name].value, choices[name].source = value, "rules"
-                choices[name].signals["label"] = round(label, 4)
+                choices[name].signals["label"] = round(new_scores[name], 4)
         _drop_unpinned_fills(spec, choices, proposals, filled, list(best[1]))
         _fill_unlabelled_amounts(spec, group, choices, proposals)
 
