@@ -55,7 +55,16 @@ class TextIndex:
         ("1.234,56", never "1,234.56"), or prints a currency that has no cents (ISO 4217: ISK, JPY, VND …)."""
         if _DOT_CENTS.search(self.text):
             return False
-        return bool(_COMMA_CENTS.search(self.text)) or any(
+        return bool(_COMMA_CENTS.search(self.text)) or self.whole_amounts
+
+    @functools.cached_property
+    def whole_amounts(self) -> bool:
+        """Whether this page prints its amounts whole, grouped in thousands by a dot or a comma ("¥274,800",
+        "Rp 44.525.000", "$ 227.000"): no number on it has cents, and it prints a currency without minor units
+        (ISO 4217: JPY, KRW, CLP …) or several grouped whole numbers."""
+        if _DOT_CENTS.search(self.text) or _COMMA_CENTS.search(self.text):
+            return False
+        return len(_GROUPED_WHOLE.findall(self.text)) >= 2 or any(
             c.value in ZERO_DECIMAL_CURRENCIES for c in find_currencies(self))
 
     def iter_matches(self, pattern: re.Pattern[str]):
@@ -80,6 +89,7 @@ ZERO_DECIMAL_CURRENCIES = frozenset("BIF CLP DJF GNF ISK JPY KMF KRW PYG RWF UGX
 # cents after a dot or after a comma, not a date's "12.04." or a number's "1.234.567"
 _DOT_CENTS = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})*\.\d{2}(?![\d.,])")
 _COMMA_CENTS = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})*,\d{2}(?![\d.,])")
+_GROUPED_WHOLE = re.compile(r"(?<![\d.,])\d{1,3}(?:[.,]\d{3})+(?!\d|[.,]\d)")
 
 
 def parse_amount(raw: str, *, dot_groups_thousands: bool = False) -> float | None:
@@ -126,7 +136,8 @@ def find_amounts(index: TextIndex, *, with_decimals_only: bool = True) -> list[C
             money = _MONEY_SIGN.search(line[: m.start()]) or _MONEY_SIGN_AFTER_ALONE.match(line[m.end():])
             # a whole number is an amount only next to its currency ("Rs 1939", "€ 500"), or grouped in thousands
             # on a page of whole amounts ("Til greiðslu ISK 139.850")
-            grouped = index.dot_groups_thousands and not frac and "." in whole
+            grouped = not frac and ("." in whole and index.dot_groups_thousands
+                                    or "," in whole and index.whole_amounts)
             if with_decimals_only and not frac and not money and not grouped:
                 continue
             raw = (sign or "").replace(" ", "") + whole + (frac or "")
@@ -379,12 +390,17 @@ _VAT_SPACED = re.compile(r"(?<![A-Z0-9])([A-Z]{2,3}(?: ?[0-9A-Z]){8,14})(?![A-Za
 
 # national tax ids printed without a country code, after the label that names them: "ABN 51 824 753 556",
 # "CVR-nr.: 39412785", "NIF: 48291736K", "No TPS/TVH : 784512369 RT0001", "VAT registration no.: 391 7205 48",
-# "TRN: 100384729100003" (a Swedish "Org.nr" is no VAT id)
+# "TRN: 100384729100003" (a Swedish "Org.nr" is no VAT id); in Latin America and Asia "RFC: SIB180315K74",
+# "NIT 901.245.678-3", "R.U.C. N° 20512345671", "NPWP: 01.234.567.8-415.000", "SST No.: W10-1808-32000123",
+# "Registration No.: T5701234567891" (Japan's qualified invoice issuer), "Reg. No. 214-86-01238" (Korea)
 _TAX_ID = re.compile(
     r"(?i)(?<![\w/])(?:abn|a\.b\.n\.|cvr(?:-nr\.?|-nummer| nr\.?)?|nif|cif|nipc|n\.i\.f\.|nip|tps/tvh|gst/hst|"
-    r"y-tunnus|uid(?:-nr\.?)?|dič|rfc|cuit|rut|p\.\s?iva|partita iva|federal tax id|(?-i:F?EIN)|trn|"
+    r"y-tunnus|uid(?:-nr\.?)?|dič|rfc|cuit|r\.?u\.?t\.?|p\.\s?iva|partita iva|federal tax id|(?-i:F?EIN)|trn|"
+    r"nit|r\.?u\.?c\.?(?:\s?n[°º])?|(?:cpf/)?cnpj|(?:vat reg\. )?tin|npwp|(?-i:MST)|tax (?:id|code)|"
+    r"sst(?: reg(?:istration)?\.?)? no\.?|(?:business )?reg(?:istration)?\.? no\.?|"
     r"(?:vat|gst(?:/hst)?)(?: reg(?:istration)?\.?)? (?:no|number)\.?)\s*[:#]?\s*"
-    r"(?-i:((?:[A-Z]{2}[ -]?)?\d[\d. /-]{5,16}\d(?: ?[A-Z]{1,3}\d{0,4})?|[A-Z]\d{7}[A-Z0-9]))(?![\w.,])")
+    r"(?-i:((?:[A-Z]{2}[ -]?)?\d[\d. /-]{5,18}\d(?: ?[A-Z]{1,3}\d{0,4})?|[A-Z]\d{7}[A-Z0-9]|T\d{13}"
+    r"|[A-ZÑ&]{3,4}\d{6}[A-Z0-9]{3}|[A-Z]\d{2}-\d{4}-\d{8}))(?![\w.,])")
 
 
 def find_vat_ids(index: TextIndex) -> list[Candidate]:
@@ -455,9 +471,13 @@ INCLUDING = (r"\b(?:inc\.?(?=\s+(?:gst|vat|tax|hst))|incl(?:\.|usive|uding|uded)
              r"|compres[ao]|y compris)")
 # The currencies printed next to amounts ("€ 500", "1939 INR") and inside labels ("Montant EUR HT"): one
 # vocabulary for the amount readers below, the row cleaner and the labels in fields.py.
-CURRENCY_SIGNS = r"€|\$|£|₹"
+CURRENCY_SIGNS = r"€|\$|£|₹|¥|₩|₫|₱|฿|₪|₦|₺|₽|zł|Kč"
 CURRENCY_CODES = r"CHF|EUR|USD|GBP|SEK|INR"
 CURRENCY_MARK = rf"(?:{CURRENCY_SIGNS}|(?i:{CURRENCY_CODES}))"  # labels are matched in lower case
+# Beside an amount, more codes and local abbreviations say money ("Rp 44.525.000", "867 200 Ft"); in a label,
+# lower-cased, some of them are words ("pen", "lei").
+MONEY_CODES = (CURRENCY_CODES + r"|NOK|DKK|ISK|PLN|CZK|HUF|RON|BGN|JPY|CNY|KRW|IDR|MYR|THB|VND|PHP|SGD|HKD|AUD"
+               r"|NZD|CAD|MXN|BRL|ARS|CLP|COP|PEN|UYU|ZAR|AED|Rp|RM|Ft|lei")
 
 
 def find_text_spans(index: TextIndex, *, max_lines: int | None = None, footer: int = 0) -> list[Candidate]:
@@ -518,7 +538,9 @@ def _brand_and_legal_name(line: str) -> bool:
 # a line that can open a company's name: capitalised words, no digits, no label or punctuation of a sentence
 _FIRST_LINE_OF_NAME = re.compile(r"[A-ZÄÖÜ][\w&'-]*(?: [A-ZÄÖÜ][\w&'-]*){0,3}")
 COMPANY = re.compile(
-    r"(?<!\w)(gmbh|ag|kg|ug|ltd|limited|inc|llc|plc|corp|co\.|b\.v\.|bv|n\.v\.|sarl|sàrl|sas|sa|s\.a\.|s\.l\.|sl|"
+    # legal forms of several parts first, whole: "Co., Ltd.", "S.A. de C.V.", "S. de R.L. de C.V."
+    r"(?<!\w)(co\.,? ?ltd\.?|s\.a\. de c\.v\.|s\. de r\.l\.(?: de c\.v\.)?|s\.a\.[ca]\.|e\.i\.r\.l\.|k\.k\.|"
+    r"gmbh|ag|kg|ug|ltd|limited|inc|llc|plc|corp|co\.|b\.v\.|bv|n\.v\.|sarl|sàrl|sas|sa|s\.a\.|s\.l\.|sl|"
     r"s\.r\.l\.|srl|spa|s\.p\.a\.|oy|ab|as|a/s|aps|pvt|e\.k\.|a\.g\.|a\.s\.|s\.r\.o\.|ltda\.?|kft\.?|zrt\.?"
     r"|sp\. z o\.o\.|s\.c\.|"
     + "|".join(map(re.escape, sorted(lexicon.labels("legal_form"), key=len, reverse=True)))
@@ -547,8 +569,8 @@ class _Num:
     unit: bool = False  # a unit word right after it ("-5,0000 Stk."): a quantity
 
 
-_MONEY_SIGN = re.compile(rf"(?:{CURRENCY_SIGNS}|{CURRENCY_CODES}|kr|\bRs\.?)\s*$")
-_MONEY_SIGN_AFTER = re.compile(rf"^\s*(?:{CURRENCY_SIGNS}|(?:{CURRENCY_CODES}|kr)\b)")
+_MONEY_SIGN = re.compile(rf"(?:{CURRENCY_SIGNS}|(?<![A-Za-z])(?:{MONEY_CODES})\.?|kr|\bRs\.?)\s*$")
+_MONEY_SIGN_AFTER = re.compile(rf"^\s*(?:{CURRENCY_SIGNS}|(?:{MONEY_CODES}|kr)\b)")
 _MONEY_SIGN_AFTER_ALONE = re.compile(_MONEY_SIGN_AFTER.pattern + r"(?!\s?\d)")  # in "2014 $4.11" "$" is 4.11's
 
 
@@ -561,23 +583,25 @@ def _decimals(raw: str, value: float) -> int:
     return 0
 
 
-def _numbers(text: str) -> list[_Num]:
+def _numbers(text: str, whole: bool = False) -> list[_Num]:
     """Every reading of every number in `text`, by position.
 
     "2.000" is both 2000 (Spanish thousands) and 2.0, and "3 650.00" both 3650.00 and 3 | 650.00:
-    ambiguous readings are all kept, and the consumer's own check (a product, a sum) picks one.
+    ambiguous readings are all kept, and the consumer's own check (a product, a sum) picks one. On a page of
+    `whole` amounts (`TextIndex.whole_amounts`) "6,850" is only 6850: 20 × 6.85 = 137.0 checks as well as
+    20 × 6850 = 137,000.
     """
     spans = set()
     for pattern in (_NUMBER, _NUMBER_SPACED):
         for m in pattern.finditer(text):
             raw = m.group(0)
-            value = parse_amount(raw)
+            value = parse_amount(raw, dot_groups_thousands=whole)
             if value is None:
                 continue
             money = bool(_MONEY_SIGN.search(text[: m.start()]) or _MONEY_SIGN_AFTER.match(text[m.end():]))
             unit = _UNIT_AFTER.match(text, m.end()) is not None
             spans.add(_Num(m.start(), m.end(), value, _decimals(raw, value), money, unit))
-            if re.fullmatch(r"-?[1-9]\d{0,2}[.,]\d{3}", raw):  # "2.000", "1,250": a thousand or three decimals
+            if not whole and re.fullmatch(r"-?[1-9]\d{0,2}[.,]\d{3}", raw):  # "2.000", "1,250": a thousand or three decimals
                 thousands = float(raw.replace(".", "").replace(",", ""))
                 spans.add(_Num(m.start(), m.end(), thousands, 0, money, unit))
                 spans.add(_Num(m.start(), m.end(), float(raw.replace(",", ".")), 3, money, unit))
@@ -595,7 +619,7 @@ def find_numbers(index: TextIndex) -> set[float]:
 
 
 _UNIT_WORDS = (r"(?:x|pcs?\.?|pc\.?|stk\.?|stück|st\.?|std\.?|h|hrs?\.?|hours?|days?|tage?|psch\.?|pauschal|mt\.?|"
-               r"monate?|kg|g|l|m|m2|m²|lfm|ea|each|units?|unités?|u\.?|uds?\.?|pz\.?|stuks?|st)\b")
+               r"monate?|kg|g|l|m|m2|m²|lfm|ea|each|units?|unités?|u\.?|uds?\.?|pz\.?|stuks?|st|lots?)\b")
 _UNITS = re.compile(r"^" + _UNIT_WORDS + r"\.?\s*", re.IGNORECASE)
 # matched where a number ends: "-5,0000 Stk.", "1,25 t" (tonnes), "40 ram." (reams); here only, not stripped
 # from the start of a description ("Rouleau adhésif")
@@ -646,6 +670,7 @@ def find_table_rows(index: TextIndex, priceless: bool = False) -> list[RowCandid
     rows: list[RowCandidate] = []
     lines = index.lines
     used = -1  # last line consumed by a row
+    whole = index.whole_amounts
     below = False  # the table prints each description under its row
     for i, line in enumerate(lines):
         if i <= used:
@@ -653,18 +678,19 @@ def find_table_rows(index: TextIndex, priceless: bool = False) -> list[RowCandid
         nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
         # an amount alone on the next line (cents or a currency sign): not a wrapped "1" of a description
         joined = bool(nxt) and _NUMBER.fullmatch(nxt.strip("€$£₹ ")) is not None and bool(_AMOUNT_SHAPE.search(nxt))
-        row, span = _row(f"{line} {nxt}" if joined else line, i), 1 + joined
+        row, span = _row(f"{line} {nxt}" if joined else line, i, whole=whole), 1 + joined
         if row is None and priceless:
-            row = _row_without_price(f"{line} {nxt}" if joined else line, i)
+            row = _row_without_price(f"{line} {nxt}" if joined else line, i, whole)
         if row is None and _LEADING_NUMBER.match(line) and not _ENDS_WITH_AMOUNT.search(line):
             # the wrapped row of a quantity-first table: its first number is on line i
             for span in range(2, min(4, len(lines) - i) + 1):
                 if span > 2 and _LEADING_NUMBER.match(lines[i + span - 2]):
                     break  # a wrapped description line does not open with a number: that is the next row
-                if _row(lines[i + span - 1], i + span - 1):
+                if _row(lines[i + span - 1], i + span - 1, whole=whole):
                     break  # the next line is a row of its own
                 block = " ".join(lines[i:i + span])
-                if row := _row(block, i, first_within=len(line)) or (_row_without_price(block, i) if priceless else None):
+                if row := (_row(block, i, first_within=len(line), whole=whole)
+                           or (_row_without_price(block, i, whole) if priceless else None)):
                     break
         if row is not None and (_too_short(row.description) or _WEAK_DESCRIPTION.search(row.description)):
             # the description is printed above the row's numbers, or (decided at the table's first such row,
@@ -716,7 +742,8 @@ def _description_above(lines: list[str], i: int, used: int) -> str:
     while j > used and j >= i - 3 and not lines[j].strip():
         j -= 1
     block: list[str] = []
-    while j > used and len(block) < 12 and lines[j].strip() and not re.fullmatch(r"\d{1,3}", lines[j].strip()):
+    while (j > used and len(block) < 12 and lines[j].strip() and not re.fullmatch(r"\d{1,3}", lines[j].strip())
+           and not _is_table_head(lines[j])):  # the table's head, where pypdf left no blank line under it
         block.insert(0, lines[j].strip())
         j -= 1
     # a position with its article code, a bare number, a caption: "3 GTRWA5", "4000001234561", "(GTIN)"
@@ -726,7 +753,7 @@ def _description_above(lines: list[str], i: int, used: int) -> str:
     for part in block:  # "Art-Nr-" + "Lieferant": a word hyphenated across lines is one word
         text += part if not text or re.search(r"\w-$", text) else " " + part
     # longer than a description block: the header, an address, a remark
-    return "" if _too_short(text) or len(text) > 120 else text
+    return "" if _too_short(text) or len(text) > 120 else _clean_description(text)
 
 
 def _description_below(lines: list[str], j: int) -> str:
@@ -742,8 +769,8 @@ _LEADING_NUMBER = re.compile(r"^\s*-?\d+(?:[.,]\d+)?\s+[^\W\d_]")
 _ENDS_WITH_AMOUNT = re.compile(r"\d[.,]\d\d\s*(?:€|\$|£|EUR)?\s*$")  # a line that ends with its amount is whole
 
 
-def _row(text: str, line: int, first_within: int | None = None) -> RowCandidate | None:
-    nums = _numbers(text)
+def _row(text: str, line: int, first_within: int | None = None, whole: bool = False) -> RowCandidate | None:
+    nums = _numbers(text, whole)
     if len(nums) < 3:
         return None
     found = _product_triple(nums, text)
@@ -762,14 +789,14 @@ def _row(text: str, line: int, first_within: int | None = None) -> RowCandidate 
 _BETWEEN_COUNT_AND_AMOUNT = re.compile(r"(?:[^\d%]|\d{1,2}(?:[.,]\d{1,2})?\s?%){0,30}")  # unit, tax rate, currency
 
 
-def _row_without_price(text: str, line: int) -> RowCandidate | None:
+def _row_without_price(text: str, line: int, whole: bool = False) -> RowCandidate | None:
     """`description … [unit price] count [unit] … amount` where count × price is not the amount.
 
     Some rows print no unit price (it is the amount over the count); some print a net price next to a gross
     amount ("67,2244  1  0 %  80,00"): the printed price is kept. A count of seven digits or more is a code
     ("GTIN: 4012345001235" above "abzgl. 16,7% Rabatt -2,00"), not a quantity.
     """
-    nums = sorted(_numbers(text), key=lambda n: (n.end, n.end - n.start))
+    nums = sorted(_numbers(text, whole), key=lambda n: (n.end, n.end - n.start))
     if len(nums) < 2:
         return None
     total = nums[-1]

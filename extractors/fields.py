@@ -443,6 +443,8 @@ DISTRACTOR_LABELS = [
     # the column words of a tax summary or a table head ("Rate  Net  VAT  Gross"), so that the head reads as one
     "net", "gross", "rate", "vat rate", "tax rate", "netto", "brutto", "steuersatz", "satz", "taux", "base", "qty",
     "menge", "quantité", "cantidad", "aantal", "tarief", "tipo", "importe", "neto", "bruto", "ht", "ttc",
+    # what is left to pay after a withholding, not the net: "Monto neto pendiente de pago: S/ 19,899.47"
+    "monto neto pendiente de pago", "neto pendiente de pago",
     # the customer's customer, for whom an agency's contractor worked: "End client: Lowmoor Water Services plc"
     "end client", "end customer", "endkunde", "client final", "cliente final", "eindklant",
     # a help line, not the customer: "Customer Service (541) 555-0190 | cvwd.example.org"
@@ -601,8 +603,17 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], ind
             return 0.5  # "SUBJECT TO BENGALURU JURISDICTION · This is …": other words stand between label and name
         if fname in nearest.fields:
             # "Invoice No" says more than a bare "No." ("NO. 42/1" in an address), unless the line is the title's
-            generic = 0.3 if nearest.end - nearest.start <= 3 and not _TITLE_LINE.match(lines[cand.line]) else 0.0
+            bare = nearest.end - nearest.start <= 3 and not _TITLE_LINE.match(lines[cand.line])
+            if (bare and not isinstance(cand.value, (int, float)) and re.search(r"[^\W\d_]{2,}\s$", lines[cand.line][: nearest.start])
+                    and not any(fname in h.fields for h in before[:-1])):
+                return 1.0  # "Banco de la Nación N° 00-068-123456": a bare "N°" after another word numbers that word
+            generic = 0.3 if bare else 0.0
             return (3.0 if len(nearest.fields) == 1 else 2.5) - generic - own(nearest, cand.line)
+        if (len(before) >= 2 and fname in before[-2].fields and amount_role(fname)
+                and not lines[cand.line][: before[-2].start].strip()
+                and not lines[cand.line][before[-2].end:nearest.start].strip()
+                and any(is_gross_total(f) for f in nearest.fields)):
+            return 2.5  # "DPH celkem 7 224,75", "BEZ guztira 1,23": the total of our tax, not the invoice's total
         if any(fname in h.fields for h in before):
             return 1.0
         if nearest.start == 0 and not section:
@@ -1112,6 +1123,7 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
     merged: dict[Any, C.Candidate] = {}
     repeats: dict[Any, int] = {}
     scored: list[C.Candidate] = []  # every reading, repeated values too: taxes per line may be equal
+    by_label: dict[int, float] = {}  # each reading's label evidence alone, before the priors of its position
     for cand in found:
         if plan.kind == "text":
             cand = _after_own_label(cand, plan.name, labels)
@@ -1120,6 +1132,7 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
                 cand = C.Candidate(cand.text[: box.start()], cand.text[: box.start()], cand.line, cand.start)
         score = label_score(cand, plan.name, labels, index, section=plan.kind == "text",
                             fallback=plan.fallback_labels)
+        by_label[id(cand)] = score
         position = cand.line / n_lines
         if plan.kind in ("amount", "integer") and opening:
             score += 0.3 * (1 - position)  # the balance a statement opens with sits above its bookings
@@ -1267,7 +1280,7 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
         _weigh_arithmetic(plan.name, index, merged)
     ranked = sorted(merged.values(), key=lambda c: -c.score)
     if plan.kind == "amount" and not balance:
-        ranked = _prefer_larger_among_ties(ranked)
+        ranked = _prefer_larger_among_ties(ranked, by_label)
     elif balance:  # no larger for being larger; of equal evidence the longer reading ("1 245,30", not "245,30")
         ranked = sorted(ranked, key=lambda c: (-c.score, -len(c.text)))
     return ranked
@@ -1425,10 +1438,17 @@ def _add_tax_lines(field_name: str, index: C.TextIndex, scored: list[C.Candidate
         run = [per_line[line]] if line is not None else []
 
 
-def _prefer_larger_among_ties(ranked: list[C.Candidate]) -> list[C.Candidate]:
+def _prefer_larger_among_ties(ranked: list[C.Candidate], by_label: dict[int, float]) -> list[C.Candidate]:
+    """Of amounts with about equal evidence, the larger: a total over a part of it.
+
+    Equal evidence means equal labels too: a label of this field alone ("Total prestations 9'702.50" for a
+    subtotal) beats one it shares ("Total hors TVA 9'767.50", also the tax basis's), though the shared one sits
+    lower on the page, where totals earn a little.
+    """
     if not ranked:
         return ranked
-    top = ranked[0].score
-    ties = [c for c in ranked if c.score >= top - 0.35]
-    rest = [c for c in ranked if c.score < top - 0.35]
+    top, top_label = ranked[0].score, by_label.get(id(ranked[0]))
+    ties = [c for c in ranked if c.score >= top - 0.35
+            and (top_label is None or by_label.get(id(c), top_label) >= top_label - 0.35)]
+    rest = [c for c in ranked if c not in ties]
     return sorted(ties, key=lambda c: -abs(c.value)) + rest

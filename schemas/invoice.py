@@ -34,7 +34,8 @@ NET_LABELS = [
     "nettosumme", "total ht", "montant ht", "totaal excl", "base imponible", "imponibile", "totale imponibile",
     "summa exkl. moms", "taxable value", "taxable amount", "rechnungssumme netto", "excl. ust", "exkl. ust",
     "excl. mwst", "exkl. mwst", "ohne ust", "ohne mwst", "excl. btw", "excl. tax", "hors taxes", "razem netto",
-    "wartość netto", *more_labels("net")]
+    "wartość netto", "monto neto", "op. gravada", "importe neto gravado", "supply value", "total amount before vat",
+    "dpp", *more_labels("net")]
 
 
 class LineItem(BaseModel):
@@ -65,7 +66,8 @@ class InvoiceFields(BaseModel):
                                       "fattura", "numero", "fakturanummer", "fakturanr", "faktura", "credit note no",
                                       "credit note", "bill no", "document no", "booking id", "faktura vat nr", "numer faktury",
                                       "daňový doklad č", "číslo faktury", "fakturanummer", "nota fiscal",
-                                      "número da fatura", *more_labels("invoice_number"),
+                                      "número da fatura", "serie / folio", "serie y folio", "número da nota",
+                                      *more_labels("invoice_number"),
                                       *more_labels("credit_note_number")]},
     )
     invoice_date: dt.date | None = Field(
@@ -102,6 +104,7 @@ class InvoiceFields(BaseModel):
                                       "lieferant", "rechnungssteller", "vendeur", "fournisseur", "émetteur",
                                       "leverancier", "proveedor", "emisor", "fornitore", "cedente", "säljare",
                                       "leverantör", "sprzedawca", "leverandør", "dodavatel", "fornecedor",
+                                      "prestador de serviços", "prestador",
                                       *more_labels("vendor_name")]},
     )
     vendor_vat_id: str | None = Field(
@@ -118,7 +121,10 @@ class InvoiceFields(BaseModel):
                                       "momsregistreringsnummer", "cvr-nr", "alv-numero", "abn", "gst no",
                                       "gst reg no", "cvr", "tps/tvh", "no tps/tvh", "y-tunnus", "nif-iva",
                                       "gstin/uin", "trn", "gst number", "gst reg no", "gst registration no",
-                                      "gst/hst registration no", "vat registration no.", "uen / gst reg no"]},
+                                      "gst/hst registration no", "vat registration no.", "uen / gst reg no",
+                                      "rfc", "nit", "rut", "r.u.t.", "ruc", "r.u.c.", "r.u.c. n°", "cuit", "cnpj",
+                                      "cpf/cnpj", "tin", "vat reg. tin", "sst no", "sst reg no", "tax code",
+                                      "npwp", "mst", "ein:"]},
     )
     buyer_name: str | None = Field(
         None,
@@ -138,7 +144,8 @@ class InvoiceFields(BaseModel):
                                       "destinatário", "datos del cliente", "dados do cliente", "exmo.(s) sr.(s)",
                                       "exmo. sr.", "exmos. srs.", "exma. sra.", "exmo(s). sr(s).",
                                       "faktureringsadresse", "fakturaadresse", "laskutusosoite",
-                                      *more_labels("buyer_name")]},
+                                      "tomador de serviços", "tomador", "adquiriente", "adquirente", "receptor",
+                                      "señor(es)", "señores", *more_labels("buyer_name")]},
     )
     currency: str | None = Field(
         None,
@@ -152,8 +159,10 @@ class InvoiceFields(BaseModel):
         description="Sum of the line amounts before tax, before discounts or charges on the whole invoice.",
         json_schema_extra={"labels": ["subtotal", "sub total", "sub-total", "positionssumme", "zwischensumme",
                                       "warenwert", "total mercadoria", "total mercadorias", "total ilíquido",
-                                      "totale onorari", "totale competenze", "totale prestazioni",
-                                      "sous-total", "subtotaal", "summe positionen", *NET_LABELS]},
+                                      "totale onorari", "totale competenze", "totale prestazioni", "total prestations",
+                                      "sous-total", "subtotaal", "summe positionen", "summe positionen netto",
+                                      "total marchandises", "total marchandises htva", "sum varer",
+                                      "sum varer eks. mva", *NET_LABELS]},
     )
     tax_basis_total: float | None = Field(
         None,
@@ -162,6 +171,7 @@ class InvoiceFields(BaseModel):
                                       "bemessungsgrundlage", "rechnungssumme ohne ust", "base ht", "assiette", "grondslag",
                                       "taxable amount", "momspligtigt beløb", "momsgrundlag", "mva-grunnlag",
                                       "grunnlag mva", "underlag för moms", "momspliktigt belopp", "veron peruste",
+                                      "base de cálculo",
                                       *NET_LABELS]},
     )
     tax_total: float | None = Field(
@@ -175,7 +185,8 @@ class InvoiceFields(BaseModel):
                                       "montant tva",
                                       "btw", "iva", "cuota iva", "cuota", "imposta", "moms", "gst", "igst", "cgst", "sgst",
                                       "versicherungsteuer", "versicherungssteuer", "hst", "pst", "qst", "tps", "tvq",
-                                      "tvh", *more_labels("tax_total")]},
+                                      "tvh", "igv", "i.v.a.", "ppn", "consumption tax", "consumption tax total",
+                                      "valor do iss", "iva total discriminado", "iva trasladado", *more_labels("tax_total")]},
     )
     total: float | None = Field(
         None,
@@ -189,7 +200,8 @@ class InvoiceFields(BaseModel):
                                       "summe inkl. mwst", "inkl. ust", "inkl. mwst", "incl. vat", "total incl. vat",
                                       "total incl", "due payable", "total payable", "rechnungssumme brutto", "rechnungsbeitrag", "do zapłaty",
                                       "kwota do zapłaty", "razem brutto", "celkem s dph", "k úhradě", "total inkl. moms",
-                                      "i alt", "valor total", "total geral", "total do pedido", *more_labels("total")]},
+                                      "i alt", "valor total", "total geral", "total do pedido", "total payment",
+                                      "total a pagar", "valor total do serviço", *more_labels("total")]},
     )
     line_items: list[LineItem] | None = Field(None, description="Billed positions in document order.", max_length=200)
 

@@ -296,3 +296,53 @@ def test_year_first_dates_and_month_names_of_more_languages(text):
 
 def test_a_number_with_a_years_digits_is_no_year_first_date():
     assert C.find_dates(C.TextIndex("Total 2026.50 EUR 1.2026.03.12")) == []
+
+
+def test_a_page_of_whole_amounts_reads_its_grouped_numbers_whole_in_rows_and_totals():
+    # yen with commas, rupiah with dots: no number on the page has cents, so "6,850" is 6850 (20 × 6.85 = 137.0
+    # checks as well as 20 × 6850 = 137,000) and "¥274,800" an amount
+    japanese = ("Description Qty Unit price Amount Tax\nCarbide end mill 4-flute, 10 mm 20 6,850 137,000 10%\n"
+                "Precision vise 150 mm 2 48,200 96,400 10%\nSubtotal ¥233,400\nCurrency JPY\n")
+    index = C.TextIndex(japanese)
+    assert index.whole_amounts
+    assert [(r.quantity, r.unit_price, r.line_total) for r in C.find_table_rows(index)] == [
+        (20.0, 6850.0, 137000.0), (2.0, 48200.0, 96400.0)]
+    assert 233400.0 in [c.value for c in C.find_amounts(index)]
+    indonesian = "1 Corrugated box type A1 50 2.500 125.000\nSubtotal Rp 44.525.000\nPPN 11% Rp 4.897.750\n"
+    index = C.TextIndex(indonesian)
+    assert index.whole_amounts and index.dot_groups_thousands
+    assert [c.value for c in C.find_amounts(index)] == [2500.0, 125000.0, 44525000.0, 4897750.0]
+    # a page with cents anywhere keeps "1,250" ambiguous, and a lone grouped number proves nothing
+    assert not C.TextIndex("Qty 1,250\nTotal 45.00\n").whole_amounts
+    assert not C.TextIndex("Order 1,250 units\n").whole_amounts
+
+
+def test_tax_ids_of_latin_america_and_asia_after_their_labels():
+    for line, tax_id in [("RFC: SIB180315K74", "SIB180315K74"), ("NIT 901.245.678-3", "901.245.678-3"),
+                         ("R.U.T.: 76.543.210-3", "76.543.210-3"), ("R.U.C. N° 20512345671", "20512345671"),
+                         ("CPF/CNPJ: 12.345.678/0001-95", "12.345.678/0001-95"),
+                         ("VAT Reg. TIN: 009-876-543-00000", "009-876-543-00000"),
+                         ("SST No.: W10-1808-32000123", "W10-1808-32000123"), ("Tax code: 0312345673", "0312345673"),
+                         ("Registration No.: T5701234567891", "T5701234567891"),
+                         ("Reg. No. 214-86-01238", "214-86-01238"), ("NPWP: 01.234.567.8-415.000", "01.234.567.8-415.000")]:
+        assert [c.value for c in C.find_vat_ids(C.TextIndex(line))] == [tax_id], line
+
+
+def test_legal_forms_of_several_parts_are_one():
+    for name in ("Kawasemi Precision Tools Co., Ltd.", "Suministros Industriales del Bajío, S.A. de C.V.",
+                 "Constructora Valle Alto, S. de R.L. de C.V.", "Servicios Logísticos del Pacífico S.A.C."):
+        legal = C.COMPANY.search(name)
+        assert legal and legal.end() == len(name), name
+
+
+def test_a_description_above_its_numbers_stops_at_the_tables_head():
+    # pypdf leaves no blank line between the head and the first row's wrapped description
+    text = ("Conditions 30 jours net\nRéf. Désignation Quantité Unité Prix unit. Montant CHF TVA\n"
+            "LIV-0311 Impression du livre « Les Sentiers du Jura »,\n192 pages, 15 x 21 cm, broché\n"
+            "800 ex. 9.85 7'880.00 2.6%\nFIN-0020 Pelliculage mat de la couverture 800 ex. 0.65 520.00 2.6%\n")
+    assert [r.description for r in C.find_table_rows(C.TextIndex(text))] == [
+        "Impression du livre « Les Sentiers du Jura », 192 pages, 15 x 21 cm, broché",
+        "Pelliculage mat de la couverture"]
+    # a unit of "lot" after the quantity is no part of the description
+    row = C.find_table_rows(C.TextIndex("1 lot Delivery and assembly, Makati CBD 3,500.00 3,500.00\n"))[0]
+    assert row.description == "Delivery and assembly, Makati CBD"

@@ -1300,3 +1300,36 @@ def test_a_charge_between_the_subtotal_and_the_tax_keeps_the_printed_tax_and_tot
             "Invoice Total £104.44\nVAT Analysis\nCode Rate Net VAT\nT0 0.00% 25.00 0.00\nT1 20.00% 66.20 13.24\n")
     data = _invoice(text)
     assert (data["subtotal"], data["tax_basis_total"], data["tax_total"], data["total"]) == (78.7, 91.2, 13.24, 104.44)
+
+
+def test_from_invoice_sets_e_and_h_labels_of_more_countries_and_a_bare_number_label():
+    # a bare "N°" after another word numbers that word (a bank account), not the document
+    peruvian = ("Servicios Logísticos del Pacífico S.A.C.\nR.U.C. N° 20512345671\nFACTURA ELECTRÓNICA\n"
+                "F001-00004521\nSeñor(es): Minera Cordillera Blanca S.A.\nOp. Gravada S/ 17,566.50\n"
+                "IGV 18% S/ 3,161.97\nImporte Total S/ 20,728.47\nCta. Cte. Banco de la Nación N° 00-068-123456.\n"
+                "Monto neto pendiente de pago: S/ 19,899.47.\n")
+    assert _invoice_number(peruvian) == "F001-00004521"
+    assert _top(peruvian, "buyer_name") == "Minera Cordillera Blanca S.A."
+    assert _top(peruvian, "subtotal") == 17566.5 and _top(peruvian, "tax_total") == 3161.97
+    # "EIN:" labels the seller's id; the German word "ein" labels nothing
+    assert _vendor_vat_id("Cascade Ridge Instruments, Inc.\nEIN: 93-4567812\nSold To\nAltamira S.A.S.\n"
+                          "NIT 900.556.677-7\n") == "93-4567812"
+    assert _top("Total EUR 34,73\nKosten ein Entgeld von 15,00 EUR.\nSWIFT HELADEF1GEL\n", "currency") == "EUR"
+
+
+def test_a_label_of_the_subtotal_alone_beats_one_it_shares_with_the_tax_basis_lower_on_the_page():
+    text = ("Total prestations 9'702.50\nFrais de port 65.00\nTotal hors TVA 9'767.50\n"
+            "TVA 8.1 % sur 9'767.50 791.17\nTotal à payer CHF 10'558.67\n")
+    assert _top(text, "subtotal") == 9702.5 and _top(text, "tax_basis_total") == 9767.5
+    german = "Summe Positionen netto 8.482,89\nFracht und Verpackung 95,00\nNettobetrag 8.577,89\n"
+    assert _top(german, "subtotal") == 8482.89
+
+
+def test_our_tax_label_then_a_total_word_labels_the_tax_total():
+    czech = ("Sazba Základ DPH Celkem\n21 % 31 275,00 6 567,75 37 842,75\n10 % 5 475,00 547,50 6 022,50\n"
+             "Celkem bez DPH 36 750,00 Kč\nDPH celkem 7 224,75 Kč\nCelkem s DPH 43 974,75 Kč\n")
+    assert _top(czech, "tax_total") == 7224.75  # not the first rate's tax, nor the gross
+    # in a sentence, the tax word before a total's label says the total includes it
+    dutch = ("Prijzen zijn inclusief BTW Factuur totaal EUR 49,99\nBTW % Grondslag BTW bedrag Totaal\n"
+             "21 % 41,31 8,68 49,99\n")
+    assert _top(dutch, "tax_total") == 8.68
