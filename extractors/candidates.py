@@ -501,7 +501,7 @@ def find_text_spans(index: TextIndex, *, max_lines: int | None = None, footer: i
             # not after "Attn:": the person to whose attention a party's mail goes is not the party (a company
             # is: "ATTN: iViveLabs Limited")
             attention = ATTENTION.fullmatch(head.strip()) and not COMPANY.search(tail)
-            expanded.append(tail if colon and tail.strip() and len(head) <= 30 and not attention else part)
+            expanded.append(tail if colon and tail.strip() and len(head) <= 40 and not attention else part)
         for part in expanded:
             part = _TITLE_WORDS.sub("", part.strip(" :,;"))
             if SALUTATION.fullmatch(part) and i + 1 < len(index.lines) and index.lines[i + 1]:

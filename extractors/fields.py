@@ -405,6 +405,10 @@ OTHER = "_other"
 CORRECTED_INVOICE_LABELS = [
     "votre facture", "votre facture n°", "your invoice", "your invoice no", "ihre rechnung", "ihre rechnung nr",
     "uw factuur", "su factura", "vostra fattura", *more_labels("original_invoice")]
+# "Name:" and its like label whichever party's name follows, as its block's heading says ("Cedente/prestatore"
+# over "Denominazione: Distribuzione Alimentare Valdarno S.r.l.")
+NAME_LABELS = frozenset(["name", "denominazione", "razón social", "razão social", "nome/razão social",
+                         "company name", "firmenname", "raison sociale"])
 # registers and courts of the small print, which open no party's name: "RPR Gent, afdeling Gent"
 REGISTER_LABELS = ["rpr", "rpm", "amtsgericht", "registergericht", "handelsregister", "registro mercantil", "rcs",
                    "kvk", "hrb", "hra"]
@@ -452,6 +456,7 @@ DISTRACTOR_LABELS = [
     "service clients", "servicio al cliente", "atención al cliente", "servizio clienti", "kundtjänst",
     # headings and field names of a letter that are never a party's name
     "name", "contact", "sales contact", "contact commercial", "address", "adresse", "anschrift", "incoterms",
+    *NAME_LABELS,
     "your order", "bank", "banque", "banca", "banco", "bankverbindung", "bankgegevens", "coordonnées bancaires",
     "dati bancari", "datos bancarios", "payment", "zahlung", "pagamento", "paiement",
     # a customer portal, not the customer: "www.energies-ventoux.example – Espace client"
@@ -571,7 +576,7 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], ind
     before = [h for h in line_hits if h.end <= cand.start + 1]
     if section and before and OTHER in before[-1].fields:
         label = lines[cand.line][before[-1].start:before[-1].end].casefold()
-        if label != "name" and not lines[cand.line][before[-1].end:cand.start].strip(" :-"):
+        if label not in NAME_LABELS and not lines[cand.line][before[-1].end:cand.start].strip(" :-"):
             return -1.0  # "Bank: Banque Fiducial": the label right before a name says whose it is
     if section:
         before = [h for h in before if OTHER not in h.fields]
@@ -642,6 +647,9 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], ind
         if section and _other_heading(labels[j], lines[j]):
             return 0.0  # "Contact commercial": the name below belongs to that heading, not to one further up
         above = [h for h in labels[j] if OTHER not in h.fields or not section]
+        if (section and above and fname not in above[-1].fields
+                and re.match(r"\s*:\s*[^\W_]", lines[j][above[-1].end:])):
+            continue  # "Identificativo fiscale ai fini IVA: IT05872140495": another field of the block, no heading
         if section and above:
             above = [h for h in above if _ENDS_CELL.match(lines[j], h.end)]
             if not above:
@@ -686,9 +694,10 @@ _ENDS_CELL = re.compile(r"(?:\s*/\s*[^\W\d_]+)?[\s):]*(?:$|\s\s)")
 def _other_heading(hits: list[LabelHit], line: str) -> bool:
     """A line that is only a heading of something else: labels that are no field's cover it, no digits.
 
-    "Name:" is not one: a colon introduces the value of the section it sits in.
+    "Name:" is not one: a colon introduces the value of the section it sits in, as "Razão social" alone does.
     """
-    covered = sum(h.end - h.start for h in hits if OTHER in h.fields)
+    covered = sum(h.end - h.start for h in hits
+                  if OTHER in h.fields and " ".join(line[h.start:h.end].casefold().split()) not in NAME_LABELS)
     text = line.strip()
     return (bool(hits) and not text.endswith(":") and not any(ch.isdigit() for ch in text)
             and covered >= 0.6 * len(text))
@@ -1251,6 +1260,10 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
                 score += min(0.6, 0.3 * (index.flat.count(" ".join(cand.text.casefold().split())) - 1))
         elif plan.kind == "currency":
             score += 0.1
+            line = index.lines[cand.line]
+            if (re.fullmatch(r"[A-Z]{3}", cand.text) and not re.search(r"[\d:]\s*$", line[: cand.start])
+                    and not re.match(r"\s*-?\d", line[cand.start + 3:]) and re.search(r"[a-z]", line)):
+                score -= 0.3  # "Pomodori pelati San Marzano DOP": a code in words, beside no amount, may be a word
         cand.score = score
         salutation = C.SALUTATION.match(cand.value) if plan.kind == "text" and no_salutation else None
         if salutation and cand.value[salutation.end():].strip():

@@ -104,7 +104,7 @@ class InvoiceFields(BaseModel):
                                       "lieferant", "rechnungssteller", "vendeur", "fournisseur", "émetteur",
                                       "leverancier", "proveedor", "emisor", "fornitore", "cedente", "säljare",
                                       "leverantör", "sprzedawca", "leverandør", "dodavatel", "fornecedor",
-                                      "prestador de serviços", "prestador",
+                                      "prestador de serviços", "prestador", "cedente/prestatore", "prestatore",
                                       *more_labels("vendor_name")]},
     )
     vendor_vat_id: str | None = Field(
@@ -145,14 +145,15 @@ class InvoiceFields(BaseModel):
                                       "exmo. sr.", "exmos. srs.", "exma. sra.", "exmo(s). sr(s).",
                                       "faktureringsadresse", "fakturaadresse", "laskutusosoite",
                                       "tomador de serviços", "tomador", "adquiriente", "adquirente", "receptor",
-                                      "señor(es)", "señores", *more_labels("buyer_name")]},
+                                      "señor(es)", "señores", "cessionario/committente", "cessionario",
+                                      "committente", *more_labels("buyer_name")]},
     )
     currency: str | None = Field(
         None,
         description="ISO 4217 currency code, e.g. EUR.",
         min_length=3,
         max_length=3,
-        json_schema_extra={"labels": ["currency", "währung", "devise", "valuta"]},
+        json_schema_extra={"labels": ["currency", "währung", "rechnungswährung", "devise", "valuta", "moneda", "moeda"]},
     )
     subtotal: float | None = Field(
         None,
@@ -161,7 +162,7 @@ class InvoiceFields(BaseModel):
                                       "warenwert", "total mercadoria", "total mercadorias", "total ilíquido",
                                       "totale onorari", "totale competenze", "totale prestazioni", "total prestations",
                                       "sous-total", "subtotaal", "summe positionen", "summe positionen netto",
-                                      "total marchandises", "total marchandises htva", "sum varer",
+                                      "total marchandises", "total marchandises htva", "sum varer", "totale merce",
                                       "sum varer eks. mva", *NET_LABELS]},
     )
     tax_basis_total: float | None = Field(
@@ -186,7 +187,7 @@ class InvoiceFields(BaseModel):
                                       "btw", "iva", "cuota iva", "cuota", "imposta", "moms", "gst", "igst", "cgst", "sgst",
                                       "versicherungsteuer", "versicherungssteuer", "hst", "pst", "qst", "tps", "tvq",
                                       "tvh", "igv", "i.v.a.", "ppn", "consumption tax", "consumption tax total",
-                                      "valor do iss", "iva total discriminado", "iva trasladado", *more_labels("tax_total")]},
+                                      "valor do iss", "iva total discriminado", "iva trasladado", "totale iva", *more_labels("tax_total")]},
     )
     total: float | None = Field(
         None,

@@ -1333,3 +1333,21 @@ def test_our_tax_label_then_a_total_word_labels_the_tax_total():
     dutch = ("Prijzen zijn inclusief BTW Factuur totaal EUR 49,99\nBTW % Grondslag BTW bedrag Totaal\n"
              "21 % 41,31 8,68 49,99\n")
     assert _top(dutch, "tax_total") == 8.68
+
+
+def test_an_italian_courtesy_copy_names_its_parties_under_their_blocks():
+    # FatturaPA's printed copy: each party's block is a heading, its ids as "label: value" lines, then
+    # "Denominazione:"; an id after a long label is no name, and "DOP" in a description is no currency
+    text = ("Cedente/prestatore (fornitore)\nIdentificativo fiscale ai fini IVA: IT06418530488\n"
+            "Codice fiscale: 06418530488\nDenominazione: Distribuzione Alimentare Valdarno S.r.l.\n"
+            "Indirizzo: Via Fiorentina 218\nREA: FI-612345   Capitale sociale: € 50.000,00 i.v.\n"
+            "Cessionario/committente (cliente)\n"
+            "Identificativo fiscale ai fini IVA: IT05872140495\nCodice fiscale: 05872140495\n"
+            "Denominazione: Trattoria Il Glicine di Bartolini Marco & C. S.a.s.\nIndirizzo: Piazza del Mercato 6\n"
+            "POM-25 Pomodori pelati San Marzano DOP, latta 2,5 kg 12,00 6,35 PZ 4,00 76,20\n"
+            "PRS-PR Prosciutto crudo di Parma DOP, disossato\npressato, pezzo intero\n7,20 16,40 KG 10,00 118,08\n"
+            "Totale merce Spese di trasporto Totale imponibile Totale IVA Totale documento\n"
+            "922,62 25,00 947,62 95,34 € 1.042,96\n")
+    assert _top(text, "vendor_name") == "Distribuzione Alimentare Valdarno S.r.l."
+    assert _top(text, "buyer_name") == "Trattoria Il Glicine di Bartolini Marco & C. S.a.s."
+    assert _top(text, "currency") == "EUR" and _top("Rechnungswährung     : EUR\nnach $4 UStG\n", "currency") == "EUR"
