@@ -519,7 +519,16 @@ def find_text_spans(index: TextIndex, *, max_lines: int | None = None, footer: i
                 # the footer, or opening the page: a legal name printed over two lines (a single word once could
                 # be a logo's letters, and a line further down a heading)
                 out.append(Candidate(joined, joined, i, 0))
+        if i + 1 < n and OPEN_END.search(line) and len(index.lines[i + 1].split()) <= 2:
+            # "Suministros Industriales del Bajío, S.A. de" / "C.V.": a name cut after a joining word
+            joined = " ".join(f"{line} {index.lines[i + 1]}".split())
+            if (legal := list(COMPANY.finditer(joined))) and legal[-1].end() == len(joined.rstrip()):
+                out.append(Candidate(joined, joined, i, 0))
     return out
+
+
+# a line that ends in a word that joins it to the next: "de", "&", "und"
+OPEN_END = re.compile(r"\s(?:de|del|&|y|e|und|and|et|en)$", re.IGNORECASE)
 
 
 def _first_line(index: TextIndex) -> int:
@@ -720,9 +729,10 @@ _HEAD_WORDS = re.compile(
     r"|bedrag|importe|importo|belopp|total)(?!\w)")
 
 
-def _is_table_head(line: str) -> bool:
+def _is_table_head(line: str, words: int = 3) -> bool:
+    """A line of column words and no digits; two of them ("Descripción Total") do over a row's description."""
     return not any(ch.isdigit() for ch in line) and len(set(m.group(0).casefold()
-                                                             for m in _HEAD_WORDS.finditer(line))) >= 3
+                                                             for m in _HEAD_WORDS.finditer(line))) >= words
 
 
 def _too_short(description: str) -> bool:
@@ -737,23 +747,28 @@ _WEAK_DESCRIPTION = re.compile(
 
 
 def _description_above(lines: list[str], i: int, used: int) -> str:
-    """The block of text lines right above line i (after a blank line or two), back to a blank or a position."""
-    j = i - 1
-    while j > used and j >= i - 3 and not lines[j].strip():
-        j -= 1
-    block: list[str] = []
-    while (j > used and len(block) < 12 and lines[j].strip() and not re.fullmatch(r"\d{1,3}", lines[j].strip())
-           and not _is_table_head(lines[j])):  # the table's head, where pypdf left no blank line under it
-        block.insert(0, lines[j].strip())
-        j -= 1
-    # a position with its article code, a bare number, a caption: "3 GTRWA5", "4000001234561", "(GTIN)"
-    while len(block) > 1 and re.fullmatch(r"\d{1,3}\s+[A-Z0-9./-]+|[\d\s]+|\(.*\)", block[0]):
-        block.pop(0)
-    text = ""
-    for part in block:  # "Art-Nr-" + "Lieferant": a word hyphenated across lines is one word
-        text += part if not text or re.search(r"\w-$", text) else " " + part
-    # longer than a description block: the header, an address, a remark
-    return "" if _too_short(text) or len(text) > 120 else _clean_description(text)
+    """The block of text lines right above line i (after a blank line or two), back to a blank, a position or the
+    table's head, where pypdf left no blank line under it. Under a head of two column words only ("Descripción
+    Total"), a weaker sign of one, the block is one line."""
+    for head_words in (2, 3):
+        j = i - 1
+        while j > used and j >= i - 3 and not lines[j].strip():
+            j -= 1
+        block: list[str] = []
+        while (j > used and len(block) < 12 and lines[j].strip() and not re.fullmatch(r"\d{1,3}", lines[j].strip())
+               and not _is_table_head(lines[j], head_words)):
+            block.insert(0, lines[j].strip())
+            j -= 1
+        # a position with its article code, a bare number, a caption: "3 GTRWA5", "4000001234561", "(GTIN)"
+        while len(block) > 1 and re.fullmatch(r"\d{1,3}\s+[A-Z0-9./-]+|[\d\s]+|\(.*\)", block[0]):
+            block.pop(0)
+        text = ""
+        for part in block:  # "Art-Nr-" + "Lieferant": a word hyphenated across lines is one word
+            text += part if not text or re.search(r"\w-$", text) else " " + part
+        # longer than a description block: the header, an address, a remark
+        if not _too_short(text) and len(text) <= 120 and (head_words == 3 or len(block) == 1):
+            return _clean_description(text)
+    return ""
 
 
 def _description_below(lines: list[str], j: int) -> str:

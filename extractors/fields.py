@@ -408,7 +408,7 @@ CORRECTED_INVOICE_LABELS = [
 # "Name:" and its like label whichever party's name follows, as its block's heading says ("Cedente/prestatore"
 # over "Denominazione: Distribuzione Alimentare Valdarno S.r.l.")
 NAME_LABELS = frozenset(["name", "denominazione", "razón social", "razão social", "nome/razão social",
-                         "company name", "firmenname", "raison sociale"])
+                         "company name", "company", "firmenname", "raison sociale"])
 # registers and courts of the small print, which open no party's name: "RPR Gent, afdeling Gent"
 REGISTER_LABELS = ["rpr", "rpm", "amtsgericht", "registergericht", "handelsregister", "registro mercantil", "rcs",
                    "kvk", "hrb", "hra"]
@@ -987,11 +987,15 @@ def _looks_like_label(cand: C.Candidate, labels: list[list[LabelHit]]) -> bool:
 
 
 def _after_own_label(cand: C.Candidate, fname: str, labels: list[list[LabelHit]]) -> C.Candidate:
-    """A name span that opens with the field's own label is the name after it: "Titulaire Ferronnerie Bastide SARL"
-    (the layout's two cells run together in the plain text) is "Ferronnerie Bastide SARL", labelled."""
+    """A name span that opens with the field's own label, or a label of any party's name, is the name after it:
+    "Titulaire Ferronnerie Bastide SARL" (the layout's two cells run together in the plain text) is "Ferronnerie
+    Bastide SARL", labelled; "Company Daejin Logistics Inc." is "Daejin Logistics Inc."."""
     end = cand.start + len(cand.text)
+    line = cand.text  # the span starts where its hits are counted from
     hit = next((h for h in (labels[cand.line] if cand.line < len(labels) else [])
-                if h.start == cand.start and h.fields == {fname} and h.end - h.start >= 6 and h.end < end), None)
+                if h.start == cand.start and h.end - h.start >= 6 and h.end < end
+                and (h.fields == {fname} or " ".join(line[: h.end - h.start].casefold().split()) in NAME_LABELS)),
+               None)
     if hit is None:
         return cand
     value = cand.text[hit.end - cand.start:].lstrip(" :-")
@@ -1213,6 +1217,8 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
                     or _SENTENCE_BREAK.search(cand.text[salutation.end() if salutation else 0:].rstrip("."))
                     or (cand.text.endswith(".") and len(cand.text.split()) > 2 and not C.COMPANY.search(cand.text))):
                 score -= 0.8  # a sentence of the small print or a slogan, not a name
+            if C.OPEN_END.search(cand.text):
+                score -= 0.5  # "Suministros Industriales del Bajío, S.A. de": the name goes on on the next line
             if re.match(r"[a-zà-ÿ]{3,}\s", cand.text):
                 score -= 0.8  # "shown on this page do not include…": names start with a capital or a digit
             if _SENTENCE_VERB.search(cand.text):

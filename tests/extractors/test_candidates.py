@@ -346,3 +346,15 @@ def test_a_description_above_its_numbers_stops_at_the_tables_head():
     # a unit of "lot" after the quantity is no part of the description
     row = C.find_table_rows(C.TextIndex("1 lot Delivery and assembly, Makati CBD 3,500.00 3,500.00\n"))[0]
     assert row.description == "Delivery and assembly, Makati CBD"
+
+
+def test_a_receipts_descriptions_above_their_numbers_under_a_two_word_head():
+    text = ("Moneda: CLP\nDescripción Total\nAceite de oliva extra virgen 500 ml\n12 x $ 5.400 $ 64.800\n"
+            "Merkén ahumado frasco 100 g\n24 x $ 2.100 $ 50.400\nMonto Neto $ 115.200\n")
+    assert [(r.description, r.line_total) for r in C.find_table_rows(C.TextIndex(text))] == [
+        ("Aceite de oliva extra virgen 500 ml", 64800.0), ("Merkén ahumado frasco 100 g", 50400.0)]
+
+
+def test_a_legal_name_cut_after_a_joining_word_goes_on_on_the_next_line():
+    text = "NOTA DE CRÉDITO\nSuministros  Industriales  del  Bajío,  S.A.  de\nC.V.\nRFC: SIB180315K74\n"
+    assert "Suministros Industriales del Bajío, S.A. de C.V." in [c.value for c in C.find_text_spans(C.TextIndex(text))]

@@ -1351,3 +1351,16 @@ def test_an_italian_courtesy_copy_names_its_parties_under_their_blocks():
     assert _top(text, "vendor_name") == "Distribuzione Alimentare Valdarno S.r.l."
     assert _top(text, "buyer_name") == "Trattoria Il Glicine di Bartolini Marco & C. S.a.s."
     assert _top(text, "currency") == "EUR" and _top("Rechnungswährung     : EUR\nnach $4 UStG\n", "currency") == "EUR"
+
+
+def test_a_name_label_run_into_its_name_and_a_cut_name():
+    korean = ("SUPPLIER\nReg. No. 214-86-01238\nCompany Hanseong Robotics Co., Ltd.\nRepresentative Park Jun-ho\n"
+              "RECIPIENT\nReg. No. 124-81-56774\nCompany Daejin Logistics Inc.\n")
+    assert "Daejin Logistics Inc." in _values(korean, "buyer_name")
+    assert "Company Daejin Logistics Inc." not in _values(korean, "buyer_name")
+    mexican = "NOTA DE CRÉDITO\nSuministros  Industriales  del  Bajío,  S.A.  de\nC.V.\nRFC: SIB180315K74\n"
+    assert _top(mexican, "vendor_name") == "Suministros Industriales del Bajío, S.A. de C.V."
+    # AFIP's due date, beside a period's end and the CAE's expiry
+    argentine = ("Período Facturado Desde: 01/11/2024   Hasta: 30/11/2024 Fecha de Vto. para el pago: 21/12/2024\n"
+                 "CAE N°: 74471234567890\nFecha de Vto. de CAE: 01/12/2024\n")
+    assert str(_top(argentine, "due_date")) == "2024-12-21"
