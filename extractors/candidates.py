@@ -641,7 +641,7 @@ _CURRENCY_TOKEN = re.compile(rf"(?:\s*(?:{CURRENCY_SIGNS}|{CURRENCY_CODES}|kr|Fr
 
 
 # unit words that end a description only as its own column (not "m" of "Kabel 5 m")
-_TRAILING_UNIT = re.compile(r"\s+(?:PZ|pz|STK|Stk\.?|Stck\.?|PCS|pcs|Pcs\.?|UDS?|[Uu]ds\.?)$")
+_TRAILING_UNIT = re.compile(r"\s+(?:PZ|pz|STK|Stk\.?|Stck\.?|PCS|pcs|Pcs\.?|UDS?|[Uu]ds\.?|buc\.?|sac|serv)$")
 
 
 def _clean_description(segment: str) -> str:
@@ -683,6 +683,9 @@ def find_table_rows(index: TextIndex, priceless: bool = False) -> list[RowCandid
     below = False  # the table prints each description under its row
     for i, line in enumerate(lines):
         if i <= used:
+            continue
+        if _column_numbers(line):
+            used = i  # nothing above the columns' numbers describes a row under them
             continue
         nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
         # an amount alone on the next line (cents or a currency sign): not a wrapped "1" of a description
@@ -743,7 +746,17 @@ def _too_short(description: str) -> bool:
 # article code ("ARNR2"); the stylesheet of many e-invoices prints the description on the lines above
 _WEAK_DESCRIPTION = re.compile(
     r"%(?:\s*(?:VAT|USt|MwSt|TVA|BTW|IVA)\b.*)?$|^(?:VAT|USt|MwSt|TVA|BTW|IVA)\b|^[A-Z0-9][A-Z0-9./-]*(?: [A-Z0-9./-]+)?$"
+    r"|^(?:sac|buc\.?|serv|set|kan|krt|pkg|sack|rolle|kiste|pce|pces|forfait)$"  # the unit column alone
 )
+# the columns' numbers under a table's head, "0 1 2 3 4 5 6" (Romanian, Polish, Russian forms): no row
+_COLUMN_NUMBERS = re.compile(r"(?:\d{1,2}\s+){3,}\d{1,2}")
+
+
+def _column_numbers(line: str) -> bool:
+    if not _COLUMN_NUMBERS.fullmatch(line.strip()):
+        return False
+    numbers = [int(n) for n in line.split()]
+    return all(b == a + 1 for a, b in zip(numbers, numbers[1:]))
 
 
 def _description_above(lines: list[str], i: int, used: int) -> str:

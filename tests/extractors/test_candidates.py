@@ -358,3 +358,12 @@ def test_a_receipts_descriptions_above_their_numbers_under_a_two_word_head():
 def test_a_legal_name_cut_after_a_joining_word_goes_on_on_the_next_line():
     text = "NOTA DE CRÉDITO\nSuministros  Industriales  del  Bajío,  S.A.  de\nC.V.\nRFC: SIB180315K74\n"
     assert "Suministros Industriales del Bajío, S.A. de C.V." in [c.value for c in C.find_text_spans(C.TextIndex(text))]
+
+
+def test_the_columns_numbers_under_a_head_are_no_row_and_a_unit_column_alone_is_no_description():
+    text = ("Nr. crt. Denumirea produselor U.M. Cant. Preț unitar Valoarea Cota TVA\n0 1 2 3 4 5 6\n"
+            "1 Îngrășământ complex NPK 15-15-15,\nsac 50 kg\nsac 40 165.00 6600.00 9% 594.00\n"
+            "3 Erbicid postemergent porumb, bidon 5 l buc 12 289.00 3468.00 9% 312.12\n")
+    assert [(r.description, r.quantity, r.line_total) for r in C.find_table_rows(C.TextIndex(text))] == [
+        ("Îngrășământ complex NPK 15-15-15, sac 50 kg", 40.0, 6600.0),
+        ("Erbicid postemergent porumb, bidon 5 l", 12.0, 3468.0)]
