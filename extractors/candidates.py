@@ -605,16 +605,33 @@ def _numbers(text: str, whole: bool = False) -> list[_Num]:
         for m in pattern.finditer(text):
             raw = m.group(0)
             value = parse_amount(raw, dot_groups_thousands=whole)
-            if value is None:
-                continue
+            if value is None or (raw.startswith("0") and re.match(r"\d{3}\b", raw)
+                                 and re.search(r"(?<![\d.,])\d{1,3} $", text[: m.start()])):
+                continue  # the "030" of "132 030": a thousands group, no number of its own
             money = bool(_MONEY_SIGN.search(text[: m.start()]) or _MONEY_SIGN_AFTER.match(text[m.end():]))
             unit = _UNIT_AFTER.match(text, m.end()) is not None
             spans.add(_Num(m.start(), m.end(), value, _decimals(raw, value), money, unit))
-            if not whole and re.fullmatch(r"-?[1-9]\d{0,2}[.,]\d{3}", raw):  # "2.000", "1,250": a thousand or three decimals
+            # "2.000", "1,250": a thousand or three decimals
+            if not whole and re.fullmatch(r"-?[1-9]\d{0,2}[.,]\d{3}", raw):
                 thousands = float(raw.replace(".", "").replace(",", ""))
                 spans.add(_Num(m.start(), m.end(), thousands, 0, money, unit))
                 spans.add(_Num(m.start(), m.end(), float(raw.replace(",", ".")), 3, money, unit))
+            if pattern is _NUMBER_SPACED:
+                spans |= _split_readings(text, m)
     return sorted(spans)
+
+
+def _split_readings(text: str, m: re.Match[str]) -> set[_Num]:
+    """A run of space-grouped digits read as two numbers: "489 000 489 000" is also 489 000 | 489 000, and
+    "9 500 133 000" 9 500 | 133 000 (a price and an amount in forints, printed whole)."""
+    out = set()
+    for gap in re.finditer(r" (?=[1-9]\d\d(?: |[.,]\d|$))", m.group(0)):
+        for start, end in ((m.start(), m.start() + gap.start()), (m.start() + gap.end(), m.end())):
+            raw = text[start:end]
+            if re.fullmatch(r"-?\d{1,3}(?: \d{3})*(?:[.,]\d{1,4})?", raw) and (value := parse_amount(raw)) is not None:
+                money = bool(_MONEY_SIGN.search(text[:start]) or _MONEY_SIGN_AFTER.match(text[end:]))
+                out.add(_Num(start, end, value, _decimals(raw, value), money, _UNIT_AFTER.match(text, end) is not None))
+    return out
 
 
 def number_values(text: str) -> list[float]:
@@ -746,7 +763,8 @@ def _too_short(description: str) -> bool:
 # article code ("ARNR2"); the stylesheet of many e-invoices prints the description on the lines above
 _WEAK_DESCRIPTION = re.compile(
     r"%(?:\s*(?:VAT|USt|MwSt|TVA|BTW|IVA)\b.*)?$|^(?:VAT|USt|MwSt|TVA|BTW|IVA)\b|^[A-Z0-9][A-Z0-9./-]*(?: [A-Z0-9./-]+)?$"
-    r"|^(?:sac|buc\.?|serv|set|kan|krt|pkg|sack|rolle|kiste|pce|pces|forfait)$"  # the unit column alone
+    # a unit column alone
+    r"|^(?:sac|buc\.?|serv|set|kan|krt|pkg|sack|rolle|kiste|pce|pces|forfait|tekercs|óra|db|klt|alk\.?|kpl)$"
 )
 # the columns' numbers under a table's head, "0 1 2 3 4 5 6" (Romanian, Polish, Russian forms): no row
 _COLUMN_NUMBERS = re.compile(r"(?:\d{1,2}\s+){3,}\d{1,2}")

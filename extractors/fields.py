@@ -609,7 +609,8 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], ind
         if fname in nearest.fields:
             # "Invoice No" says more than a bare "No." ("NO. 42/1" in an address), unless the line is the title's
             bare = nearest.end - nearest.start <= 3 and not _TITLE_LINE.match(lines[cand.line])
-            if (bare and not isinstance(cand.value, (int, float)) and re.search(r"[^\W\d_]{2,}\s$", lines[cand.line][: nearest.start])
+            if (bare and not isinstance(cand.value, (int, float))
+                    and re.search(r"[^\W\d_]{2,}\s$", lines[cand.line][: nearest.start])
                     and not any(fname in h.fields for h in before[:-1])):
                 return 1.0  # "Banco de la Nación N° 00-068-123456": a bare "N°" after another word numbers that word
             generic = 0.3 if bare else 0.0

@@ -154,7 +154,8 @@ class InvoiceFields(BaseModel):
         description="ISO 4217 currency code, e.g. EUR.",
         min_length=3,
         max_length=3,
-        json_schema_extra={"labels": ["currency", "währung", "rechnungswährung", "devise", "valuta", "moneda", "moeda"]},
+        json_schema_extra={"labels": ["currency", "währung", "rechnungswährung", "devise", "valuta", "moneda",
+                                      "moeda"]},
     )
     subtotal: float | None = Field(
         None,
@@ -188,7 +189,8 @@ class InvoiceFields(BaseModel):
                                       "btw", "iva", "cuota iva", "cuota", "imposta", "moms", "gst", "igst", "cgst", "sgst",
                                       "versicherungsteuer", "versicherungssteuer", "hst", "pst", "qst", "tps", "tvq",
                                       "tvh", "igv", "i.v.a.", "ppn", "consumption tax", "consumption tax total",
-                                      "valor do iss", "iva total discriminado", "iva trasladado", "totale iva", *more_labels("tax_total")]},
+                                      "valor do iss", "iva total discriminado", "iva trasladado", "totale iva",
+                                      *more_labels("tax_total")]},
     )
     total: float | None = Field(
         None,

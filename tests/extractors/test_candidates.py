@@ -324,7 +324,8 @@ def test_tax_ids_of_latin_america_and_asia_after_their_labels():
                          ("VAT Reg. TIN: 009-876-543-00000", "009-876-543-00000"),
                          ("SST No.: W10-1808-32000123", "W10-1808-32000123"), ("Tax code: 0312345673", "0312345673"),
                          ("Registration No.: T5701234567891", "T5701234567891"),
-                         ("Reg. No. 214-86-01238", "214-86-01238"), ("NPWP: 01.234.567.8-415.000", "01.234.567.8-415.000")]:
+                         ("Reg. No. 214-86-01238", "214-86-01238"),
+                         ("NPWP: 01.234.567.8-415.000", "01.234.567.8-415.000")]:
         assert [c.value for c in C.find_vat_ids(C.TextIndex(line))] == [tax_id], line
 
 
@@ -367,3 +368,14 @@ def test_the_columns_numbers_under_a_head_are_no_row_and_a_unit_column_alone_is_
     assert [(r.description, r.quantity, r.line_total) for r in C.find_table_rows(C.TextIndex(text))] == [
         ("Îngrășământ complex NPK 15-15-15, sac 50 kg", 40.0, 6600.0),
         ("Erbicid postemergent porumb, bidon 5 l", 12.0, 3468.0)]
+
+
+def test_a_run_of_space_grouped_digits_is_also_two_numbers():
+    # forints printed whole with spaces: the price and the amount run together, "030" of "132 030" is no number
+    rows = C.find_table_rows(C.TextIndex(
+        "Megnevezés Menny. Nettó egységár Nettó érték ÁFA\n"
+        "Kondenzációs gázkazán 24 kW, fali 1 db 489 000 489 000 27% 132 030 621 030\n"
+        "Szerelési munkadíj, fűtésrendszer bekötése\nés nyomáspróba\n14 óra 9 500 133 000 27% 35 910 168 910\n"))
+    assert [(r.description, r.quantity, r.unit_price, r.line_total) for r in rows] == [
+        ("Kondenzációs gázkazán 24 kW, fali", 1.0, 489000.0, 489000.0),
+        ("Szerelési munkadíj, fűtésrendszer bekötése és nyomáspróba", 14.0, 9500.0, 133000.0)]
