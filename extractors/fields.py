@@ -1103,9 +1103,12 @@ def separate_parties(plans: list[FieldPlan], proposals: dict[str, list[C.Candida
     taken = {proposals[p.name][0].value for p in senders}
     for p in plans:
         if p.role == "recipient":
-            # nor a part of it: "Versicherungsverein Musterstadt a.G." is the second line of the sender's name
+            # nor a part of it: "Versicherungsverein Musterstadt a.G." is the second line of the sender's name; nor
+            # a name that ends in it: "Imprimerie du Léman Bréchet & Fils SA" is the sender's letterhead in full
             proposals[p.name] = [c for c in proposals[p.name]
-                                 if not any(c.value == t or (isinstance(t, str) and f" {c.value}" in t) for t in taken)]
+                                 if not any(c.value == t or (isinstance(t, str) and isinstance(c.value, str)
+                                                             and (f" {c.value}" in t or c.value.endswith(f" {t}")))
+                                            for t in taken)]
 
 
 def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -> list[C.Candidate]:

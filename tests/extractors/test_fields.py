@@ -9,8 +9,8 @@ from typing import Annotated, Literal
 import pytest
 from pydantic import BaseModel, Field
 
-from extractors.candidates import COMPANY, TextIndex
-from extractors.fields import concept_labels, find_labels, plan_fields, propose
+from extractors.candidates import COMPANY, Candidate, TextIndex
+from extractors.fields import concept_labels, find_labels, plan_fields, propose, separate_parties
 from extractors.grounding import GroundingIndex
 from extractors.llama_local import LlamaExtractor
 from extractors.pdf import read_pdf
@@ -1364,3 +1364,14 @@ def test_a_name_label_run_into_its_name_and_a_cut_name():
     argentine = ("Período Facturado Desde: 01/11/2024   Hasta: 30/11/2024 Fecha de Vto. para el pago: 21/12/2024\n"
                  "CAE N°: 74471234567890\nFecha de Vto. de CAE: 01/12/2024\n")
     assert str(_top(argentine, "due_date")) == "2024-12-21"
+
+
+def test_a_buyer_option_that_ends_in_the_sellers_name_is_the_sellers():
+    # the logo's line and the legal name under it, read as one name, tie with the buyer's for the buyer
+    plans = [p for p in plan_fields(load_schema("invoice").model) if p.name in ("vendor_name", "buyer_name")]
+    proposals = {
+        "vendor_name": [Candidate("Nordkapp Storkjøkken AS", "", 1, 0, 1.58)],
+        "buyer_name": [Candidate("Nordkapp Storkjøkken Nordkapp Storkjøkken AS", "", 0, 0, 0.5),
+                       Candidate("Restaurant Havgløtt AS", "", 6, 0, 0.5)]}
+    separate_parties(plans, proposals)
+    assert [c.value for c in proposals["buyer_name"]] == ["Restaurant Havgløtt AS"]
