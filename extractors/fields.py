@@ -705,8 +705,12 @@ def _other_heading(hits: list[LabelHit], line: str) -> bool:
 
 
 def _is_header_row(labels: list[list[LabelHit]], lines: list[str], j: int) -> bool:
-    """A row of column headers: three labels or more and no digits ("Art-Nr-Lieferant  Menge  VKE/Geb")."""
-    return len(labels[j]) >= 3 and not any(ch.isdigit() for ch in lines[j])
+    """A row of column headers: three labels or more and no digits ("Art-Nr-Lieferant  Menge  VKE/Geb"), but a
+    column's rate ("Rabatt 3 %")."""
+    return len(labels[j]) >= 3 and not any(ch.isdigit() for ch in _PERCENT.sub("", lines[j]))
+
+
+_PERCENT = re.compile(r"\d+(?:[.,]\d+)?\s?%")
 
 
 @functools.lru_cache(maxsize=256)

@@ -1375,3 +1375,14 @@ def test_a_buyer_option_that_ends_in_the_sellers_name_is_the_sellers():
                        Candidate("Restaurant Havgløtt AS", "", 6, 0, 0.5)]}
     separate_parties(plans, proposals)
     assert [c.value for c in proposals["buyer_name"]] == ["Restaurant Havgløtt AS"]
+
+
+def test_a_column_heads_rate_leaves_it_a_head():
+    # "Rabatt 3 %" in the head of a tax summary: the sum row's tax is the value under "USt"
+    text = ("             Code     USt-Satz        Warenwert          Rabatt 3 %      Bemessungsgrundlage"
+            "                     USt              Brutto\n"
+            "                A            20 %            287,75               -8,63                       279,12"
+            "            55,82              334,94\n"
+            "                         Summe            1.042,87              -31,28                     1.011,59"
+            "           129,07            1.140,66\n")
+    assert _top(text, "tax_total") == 129.07
