@@ -548,7 +548,7 @@ def _brand_and_legal_name(line: str) -> bool:
 _FIRST_LINE_OF_NAME = re.compile(r"[A-ZÄÖÜ][\w&'-]*(?: [A-ZÄÖÜ][\w&'-]*){0,3}")
 COMPANY = re.compile(
     # legal forms of several parts first, whole: "Co., Ltd.", "S.A. de C.V.", "S. de R.L. de C.V."
-    r"(?<!\w)(co\.,? ?ltd\.?|s\.a\. de c\.v\.|s\. de r\.l\.(?: de c\.v\.)?|s\.a\.[ca]\.|e\.i\.r\.l\.|k\.k\.|"
+    r"(?<!\w)(co\.,? ?ltd\.?|s\.a\. de c\.v\.|s\.à ?r\.l\.|s\. de r\.l\.(?: de c\.v\.)?|s\.a\.[ca]\.|e\.i\.r\.l\.|k\.k\.|"
     r"gmbh|ag|kg|ug|ltd|limited|inc|llc|plc|corp|co\.|b\.v\.|bv|n\.v\.|sarl|sàrl|sas|sa|s\.a\.|s\.l\.|sl|"
     r"s\.r\.l\.|srl|spa|s\.p\.a\.|oy|ab|as|a/s|aps|pvt|e\.k\.|a\.g\.|a\.s\.|s\.r\.o\.|ltda\.?|kft\.?|zrt\.?"
     r"|sp\. z o\.o\.|s\.c\.|"

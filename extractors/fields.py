@@ -614,7 +614,8 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], ind
                     and not any(fname in h.fields for h in before[:-1])):
                 return 1.0  # "Banco de la Nación N° 00-068-123456": a bare "N°" after another word numbers that word
             generic = 0.3 if bare else 0.0
-            return (3.0 if len(nearest.fields) == 1 else 2.5) - generic - own(nearest, cand.line)
+            return ((3.0 if len(nearest.fields) == 1 else 2.5) - generic - own(nearest, cand.line)
+                    - _delivery(lines[cand.line], nearest))
         if (len(before) >= 2 and fname in before[-2].fields and amount_role(fname)
                 and not lines[cand.line][: before[-2].start].strip()
                 and not lines[cand.line][before[-2].end:nearest.start].strip()
@@ -657,9 +658,20 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], ind
                 return 0.0  # a label inside a sentence heads nothing, but its line still ends the reach
         if above:
             if fname in above[-1].fields or (len(above) > 1 and any(fname in h.fields for h in above)):
-                return weight
+                return weight - _delivery(lines[j], above[-1])
             return 0.0
     return 0.0
+
+
+# where the goods go, which names the buyer less surely than where the invoice goes: "Adresse de livraison" /
+# "Hôtel du Vieux Moulin (chantier)" under "Adresse de facturation" / "Hôtel du Vieux Moulin S.à r.l."
+DELIVERY_LABELS = ["ship to", "delivery address", "adresse de livraison", "lieferadresse", "lieferanschrift",
+                   "shipping address", "afleveradres", "leveringsadres", "dirección de entrega", "indirizzo di consegna"]
+_DELIVERY_KEYS = frozenset(_label_key(lab) for lab in DELIVERY_LABELS)
+
+
+def _delivery(line: str, hit: LabelHit) -> float:
+    return 0.5 if _label_key(line[hit.start:hit.end]) in _DELIVERY_KEYS else 0.0
 
 
 def _stacked_label(cand: C.Candidate, labels: list[list[LabelHit]], lines: list[str]) -> bool:

@@ -1386,3 +1386,11 @@ def test_a_column_heads_rate_leaves_it_a_head():
             "                         Summe            1.042,87              -31,28                     1.011,59"
             "           129,07            1.140,66\n")
     assert _top(text, "tax_total") == 129.07
+
+
+def test_where_the_goods_go_names_the_buyer_less_surely_than_where_the_invoice_goes():
+    text = ("Ardenne Lumière SRL\nTVA BE 0641.827.323\nAdresse de facturation\nHôtel du Vieux Moulin S.à r.l.\n"
+            "12, rue de la Sûre\nL-9390 Reisdorf\nAdresse de livraison\nHôtel du Vieux Moulin (chantier)\n"
+            "12, rue de la Sûre\n")
+    assert _top(text, "buyer_name") == "Hôtel du Vieux Moulin S.à r.l."
+    assert COMPANY.search("Hôtel du Vieux Moulin S.à r.l.").group(0) == "S.à r.l."
