@@ -233,6 +233,7 @@ _DATE_MDY_WORD = re.compile(_MONTH_WORD + r"\s+(\d{1,2})(?:st|nd|rd|th)?\s*,?\s+
 _DATE_D_MON_Y = re.compile(r"(?<!\d)(\d{1,2})-([A-Za-z]{3})-(\d{2,4})(?!\d)")
 # (pattern, day group, month group); the year is group 3 in each
 _WORD_DATES = ((_DATE_DMY_WORD, 1, 2), (_DATE_MDY_WORD, 2, 1), (_DATE_D_MON_Y, 1, 2))
+_DATE_YMD_WORD = re.compile(r"(?<!\d)(\d{4})\.\s*" + _MONTH_WORD + r"\s+(\d{1,2})\.?(?!\d)")  # "2025. március 14."
 
 
 def _month(word: str) -> int | None:
@@ -272,6 +273,11 @@ def find_dates(index: TextIndex) -> list[Candidate]:
             d = _date(int(m.group(3)), month, int(m.group(day_group))) if month else None
             if d:
                 found.append(Candidate(d, m.group(0), i, m.start()))
+    for i, m in index.iter_matches(_DATE_YMD_WORD):
+        month = _month(m.group(2))
+        d = _date(int(m.group(1)), month, int(m.group(3))) if month else None
+        if d:
+            found.append(Candidate(d, m.group(0), i, m.start()))
     return _dedupe_spans(found)
 
 

@@ -379,3 +379,8 @@ def test_a_run_of_space_grouped_digits_is_also_two_numbers():
     assert [(r.description, r.quantity, r.unit_price, r.line_total) for r in rows] == [
         ("Kondenzációs gázkazán 24 kW, fali", 1.0, 489000.0, 489000.0),
         ("Szerelési munkadíj, fűtésrendszer bekötése és nyomáspróba", 14.0, 9500.0, 133000.0)]
+
+
+def test_hungarian_dates_write_the_year_first_then_the_month_by_name():
+    assert dates("Számla kelte\n2025. március 14.\nFizetési határidő 2025. április 3.") == [
+        dt.date(2025, 3, 14), dt.date(2025, 4, 3)]
