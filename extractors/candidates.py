@@ -26,6 +26,7 @@ class Candidate:
     line: int
     start: int  # offset within its line
     score: float = 0.0
+    label_evidence: float | None = None  # the part of `score` its labels gave, before the priors of position
 
 
 class TextIndex:

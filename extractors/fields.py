@@ -409,6 +409,12 @@ CORRECTED_INVOICE_LABELS = [
 # over "Denominazione: Distribuzione Alimentare Valdarno S.r.l.")
 NAME_LABELS = frozenset(["name", "denominazione", "razón social", "razão social", "nome/razão social",
                          "company name", "company", "firmenname", "raison sociale"])
+
+
+def _is_name_label(text: str) -> bool:
+    return " ".join(text.casefold().split()) in NAME_LABELS
+
+
 # registers and courts of the small print, which open no party's name: "RPR Gent, afdeling Gent"
 REGISTER_LABELS = ["rpr", "rpm", "amtsgericht", "registergericht", "handelsregister", "registro mercantil", "rcs",
                    "kvk", "hrb", "hra"]
@@ -666,7 +672,8 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], ind
 # where the goods go, which names the buyer less surely than where the invoice goes: "Adresse de livraison" /
 # "Hôtel du Vieux Moulin (chantier)" under "Adresse de facturation" / "Hôtel du Vieux Moulin S.à r.l."
 DELIVERY_LABELS = ["ship to", "delivery address", "adresse de livraison", "lieferadresse", "lieferanschrift",
-                   "shipping address", "afleveradres", "leveringsadres", "dirección de entrega", "indirizzo di consegna"]
+                   "shipping address", "afleveradres", "leveringsadres", "dirección de entrega",
+                   "indirizzo di consegna"]
 _DELIVERY_KEYS = frozenset(_label_key(lab) for lab in DELIVERY_LABELS)
 
 
@@ -709,8 +716,7 @@ def _other_heading(hits: list[LabelHit], line: str) -> bool:
 
     "Name:" is not one: a colon introduces the value of the section it sits in, as "Razão social" alone does.
     """
-    covered = sum(h.end - h.start for h in hits
-                  if OTHER in h.fields and " ".join(line[h.start:h.end].casefold().split()) not in NAME_LABELS)
+    covered = sum(h.end - h.start for h in hits if OTHER in h.fields and not _is_name_label(line[h.start:h.end]))
     text = line.strip()
     return (bool(hits) and not text.endswith(":") and not any(ch.isdigit() for ch in text)
             and covered >= 0.6 * len(text))
@@ -1008,11 +1014,9 @@ def _after_own_label(cand: C.Candidate, fname: str, labels: list[list[LabelHit]]
     "Titulaire Ferronnerie Bastide SARL" (the layout's two cells run together in the plain text) is "Ferronnerie
     Bastide SARL", labelled; "Company Daejin Logistics Inc." is "Daejin Logistics Inc."."""
     end = cand.start + len(cand.text)
-    line = cand.text  # the span starts where its hits are counted from
     hit = next((h for h in (labels[cand.line] if cand.line < len(labels) else [])
                 if h.start == cand.start and h.end - h.start >= 6 and h.end < end
-                and (h.fields == {fname} or " ".join(line[: h.end - h.start].casefold().split()) in NAME_LABELS)),
-               None)
+                and (h.fields == {fname} or _is_name_label(cand.text[: h.end - h.start]))), None)
     if hit is None:
         return cand
     value = cand.text[hit.end - cand.start:].lstrip(" :-")
@@ -1156,7 +1160,6 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
     merged: dict[Any, C.Candidate] = {}
     repeats: dict[Any, int] = {}
     scored: list[C.Candidate] = []  # every reading, repeated values too: taxes per line may be equal
-    by_label: dict[int, float] = {}  # each reading's label evidence alone, before the priors of its position
     for cand in found:
         if plan.kind == "text":
             cand = _after_own_label(cand, plan.name, labels)
@@ -1165,7 +1168,7 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
                 cand = C.Candidate(cand.text[: box.start()], cand.text[: box.start()], cand.line, cand.start)
         score = label_score(cand, plan.name, labels, index, section=plan.kind == "text",
                             fallback=plan.fallback_labels)
-        by_label[id(cand)] = score
+        cand.label_evidence = score
         position = cand.line / n_lines
         if plan.kind in ("amount", "integer") and opening:
             score += 0.3 * (1 - position)  # the balance a statement opens with sits above its bookings
@@ -1319,7 +1322,7 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
         _weigh_arithmetic(plan.name, index, merged)
     ranked = sorted(merged.values(), key=lambda c: -c.score)
     if plan.kind == "amount" and not balance:
-        ranked = _prefer_larger_among_ties(ranked, by_label)
+        ranked = _prefer_larger_among_ties(ranked)
     elif balance:  # no larger for being larger; of equal evidence the longer reading ("1 245,30", not "245,30")
         ranked = sorted(ranked, key=lambda c: (-c.score, -len(c.text)))
     return ranked
@@ -1477,7 +1480,7 @@ def _add_tax_lines(field_name: str, index: C.TextIndex, scored: list[C.Candidate
         run = [per_line[line]] if line is not None else []
 
 
-def _prefer_larger_among_ties(ranked: list[C.Candidate], by_label: dict[int, float]) -> list[C.Candidate]:
+def _prefer_larger_among_ties(ranked: list[C.Candidate]) -> list[C.Candidate]:
     """Of amounts with about equal evidence, the larger: a total over a part of it.
 
     Equal evidence means equal labels too: a label of this field alone ("Total prestations 9'702.50" for a
@@ -1486,8 +1489,8 @@ def _prefer_larger_among_ties(ranked: list[C.Candidate], by_label: dict[int, flo
     """
     if not ranked:
         return ranked
-    top, top_label = ranked[0].score, by_label.get(id(ranked[0]))
+    top, top_label = ranked[0].score, ranked[0].label_evidence
     ties = [c for c in ranked if c.score >= top - 0.35
-            and (top_label is None or by_label.get(id(c), top_label) >= top_label - 0.35)]
+            and (top_label is None or c.label_evidence is None or c.label_evidence >= top_label - 0.35)]
     rest = [c for c in ranked if c not in ties]
     return sorted(ties, key=lambda c: -abs(c.value)) + rest
