@@ -344,6 +344,12 @@ _DOLLAR_COUNTRIES = (
     ("CAD", re.compile(r"\b(?:TPS|TVQ|TVH|HST|QST|PST)\b|\b[A-Z]\d[A-Z] \d[A-Z]\d\b")),
     ("AUD", re.compile(r"\bABN\b|\bA\.B\.N\.")),
 )
+# and rupees: Pakistan's tax numbers, Sri Lanka's and Nepal's names
+_RUPEE_COUNTRIES = (
+    ("PKR", re.compile(r"\b(?:NTN|STRN)\b|\bPakistan\b")),
+    ("LKR", re.compile(r"\bSri Lanka\b")),
+    ("NPR", re.compile(r"\bNepal\b")),
+)
 # abbreviations that name a currency only beside an amount ("1 234,00 руб.", "Rp 1.250.000", "12 500 Ft")
 _CURRENCY_WORDS = {"руб": "RUB", "грн": "UAH", "лв": "BGN", "ден": "MKD", "дин": "RSD", "Rp": "IDR", "RM": "MYR",
                    "KSh": "KES", "Ksh": "KES", "Ft": "HUF", "lei": "RON", "kn": "HRK", "Lekë": "ALL", "Lek": "ALL"}
@@ -362,6 +368,8 @@ def find_currencies(index: TextIndex) -> list[Candidate]:
     printed = {c.value for c in found}
     if not printed & _SIGN_FAMILIES["$"]:
         printed |= {code for code, country in _DOLLAR_COUNTRIES if country.search(index.text)}
+    if not printed & _RUPEES:
+        printed |= {code for code, country in _RUPEE_COUNTRIES if country.search(index.text)}
     for i, m in index.iter_matches(_SYMBOL):
         sign = m.group(0).strip()
         code = _SYMBOLS.get(sign)
@@ -399,15 +407,29 @@ _VAT_SPACED = re.compile(r"(?<![A-Z0-9])([A-Z]{2,3}(?: ?[0-9A-Z]){8,14})(?![A-Za
 # "CVR-nr.: 39412785", "NIF: 48291736K", "No TPS/TVH : 784512369 RT0001", "VAT registration no.: 391 7205 48",
 # "TRN: 100384729100003" (a Swedish "Org.nr" is no VAT id); in Latin America and Asia "RFC: SIB180315K74",
 # "NIT 901.245.678-3", "R.U.C. N° 20512345671", "NPWP: 01.234.567.8-415.000", "SST No.: W10-1808-32000123",
-# "Registration No.: T5701234567891" (Japan's qualified invoice issuer), "Reg. No. 214-86-01238" (Korea)
+# "Registration No.: T5701234567891" (Japan's qualified invoice issuer), "Reg. No. 214-86-01238" (Korea),
+# "STRN: 3277876154321" (Pakistan), "BIN: 000456789-0101" (Bangladesh), "TIN: C0012345678" (Ghana), "PIN: P051678234"
+# (Kenya)
 _TAX_ID = re.compile(
     r"(?i)(?<![\w/])(?:abn|a\.b\.n\.|cvr(?:-nr\.?|-nummer| nr\.?)?|nif|cif|nipc|n\.i\.f\.|nip|tps/tvh|gst/hst|"
     r"y-tunnus|uid(?:-nr\.?)?|dič|rfc|cuit|r\.?u\.?t\.?|p\.\s?iva|partita iva|federal tax id|(?-i:F?EIN)|trn|"
     r"nit|r\.?u\.?c\.?(?:\s?n[°º])?|(?:cpf/)?cnpj|(?:vat reg\. )?tin|npwp|(?-i:MST)|tax (?:id|code)|"
-    r"sst(?: reg(?:istration)?\.?)? no\.?|(?:business )?reg(?:istration)?\.? no\.?|"
+    r"sst(?: reg(?:istration)?\.?)? no\.?|(?:business )?reg(?:istration)?\.? no\.?|(?-i:NTN|STRN|BIN|PIN)|"
     r"(?:vat|gst(?:/hst)?)(?: reg(?:istration)?\.?)? (?:no|number)\.?)\s*[:#]?\s*"
     r"(?-i:((?:[A-Z]{2}[ -]?)?\d[\d. /-]{5,18}\d(?: ?[A-Z]{1,3}\d{0,4})?|[A-Z]\d{7}[A-Z0-9]|T\d{13}"
-    r"|[A-ZÑ&]{3,4}\d{6}[A-Z0-9]{3}|[A-Z]\d{2}-\d{4}-\d{8}))(?![\w.,])")
+    r"|[A-ZÑ&]{3,4}\d{6}[A-Z0-9]{3}|[A-Z]\d{2}-\d{4}-\d{8}|[A-Z]\d{9,10}[A-Z]?))(?![\w.,])")
+
+
+# a tax word, then a number of seven digits or more: a tax id, whether or not its label is one code knows
+_TAX_WORD_THEN_ID = re.compile(
+    r"(?i)\b(?:tax|vat|tin|gst|trn|ntn|strn|bin|pin|nif|nit|ruc|rut|uid|mwst|tva|btw|iva|mva|alv|dph|pdv|ddv|áfa"
+    r"|kdv|nip|dič|gstin|abn|cvr)\b[^\n%\d]{0,25}?[A-Z]{0,3}[\s-]?\d[\d .\-/]{6,}")
+
+
+def prints_a_tax_id(index: TextIndex) -> bool:
+    """The page prints what looks like a tax id: "PIN: P051678234", "VAT File (Osek Murshe) 514623974", though
+    `find_vat_ids` may not read it ("TVA 18 % 221 040" is a rate, not an id)."""
+    return _TAX_WORD_THEN_ID.search(index.text) is not None
 
 
 def find_vat_ids(index: TextIndex) -> list[Candidate]:

@@ -125,7 +125,7 @@ class InvoiceFields(BaseModel):
                                       "gst/hst registration no", "vat registration no.", "uen / gst reg no",
                                       "rfc", "nit", "rut", "r.u.t.", "ruc", "r.u.c.", "r.u.c. n°", "cuit", "cnpj",
                                       "cpf/cnpj", "tin", "vat reg. tin", "sst no", "sst reg no", "tax code",
-                                      "npwp", "mst", "ein:"]},
+                                      "npwp", "mst", "ein:", "strn", "ntn", "bin"]},
     )
     buyer_name: str | None = Field(
         None,

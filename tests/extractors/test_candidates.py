@@ -384,3 +384,12 @@ def test_a_run_of_space_grouped_digits_is_also_two_numbers():
 def test_hungarian_dates_write_the_year_first_then_the_month_by_name():
     assert dates("Számla kelte\n2025. március 14.\nFizetési határidő 2025. április 3.") == [
         dt.date(2025, 3, 14), dt.date(2025, 4, 3)]
+
+
+def test_tax_ids_of_africa_and_south_asia_and_rupees_by_country():
+    for line, tax_id in [("TIN: C0012345678", "C0012345678"), ("PIN: P051678234R", "P051678234R"),
+                         ("STRN: 3277876154321", "3277876154321"), ("BIN: 000456789-0101", "000456789-0101")]:
+        assert [c.value for c in C.find_vat_ids(C.TextIndex(line))] == [tax_id], line
+    assert {c.value for c in C.find_currencies(C.TextIndex("STRN: 3277876154321\nTotal Rs. 5,643,409.00"))} == {"PKR"}
+    assert {c.value for c in C.find_currencies(C.TextIndex("Colombo 03, Sri Lanka\nTotal Rs. 5,643.00"))} == {"LKR"}
+    assert {c.value for c in C.find_currencies(C.TextIndex("Pune 411045\nTotal Rs. 5,643.00"))} == {"INR"}

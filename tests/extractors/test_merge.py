@@ -119,3 +119,13 @@ def test_a_labelled_amount_the_rules_move_to_an_unlabelled_one_loses_its_confide
     LlamaExtractor._repair_group(spec, group, choices, proposals)
     assert choices["total"].value == 120.0 and choices["total"].source == "rules"
     assert choices["total"].confidence == CONF["rules_unlabelled"] and choices["total"].signals["label"] == 0.3
+
+
+def test_no_vat_id_read_though_the_page_prints_a_tax_word_and_a_number_is_a_miss_not_an_absence():
+    vat = next(p for p in plan_fields(InvoiceFields) if p.name == "vendor_vat_id")
+    extractor = LlamaExtractor("smollm2-135m", use_model=False)
+    israeli = C.TextIndex("Carmel Precision Optics Ltd.\nVAT File (Osek Murshe) 514623974\n")
+    assert extractor._code_choice(vat, [], israeli).confidence == CONF["absent_unread"] < 0.6
+    # a tax rate is no tax id: the page may lack one
+    senegalese = C.TextIndex("Teranga Logistique SARL\nTVA 18 % 221 040\n")
+    assert extractor._code_choice(vat, [], senegalese).confidence == CONF["absent"]
