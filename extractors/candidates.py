@@ -420,7 +420,7 @@ _TAX_ID = re.compile(
     r"|[A-ZÑ&]{3,4}\d{6}[A-Z0-9]{3}|[A-Z]\d{2}-\d{4}-\d{8}|[A-Z]\d{9,10}[A-Z]?))(?![\w.,])")
 
 
-# a tax word, then a number of seven digits or more: a tax id, whether or not its label is one code knows
+# a tax word, then a long number (seven digits and separators or more): a tax id, whether or not code knows its label
 _TAX_WORD_THEN_ID = re.compile(
     r"(?i)\b(?:tax|vat|tin|gst|trn|ntn|strn|bin|pin|nif|nit|ruc|rut|uid|mwst|tva|btw|iva|mva|alv|dph|pdv|ddv|áfa"
     r"|kdv|nip|dič|gstin|abn|cvr)\b[^\n%\d]{0,25}?[A-Z]{0,3}[\s-]?\d[\d .\-/]{6,}")
