@@ -10,7 +10,7 @@ import datetime as dt
 import functools
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from schemas import lexicon
@@ -637,14 +637,13 @@ def _numbers(text: str, whole: bool = False) -> list[_Num]:
             if value is None or (raw.startswith("0") and re.match(r"\d{3}\b", raw)
                                  and re.search(r"(?<![\d.,])\d{1,3} $", text[: m.start()])):
                 continue  # the "030" of "132 030": a thousands group, no number of its own
-            money = bool(_MONEY_SIGN.search(text[: m.start()]) or _MONEY_SIGN_AFTER.match(text[m.end():]))
-            unit = _UNIT_AFTER.match(text, m.end()) is not None
-            spans.add(_Num(m.start(), m.end(), value, _decimals(raw, value), money, unit))
+            reading = _reading(text, m.start(), m.end(), value)
+            spans.add(reading)
             # "2.000", "1,250": a thousand or three decimals
             if not whole and re.fullmatch(r"-?[1-9]\d{0,2}[.,]\d{3}", raw):
                 thousands = float(raw.replace(".", "").replace(",", ""))
-                spans.add(_Num(m.start(), m.end(), thousands, 0, money, unit))
-                spans.add(_Num(m.start(), m.end(), float(raw.replace(",", ".")), 3, money, unit))
+                spans.add(replace(reading, value=thousands, decimals=0))
+                spans.add(replace(reading, value=float(raw.replace(",", ".")), decimals=3))
             if pattern is _NUMBER_SPACED:
                 spans |= _split_readings(text, m)
     return sorted(spans)
@@ -658,9 +657,15 @@ def _split_readings(text: str, m: re.Match[str]) -> set[_Num]:
         for start, end in ((m.start(), m.start() + gap.start()), (m.start() + gap.end(), m.end())):
             raw = text[start:end]
             if re.fullmatch(r"-?\d{1,3}(?: \d{3})*(?:[.,]\d{1,4})?", raw) and (value := parse_amount(raw)) is not None:
-                money = bool(_MONEY_SIGN.search(text[:start]) or _MONEY_SIGN_AFTER.match(text[end:]))
-                out.add(_Num(start, end, value, _decimals(raw, value), money, _UNIT_AFTER.match(text, end) is not None))
+                out.add(_reading(text, start, end, value))
     return out
+
+
+def _reading(text: str, start: int, end: int, value: float) -> _Num:
+    """`value` as the reading of text[start:end], with the currency sign or unit word beside it."""
+    raw = text[start:end]
+    money = bool(_MONEY_SIGN.search(text[:start]) or _MONEY_SIGN_AFTER.match(text[end:]))
+    return _Num(start, end, value, _decimals(raw, value), money, _UNIT_AFTER.match(text, end) is not None)
 
 
 def number_values(text: str) -> list[float]:

@@ -412,7 +412,7 @@ NAME_LABELS = frozenset(["name", "denominazione", "razón social", "razão socia
 
 
 def _is_name_label(text: str) -> bool:
-    return " ".join(text.casefold().split()) in NAME_LABELS
+    return _label_key(text) in _NAME_KEYS
 
 
 # registers and courts of the small print, which open no party's name: "RPR Gent, afdeling Gent"
@@ -581,8 +581,8 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], ind
     line_hits = labels[cand.line] if cand.line < len(labels) else []
     before = [h for h in line_hits if h.end <= cand.start + 1]
     if section and before and OTHER in before[-1].fields:
-        label = lines[cand.line][before[-1].start:before[-1].end].casefold()
-        if label not in NAME_LABELS and not lines[cand.line][before[-1].end:cand.start].strip(" :-"):
+        if (not _is_name_label(lines[cand.line][before[-1].start:before[-1].end])
+                and not lines[cand.line][before[-1].end:cand.start].strip(" :-")):
             return -1.0  # "Bank: Banque Fiducial": the label right before a name says whose it is
     if section:
         before = [h for h in before if OTHER not in h.fields]
@@ -1330,6 +1330,7 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
 
 _CORRECTED_INVOICE_KEYS = frozenset(_label_key(lab) for lab in CORRECTED_INVOICE_LABELS)
 _REGISTER_KEYS = frozenset(_label_key(lab) for lab in REGISTER_LABELS)
+_NAME_KEYS = frozenset(_label_key(lab) for lab in NAME_LABELS)
 
 
 def _corrected_invoice_numbers(found: list[C.Candidate], labels: list[list[LabelHit]], index: C.TextIndex
