@@ -412,8 +412,9 @@ _VAT_SPACED = re.compile(r"(?<![A-Z0-9])([A-Z]{2,3}(?: ?[0-9A-Z]){8,14})(?![A-Za
 # (Kenya)
 _TAX_ID = re.compile(
     r"(?i)(?<![\w/])(?:abn|a\.b\.n\.|cvr(?:-nr\.?|-nummer| nr\.?)?|nif|cif|nipc|n\.i\.f\.|nip|tps/tvh|gst/hst|"
-    r"y-tunnus|uid(?:-nr\.?)?|dič|rfc|cuit|r\.?u\.?t\.?|p\.\s?iva|partita iva|federal tax id|(?-i:F?EIN)|trn|"
-    r"nit|r\.?u\.?c\.?(?:\s?n[°º])?|(?:cpf/)?cnpj|(?:vat reg\. )?tin|npwp|(?-i:MST)|tax (?:id|code)|"
+    r"y-tunnus|uid(?:-nr\.?)?|dič|rfc|cuit|r\.?u\.?t\.?(?: emisor)?|p\.\s?iva|partita iva|federal tax id|"
+    r"(?-i:F?EIN)|trn|nit|r\.?u\.?c\.?(?:\s?n[°º])?|(?:cpf/)?cnpj|c[ée]dula jur[íi]dica|(?:vat reg\. )?tin|npwp|"
+    r"(?-i:MST)|tax (?:id|code)|"
     r"sst(?: reg(?:istration)?\.?)? no\.?|(?:business )?reg(?:istration)?\.? no\.?|(?-i:NTN|STRN|BIN|PIN)|"
     r"(?:vat|gst(?:/hst)?)(?: reg(?:istration)?\.?)? (?:no|number)\.?)\s*[:#]?\s*"
     r"(?-i:((?:[A-Z]{2}[ -]?)?\d[\d. /-]{5,18}\d(?: ?[A-Z]{1,3}\d{0,4})?|[A-Z]\d{7}[A-Z0-9]|T\d{13}"
@@ -442,6 +443,11 @@ def find_vat_ids(index: TextIndex) -> list[Candidate]:
     for i, m in index.iter_matches(_TAX_ID):
         if (i, m.start(1)) not in taken and sum(ch.isdigit() for ch in m.group(1)) >= 8:
             found.append(Candidate(m.group(1), m.group(1), i, m.start(1)))
+    for i, (label, value) in enumerate(zip(index.lines, index.lines[1:])):
+        # "GST Number" / "113-245-077", "RUT EMISOR" / "215839200014": a label alone over its id
+        m = _TAX_ID.fullmatch(f"{label.strip()} {value.strip()}") if label.strip() and value.strip() else None
+        if m and sum(ch.isdigit() for ch in m.group(1)) >= 8 and not _TAX_ID.search(label):
+            found.append(Candidate(m.group(1), m.group(1), i + 1, index.lines[i + 1].find(m.group(1))))
     return found
 
 
@@ -486,6 +492,12 @@ DOCUMENT_TITLES = r"rechnung|invoice|facture|factuur|gutschrift|avoir|factura|fa
 _TITLE_WORDS = re.compile(
     rf"^(?:{DOCUMENT_TITLES}|rechnungskorrektur|tax invoice|credit note)\s+(?=\S)", re.IGNORECASE)
 
+
+# the signature block's "For <company>": the company signs, the words before it are no part of its name
+_SIGNED_FOR = re.compile(r"(?:for and on behalf of|on behalf of|for|für|pour|per|por|namens)\s+", re.IGNORECASE)
+
+# the addressee's honorific after the name, as Japanese invoices print it (御中, 様; "Messrs." in English)
+_HONORIFIC_AFTER = re.compile(r"\s+(?:Messrs\.?|御中|様|殿)$")
 
 SALUTATION = re.compile(
     r"(?i)(?:herrn?|frau|mr\.?|mrs\.?|ms\.?|monsieur|madame|mme\.?|m\.|dhr\.?|mevr\.?|de heer|mevrouw|sr\.?|sra\.?"
@@ -533,6 +545,9 @@ def find_text_spans(index: TextIndex, *, max_lines: int | None = None, footer: i
             expanded.append(tail if colon and tail.strip() and len(head) <= 40 and not attention else part)
         for part in expanded:
             part = _TITLE_WORDS.sub("", part.strip(" :,;"))
+            if (signed := _SIGNED_FOR.match(part)) and COMPANY.search(part, signed.end()):
+                part = part[signed.end():]  # "For Halasuru Process Instruments LLP" over "Authorised Signatory"
+            part = _HONORIFIC_AFTER.sub("", part)  # "Seaside Minato Hotel Co., Ltd.  Messrs.": the addressee
             if SALUTATION.fullmatch(part) and i + 1 < len(index.lines) and index.lines[i + 1]:
                 part = f"{part} {index.lines[i + 1]}"  # "Herrn" / "Max Mustermann": the addressee is both lines
             letters = sum(ch.isalpha() for ch in part)
@@ -645,18 +660,19 @@ def _numbers(text: str, whole: bool = False) -> list[_Num]:
                 spans.add(replace(reading, value=thousands, decimals=0))
                 spans.add(replace(reading, value=float(raw.replace(",", ".")), decimals=3))
             if pattern is _NUMBER_SPACED:
-                spans |= _split_readings(text, m)
+                spans |= _split_readings(text, m, whole)
     return sorted(spans)
 
 
-def _split_readings(text: str, m: re.Match[str]) -> set[_Num]:
+def _split_readings(text: str, m: re.Match[str], whole: bool = False) -> set[_Num]:
     """A run of space-grouped digits read as two numbers: "489 000 489 000" is also 489 000 | 489 000, and
     "9 500 133 000" 9 500 | 133 000 (a price and an amount in forints, printed whole)."""
     out = set()
     for gap in re.finditer(r" (?=[1-9]\d\d(?: |[.,]\d|$))", m.group(0)):
         for start, end in ((m.start(), m.start() + gap.start()), (m.start() + gap.end(), m.end())):
             raw = text[start:end]
-            if re.fullmatch(r"-?\d{1,3}(?: \d{3})*(?:[.,]\d{1,4})?", raw) and (value := parse_amount(raw)) is not None:
+            if (re.fullmatch(r"-?\d{1,3}(?: \d{3})*(?:[.,]\d{1,4})?", raw)
+                    and (value := parse_amount(raw, dot_groups_thousands=whole)) is not None):
                 out.add(_reading(text, start, end, value))
     return out
 
@@ -903,16 +919,25 @@ def _product_triple(nums: list[_Num], text: str = ""):
         before = [n for n in nums if n.end <= total.start]
         if total.value == 0 and not (total.decimals == 2 and _free_item(before)):
             continue  # a zero that is no free item ("1 × 0,00 = 0,00") is any other column
-        for b in range(len(before) - 1, 0, -1):  # factors closest to the amount first: leading numbers are positions
-            for a in range(b - 1, -1, -1):
-                x, y = before[a], before[b]
-                if x.end > y.start:
-                    continue  # overlapping readings of the same digits
-                if abs(x.value * y.value - total.value) <= 0.011 + 0.002 * abs(total.value):
-                    return _triple(x, y, total)
-        if found := _discounted_triple(before, total, text) or _taxed_triple(before, total, text):
+        # an exact product, then a discount or tax that makes one exact, and only then a product off by rounding:
+        # "19 Paper core tube … 1000 mm … 900 Nos 21.69 Nos 2.5 % 19,032.98" is not 19 × 1000
+        loose = 0.011 + 0.002 * abs(total.value)
+        if found := (_factors(before, total, 0.011) or _discounted_triple(before, total, text)
+                     or _taxed_triple(before, total, text) or _factors(before, total, loose)):
             return found
     return _rounded_count_triple(nums)
+
+
+def _factors(before: list[_Num], total: _Num, tolerance: float):
+    """Two numbers before the amount whose product it is, within `tolerance`."""
+    for b in range(len(before) - 1, 0, -1):  # factors closest to the amount first: leading numbers are positions
+        for a in range(b - 1, -1, -1):
+            x, y = before[a], before[b]
+            if x.end > y.start:
+                continue  # overlapping readings of the same digits
+            if abs(x.value * y.value - total.value) <= tolerance:
+                return _triple(x, y, total)
+    return None
 
 
 def _discounted_triple(before: list[_Num], total: _Num, text: str = ""):

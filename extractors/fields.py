@@ -404,7 +404,8 @@ OTHER = "_other"
 # the invoice a credit note corrects: "Concerne : votre facture n° F-2025-0112 du 14/01/2025"
 CORRECTED_INVOICE_LABELS = [
     "votre facture", "votre facture n°", "your invoice", "your invoice no", "ihre rechnung", "ihre rechnung nr",
-    "uw factuur", "su factura", "vostra fattura", *more_labels("original_invoice")]
+    "uw factuur", "su factura", "vostra fattura", "documento que modifica", "comprobante que modifica",
+    "documento modificado", *more_labels("original_invoice")]
 # "Name:" and its like label whichever party's name follows, as its block's heading says ("Cedente/prestatore"
 # over "Denominazione: Distribuzione Alimentare Valdarno S.r.l.")
 NAME_LABELS = frozenset(["name", "denominazione", "razón social", "razão social", "nome/razão social",
@@ -484,6 +485,10 @@ DISTRACTOR_LABELS = [
     "beschreibung", "bezeichnung", "artikelbezeichnung", "artikel", "position", "omschrijving", "aantal",
     "désignation", "quantité", "prix unitaire", "montant", "descripción", "cantidad", "importe", "descrizione",
     "quantità", "importo", "beskrivning", "antal", "belopp",
+    # the numbers of an e-invoice's certificate and authorisation, not the invoice's: "No. de serie del CSD:
+    # 00001000000512847736", "Folio fiscal: E88B7591-…" (Mexico), "Clave de acceso", "Número de autorización" (Ecuador)
+    "no. de serie del csd", "no. de serie del certificado del sat", "no. de certificado", "folio fiscal",
+    "clave de acceso", "número de autorización", "clave numérica",
     # the same kinds of labels in more languages (schemas/lexicon.py)
     *more_labels("other"), *more_labels("customer_number"), *more_labels("order_number"),
     *more_labels("order_date"), *more_labels("delivery_date"),
@@ -602,8 +607,14 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], ind
             return 0.5 if ours else 2.0
         if (any(amount_role(f) == "tax" for f in nearest.fields) and amount_role(fname) in ("tax", "basis")
                 and _EXCLUDES.search(lines[cand.line][: nearest.start])):
-            # "Beitrag ohne Versicherungsteuer 422,50", "Total (ex GST) 2,171.48": the amount before the tax
-            return 0.5 if amount_role(fname) == "tax" else 2.5
+            # "Beitrag ohne Versicherungsteuer 422,50", "Total (ex GST) 2,171.48": the amount before the tax;
+            # "Subtotal (ex GST) 1,111.80" names it too, by a label of this field alone
+            if amount_role(fname) == "tax":
+                return 0.5
+            return 3.0 if len(before) >= 2 and before[-2].fields == {fname} else 2.5
+        if (amount_role(fname) == "tax" and any(amount_role(f) == "tax" for f in nearest.fields)
+                and _EXEMPT.search(lines[cand.line][: nearest.start])):
+            return 0.5  # "SUBTOTAL NO OBJETO DE IVA 0.00", "Exempt from VAT": an amount no tax is charged on
         if ours and _second_figure_to_date(lines, cand, nearest):
             return 1.0  # "Gross Pay $2,770.94 31,973.44" under "this period  year to date": the year's, not ours
         if fname in nearest.fields and nearest.end - nearest.start <= 3 and re.search(
@@ -679,6 +690,26 @@ _DELIVERY_KEYS = frozenset(_label_key(lab) for lab in DELIVERY_LABELS)
 
 def _delivery(line: str, hit: LabelHit) -> float:
     return 0.5 if _label_key(line[hit.start:hit.end]) in _DELIVERY_KEYS else 0.0
+
+
+# "Vendedor" names the seller in a form's box, and on Spanish invoices also the sales representative
+_SALES_REP_KEYS = frozenset(_label_key(lab) for lab in ("vendedor", "vendedora", "venditore"))
+
+
+def _sales_rep(cand: C.Candidate, labels: list[list[LabelHit]], lines: list[str]) -> bool:
+    """A person under or after "Vendedor" ("Vendedor Ing. Paola Chiriboga", "Vendedor" / "Luz Marina Ospina"):
+    the sales representative, not the selling company, which has a legal form. The label heads no block either:
+    "Plazo" two lines under it is no seller."""
+    if C.COMPANY.search(cand.text):
+        return False
+    before = [h for h in labels[cand.line] if h.end <= cand.start]
+    if before:
+        return _label_key(lines[cand.line][before[-1].start:before[-1].end]) in _SALES_REP_KEYS
+    for j in range(cand.line - 1, max(-1, cand.line - 3), -1):
+        if labels[j]:
+            hit = labels[j][-1]
+            return _label_key(lines[j][hit.start:hit.end]) in _SALES_REP_KEYS and not lines[j][hit.end:].strip(" :")
+    return False
 
 
 def _stacked_label(cand: C.Candidate, labels: list[list[LabelHit]], lines: list[str]) -> bool:
@@ -887,6 +918,9 @@ _INCLUDES = re.compile(r"(?i)(?:" + C.INCLUDING + r"|\binc\.?)\W+(?:[\d.,]+\s?%\
 _INCLUDED_AFTER = re.compile(r"(?i)\W*(?:incl|inkl|inclus|incluid|compris)")  # "TOTAL (IVA incl.) 39,63 €"
 _EXCLUDES = re.compile(r"(?i)\b(?:ohne|exkl\.?|exklusive|excl\.?|ex\.?|excluding|exclusive of|without|before|hors"
                        r"|sans|zonder|exclusief|sin|senza|utan|avant|vor|antes de|prima di|före)\s*$")
+_EXEMPT = re.compile(r"(?i)\b(?:exent[oa]s?|exempt(?:ed)?|no objeto|no sujet[oa]s?|not subject|non soggett[oa]|"
+                     r"exonerad[oa]s?|isent[oa]s?|befreit|vrijgesteld|exonéré)\b"
+                     r"(?:\s+(?:de|del|from|to|a|al|von|van))?\s*$")
 _PERIOD_END = re.compile(r"(?i)\b(?:vom|von|from|du|van|dal|del|desde)\s+[\d./-]{6,10}\s*"
                          r"(?:-|–|bis(?:\s+zum)?|to|until|au|tot|t/m|al|hasta)\s*$")
 _RANGE_CONNECTOR = re.compile(r"(?i)\s*(?:-|–|bis(?:\s+zum)?|to|until|through|thru|au|tot|t/m|al|hasta)\s*")
@@ -1064,7 +1098,7 @@ _ID_LABEL_WORDS = frozenset(
     """no nr nº n° number nummer numéro numero número num reg registration register registered company tax vat
     id ident idnr ust uid steuer steuernr st hr handelsregister crn tin ein abn acn gst gstin pan cin nip regon krs
     ičo ico dič dic cvr org orgnr kvk btw siren siret rcs tva nif cif iva piva partita fiscal fiscale codice
-    moms momsreg mva tunnus kd kunden kundennr""".split())
+    moms momsreg mva tunnus kd kunden kundennr identificación identificacion identification cédula cedula""".split())
 _ID_NUMBER = re.compile(r"(?<![\w.])(?:([A-Z]{2,3})[\s-]?)?(?=(?:[\s./-]?\d){6})\d[\d\s./-]*")
 _SHORT_CAPITALS = re.compile(r"[^\W\d_a-zа-яёß]{2,4}")
 _LETTERS = re.compile(r"[A-Z]+")
@@ -1185,7 +1219,10 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
             if plan.kind == "date" and re.search(ISSUE_DATE_FIELD, plan.name):
                 # pypdf wrapped "Rechnung Nr. X vom" before its date, or before "vom"
                 before = _with_wrapped_start(index.lines, cand, lead=_DATE_CONNECTOR)
-                if _NUMBER_THEN_DATE.search(before):
+                if any(_label_key(index.lines[cand.line][h.start:h.end]) in _CORRECTED_INVOICE_KEYS
+                       for h in labels[cand.line] if h.end <= cand.start):
+                    score -= 1.5  # "Documento que modifica : FACTURA F001-00004521 de fecha 03/04/2025": its date
+                elif _NUMBER_THEN_DATE.search(before):
                     score = max(score, 3.0)  # "Rechnung Nr. 471102 vom 13.11.2019": the date of that number
                 elif _TITLE_THEN_DATE.search(before) and not _DUE_WORDS.search(before):
                     score = max(score, 2.7)  # weaker: the line may name another paper ("Rechnung gemäß … vom")
@@ -1222,6 +1259,8 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
                 score += -0.5 if person else 0.0 if trading else 0.5
             if any(ch.isdigit() for ch in cand.text):
                 score -= 0.5
+            if _sales_rep(cand, labels, index.lines):
+                score -= 2.5
             if not _NAME_SHAPE.search(cand.text) or _CODE_LIKE.fullmatch(cand.text):
                 # "ALP-031", "(Art)", "FIDCFR21XXX": codes and fragments, not names, even labelled ("Kunde: ALP-031")
                 score -= 2.0
@@ -1339,12 +1378,23 @@ def _corrected_invoice_numbers(found: list[C.Candidate], labels: list[list[Label
     "votre facture n° F-2")."""
     out = set()
     for cand in found:
-        before = [h for h in labels[cand.line] if h.end <= cand.start]
         line = index.lines[cand.line]
-        if (before and _label_key(line[before[-1].start:before[-1].end]) in _CORRECTED_INVOICE_KEYS
-                and _NUMBER_MARK.fullmatch(line[before[-1].end:cand.start])):
+        if _after_corrected_invoice_label(line, labels[cand.line], cand.start):
             out.add(cand.value)
     return out
+
+
+def _after_corrected_invoice_label(line: str, hits: list[LabelHit], at: int) -> bool:
+    """The value at `at` follows a label of the invoice a credit note corrects, with only a number mark or the
+    corrected paper's title between: "Documento que modifica : FACTURA ELECTRÓNICA F001-00004521"."""
+    end = at
+    for hit in reversed([h for h in hits if h.end <= at]):
+        if not _NUMBER_MARK.fullmatch(line[hit.end:end]):
+            return False
+        if _label_key(line[hit.start:hit.end]) in _CORRECTED_INVOICE_KEYS:
+            return True
+        end = hit.start  # a title ("FACTURA ELECTRÓNICA") between the label and the number
+    return False
 
 
 _NUMBER_MARK = re.compile(r"[\s:#.]*(?:(?:n[°ºo]|nr|no)\b\.?)?[\s:#.]*", re.IGNORECASE)

@@ -15,15 +15,17 @@ _SPACE_RUN = re.compile(r"\s+")
 _HEADING = re.compile(r"\S+(?: \S+)*")
 # a column heading of the description in a table head (German, English, French, Dutch, Spanish, Italian)
 _DESCRIPTION_HEAD = re.compile(
-    r"^(?:artikel)?(?:beschreibung|bezeichnung)|^(?:description|désignation|designation|libellé|omschrijving|"
+    # "ARTICLES / DESCRIPTION", "Item & Description": the description after another word of the heading
+    r"^(?:artikel)?(?:beschreibung|bezeichnung)|^(?:[^\W\d_]+\s?[/&]\s?)?(?:description|désignation|designation|"
+    r"libellé|omschrijving|"
     r"descripci[oó]n|descrizione|descrição|denominazione|beskrivelse|beskrivning|kuvaus|popis|opis|varetekst|"
     r"concepto|concetto|leistungsbeschreibung|artikel|article|produkt|product|item|leistung|benämning|nimike|"
     r"tuote|nazwa|název|označení|megnevezés|leírás|denumire|descriere|designação|nimetus|kirjeldus|"
-    r"varebeskrivelse|ydelse)\b",
+    r"varebeskrivelse|ydelse|articles|items|products)\b",
     re.IGNORECASE,
 )
 # headings that name the article, which may be its code: weaker than one that names the description
-_ITEM_HEAD = re.compile(r"(?i)^(?:artikel|article|item|produkt|product)\b")
+_ITEM_HEAD = re.compile(r"(?i)^(?:[^\W\d_]+\s?[/&]\s?)?(?:artikel|article|item|produkt|product)s?\b")
 # "Item Code", "Art.-Nr.", "SKU": the column of article codes, not of descriptions
 _CODE_HEAD = re.compile(r"(?i)\b(?:code|codice|código|nr|no|number|nummer|sku|ref|id)\b|#")
 
@@ -116,8 +118,11 @@ def column_descriptions(layout_text: str, rows: list[dict]) -> list[str | None]:
             i += 1
             if head and _holds_row(lines[i - 1], row):
                 cell = _cell_under(line_cells, head)
+                # the cells start under their heading or left of it ("1     HDPE jerry can …" under a centred
+                # "Description of Goods"); the lines wrapped under the row start where the row's cell does
+                column = (min(head[0], lines[i - 1].find(cell)), head[1]) if cell else head
                 if cell and head[1] - head[0] <= NARROW:
-                    description = _join_wrapped([cell, *_wrapped_below(lines, i, head)])
+                    description = _join_wrapped([cell, *_wrapped_below(lines, i, column)])
                 elif cell:
                     plain = " ".join(str(row.get("description") or "").split())
                     description = _without_other_cells(_start_at(plain, cell) or plain, cell, line_cells, head, row)
@@ -135,7 +140,7 @@ def column_descriptions(layout_text: str, rows: list[dict]) -> list[str | None]:
                         description = whole  # "Blech": the row took the unit column's word for the description
                     if whole.endswith(",") and whole[:-1].endswith(description):
                         description += ","  # the row dropped the comma the cell's line ends in
-                    below = [" ".join(line.split()) for line in _wrapped_below(lines, i, head)[:1]]
+                    below = [" ".join(line.split()) for line in _wrapped_below(lines, i, column)[:1]]
                     if (below and below[0].rstrip(":;.") not in description
                             and any(p.search(description + "\n" + below[0]) for p in (_CONTINUED, _GOES_ON_LOWER))):
                         description += " " + below[0]  # the plain text may have read it already, or put it apart
@@ -152,15 +157,16 @@ def column_descriptions(layout_text: str, rows: list[dict]) -> list[str | None]:
 # not a note under it ("Stahlcoil" / "aus Deutschland", "Abonnement" / "Période du …")
 _CONTINUED = re.compile(
     r"(?:,|\binkl\.|\bincl\.|-|\b(?:und|and|et|y|e|og|och|en|or|oder|of|with|for|the|to|mit|für|von|der|met|voor|van|"
-    r"de|du|des|pour|avec|con|para|del|di|per|della))\n"
+    r"de|du|des|pour|avec|con|para|del|di|per|della|x))\n"
     r"|^[^)\n]*\([^)\n]*\n"
     r"|\n(?:\(|(?:incl|inkl|excl|exkl|zzgl|inclusief|including|met|mit|with|avec|con|y compris|und|and|en|et|e|y|og|"
     r"och|or|oder|ou|o|i|a|of|for|to|av|på|för|till|med|du|des|del|di|da|na|w|z|do|voor|per|dla)\b)"
-    r"|\d\n[^\W\d_]{2,10}\.?$")  # "Apfelkuchen vom Blech mit Streuseln, 24" / "Stück"
+    r"|\d\n[^\W\d_]{2,10}\.?$"  # "Apfelkuchen vom Blech mit Streuseln, 24" / "Stück"
+    r"|\d\n(?:mm|cm|m|km|in|ft|g|kg|t|ml|l|V|W|kW|A|bar)\b")  # "…with SS316 thermowell, 300" / "mm insertion length"
 # a phrase of a few words goes on in a lowercase word ("…en jaarlijkse" / "klantenlisting"); under one word, a
 # lowercase line is a note ("Pfand" / "nicht rabattierfähig")
 _GOES_ON_LOWER = re.compile(
-    r"\S+ \S+ \S+.*\n(?!(?:from|aus|von|vom|nicht|not|non|dalla|desde|depuis)\b)[a-zà-ÿ][a-zà-ÿ/-]{4,}")
+    r"\S+ \S+ \S+.*\n(?!(?:from|aus|von|vom|nicht|not|non|dalla|desde|depuis)\b)[a-zà-ÿ][a-zà-ÿ/-]{3,}")
 NARROW = 30  # characters: a description column this narrow wraps most descriptions
 SLACK = 6  # characters: a column's cells may start this far left of its heading (headings are centred)
 
@@ -194,7 +200,11 @@ def _without_other_cells(description: str, cell: str, line_cells: list[Cell], he
     # figures: a code or a unit, a word or two ("LG-SH-075", "3923.30.00", "pza"), not a second text column
     left = [" ".join(c.text.split()) for c in line_cells if c.end < head[0] - SLACK]
     right = []
-    for c in (c for c in line_cells if c.start >= head[1] - 1):
+    # a marker apart from the description inside its column ("(case of 12)    ※", Japan's reduced tax rate) is a
+    # column of its own
+    own = next((c for c in line_cells if " ".join(c.text.split()) == cell), None)
+    for c in (c for c in line_cells if c.start >= head[1] - 1
+              or (own and c.start > own.end and not any(ch.isalnum() for ch in c.text))):
         if any(abs(v - w) < 0.005 for v in C.number_values(c.text) for w in figures):
             break
         if len(c.text.split()) <= 2:

@@ -66,7 +66,10 @@ class InvoiceFields(BaseModel):
                                       "fattura", "numero", "fakturanummer", "fakturanr", "faktura", "credit note no",
                                       "credit note", "bill no", "document no", "booking id", "faktura vat nr", "numer faktury",
                                       "daňový doklad č", "číslo faktury", "fakturanummer", "nota fiscal",
-                                      "número da fatura", "serie / folio", "serie y folio", "número da nota",
+                                      "número da fatura", "serie / folio", "serie y folio", "serie-folio",
+                                      "número da nota",
+                                      "nota de crédito", "nota de credito", "nota de crédito electrónica",
+                                      "factura electrónica",
                                       *more_labels("invoice_number"),
                                       *more_labels("credit_note_number")]},
     )
@@ -125,7 +128,7 @@ class InvoiceFields(BaseModel):
                                       "gst/hst registration no", "vat registration no.", "uen / gst reg no",
                                       "rfc", "nit", "rut", "r.u.t.", "ruc", "r.u.c.", "r.u.c. n°", "cuit", "cnpj",
                                       "cpf/cnpj", "tin", "vat reg. tin", "sst no", "sst reg no", "tax code",
-                                      "npwp", "mst", "ein:", "strn", "ntn", "bin"]},
+                                      "npwp", "mst", "ein:", "strn", "ntn", "bin", "cédula jurídica", "rut emisor"]},
     )
     buyer_name: str | None = Field(
         None,
@@ -136,6 +139,7 @@ class InvoiceFields(BaseModel):
                                       "rechnungsadresse", "empfänger", "leistungsempfänger", "client", "destinataire",
                                       "facturé à", "adresse de facturation", "acheteur", "klant", "factuur aan",
                                       "debiteur", "cliente", "facturar a", "spett.le", "destinatario", "kund",
+                                      "messrs.", "御中",
                                       "fakturaadress", "köpare", "delivery address", "adresse de livraison", "lieferadresse",
                                       "lieferanschrift", "billing address", "invoice address", "shipping address",
                                       "factuuradres", "afleveradres", "leveringsadres", "indirizzo di fatturazione",

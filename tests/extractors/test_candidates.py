@@ -393,3 +393,28 @@ def test_tax_ids_of_africa_and_south_asia_and_rupees_by_country():
     assert {c.value for c in C.find_currencies(C.TextIndex("STRN: 3277876154321\nTotal Rs. 5,643,409.00"))} == {"PKR"}
     assert {c.value for c in C.find_currencies(C.TextIndex("Colombo 03, Sri Lanka\nTotal Rs. 5,643.00"))} == {"LKR"}
     assert {c.value for c in C.find_currencies(C.TextIndex("Pune 411045\nTotal Rs. 5,643.00"))} == {"INR"}
+
+
+def test_rows_of_invoice_set_j_a_discount_over_a_loose_product_and_whole_pesos():
+    # "19 × 1000" is within rounding of 19,032.98, but 900 × 21.69 less 2.5 % is it exactly
+    rows = C.find_table_rows(C.TextIndex(
+        "19 Paper core tube 3 inch x 1000 mm 48229090 12 % 900 Nos 21.69 Nos 2.5 % 19,032.98\n"))
+    assert [(r.quantity, r.unit_price, r.line_total) for r in rows] == [(900.0, 21.69, 19032.98)]
+    # Chilean pesos printed whole: "4 129.990" split into a count and a price keeps the page's thousands
+    index = C.TextIndex("Silla ergonómica\n4 129.990 0 519.960\nSUBTOTAL $ 1.888.000\nTOTAL $ 2.134.384\n")
+    assert [(r.quantity, r.unit_price, r.line_total) for r in C.find_table_rows(index)] == [(4.0, 129990.0, 519960.0)]
+
+
+def test_tax_ids_under_their_labels_and_of_costa_rica_and_uruguay():
+    for text, tax_id in [("GST Number\n113-245-077", "113-245-077"), ("RUT EMISOR\n215839200014", "215839200014"),
+                         ("Cédula jurídica 3-101-684215", "3-101-684215")]:
+        assert [c.value for c in C.find_vat_ids(C.TextIndex(text))] == [tax_id], text
+    # a label over a line of other words labels nothing
+    assert C.find_vat_ids(C.TextIndex("GST Number\nPrices include GST 2025")) == []
+
+
+def test_a_signatory_company_and_an_addressee_with_a_japanese_honorific_are_names():
+    spans = [c.text for c in C.find_text_spans(C.TextIndex(
+        "For Halasuru Process Instruments LLP\nSeaside Minato Hotel Co., Ltd.  Messrs.\nFor example see below\n"))]
+    assert spans[:2] == ["Halasuru Process Instruments LLP", "Seaside Minato Hotel Co., Ltd."]
+    assert "For example see below" in spans  # no company after "For": a sentence stays as it is

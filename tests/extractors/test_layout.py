@@ -182,3 +182,64 @@ def test_wrapped_descriptions_of_more_layouts():
         "Justering av växlar och bromsar efter provtur samt byte av vajrar på två cyklar"]
     rows = [{"description": "Retour: Espressobonen Ankermix 1 kg (beschadigde", "quantity": -6.0, "line_total": -128.4}]
     assert column_descriptions(DUTCH_TABLE, rows) == ["Retour: Espressobonen Ankermix 1 kg (beschadigde verpakking)"]
+
+
+# invoice_set_j: a centred heading over cells that start left of it, a heading "ARTICLES / DESCRIPTION", a tax flag
+# column ("V") and a unit column ("reams") beside the description, descriptions wrapped after a number, an "x" or
+# before a short lowercase word
+CENTRED_HEAD_TABLE = """\
+Sl No.               Description of Goods                      HSN/SAC    Quantity      Rate   Amount (INR)
+
+  1     HDPE jerry can 5 L with tamper-evident cap, natural    39233090    950 Nos     65.09      61,835.50
+        colour
+
+  2     Paper edge protector angle board 35 x 35 x 3 mm x      48239090  1,000 Nos     11.25      11,250.00
+        1 m
+
+  3     RTD PT100 temperature sensor with SS316 thermowell, 300    90251990   10 Nos  4,380.00      43,800.00
+        mm insertion length
+
+  4     Corrugated carton box 5-ply, 60 x 40 x 40 cm, double   48191010  2,000 Nos      8.75      17,500.00
+        wall, brown
+"""
+FLAG_COLUMN_TABLE = """\
+   QTY      UNIT                  ARTICLES / DESCRIPTION                      VAT   UNIT PRICE         AMOUNT
+     2       pcs    Laser printer, monochrome, 40 ppm, automatic duplex,      V      18,450.00      36,900.00
+                    network ready
+    50     reams    Bond paper A4 70 gsm                                      V         215.00      10,750.00
+"""
+
+
+def test_descriptions_of_tables_from_india_and_the_philippines():
+    rows = [{"description": "Nos", "quantity": 950.0, "line_total": 61835.5},
+            {"description": "Paper edge protector angle board 35 x 35 x 3 mm x", "quantity": 1000.0,
+             "line_total": 11250.0},
+            {"description": "Nos", "quantity": 10.0, "line_total": 43800.0},
+            {"description": "Corrugated carton box 5-ply, 60 x 40 x 40 cm, double", "quantity": 2000.0,
+             "line_total": 17500.0}]
+    assert column_descriptions(CENTRED_HEAD_TABLE, rows) == [
+        "HDPE jerry can 5 L with tamper-evident cap, natural colour",
+        "Paper edge protector angle board 35 x 35 x 3 mm x 1 m",
+        "RTD PT100 temperature sensor with SS316 thermowell, 300 mm insertion length",
+        "Corrugated carton box 5-ply, 60 x 40 x 40 cm, double wall, brown"]
+    rows = [{"description": "Laser printer, monochrome, 40 ppm, automatic duplex, V", "quantity": 2.0,
+             "line_total": 36900.0},
+            {"description": "reams Bond paper A4 70 gsm V", "quantity": 50.0, "line_total": 10750.0}]
+    assert column_descriptions(FLAG_COLUMN_TABLE, rows) == [
+        "Laser printer, monochrome, 40 ppm, automatic duplex, network ready", "Bond paper A4 70 gsm"]
+
+
+# "※" marks an item of Japan's reduced tax rate: standing apart in the description's column it is a column of its
+# own (invoice_set_j); printed right after the description, in its cell, the description keeps it (invoice_set_h)
+MARKER_TABLE = """\
+ No.   Date          Description                                     Qty      Unit    Unit price       Amount
+   1   04/03   Hokkaido whole milk 1 L (case of 12)          ※        20      case         2,880       57,600
+   2   04/10   Bottled green tea 500 ml (case of 24) ※                 5      case         2,880       14,400
+"""
+
+
+def test_a_marker_apart_from_the_description_is_a_column_of_its_own():
+    rows = [{"description": "04/03 Hokkaido whole milk 1 L (case of 12) ※", "quantity": 20.0, "line_total": 57600.0},
+            {"description": "04/10 Bottled green tea 500 ml (case of 24) ※", "quantity": 5.0, "line_total": 14400.0}]
+    assert column_descriptions(MARKER_TABLE, rows) == [
+        "Hokkaido whole milk 1 L (case of 12)", "Bottled green tea 500 ml (case of 24) ※"]
