@@ -505,7 +505,7 @@ SALUTATION = re.compile(
     + "|".join(map(re.escape, lexicon.labels("salutation"))) + r")(?=\s|$)")
 # a line for whom the mail is to go to, under the party's own name: "c/o Amministrazioni Ferri", "T.a.v. bosd"
 ATTENTION = re.compile(
-    r"(?i)(?:c/o|z\.\s?hd\.?|zu händen|attn\.?|attention|t\.a\.v\.|à l'attention|all'attenzione)(?=\s|:|$)")
+    r"(?i)(?:c/o|z\.\s?hd\.?|zu händen|attn\.?|att\.?|attention|t\.a\.v\.|à l'attention|all'attenzione)(?=\s|:|$)")
 # words saying that an amount includes a tax: "inkl. USt.", "inclusive of … Tax", "Prijzen zijn inclusief BTW"
 INCLUDING = (r"\b(?:inc\.?(?=\s+(?:gst|vat|tax|hst))|incl(?:\.|usive|uding|uded)?|"
              r"inkl\.?|inklusive|einschl(?:\.|ießlich)|inclusief|incluid[ao]"
@@ -557,7 +557,7 @@ def find_text_spans(index: TextIndex, *, max_lines: int | None = None, footer: i
         if len(parts) == 1 and i + 1 < n and _FIRST_LINE_OF_NAME.fullmatch(line) and not COMPANY.search(line):
             nxt = index.lines[i + 1]
             joined = f"{line} {nxt}"
-            if ((legal := COMPANY.search(nxt)) and legal.end() == len(nxt) and ":" not in nxt
+            if ((legal := COMPANY.search(nxt)) and legal.end() == len(nxt) and not re.search(r"[:·|•]", nxt)
                     and (index.flat.count(joined.casefold()) >= 2 or (i == _first_line(index) and " " in line))):
                 # "MVM Musterhafter" / "Versicherungsverein Musterstadt a.G.", in the letterhead and again in
                 # the footer, or opening the page: a legal name printed over two lines (a single word once could
@@ -594,7 +594,7 @@ COMPANY = re.compile(
     # legal forms of several parts first, whole: "Co., Ltd.", "S.A. de C.V.", "S. de R.L. de C.V."
     r"(?<!\w)(co\.,? ?ltd\.?|s\.a\. de c\.v\.|s\.à ?r\.l\.|s\. de r\.l\.(?: de c\.v\.)?|s\.a\.[ca]\.|e\.i\.r\.l\.|k\.k\.|"
     r"gmbh|ag|kg|ug|ltd|limited|inc|llc|plc|corp|co\.|b\.v\.|bv|n\.v\.|sarl|sàrl|sas|sa|s\.a\.|s\.l\.|sl|"
-    r"s\.r\.l\.|srl|spa|s\.p\.a\.|oy|ab|as|a/s|aps|pvt|e\.k\.|a\.g\.|a\.s\.|s\.r\.o\.|ltda\.?|kft\.?|zrt\.?"
+    r"s\.r\.l\.|srl|spa|s\.p\.a\.|oy|ab|as|a/s|aps|pvt|e\.k\.|e\.u\.|a\.g\.|a\.s\.|s\.r\.o\.|ltda\.?|kft\.?|zrt\.?"
     r"|sp\. z o\.o\.|s\.c\.|"
     + "|".join(map(re.escape, sorted(lexicon.labels("legal_form"), key=len, reverse=True)))
     + r")(?!\w)",  # "S.L." ends in a dot: no \b after it
@@ -695,6 +695,7 @@ def find_numbers(index: TextIndex) -> set[float]:
 
 
 _UNIT_WORDS = (r"(?:x|pcs?\.?|pc\.?|stk\.?|stück|st\.?|std\.?|h|hrs?\.?|hours?|days?|tage?|psch\.?|pauschal|mt\.?|"
+               r"ks|szt\.?|"
                r"monate?|kg|g|l|m|m2|m²|lfm|ea|each|units?|unités?|u\.?|uds?\.?|pz\.?|stuks?|st|lots?)\b")
 _UNITS = re.compile(r"^" + _UNIT_WORDS + r"\.?\s*", re.IGNORECASE)
 # matched where a number ends: "-5,0000 Stk.", "1,25 t" (tonnes), "40 ram." (reams); here only, not stripped
@@ -708,7 +709,9 @@ _CURRENCY_TOKEN = re.compile(rf"(?:\s*(?:{CURRENCY_SIGNS}|{CURRENCY_CODES}|kr|Fr
 
 
 # unit words that end a description only as its own column (not "m" of "Kabel 5 m")
-_TRAILING_UNIT = re.compile(r"\s+(?:PZ|pz|STK|Stk\.?|Stck\.?|PCS|pcs|Pcs\.?|UDS?|[Uu]ds\.?|buc\.?|sac|serv)$")
+_TRAILING_UNIT = re.compile(
+    r"\s+(?:PZ|pz|STK|Stk\.?|Stck\.?|PCS|pcs|Pcs\.?|UDS?|[Uu]ds\.?|buc\.?|sac|serv|szt\.|op\.|ks|hod)$")
+_DOUBLED_UNIT = re.compile(r"(\s(?:kg|l|m|g|t))\1$")  # a unit column after a measure: "blok ok. 3 kg kg"
 
 
 def _clean_description(segment: str) -> str:
@@ -719,6 +722,7 @@ def _clean_description(segment: str) -> str:
     text = _UNITS.sub("", text.strip())
     text = re.sub(r"(?:\s+\d{5,})+$", "", text.strip())  # trailing article / HSN codes
     text = _TRAILING_UNIT.sub("", text)  # the unit column before the quantity: "Fresa … Z4 PZ 20 41,31 826,20"
+    text = _DOUBLED_UNIT.sub(r"\1", text)
     return _CURRENCY_TOKEN.sub("", text).strip(" -:|·,")
 
 
@@ -814,7 +818,7 @@ def _too_short(description: str) -> bool:
 _WEAK_DESCRIPTION = re.compile(
     r"%(?:\s*(?:VAT|USt|MwSt|TVA|BTW|IVA)\b.*)?$|^(?:VAT|USt|MwSt|TVA|BTW|IVA)\b|^[A-Z0-9][A-Z0-9./-]*(?: [A-Z0-9./-]+)?$"
     # a unit column alone
-    r"|^(?:sac|buc\.?|serv|set|kan|krt|pkg|sack|rolle|kiste|pce|pces|forfait|tekercs|óra|db|klt|alk\.?|kpl)$"
+    r"|^(?:sac|buc\.?|serv|set|kan|krt|pkg|sack|rolle|kiste|pce|pces|forfait|tekercs|óra|db|klt|alk\.?|kpl|hod|ks|szt\.?|nos)$"
 )
 # the columns' numbers under a table's head, "0 1 2 3 4 5 6" (Romanian, Polish, Russian forms): no row
 _COLUMN_NUMBERS = re.compile(r"(?:\d{1,2}\s+){3,}\d{1,2}")
@@ -929,15 +933,19 @@ def _product_triple(nums: list[_Num], text: str = ""):
 
 
 def _factors(before: list[_Num], total: _Num, tolerance: float):
-    """Two numbers before the amount whose product it is, within `tolerance`."""
+    """Two numbers before the amount whose product it is, within `tolerance`: a count with its unit first
+    ("1 ks 18 900,00 21 18 900,00" is 1 × 18 900, not 21 × 900 of the tax rate and a split amount)."""
+    found = None
     for b in range(len(before) - 1, 0, -1):  # factors closest to the amount first: leading numbers are positions
         for a in range(b - 1, -1, -1):
             x, y = before[a], before[b]
             if x.end > y.start:
                 continue  # overlapping readings of the same digits
             if abs(x.value * y.value - total.value) <= tolerance:
-                return _triple(x, y, total)
-    return None
+                if x.unit or y.unit:
+                    return _triple(x, y, total)
+                found = found or _triple(x, y, total)
+    return found
 
 
 def _discounted_triple(before: list[_Num], total: _Num, text: str = ""):

@@ -478,6 +478,7 @@ DISTRACTOR_LABELS = [
     "übertrag", "übertrag auf blatt", "übertrag von blatt", "à reporter",
     # the buyer's VAT id, printed by the seller ("Ihre USt.-IdentNr.: DE234567890")
     "ihre ust-id", "ihre ust-idnr", "ihre ust.-idnr", "ihre ust.-id.-nr", "ihre ust.-identnr", "ihre ust-identnr",
+    "ihre uid", "ihre uid-nr", "ihre uid-nr.", "ihre uid-nummer", "uid des kunden", "uid-nr. des kunden",
     "your vat", "your vat id", "your vat no", "customer vat", "customer vat no", "client vat", "client vat no",
     "buyer vat", "buyer vat no", "customer trn", "client trn", "votre tva", "votre n° tva", "uw btw", "uw btw nummer",
     # table column headers
@@ -1086,6 +1087,9 @@ def _without_address_after_legal_form(cand: C.Candidate) -> C.Candidate:
     Dyffryn Tywi Cyf., Banc Gorllewin Cymru": the name ends at its legal form, whatever follows its comma."""
     legal = C.COMPANY.search(cand.text)
     rest = cand.text[legal.end():] if legal else ""
+    if legal and _SHARE_CAPITAL.match(rest):  # "Imprimerie Castagné SAS au capital de 80 000 €"
+        name = cand.text[: legal.end()]
+        return C.Candidate(name, name, cand.line, cand.start)
     if legal and rest.startswith(",") and rest[1:].strip():
         name = cand.text[: legal.end()]
         return C.Candidate(name, name, cand.line, cand.start)
@@ -1103,6 +1107,11 @@ _ID_NUMBER = re.compile(r"(?<![\w.])(?:([A-Z]{2,3})[\s-]?)?(?=(?:[\s./-]?\d){6})
 _SHORT_CAPITALS = re.compile(r"[^\W\d_a-zа-яёß]{2,4}")
 _LETTERS = re.compile(r"[A-Z]+")
 _BANK_WORDS = re.compile(r"(?i)\b(?:iban|bic|swift|konto|account|compte|cuenta|conto|rekening)\b")
+
+
+# a company's share capital after its legal form, in the small print
+_SHARE_CAPITAL = re.compile(r"(?i),?\s+(?:au capital|mit einem (?:stamm|grund)kapital|con capitale|capitale sociale|"
+                            r"capital social|met een kapitaal|share capital)\b")
 
 
 def _is_id_label_word(word: str) -> bool:
@@ -1253,7 +1262,9 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
             role = plan.role
             if role != "recipient":
                 score += 0.5 * (1 - position) ** 2  # letterheads sit at the top; the recipient need not
-            if C.COMPANY.search(cand.text):
+            if C.COMPANY.fullmatch(cand.text.strip()):
+                score -= 2.0  # "SPA" of "KONFERENS · FJÄLL · SPA": a legal form alone names no one
+            elif C.COMPANY.search(cand.text):
                 # an employee is no company; a shop or a hotel goes by the name over its door, not its owner's
                 # legal name ("Havbris Kaffebar", "Havbris Servering AS"), unless the schema asks for that one
                 score += -0.5 if person else 0.0 if trading else 0.5
@@ -1261,6 +1272,9 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
                 score -= 0.5
             if _sales_rep(cand, labels, index.lines):
                 score -= 2.5
+            if cand.line + 1 < n_lines and C.ATTENTION.match(index.lines[cand.line + 1].strip()):
+                # "Nordvik Logistik AB" / "Att: Karin Ekström": the head of an address for someone's attention
+                score += 0.5 if role == "recipient" else -0.5
             if not _NAME_SHAPE.search(cand.text) or _CODE_LIKE.fullmatch(cand.text):
                 # "ALP-031", "(Art)", "FIDCFR21XXX": codes and fragments, not names, even labelled ("Kunde: ALP-031")
                 score -= 2.0
@@ -1355,6 +1369,8 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
         # "Original invoice INV-12873" … "reverses the lines of invoice INV-12873": wherever else it is printed,
         # the number of the invoice a credit note corrects is not the credit note's
         merged[key].score -= 1.5
+    if plan.kind == "text" and not person and not trading:
+        _legal_name_of_logo(merged)
     if plan.kind == "amount":
         _weigh_tax_breakdown(plan.name, index, merged)
         _add_tax_lines(plan.name, index, scored, merged)
@@ -1365,6 +1381,19 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
     elif balance:  # no larger for being larger; of equal evidence the longer reading ("1 245,30", not "245,30")
         ranked = sorted(ranked, key=lambda c: (-c.score, -len(c.text)))
     return ranked
+
+
+def _legal_name_of_logo(merged: dict[Any, C.Candidate]) -> None:
+    """A name the page prints in full with its legal form ranks as high as its short form: "MALEREI PICHLER" atop
+    the letter is "Malerei Pichler e.U." of the footer, "IMPRIMERIE" the logo of "Imprimerie Castagné SAS"."""
+    names = [c for c in merged.values() if isinstance(c.value, str)]
+    for short in names:
+        if C.COMPANY.search(short.text):
+            continue
+        key = short.text.casefold() + " "
+        for full in names:
+            if full.text.casefold().startswith(key) and C.COMPANY.search(full.text) and full.score < short.score:
+                full.score = short.score + 0.05
 
 
 _CORRECTED_INVOICE_KEYS = frozenset(_label_key(lab) for lab in CORRECTED_INVOICE_LABELS)

@@ -140,10 +140,12 @@ def column_descriptions(layout_text: str, rows: list[dict]) -> list[str | None]:
                         description = whole  # "Blech": the row took the unit column's word for the description
                     if whole.endswith(",") and whole[:-1].endswith(description):
                         description += ","  # the row dropped the comma the cell's line ends in
-                    below = [" ".join(line.split()) for line in _wrapped_below(lines, i, column)[:1]]
-                    if (below and below[0].rstrip(":;.") not in description
-                            and any(p.search(description + "\n" + below[0]) for p in (_CONTINUED, _GOES_ON_LOWER))):
-                        description += " " + below[0]  # the plain text may have read it already, or put it apart
+                    for below in (" ".join(line.split()) for line in _wrapped_below(lines, i, column)):
+                        if below.rstrip(":;.") in description:
+                            continue  # the plain text read this line already; the next may go on
+                        if not any(p.search(description + "\n" + below) for p in (_CONTINUED, _GOES_ON_LOWER)):
+                            break
+                        description += " " + below
                     description = description.rstrip(",")
                     description = None if description == plain else description
                 break
@@ -157,7 +159,7 @@ def column_descriptions(layout_text: str, rows: list[dict]) -> list[str | None]:
 # not a note under it ("Stahlcoil" / "aus Deutschland", "Abonnement" / "Période du …")
 _CONTINUED = re.compile(
     r"(?:,|\binkl\.|\bincl\.|-|\b(?:und|and|et|y|e|og|och|en|or|oder|of|with|for|the|to|mit|für|von|der|met|voor|van|"
-    r"de|du|des|pour|avec|con|para|del|di|per|della|x))\n"
+    r"de|du|des|pour|avec|con|para|del|di|per|della|al|au|am|zum|zur|bis|dal|nel|x))\n"
     r"|^[^)\n]*\([^)\n]*\n"
     r"|\n(?:\(|(?:incl|inkl|excl|exkl|zzgl|inclusief|including|met|mit|with|avec|con|y compris|und|and|en|et|e|y|og|"
     r"och|or|oder|ou|o|i|a|of|for|to|av|på|för|till|med|du|des|del|di|da|na|w|z|do|voor|per|dla)\b)"

@@ -418,3 +418,21 @@ def test_a_signatory_company_and_an_addressee_with_a_japanese_honorific_are_name
         "For Halasuru Process Instruments LLP\nSeaside Minato Hotel Co., Ltd.  Messrs.\nFor example see below\n"))]
     assert spans[:2] == ["Halasuru Process Instruments LLP", "Seaside Minato Hotel Co., Ltd."]
     assert "For example see below" in spans  # no company after "For": a sentence stays as it is
+
+
+def test_rows_of_invoice_set_k_a_count_with_its_unit_and_unit_columns_after_the_description():
+    # the tax rate "21" times the "900,00" of "18 900,00" is the amount too; the count is the number with a unit
+    rows = C.find_table_rows(C.TextIndex(
+        "Mlýnek na kávu profesionální 1 ks 18 900,00 21 18 900,00\n"
+        "Káva Brazil Santos, zrnková, 1 kg 12 kg 489,00 12 5 868,00\n"
+        "6 Ser żółty Gouda, blok ok. 3 kg kg 6,2 27,90 172,98 5%\n"
+        "7 Jaja kurze rozmiar L, wytłaczanka 30 szt. op. 8 21,60 172,80 5%\n"))
+    assert [(r.description, r.quantity, r.unit_price) for r in rows] == [
+        ("Mlýnek na kávu profesionální", 1.0, 18900.0), ("Káva Brazil Santos, zrnková, 1 kg", 12.0, 489.0),
+        ("Ser żółty Gouda, blok ok. 3 kg", 6.2, 27.9), ("Jaja kurze rozmiar L, wytłaczanka 30 szt.", 8.0, 21.6)]
+
+
+def test_a_slogan_under_the_letterhead_is_no_part_of_the_name_and_austrias_e_u_is_a_legal_form():
+    spans = [c.text for c in C.find_text_spans(C.TextIndex("Hotell Fjällsjön\nKONFERENS · FJÄLL · SPA\nFAKTURA\n"))]
+    assert "Hotell Fjällsjön KONFERENS · FJÄLL · SPA" not in spans
+    assert C.COMPANY.search("Malerei Pichler e.U.")

@@ -1435,3 +1435,19 @@ def test_a_cfdis_series_and_folio_not_its_certificates_serial():
     page = ("FACTURA\nSerie-Folio: A-1587\nFolio fiscal: E88B7591-31DB-4E32-98DC-B35F94C662CD\n"
             "No. de serie del CSD: 00001000000512847736\nFecha y hora de emisión: 2025-03-14T10:22:31\n")
     assert _top(page, "invoice_number") == "A-1587"
+
+
+def test_invoice_set_k_a_logos_legal_name_the_addressee_above_att_and_the_customers_uid():
+    letter = ("MALEREI PICHLER\nGerhard Pichler, Malermeister · Triester Straße 204 · 8055 Graz\n"
+              "Frau\nElisabeth Rainer\nRECHNUNG Nr. 2025-031\n"
+              "Malerei Pichler e.U. · Inhaber Gerhard Pichler · FN 512843 k, Landesgericht für ZRS Graz\n")
+    assert _top(letter, "vendor_name") == "Malerei Pichler e.U."
+    french = ("IMPRIMERIE\nFACTURE N° FA25-00637\nFacturé à : Éditions de la Garonne SARL\n"
+              "Imprimerie Castagné SAS au capital de 80 000 € – RCS Toulouse 812 745 636\n")
+    assert _top(french, "vendor_name") == "Imprimerie Castagné SAS"
+    swedish = ("Hotell Fjällsjön\nKONFERENS · FJÄLL · SPA\nFAKTURA\nFakturanummer 40217\nNordvik Logistik AB\n"
+               "Att: Karin Ekström\nBox 1123\n721 29 Västerås\nHotell Fjällsjön AB · Org.nr 556677-8899\n")
+    assert _top(swedish, "vendor_name") == "Hotell Fjällsjön AB"
+    assert _top(swedish, "buyer_name") == "Nordvik Logistik AB"
+    uid = "Kessler Datentechnik GmbH\nIhre UID-Nr.: ATU73105249\nUSt-IdNr.: DE319482060\n"
+    assert _top(uid, "vendor_vat_id") == "DE319482060"

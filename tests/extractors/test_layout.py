@@ -243,3 +243,24 @@ def test_a_marker_apart_from_the_description_is_a_column_of_its_own():
             {"description": "04/10 Bottled green tea 500 ml (case of 24) ※", "quantity": 5.0, "line_total": 14400.0}]
     assert column_descriptions(MARKER_TABLE, rows) == [
         "Hokkaido whole milk 1 L (case of 12)", "Bottled green tea 500 ml (case of 24) ※"]
+
+
+# invoice_set_k: a description wrapped over three lines, whose second line the plain text read already
+THREE_LINE_TABLE = """\
+Pos.  Leistung                                                  Menge      Einh.           EP in €          GP in €
+1.    Abdecken und Abkleben von Böden, Fenstern                         1  pausch.          185,00           185,00
+      und Einrichtungsgegenständen, inkl.
+      Abdeckmaterial
+2.    Direzione lavori strutturali – stato avanzamento al               1  a corpo        1.200,00         1.200,00
+      28/02/2025
+"""
+
+
+def test_a_wide_columns_description_goes_on_past_a_line_the_plain_text_read():
+    rows = [{"description": "Abdecken und Abkleben von Böden, Fenstern und Einrichtungsgegenständen, inkl.",
+             "quantity": 1.0, "line_total": 185.0},
+            {"description": "Direzione lavori strutturali – stato avanzamento al", "quantity": 1.0,
+             "line_total": 1200.0}]
+    assert column_descriptions(THREE_LINE_TABLE, rows) == [
+        "Abdecken und Abkleben von Böden, Fenstern und Einrichtungsgegenständen, inkl. Abdeckmaterial",
+        "Direzione lavori strutturali – stato avanzamento al 28/02/2025"]
