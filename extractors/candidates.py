@@ -224,6 +224,15 @@ _MONTH_NAMES = {
         "joulukuuta joulukuu prosince decembra prosinca decembrie aralık detsember decembris gruodžio "
         "desember desembre dezembro",
     ], start=1) for name in names.split()
+} | {  # Cyrillic months: Ukrainian and Russian in the genitive of "12 травня 2025 р.", Bulgarian
+    name: number for number, names in enumerate([
+        "січня января януари", "лютого февраля февруари", "березня марта март", "квітня апреля април",
+        "травня мая май", "червня июня юни", "липня июля юли", "серпня августа август", "вересня сентября септември",
+        "жовтня октября октомври", "листопада ноября ноември", "грудня декабря декември",
+    ], start=1) for name in names.split()
+} | {  # Latvian months in the locative of "2025. gada 14. aprīlī"
+    name: number for number, name in enumerate("janvārī februārī martā aprīlī maijā jūnijā jūlijā augustā septembrī "
+                                               "oktobrī novembrī decembrī".split(), start=1)
 }
 _MONTH_WORD = r"([^\W\d_]{3,12}\.?)"
 # year first: ISO "2026-03-12", and dotted or slashed "2026.03.12." (Hungarian, Lithuanian, Chinese, Japanese)
@@ -235,6 +244,9 @@ _DATE_D_MON_Y = re.compile(r"(?<!\d)(\d{1,2})-([A-Za-z]{3})-(\d{2,4})(?!\d)")
 # (pattern, day group, month group); the year is group 3 in each
 _WORD_DATES = ((_DATE_DMY_WORD, 1, 2), (_DATE_MDY_WORD, 2, 1), (_DATE_D_MON_Y, 1, 2))
 _DATE_YMD_WORD = re.compile(r"(?<!\d)(\d{4})\.\s*" + _MONTH_WORD + r"\s+(\d{1,2})\.?(?!\d)")  # "2025. március 14."
+_DATE_Y_GADA = re.compile(r"(?<!\d)(\d{4})\.\s*gada\s+(\d{1,2})\.\s*" + _MONTH_WORD)  # "2025. gada 14. aprīlī"
+# day and month each with a dot and a space, as Czech, Slovak and Slovenian write them: "7. 5. 2025"
+_DATE_DOTS_SPACED = re.compile(r"(?<![\d.])(\d{1,2})\.\s(\d{1,2})\.\s((?:19|20)\d{2})(?!\d)")
 
 
 def _month(word: str) -> int | None:
@@ -278,6 +290,14 @@ def find_dates(index: TextIndex) -> list[Candidate]:
         month = _month(m.group(2))
         d = _date(int(m.group(1)), month, int(m.group(3))) if month else None
         if d:
+            found.append(Candidate(d, m.group(0), i, m.start()))
+    for i, m in index.iter_matches(_DATE_Y_GADA):
+        month = _month(m.group(3))
+        d = _date(int(m.group(1)), month, int(m.group(2))) if month else None
+        if d:
+            found.append(Candidate(d, m.group(0), i, m.start()))
+    for i, m in index.iter_matches(_DATE_DOTS_SPACED):
+        if d := _date(int(m.group(3)), int(m.group(2)), int(m.group(1))):
             found.append(Candidate(d, m.group(0), i, m.start()))
     return _dedupe_spans(found)
 
@@ -488,6 +508,8 @@ def find_id_tokens(index: TextIndex) -> list[Candidate]:
 _SPLIT = re.compile(r"\s{3,}|\t|\s[|·•●]\s|\s[-–]\s")
 # The words a document's title is made of, in the languages of the labels (a regex alternation).
 DOCUMENT_TITLES = r"rechnung|invoice|facture|factuur|gutschrift|avoir|factura|fattura|faktura"
+# the same in more languages, for the title line's number and date ("Рахунок на оплату № 245 від 12 травня 2025 р.")
+MORE_DOCUMENT_TITLES = r"рахунок|счет|счёт|фактура|račun|számla|τιμολόγιο|fatura|lasku|arve|rēķins|sąskaita"
 # Document-type words that pypdf often glues in front of a letterhead name ("FACTUUR Van Dijk B.V.").
 _TITLE_WORDS = re.compile(
     rf"^(?:{DOCUMENT_TITLES}|rechnungskorrektur|tax invoice|credit note)\s+(?=\S)", re.IGNORECASE)
@@ -607,7 +629,7 @@ _NUMBER = re.compile(r"(?<![\w.,/-])-?(" + _GROUPED + r"|\d+)([.,]\d{1,4})?(?![\
 _NUMBER_SPACED = re.compile(r"(?<![\w.,/-])-?(\d{1,3}(?: \d{3})+)([.,]\d{1,4})?(?![\w]|[.,/-]\d)(?!\s?%)")
 _LEADING_CODE = re.compile(
     r"^(?:\d{1,3}[.)]?\s+|\[[^\]\s]{1,30}\]\s*|\*[^*\s]{1,30}\*\s*"  # a position; a code "[FURN_7777]"
-    r"|[A-Z0-9-]{4,}\s+(?=[A-Za-zÀ-ÿ])|[A-Z0-9-]{2,}\s{2,}(?=[A-Za-zÀ-ÿ])"
+    r"|[A-Z0-9-]{4,}\s+(?=[^\W\d_])|[A-Z0-9-]{2,}\s{2,}(?=[^\W\d_])"
     r"|(?=\S*\d)(?=\S*[A-Z])(?!\S*[a-z]{3})\S+\s+(?=[A-ZÄÖÜ]))"  # an article code like "NYM-J3x1,5"
 )
 
@@ -700,9 +722,11 @@ _UNIT_WORDS = (r"(?:x|pcs?\.?|pc\.?|stk\.?|stück|st\.?|std\.?|h|hrs?\.?|hours?|
 _UNITS = re.compile(r"^" + _UNIT_WORDS + r"\.?\s*", re.IGNORECASE)
 # matched where a number ends: "-5,0000 Stk.", "1,25 t" (tonnes), "40 ram." (reams); here only, not stripped
 # from the start of a description ("Rouleau adhésif")
+# the unit columns of Central and Eastern European, Baltic, Balkan, Greek and Turkish forms: piece, set, service
+_LOCAL_UNITS = r"(?i:vnt|pasl|gab|tk|kos|kom|kpl|szt|op|ks|hod|buc|бр|шт|компл|посл|τεμ|κιβ|adet)\.?"
 _UNIT_AFTER = re.compile(r"\s?(?:" + _UNIT_WORDS + r"|(?:t|tons?|tonnes?|m3|m³|km|kwh|ltr|sets?|pairs?|packs?|rolls?"
-                         r"|boxe?s?|cartons?|ctns?|ram|paq|rouleaux?|boîtes?|rol|pak|doos|caja|rollo|scatol[ae])\b)",
-                         re.IGNORECASE)
+                         r"|boxe?s?|cartons?|ctns?|ram|paq|rouleaux?|boîtes?|rol|pak|doos|caja|rollo|scatol[ae]|"
+                         + _LOCAL_UNITS + r")(?!\w))", re.IGNORECASE)
 # a currency column on either side of a description ("Onderhoudsset EUR", "SEK kr", "Fr.")
 _CURRENCY_TOKEN = re.compile(rf"(?:\s*(?:{CURRENCY_SIGNS}|{CURRENCY_CODES}|kr|Fr\.))+\s*$"
                              rf"|^\s*(?:{CURRENCY_SIGNS}|{CURRENCY_CODES})\s*")
@@ -710,7 +734,7 @@ _CURRENCY_TOKEN = re.compile(rf"(?:\s*(?:{CURRENCY_SIGNS}|{CURRENCY_CODES}|kr|Fr
 
 # unit words that end a description only as its own column (not "m" of "Kabel 5 m")
 _TRAILING_UNIT = re.compile(
-    r"\s+(?:PZ|pz|STK|Stk\.?|Stck\.?|PCS|pcs|Pcs\.?|UDS?|[Uu]ds\.?|buc\.?|sac|serv|szt\.|op\.|ks|hod)$")
+    r"\s+(?:PZ|pz|STK|Stk\.?|Stck\.?|PCS|pcs|Pcs\.?|UDS?|[Uu]ds\.?|sac|serv|" + _LOCAL_UNITS + r")$")
 _DOUBLED_UNIT = re.compile(r"(\s(?:kg|l|m|g|t))\1$")  # a unit column after a measure: "blok ok. 3 kg kg"
 
 
@@ -818,7 +842,8 @@ def _too_short(description: str) -> bool:
 _WEAK_DESCRIPTION = re.compile(
     r"%(?:\s*(?:VAT|USt|MwSt|TVA|BTW|IVA)\b.*)?$|^(?:VAT|USt|MwSt|TVA|BTW|IVA)\b|^[A-Z0-9][A-Z0-9./-]*(?: [A-Z0-9./-]+)?$"
     # a unit column alone
-    r"|^(?:sac|buc\.?|serv|set|kan|krt|pkg|sack|rolle|kiste|pce|pces|forfait|tekercs|óra|db|klt|alk\.?|kpl|hod|ks|szt\.?|nos)$"
+    r"|^(?:sac|serv|set|kan|krt|pkg|sack|rolle|kiste|pce|pces|forfait|tekercs|óra|db|klt|alk\.?|nos|"
+    + _LOCAL_UNITS + r")$"
 )
 # the columns' numbers under a table's head, "0 1 2 3 4 5 6" (Romanian, Polish, Russian forms): no row
 _COLUMN_NUMBERS = re.compile(r"(?:\d{1,2}\s+){3,}\d{1,2}")
@@ -844,6 +869,8 @@ def _description_above(lines: list[str], i: int, used: int) -> str:
                and not _is_table_head(lines[j], head_words)):
             block.insert(0, lines[j].strip())
             j -= 1
+            if re.match(r"\d{1,3}\.?\s+[^\W\d_]", block[0]) and len(block) > 1:
+                break  # "1 LED šviestuvas …" / "IP65 (…)" over "-12 vnt. 42,60 -511,20": a row opens at its position
         # a position with its article code, a bare number, a caption: "3 GTRWA5", "4000001234561", "(GTIN)"
         while len(block) > 1 and re.fullmatch(r"\d{1,3}\s+[A-Z0-9./-]+|[\d\s]+|\(.*\)", block[0]):
             block.pop(0)

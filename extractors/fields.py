@@ -624,12 +624,21 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], ind
         if (section and fname in nearest.fields
                 and re.search(r"[^\W\d_]{2,}", lines[cand.line][nearest.end:cand.start])):
             return 0.5  # "SUBJECT TO BENGALURU JURISDICTION · This is …": other words stand between label and name
+        if (not section and fname in nearest.fields and not isinstance(cand.value, (int, float))
+                and len(re.findall(r"[^\W\d_]{2,}", lines[cand.line][nearest.end:cand.start])) >= 4):
+            # "Factura este valabilă fără semnătură și ștampilă conform art. 319": a sentence after the label
+            return 1.0
         if fname in nearest.fields:
             # "Invoice No" says more than a bare "No." ("NO. 42/1" in an address), unless the line is the title's
-            bare = nearest.end - nearest.start <= 3 and not _TITLE_LINE.match(lines[cand.line])
+            title = _TITLE_LINE.match(lines[cand.line])
+            # the title's "Nr." ("Rechnung Nr. 42"), not one a sentence after the title reaches ("Factura este
+            # valabilă … din Legea nr. 227/2015")
+            bare = nearest.end - nearest.start <= 3 and not (
+                title and len(re.findall(r"[^\W\d_]{2,}", lines[cand.line][title.end():nearest.start])) < 3)
             if (bare and not isinstance(cand.value, (int, float))
                     and re.search(r"[^\W\d_]{2,}\s$", lines[cand.line][: nearest.start])
-                    and not any(fname in h.fields for h in before[:-1])):
+                    and not any(fname in h.fields and _SERIES_CODE.fullmatch(
+                        lines[cand.line][h.end:nearest.start].strip(" .:#")) for h in before[:-1])):
                 return 1.0  # "Banco de la Nación N° 00-068-123456": a bare "N°" after another word numbers that word
             generic = 0.3 if bare else 0.0
             return ((3.0 if len(nearest.fields) == 1 else 2.5) - generic - own(nearest, cand.line)
@@ -670,6 +679,12 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], ind
         if (section and above and fname not in above[-1].fields
                 and re.match(r"\s*:\s*[^\W_]", lines[j][above[-1].end:])):
             continue  # "Identificativo fiscale ai fini IVA: IT05872140495": another field of the block, no heading
+        side_by_side = (section and len(above) > 1 and len({party_role(f) for h in above for f in h.fields}) > 1
+                        and not _without_hits(lines[j], above).strip(" :|"))
+        if side_by_side:
+            # "Dodavatel Odběratel": two parties' headings side by side, their blocks read one after the other;
+            # the name right under them is the first heading's
+            return weight if distance == 1 and fname in above[0].fields else 0.0
         if section and above:
             above = [h for h in above if _ENDS_CELL.match(lines[j], h.end)]
             if not above:
@@ -711,6 +726,13 @@ def _sales_rep(cand: C.Candidate, labels: list[list[LabelHit]], lines: list[str]
             hit = labels[j][-1]
             return _label_key(lines[j][hit.start:hit.end]) in _SALES_REP_KEYS and not lines[j][hit.end:].strip(" :")
     return False
+
+
+def _without_hits(line: str, hits: list[LabelHit]) -> str:
+    """The line with its labels blanked out."""
+    for hit in hits:
+        line = line[: hit.start] + " " * (hit.end - hit.start) + line[hit.end:]
+    return line
 
 
 def _stacked_label(cand: C.Candidate, labels: list[list[LabelHit]], lines: list[str]) -> bool:
@@ -894,23 +916,27 @@ _OTHER_TITLES = (r"(?:bank |account )?statement|relevé de compte|extrait de com
                  r"|holerite|contracheque|lønseddel|výplatní páska|vyúčtování|"
                  + "|".join(map(re.escape, more_labels("title"))))
 # and what lower-case words may follow it ("RAČUN gostujući folio": the guest's invoice)
-_TITLE_ONLY = re.compile(rf"(?i)(?:\w+\s+)?\w*(?:{C.DOCUMENT_TITLES}|korrektur|credit note|{_OTHER_TITLES})"
+_TITLE_ONLY = re.compile(rf"(?i)(?:\w+\s+)?\w*(?:{C.DOCUMENT_TITLES}|{C.MORE_DOCUMENT_TITLES}|korrektur|credit note"
+                         rf"|{_OTHER_TITLES})"
                          r"(?-i:\s+[^\W\d_A-ZÀ-ÞĀ-Ž]\w*){0,2}")
 # a name has a word of three letters or more (any script's letters) and is not mostly digits
 _NAME_SHAPE = re.compile(r"[^\W\d_]{3,}")
 
 
-_DATE_CONNECTOR = r"(?i:vom|du|dated|of|from|issued(?: at| on)?|del|van|den)"  # "Nr. 471102 vom 13.11.2019"
+# "Nr. 471102 vom 13.11.2019", "№ 245 від 12 травня 2025", "nr 12/2025 z dnia"
+_DATE_CONNECTOR = r"(?i:vom|du|dated|of|from|issued(?: at| on)?|del|van|den|від|от|z dnia|ze dne|din)"
 # a document's title, its number and then its date: "Handelsrechnung Nr. 471102 vom", "Facture n° 562044387 du",
 # "Invoice No. 17 dated" (not "Bestellung Nr. 2018-471331 vom": an order's date)
 _NUMBER_THEN_DATE = re.compile(
-    rf"(?i)(?:{C.DOCUMENT_TITLES}|korrektur|beleg|bill|credit note)"
+    rf"(?i)(?:{C.DOCUMENT_TITLES}|{C.MORE_DOCUMENT_TITLES}|korrektur|beleg|bill|credit note)"
     # "\w*(?: \w+)?": the rest of the word, and of a word pypdf split ("Rechnungskor rektur Nr. RK21 vom");
     # then a type in brackets: "Rechnung (380)", "Gutschrift (Selbst ausgestellte Rechnung)"
-    r"\w*(?: \w+)?(?:\s*\([\w ]+\))?\s*(?:nr\.?|no\.?|n°|nº|#|number|nummer|numéro)\s*:?\s*\S*\d\S*\s+"
+    r"\w*(?: \w+)?(?:\s*\([\w ]+\))?\s*(?:nr\.?|no\.?|n°|nº|№|#|number|nummer|numéro)\s*:?\s*\S*\d\S*\s+"
     rf"{_DATE_CONNECTOR}\s*:?\s*$")
 # "Beitragsrechnung 24. Januar 2014": a line that opens with the document's title and goes on to a date
-_TITLE_LINE = re.compile(rf"(?i)^\W*\w*(?:{C.DOCUMENT_TITLES})\b")
+# nothing, or a series' code, between the document's label and a bare "nr.": "Seria BVX nr. 0457"
+_SERIES_CODE = re.compile(r"[A-Z0-9/-]{0,8}")
+_TITLE_LINE = re.compile(rf"(?i)^\W*\w*(?:{C.DOCUMENT_TITLES}|{C.MORE_DOCUMENT_TITLES})\b")
 _TITLE_THEN_DATE = re.compile(_TITLE_LINE.pattern + r"[^:]{0,50}$")
 _DUE_WORDS = re.compile(r"(?i)\b(?:bis|until|due|fällig|zahlbar|payable|échéance|vervaldatum|before|avant)\b")
 _PARENTHESISED = re.compile(r"^\(\w+\)")
@@ -920,7 +946,8 @@ _INCLUDED_AFTER = re.compile(r"(?i)\W*(?:incl|inkl|inclus|incluid|compris)")  # 
 _EXCLUDES = re.compile(r"(?i)\b(?:ohne|exkl\.?|exklusive|excl\.?|ex\.?|excluding|exclusive of|without|before|hors"
                        r"|sans|zonder|exclusief|sin|senza|utan|avant|vor|antes de|prima di|före)\s*$")
 _EXEMPT = re.compile(r"(?i)\b(?:exent[oa]s?|exempt(?:ed)?|no objeto|no sujet[oa]s?|not subject|non soggett[oa]|"
-                     r"exonerad[oa]s?|isent[oa]s?|befreit|vrijgesteld|exonéré)\b"
+                     r"exonerad[oa]s?|isent[oa]s?|befreit|vrijgesteld|exonéré|nie podlega|nepodléhá|nepodlieha|"
+                     r"osvobozen[oéa]|oslobođen[oa]|scutit[ăe]?|neimpozabil[ăe]?|exempt[ăe])\b"
                      r"(?:\s+(?:de|del|from|to|a|al|von|van))?\s*$")
 _PERIOD_END = re.compile(r"(?i)\b(?:vom|von|from|du|van|dal|del|desde)\s+[\d./-]{6,10}\s*"
                          r"(?:-|–|bis(?:\s+zum)?|to|until|au|tot|t/m|al|hasta)\s*$")
@@ -1290,7 +1317,9 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
                 score -= 1.0
             salutation = C.SALUTATION.match(cand.text)  # its dot ends no sentence: "Gosp. Matija Rukavina"
             if (len(cand.text) > 60 or len(cand.text.split()) > 8
-                    or _SENTENCE_BREAK.search(cand.text[salutation.end() if salutation else 0:].rstrip("."))
+                    # the dots of a legal form end no sentence: "Zielony Łan Sp. z o.o."
+                    or _SENTENCE_BREAK.search(C.COMPANY.sub("", cand.text[salutation.end() if salutation else 0:])
+                                              .rstrip("."))
                     or (cand.text.endswith(".") and len(cand.text.split()) > 2 and not C.COMPANY.search(cand.text))):
                 score -= 0.8  # a sentence of the small print or a slogan, not a name
             if C.OPEN_END.search(cand.text):
@@ -1343,7 +1372,12 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
         elif plan.kind == "currency":
             score += 0.1
             line = index.lines[cand.line]
-            if (re.fullmatch(r"[A-Z]{3}", cand.text) and not re.search(r"[\d:]\s*$", line[: cand.start])
+            # (not glued into a code: the "GEL" of "SWIFT HELADEF1GEL")
+            if (re.search(r"(?<![^\W\d_])\d[\d.,' ]*\s?$", line[: cand.start])
+                    or re.match(r"\s?-?\d", line[cand.start + len(cand.text):])):
+                # "6 200,97 zł", "Do zapłaty: 6 290,97 PLN": the currency of an amount, whatever label the amount has
+                score = max(score, 0.1) + 0.3
+            elif (re.fullmatch(r"[A-Z]{3}", cand.text) and not re.search(r"[\d:]\s*$", line[: cand.start])
                     and not re.match(r"\s*-?\d", line[cand.start + 3:]) and re.search(r"[a-z]", line)):
                 score -= 0.3  # "Pomodori pelati San Marzano DOP": a code in words, beside no amount, may be a word
         cand.score = score

@@ -141,6 +141,11 @@ def column_descriptions(layout_text: str, rows: list[dict]) -> list[str | None]:
                     if whole.endswith(",") and whole[:-1].endswith(description):
                         description += ","  # the row dropped the comma the cell's line ends in
                     for below in (" ".join(line.split()) for line in _wrapped_below(lines, i, column)):
+                        note = re.match(r"[^\W\d][^:]{0,30}:", below)
+                        if note and f" {note.group(0)}" in description:
+                            # "Basismenge: 1 Stk" under "Stahlcoil": a note the plain text ran into the description
+                            description = description[: description.index(f" {note.group(0)}")]
+                            break
                         if below.rstrip(":;.") in description:
                             continue  # the plain text read this line already; the next may go on
                         if not any(p.search(description + "\n" + below) for p in (_CONTINUED, _GOES_ON_LOWER)):

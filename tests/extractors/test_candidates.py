@@ -436,3 +436,20 @@ def test_a_slogan_under_the_letterhead_is_no_part_of_the_name_and_austrias_e_u_i
     spans = [c.text for c in C.find_text_spans(C.TextIndex("Hotell Fjällsjön\nKONFERENS · FJÄLL · SPA\nFAKTURA\n"))]
     assert "Hotell Fjällsjön KONFERENS · FJÄLL · SPA" not in spans
     assert C.COMPANY.search("Malerei Pichler e.U.")
+
+
+def test_rows_of_invoice_set_n_local_unit_columns_a_position_opens_a_row_and_greek_article_codes():
+    rows = C.find_table_rows(C.TextIndex(
+        "Eil. Prekės / paslaugos pavadinimas Kiekis\nMato\nvnt. Kaina, EUR Suma be PVM, EUR\n"
+        "1 LED šviestuvas paviršinis 36 W, 4000 K,\nIP65 (grąžinta, defektas)\n-12 vnt. 42,60 -511,20\n"
+        "2 Маркуч хидравличен 1/2\", 2SN, 1,5 м бр. 12 38,40 460,80\n"
+        "3 EL-5L Εξαιρετικό παρθένο ελαιόλαδο, δοχείο 5 lt τεμ. 60 38,50 2.310,00\n"))
+    assert [r.description for r in rows] == [
+        "LED šviestuvas paviršinis 36 W, 4000 K, IP65 (grąžinta, defektas)",
+        "Маркуч хидравличен 1/2\", 2SN, 1,5 м", "Εξαιρετικό παρθένο ελαιόλαδο, δοχείο 5 lt"]
+
+
+def test_dates_of_central_and_eastern_europe():
+    assert dates("Datum izdaje: 7. 5. 2025\nDatums / Date: 2025. gada 14. aprīlī\n"
+                 "Рахунок на оплату № 245 від 12 травня 2025 р.\nДата: 3 март 2025 г.") == [
+        dt.date(2025, 5, 7), dt.date(2025, 4, 14), dt.date(2025, 5, 12), dt.date(2025, 3, 3)]

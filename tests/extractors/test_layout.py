@@ -264,3 +264,11 @@ def test_a_wide_columns_description_goes_on_past_a_line_the_plain_text_read():
     assert column_descriptions(THREE_LINE_TABLE, rows) == [
         "Abdecken und Abkleben von Böden, Fenstern und Einrichtungsgegenständen, inkl. Abdeckmaterial",
         "Direzione lavori strutturali – stato avanzamento al 28/02/2025"]
+
+
+def test_a_note_under_the_description_is_cut_from_the_plain_texts_reading():
+    page = ("  Pos  Art-Nr-Lief.         Beschreibung                        Nettopreis     Menge     Nettobetrag\n"
+            "  1    Toolbox 0815CO-123   Stahlcoil                                           10 Stk       1.000,00\n"
+            "       /V2A                 Basismenge: 1 Stk\n")
+    rows = [{"description": "Toolbox 0815CO-123 /V2A Stahlcoil Basismenge: 1", "quantity": 10.0, "line_total": 1000.0}]
+    assert column_descriptions(page, rows) == ["Stahlcoil"]
