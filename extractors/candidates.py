@@ -59,6 +59,12 @@ class TextIndex:
         return bool(_COMMA_CENTS.search(self.text)) or self.whole_amounts
 
     @functools.cached_property
+    def comma_groups_thousands(self) -> bool:
+        """Whether the page groups thousands with commas ("3,074.16"): then a space parts two numbers ("1 136.16" is
+        a count of 1 and 136.16), and groups no thousands."""
+        return _COMMA_GROUPED_CENTS.search(self.text) is not None
+
+    @functools.cached_property
     def whole_amounts(self) -> bool:
         """Whether this page prints its amounts whole, grouped in thousands by a dot or a comma ("¥274,800",
         "Rp 44.525.000", "$ 227.000"): no number on it has cents, and it prints a currency without minor units
@@ -90,6 +96,7 @@ ZERO_DECIMAL_CURRENCIES = frozenset("BIF CLP DJF GNF ISK JPY KMF KRW PYG RWF UGX
 # cents after a dot or after a comma, not a date's "12.04." or a number's "1.234.567"
 _DOT_CENTS = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})*\.\d{2}(?![\d.,])")
 _COMMA_CENTS = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})*,\d{2}(?![\d.,])")
+_COMMA_GROUPED_CENTS = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+\.\d{2}(?![\d.,])")
 _GROUPED_WHOLE = re.compile(r"(?<![\d.,])\d{1,3}(?:[.,]\d{3})+(?!\d|[.,]\d)")
 
 
@@ -130,7 +137,7 @@ def parse_amount(raw: str, *, dot_groups_thousands: bool = False) -> float | Non
 
 def find_amounts(index: TextIndex, *, with_decimals_only: bool = True) -> list[Candidate]:
     found = []
-    for pattern in (_AMOUNT, _AMOUNT_SPACED):
+    for pattern in (_AMOUNT, _AMOUNT_SPACED) if not index.comma_groups_thousands else (_AMOUNT,):
         for i, m in index.iter_matches(pattern):
             sign, whole, frac = m.group(1), m.group(2), m.group(3)
             line = index.lines[i]
@@ -339,11 +346,11 @@ def _dedupe_spans(cands: list[Candidate]) -> list[Candidate]:
 _SYMBOLS = {"€": "EUR", "$": "USD", "£": "GBP", "₹": "INR", "¥": "JPY", "₽": "RUB", "₺": "TRY", "zł": "PLN",
             "Rs.": "INR", "Rs": "INR", "Fr.": "CHF", "kr": "SEK", "R$": "BRL", "CHF": "CHF", "A$": "AUD", "C$": "CAD",
             "NZ$": "NZD", "HK$": "HKD", "S$": "SGD", "US$": "USD", "Kč": "CZK", "₴": "UAH", "₸": "KZT", "₼": "AZN",
-            "₾": "GEL", "֏": "AMD", "₫": "VND", "₱": "PHP", "₪": "ILS", "₩": "KRW", "฿": "THB", "₦": "NGN"}
-_CODE = re.compile(r"(?<![A-Za-z])([A-Z]{3})(?![A-Za-z])")
+            "₾": "GEL", "֏": "AMD", "₫": "VND", "₱": "PHP", "₪": "ILS", "₩": "KRW", "฿": "THB", "₦": "NGN", "R": "ZAR"}
+_CODE = re.compile(r"(?<![A-Za-z])(?<![A-Za-z]-)([A-Z]{3})(?![A-Za-z])")  # not the "ANG" of "FO-ANG"
 # a dollar sign with its country's letters first ("R$ 26.170,23" is the real, not the US dollar)
 _SYMBOL = re.compile(r"(?<![A-Za-z])(?:R|A|C|NZ|HK|S|US)\$|€|\$|£|₹|¥|₽|₺|zł|Kč|₴|₸|₼|₾|֏|₫|₱|₪|₩|฿|₦"
-                     r"|\bRs\.?(?=\s?-?\d)|\bkr\b")
+                     r"|\bRs\.?(?=\s?-?\d)|\bkr\b|\bR(?=\s?\d{1,3}(?:[ ,]\d{3})*\.\d\d\b)")  # "R 43 719.10": rand
 
 
 # signs that several currencies print: on a page that also prints one of the family's codes ("TOTAL (CAD)"
@@ -363,7 +370,10 @@ _SIGN_FAMILIES = {
 _DOLLAR_COUNTRIES = (
     ("CAD", re.compile(r"\b(?:TPS|TVQ|TVH|HST|QST|PST)\b|\b[A-Z]\d[A-Z] \d[A-Z]\d\b")),
     ("AUD", re.compile(r"\bABN\b|\bA\.B\.N\.")),
+    ("NZD", re.compile(r"\bNew Zealand\b|\bNZBN\b|@[\w.-]+\.nz\b|\bwww\.[\w.-]+\.nz\b")),
 )
+# a page that prints no currency at all names it by its country: the dollars above, the rand
+_COUNTRY_CURRENCIES = (*_DOLLAR_COUNTRIES, ("ZAR", re.compile(r"\bSouth Africa\b|@[\w.-]+\.co\.za\b")))
 # and rupees: Pakistan's tax numbers, Sri Lanka's and Nepal's names
 _RUPEE_COUNTRIES = (
     ("PKR", re.compile(r"\b(?:NTN|STRN)\b|\bPakistan\b")),
@@ -375,7 +385,9 @@ _CURRENCY_WORDS = {"руб": "RUB", "грн": "UAH", "лв": "BGN", "ден": "M
                    "KSh": "KES", "Ksh": "KES", "Ft": "HUF", "lei": "RON", "kn": "HRK", "Lekë": "ALL", "Lek": "ALL"}
 # not a code that starts alike: "21 RM-10J Rauchwarnmelder"
 _CURRENCY_WORD = re.compile(r"(?:(?<=\d)|(?<=\d )|(?<=\d\u00a0))(" + "|".join(_CURRENCY_WORDS) + r")\.?(?![\w/-])"
-                            r"|(?<![\w-])(" + "|".join(_CURRENCY_WORDS) + r")\.?(?:\s(?=-?\d)|(?=\d))")
+                            # glued to its amount, an amount's shape: "RM1,250.00", not the postcode "RM18 7TQ"
+                            r"|(?<![\w-])(" + "|".join(_CURRENCY_WORDS) + r")\.?"
+                            r"(?:\s(?=-?\d)|(?=\d{1,3}(?:[.,]\d{3})+(?!\d)|\d[\d,]*[.,]\d\d(?!\d)))")
 
 
 def find_currencies(index: TextIndex) -> list[Candidate]:
@@ -398,6 +410,12 @@ def find_currencies(index: TextIndex) -> list[Candidate]:
             code = next(iter(family))
         if code:
             found.append(Candidate(code, m.group(0), i, m.start()))
+    if not found:
+        for code, country in _COUNTRY_CURRENCIES:
+            if hit := next(index.iter_matches(country), None):
+                i, m = hit
+                found.append(Candidate(code, m.group(0), i, m.start()))
+                break
     return found
 
 
@@ -518,6 +536,9 @@ _TITLE_WORDS = re.compile(
 # the signature block's "For <company>": the company signs, the words before it are no part of its name
 _SIGNED_FOR = re.compile(r"(?:for and on behalf of|on behalf of|for|für|pour|per|por|namens)\s+", re.IGNORECASE)
 
+# a brand's line that names the company behind it
+_RUN_BY = re.compile(r"\b(?:is|are) (?:operated|owned|managed|run) by|\bis a trading (?:name|division) of"
+                     r"|\bis a (?:brand|division) of", re.IGNORECASE)
 # the addressee's honorific after the name, as Japanese invoices print it (御中, 様; "Messrs." in English)
 _HONORIFIC_AFTER = re.compile(r"\s+(?:Messrs\.?|御中|様|殿)$")
 
@@ -570,6 +591,9 @@ def find_text_spans(index: TextIndex, *, max_lines: int | None = None, footer: i
             if (signed := _SIGNED_FOR.match(part)) and COMPANY.search(part, signed.end()):
                 part = part[signed.end():]  # "For Halasuru Process Instruments LLP" over "Authorised Signatory"
             part = _HONORIFIC_AFTER.sub("", part)  # "Seaside Minato Hotel Co., Ltd.  Messrs.": the addressee
+            if (run_by := _RUN_BY.search(part)) and COMPANY.search(part, run_by.end()):
+                # "The Marlowe Quay is operated by Marlowe Quay Hotel Pte. Ltd.": the company
+                part = part[run_by.end():].strip(" .") + ("." if part.endswith(".") else "")
             if SALUTATION.fullmatch(part) and i + 1 < len(index.lines) and index.lines[i + 1]:
                 part = f"{part} {index.lines[i + 1]}"  # "Herrn" / "Max Mustermann": the addressee is both lines
             letters = sum(ch.isalpha() for ch in part)
@@ -617,7 +641,7 @@ COMPANY = re.compile(
     r"(?<!\w)(co\.,? ?ltd\.?|s\.a\. de c\.v\.|s\.à ?r\.l\.|s\. de r\.l\.(?: de c\.v\.)?|s\.a\.[ca]\.|e\.i\.r\.l\.|k\.k\.|"
     r"gmbh|ag|kg|ug|ltd|limited|inc|llc|plc|corp|co\.|b\.v\.|bv|n\.v\.|sarl|sàrl|sas|sa|s\.a\.|s\.l\.|sl|"
     r"s\.r\.l\.|srl|spa|s\.p\.a\.|oy|ab|as|a/s|aps|pvt|e\.k\.|e\.u\.|a\.g\.|a\.s\.|s\.r\.o\.|ltda\.?|kft\.?|zrt\.?"
-    r"|sp\. z o\.o\.|s\.c\.|"
+    r"|sp\. z o\.o\.|s\.c\.|(?-i:CC)|"  # "CC": South Africa's close corporation, in capitals only
     + "|".join(map(re.escape, sorted(lexicon.labels("legal_form"), key=len, reverse=True)))
     + r")(?!\w)",  # "S.L." ends in a dot: no \b after it
     re.IGNORECASE,

@@ -1374,7 +1374,7 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
             line = index.lines[cand.line]
             # (not glued into a code: the "GEL" of "SWIFT HELADEF1GEL")
             if (re.search(r"(?<![^\W\d_])\d[\d.,' ]*\s?$", line[: cand.start])
-                    or re.match(r"\s?-?\d", line[cand.start + len(cand.text):])):
+                    or re.match(r"\)?\s?-?\d", line[cand.start + len(cand.text):])):
                 # "6 200,97 zł", "Do zapłaty: 6 290,97 PLN": the currency of an amount, whatever label the amount has
                 score = max(score, 0.1) + 0.3
             elif (re.fullmatch(r"[A-Z]{3}", cand.text) and not re.search(r"[\d:]\s*$", line[: cand.start])
@@ -1409,6 +1409,8 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
         _weigh_tax_breakdown(plan.name, index, merged)
         _add_tax_lines(plan.name, index, scored, merged)
         _weigh_arithmetic(plan.name, index, merged)
+        if is_gross_total(plan.name):
+            _after_a_deduction(index, merged)
     ranked = sorted(merged.values(), key=lambda c: -c.score)
     if plan.kind == "amount" and not balance:
         ranked = _prefer_larger_among_ties(ranked)
@@ -1492,6 +1494,30 @@ def _in_web_domain(name: str, domains: set[str]) -> bool:
     key = re.sub(r"[^a-z0-9]", "", C.COMPANY.sub("", name).casefold())
     return len(key) >= 4 and any(len(d) >= 4 and (d in key or (key in d and len(key) >= 0.75 * len(d)))
                                  for d in domains)
+
+
+# a line that takes something off the invoice's total: a retention, a withholding, a deposit or advance paid
+_DEDUCTION = re.compile(
+    r"(?i)^\W*(?:less|minus|abzgl\.?|abzüglich|déduction|moins|menos|meno|min\b|retention|retenue|ritenuta|"
+    r"retención|einbehalt|sicherheitseinbehalt|deposit|advance|anzahlung|acompte|acconto|anticipo|aanbetaling|"
+    r"paid|bezahlt|payé|pagado|pagato|betaald)")
+
+
+_DISCOUNT_WORD = re.compile(r"(?i)discount|rabatt|remise|descuento|sconto|korting|skonto|rebate|nachlass")
+
+
+def _after_a_deduction(index: C.TextIndex, merged: dict[Any, C.Candidate]) -> None:
+    """The amount right under a deduction is what is left to pay, the labelled one right over it the invoice's
+    total: "Total this claim (incl. GST) 91,624.50", "Less retention 5% … -4,164.75", "Amount Due 87,459.75"."""
+    def deduction(line: int) -> bool:  # not a discount, which comes off before the tax ("Less: special discount")
+        text = index.lines[line] if 0 <= line < len(index.lines) else ""
+        return bool(_DEDUCTION.match(text)) and bool(re.search(r"\d", text)) and not _DISCOUNT_WORD.search(text)
+
+    for cand in merged.values():
+        if deduction(cand.line - 1):
+            cand.score -= 1.0
+        elif deduction(cand.line + 1) and (cand.label_evidence or 0) > 0:
+            cand.score += 0.5
 
 
 @functools.lru_cache(maxsize=256)

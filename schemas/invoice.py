@@ -178,6 +178,7 @@ class InvoiceFields(BaseModel):
         json_schema_extra={"labels": ["tax basis", "tax base", "basisbetrag", "steuerbasisbetrag", "steuerbasis",
                                       "bemessungsgrundlage", "rechnungssumme ohne ust", "base ht", "assiette", "grondslag",
                                       "taxable amount", "momspligtigt beløb", "momsgrundlag", "mva-grunnlag",
+                                      "total subject to vat", "subject to vat", "amount subject to vat",
                                       "grunnlag mva", "underlag för moms", "momspliktigt belopp", "veron peruste",
                                       "base de cálculo",
                                       *NET_LABELS]},

@@ -453,3 +453,27 @@ def test_dates_of_central_and_eastern_europe():
     assert dates("Datum izdaje: 7. 5. 2025\nDatums / Date: 2025. gada 14. aprīlī\n"
                  "Рахунок на оплату № 245 від 12 травня 2025 р.\nДата: 3 март 2025 г.") == [
         dt.date(2025, 5, 7), dt.date(2025, 4, 14), dt.date(2025, 5, 12), dt.date(2025, 3, 3)]
+
+
+def test_currencies_of_invoice_set_o_rand_and_no_mark_at_all_and_codes_that_are_not_currencies():
+    def codes(text: str) -> set[str]:
+        return {c.value for c in C.find_currencies(C.TextIndex(text))}
+    assert codes("Total Payable R 50 276.97") == {"ZAR"}
+    assert codes("Unit 9, Marsh Way, Tilbury, Essex RM18 7TQ\nBalance Due GBP 8,713.56") == {"GBP"}
+    assert codes("Cashier : FO-ANG\nTotal Amount (SGD) 1,413.50") == {"SGD"}
+    assert codes("Jumlah RM1,250.00") == {"MYR"} and codes("Rp1.250.000") == {"IDR"}
+    # a page that prints no currency is in its country's: the ABN's dollars, a .nz address's
+    assert codes("ABN 51 824 753 556\nAmount Due 87,459.75") == {"AUD"}
+    assert codes("reception@pukekoflatsvets.nz\nTotal incl. GST 812.90") == {"NZD"}
+    assert codes("ABN 51 824 753 556\nTotal EUR 10.00") == {"EUR"}
+
+
+def test_a_close_corporation_a_brand_run_by_a_company_and_a_page_that_groups_thousands_with_commas():
+    assert C.COMPANY.search("Vaalbank Precision Engineering CC") and not C.COMPANY.search("cc: accounts")
+    spans = [c.text for c in C.find_text_spans(C.TextIndex(
+        "The Marlowe Quay is operated by Marlowe Quay Hotel Pte. Ltd.  ·  Company Reg. No. 201912345K\n"))]
+    assert "Marlowe Quay Hotel Pte. Ltd." in spans
+    # "1 136.16" is a count and an amount where "3,074.16" shows that commas group the thousands
+    page = C.TextIndex("S Disbursement fee 2.5% of duty 1 136.16 136.16 20%\nTotal subject to VAT 3,074.16 192.83\n")
+    assert 1136.16 not in [c.value for c in C.find_amounts(page)]
+    assert 22800.0 in [c.value for c in C.find_amounts(C.TextIndex("Summe netto 22 800,00 EUR\n"))]

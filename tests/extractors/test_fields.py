@@ -1481,3 +1481,16 @@ def test_invoice_set_n_numbers_after_no_series_and_title_and_not_in_a_sentence()
     assert _top(ukrainian, "invoice_date") == dt.date(2025, 5, 12)
     assert _top("ФАКТУРА\n№ 0000002417\nДата: 03.03.2025\n", "invoice_number") == "0000002417"
     assert _top("ΤΙΜΟΛΟΓΙΟ ΠΩΛΗΣΗΣ\nΑριθμός: 1384\n", "invoice_number") == "1384"
+
+
+def test_invoice_set_o_the_total_before_a_retention_and_the_basis_subject_to_vat():
+    claim = ("Value of work this claim (excl. GST) 83,295.00\nGST 10% 8,329.50\n"
+             "Total this claim (incl. GST) 91,624.50\n"
+             "Less retention 5% of claim (excl. GST) -4,164.75\nAmount Due 87,459.75\n")
+    assert _top(claim, "total") == 91624.5
+    # a discount comes off before the tax: the amount after it is no amount due
+    thai = ("Total 107,100.00\nLess: special discount 2,500.00\nAmount after discount 104,600.00\nVAT 7% 7,322.00\n"
+            "Grand Total 111,922.00\n")
+    assert _top(thai, "total") == 111922.0
+    freight = "VAT analysis\nTotal subject to VAT 3,074.16 192.83\nSubtotal 8,520.73\nVAT 192.83\n"
+    assert _top(freight, "tax_basis_total") == 3074.16
