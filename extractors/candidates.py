@@ -452,10 +452,11 @@ _TAX_ID = re.compile(
     r"(?i)(?<![\w/])(?:abn|a\.b\.n\.|cvr(?:-nr\.?|-nummer| nr\.?)?|nif|cif|nipc|n\.i\.f\.|nip|tps/tvh|gst/hst|"
     r"y-tunnus|uid(?:-nr\.?)?|dič|rfc|cuit|r\.?u\.?t\.?(?: emisor)?|p\.\s?iva|partita iva|federal tax id|"
     r"(?-i:F?EIN)|trn|nit|r\.?u\.?c\.?(?:\s?n[°º])?|(?:cpf/)?cnpj|c[ée]dula jur[íi]dica|(?:vat reg\. )?tin|npwp|"
-    r"(?-i:MST)|tax (?:id|code)|"
+    r"(?-i:MST)|tax (?:id|code)|nrt|c\.?o\.?e\.?|"
     r"sst(?: reg(?:istration)?\.?)? no\.?|(?:business )?reg(?:istration)?\.? no\.?|(?-i:NTN|STRN|BIN|PIN)|"
     r"(?:vat|gst(?:/hst)?)(?: reg(?:istration)?\.?)? (?:no|number)\.?)\s*[:#]?\s*"
-    r"(?-i:((?:[A-Z]{2}[ -]?)?\d[\d. /-]{5,18}\d(?: ?[A-Z]{1,3}\d{0,4})?|[A-Z]\d{7}[A-Z0-9]|T\d{13}"
+    r"(?-i:((?:[A-Z]{2}[ -]?)?\d[\d. /-]{5,18}\d(?: ?[A-Z]{1,3}\d{0,4})?|[A-Z]\d{7}[A-Z0-9]|T\d{13}|"
+    r"[A-Z]-\d{6}-[A-Z]|SM ?\d{5}"
     r"|[A-ZÑ&]{3,4}\d{6}[A-Z0-9]{3}|[A-Z]\d{2}-\d{4}-\d{8}|[A-Z]\d{9,10}[A-Z]?))(?![\w.,])")
 
 
@@ -463,6 +464,10 @@ _TAX_ID = re.compile(
 _TAX_WORD_THEN_ID = re.compile(
     r"(?i)\b(?:tax|vat|tin|gst|trn|ntn|strn|bin|pin|nif|nit|ruc|rut|uid|mwst|tva|btw|iva|mva|alv|dph|pdv|ddv|áfa"
     r"|kdv|nip|dič|gstin|abn|cvr)\b[^\n%\d]{0,25}?[A-Z]{0,3}[\s-]?\d[\d .\-/]{6,}")
+
+
+# tax ids of fewer digits: Andorra's NRT "L-709312-K", San Marino's C.O.E. "SM 24613"
+_SHORT_TAX_ID = re.compile(r"[A-Z]-\d{6}-[A-Z]|SM ?\d{5}")
 
 
 def prints_a_tax_id(index: TextIndex) -> bool:
@@ -479,7 +484,8 @@ def find_vat_ids(index: TextIndex) -> list[Candidate]:
             found.append(Candidate(m.group(1), m.group(1), i, m.start()))
             taken.add((i, m.start()))
     for i, m in index.iter_matches(_TAX_ID):
-        if (i, m.start(1)) not in taken and sum(ch.isdigit() for ch in m.group(1)) >= 8:
+        if (i, m.start(1)) not in taken and (sum(ch.isdigit() for ch in m.group(1)) >= 8
+                                             or _SHORT_TAX_ID.fullmatch(m.group(1))):
             found.append(Candidate(m.group(1), m.group(1), i, m.start(1)))
     for i, (label, value) in enumerate(zip(index.lines, index.lines[1:])):
         # "GST Number" / "113-245-077", "RUT EMISOR" / "215839200014": a label alone over its id
@@ -503,9 +509,13 @@ def find_ibans(index: TextIndex) -> list[Candidate]:
     return [Candidate(m.group(1).replace(" ", ""), m.group(1), i, m.start()) for i, m in index.iter_matches(_IBAN)]
 
 
+# a Portuguese document's id, its type and its series before the number: "FT 2025A/147" (SAF-T PT)
+PT_DOCUMENT_ID = re.compile(r"(?<![\w/])((?:FT|FR|FS|NC|ND|RG|GT|GR) [A-Z0-9]{1,10}/\d{1,8})(?![\w/])")
+
+
 def find_id_tokens(index: TextIndex) -> list[Candidate]:
     """Tokens that could be a document number: at least 3 characters with a digit, not a date or an amount."""
-    out = []
+    out = [Candidate(m.group(1), m.group(1), i, m.start(1)) for i, m in index.iter_matches(PT_DOCUMENT_ID)]
     for i, m in index.iter_matches(_ID_TOKEN):
         token = m.group(1).rstrip("./-")
         if len(token) < 3 or len(token) > 40:
@@ -600,7 +610,8 @@ def find_text_spans(index: TextIndex, *, max_lines: int | None = None, footer: i
             if 3 <= len(part) <= 120 and letters >= max(3, len(part) // 2) and part.casefold() not in seen:
                 seen.add(part.casefold())
                 out.append(Candidate(part, part, i, max(0, line.find(part))))
-        if len(parts) == 1 and i + 1 < n and _FIRST_LINE_OF_NAME.fullmatch(line) and not COMPANY.search(line):
+        if (len(parts) == 1 and i + 1 < n and _FIRST_LINE_OF_NAME.fullmatch(line) and not COMPANY.search(line)
+                and not index.lines[i + 1].startswith(line)):  # "Tejo Frescos" over "Tejo Frescos – …": a logo
             nxt = index.lines[i + 1]
             joined = f"{line} {nxt}"
             if ((legal := COMPANY.search(nxt)) and legal.end() == len(nxt) and not re.search(r"[:·|•]", nxt)
@@ -625,8 +636,9 @@ def _first_line(index: TextIndex) -> int:
     return next((i for i, line in enumerate(index.lines) if line.strip()), -1)
 
 
-# one word, a dash and a name: "Cortiçarte – Indústria de Cortiça, Lda."
-_BRAND_DASH = re.compile(r"[A-ZÀ-Þ][\w&'-]+ [-–] [A-ZÀ-Þ][^|·•●]+")
+# a brand of a few words, a dash and a name: "Cortiçarte – Indústria de Cortiça, Lda.", "Taberna do Largo –
+# Restauração, Lda."
+_BRAND_DASH = re.compile(r"[A-ZÀ-Þ][\w&'-]+(?: [\w&'-]+){0,3} [-–] [A-ZÀ-Þ][^|·•●]+")
 
 
 def _brand_and_legal_name(line: str) -> bool:
@@ -641,7 +653,8 @@ COMPANY = re.compile(
     r"(?<!\w)(co\.,? ?ltd\.?|s\.a\. de c\.v\.|s\.à ?r\.l\.|s\. de r\.l\.(?: de c\.v\.)?|s\.a\.[ca]\.|e\.i\.r\.l\.|k\.k\.|"
     r"gmbh|ag|kg|ug|ltd|limited|inc|llc|plc|corp|co\.|b\.v\.|bv|n\.v\.|sarl|sàrl|sas|sa|s\.a\.|s\.l\.|sl|"
     r"s\.r\.l\.|srl|spa|s\.p\.a\.|oy|ab|as|a/s|aps|pvt|e\.k\.|e\.u\.|a\.g\.|a\.s\.|s\.r\.o\.|ltda\.?|kft\.?|zrt\.?"
-    r"|sp\. z o\.o\.|s\.c\.|(?-i:CC)|"  # "CC": South Africa's close corporation, in capitals only
+    # "CC": South Africa's close corporation, in capitals only
+    r"|sp\. z o\.o\.|s\.c\.|s\.a\.m\.|s\.n\.c\.|s\.a\.s\.|snc|(?-i:CC)|"
     + "|".join(map(re.escape, sorted(lexicon.labels("legal_form"), key=len, reverse=True)))
     + r")(?!\w)",  # "S.L." ends in a dot: no \b after it
     re.IGNORECASE,

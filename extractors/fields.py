@@ -100,6 +100,8 @@ ISSUE_DATE_FIELD = (r"(?:invoice|issue|document|bill|statement|receipt|notice|le
 # whole words of the name only: "customer_name" holds "ust" and is no VAT id
 VAT_ID_FIELD = r"(?:^|_)(?:vat|ust|gstin)(?:_|$)|tax_id"
 DUE_DATE_FIELD = r"due|pay_by|payment_date"  # names of a due-date field
+# names of the document's own number
+DOCUMENT_NUMBER_FIELD = r"(?:invoice|document|bill|credit_note|receipt|folio)_(?:number|no|id)|^number$"
 ORDER_FIELD = r"order|^po_|purchase"  # names of an order's number, or with a date's type its date
 AMOUNT_DUE_FIELD = r"amount_due|balance|payable|to_pay|outstanding|due_amount|amount_owed"
 NET_PAY_FIELD = r"net_(?:pay|salary|wage|earnings|income)|take_home|payout"
@@ -405,7 +407,7 @@ OTHER = "_other"
 CORRECTED_INVOICE_LABELS = [
     "votre facture", "votre facture n°", "your invoice", "your invoice no", "ihre rechnung", "ihre rechnung nr",
     "uw factuur", "su factura", "vostra fattura", "documento que modifica", "comprobante que modifica",
-    "documento modificado", *more_labels("original_invoice")]
+    "documento modificado", "avoir sur facture", "sur facture", *more_labels("original_invoice")]
 # "Name:" and its like label whichever party's name follows, as its block's heading says ("Cedente/prestatore"
 # over "Denominazione: Distribuzione Alimentare Valdarno S.r.l.")
 NAME_LABELS = frozenset(["name", "denominazione", "razón social", "razão social", "nome/razão social",
@@ -1019,9 +1021,11 @@ _LETTER_PREFIX = re.compile(r"(?<![\w.-])([A-Z]{1,4}) $")  # "Polizzen-Nr. KF 55
 
 
 def _with_letter_prefix(cand: C.Candidate, hits: list[LabelHit], line: str) -> C.Candidate:
-    """An id whose series letters stand apart between its label and its digits: "Lieferschein LS 25-10874"."""
+    """An id whose series letters stand apart between its label and its digits: "Lieferschein LS 25-10874", or
+    open the line under its label ("N.º Documento" / "FT 2025A/147", a Portuguese document's type and series)."""
     m = _LETTER_PREFIX.search(line[: cand.start])
-    if m is None or not any(not line[h.end:m.start()].strip(" :.#-") for h in hits if h.end <= m.start()):
+    if m is None or not (line[: m.start()].strip() == "" or any(
+            not line[h.end:m.start()].strip(" :.#-") for h in hits if h.end <= m.start())):
         return cand
     return C.Candidate(f"{m.group(1)} {cand.value}", f"{m.group(1)} {cand.text}", cand.line, m.start(), cand.score)
 
@@ -1107,6 +1111,7 @@ def _wants_trading_name(plan: FieldPlan) -> bool:
 
 
 _BOX_NUMBER = re.compile(r"\s+\(\d{1,2}[a-zа-я]?\)$")  # a printed form numbers its boxes: "Продавец (2)"
+_CODE_AFTER_NAME = re.compile(r"\s+\((?=[^)]*\d)[A-Z0-9][A-Z0-9./-]{2,}\)$")  # a customer's code in brackets
 
 
 def _without_address_after_legal_form(cand: C.Candidate) -> C.Candidate:
@@ -1234,6 +1239,8 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
         if plan.kind == "text":
             cand = _after_own_label(cand, plan.name, labels)
             cand = _without_registration_after(_without_address_after_legal_form(cand))
+            if code := _CODE_AFTER_NAME.search(cand.text):  # "Groupe Resto Saône SAS (RSA-0093)": the client code
+                cand = C.Candidate(cand.text[: code.start()], cand.text[: code.start()], cand.line, cand.start)
             if box := _BOX_NUMBER.search(cand.text):  # "ООО «Волгаколор» (2)": a form's box, not the name's
                 cand = C.Candidate(cand.text[: box.start()], cand.text[: box.start()], cand.line, cand.start)
         score = label_score(cand, plan.name, labels, index, section=plan.kind == "text",
@@ -1277,6 +1284,9 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
                 score = min(score, 0.5)  # "Zeitraum vom 06.12.2013 bis zum 06.12.2014": a period's end, no due date
             if plan.kind == "id" and score >= 2.5:
                 cand = _with_letter_prefix(cand, labels[cand.line], index.lines[cand.line])
+            if (plan.kind == "id" and re.search(DOCUMENT_NUMBER_FIELD, plan.name)
+                    and C.PT_DOCUMENT_ID.fullmatch(cand.text)):
+                score = max(score, 2.6)  # the format names it: a fatura's "FT 2025A/147", wherever it is printed
             if plan.kind == "id" and score >= 2.5 and _TITLE_LINE.match(index.lines[cand.line]):
                 score += 0.3  # "Handelsrechnung Nr. E2018092011804": the title's number, over "Belegnummer 2018…"
             if plan.kind == "id" and _MONEY_AFTER.match(index.lines[cand.line][cand.start + len(cand.text):]):
@@ -1316,7 +1326,8 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
                 # party's address, not its name
                 score -= 1.0
             salutation = C.SALUTATION.match(cand.text)  # its dot ends no sentence: "Gosp. Matija Rukavina"
-            if (len(cand.text) > 60 or len(cand.text.split()) > 8
+            # (a partnership's name runs long: "Osteria dei Colli S.n.c. di Galli Nerina & C.")
+            if (len(cand.text) > 60 or len(cand.text.split()) > (12 if C.COMPANY.search(cand.text) else 8)
                     # the dots of a legal form end no sentence: "Zielony Łan Sp. z o.o."
                     or _SENTENCE_BREAK.search(C.COMPANY.sub("", cand.text[salutation.end() if salutation else 0:])
                                               .rstrip("."))
@@ -1399,6 +1410,10 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
                 best.score += bonus
         else:
             merged[key] = cand
+    if plan.kind == "id":
+        for cand in merged.values():
+            if _DEDUCTION.match(index.lines[cand.line]) and not _DISCOUNT_WORD.search(index.lines[cand.line]):
+                cand.score -= 1.5  # "Acompte versé (facture FA-2024-0412 …": the advance's invoice, not this one
     for key in corrected & merged.keys():
         # "Original invoice INV-12873" … "reverses the lines of invoice INV-12873": wherever else it is printed,
         # the number of the invoice a credit note corrects is not the credit note's

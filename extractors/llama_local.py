@@ -408,6 +408,8 @@ class LlamaExtractor:
             return
         filled = []
         for name, value in best[1].items():
+            if is_gross_total(name) and labelled[name] and _charge_between(proposals[name], choices[name].value, value):
+                continue  # the printed total holds a charge outside the tax: the rules are broken, and it stays
             if choices[name].value != value:
                 if choices[name].value is None:
                     filled.append(name)
@@ -532,6 +534,18 @@ def _fill_unlabelled_amounts(spec: SchemaSpec, group: list[FieldPlan], choices: 
                       and _broken_rules(spec, choices, {p.name: v}) <= _broken_rules(spec, choices)), None)
         if value is not None:
             choices[p.name].value, choices[p.name].source = value, "rules"
+
+
+def _charge_between(found: list[C.Candidate], old: Any, new: Any) -> bool:
+    """A total moved to a smaller one printed above it, the difference printed between the two: a charge outside the
+    tax ("Total TTC 852,48 €", "Taxe de séjour (non soumise à TVA) … 10,92 €", "TOTAL À PAYER 863,40 €")."""
+    if not isinstance(old, (int, float)) or not isinstance(new, (int, float)) or not 0 < new < old:
+        return False
+    lines = {c.value: c.line for c in found}
+    if old not in lines or new not in lines or lines[new] >= lines[old]:
+        return False
+    difference = round(old - new, 2)
+    return any(lines[new] < c.line < lines[old] and abs(round(c.value, 2) - difference) < 0.005 for c in found)
 
 
 def _basis_between(spec: SchemaSpec, group: list[FieldPlan], choices: dict[str, "FieldChoice"], rows: dict,

@@ -129,7 +129,8 @@ class InvoiceFields(BaseModel):
                                       "gst/hst registration no", "vat registration no.", "uen / gst reg no",
                                       "rfc", "nit", "rut", "r.u.t.", "ruc", "r.u.c.", "r.u.c. n°", "cuit", "cnpj",
                                       "cpf/cnpj", "tin", "vat reg. tin", "sst no", "sst reg no", "tax code",
-                                      "npwp", "mst", "ein:", "strn", "ntn", "bin", "cédula jurídica", "rut emisor"]},
+                                      "npwp", "mst", "ein:", "strn", "ntn", "bin", "cédula jurídica", "rut emisor",
+                                      "nrt", "c.o.e.", "coe"]},
     )
     buyer_name: str | None = Field(
         None,
@@ -179,6 +180,7 @@ class InvoiceFields(BaseModel):
                                       "bemessungsgrundlage", "rechnungssumme ohne ust", "base ht", "assiette", "grondslag",
                                       "taxable amount", "momspligtigt beløb", "momsgrundlag", "mva-grunnlag",
                                       "total subject to vat", "subject to vat", "amount subject to vat",
+                                      "total ilíquido", "incidência", "base de incidência",
                                       "grunnlag mva", "underlag för moms", "momspliktigt belopp", "veron peruste",
                                       "base de cálculo",
                                       *NET_LABELS]},
@@ -205,6 +207,7 @@ class InvoiceFields(BaseModel):
                                       "invoice total", "bruttosumme", "gesamtbetrag", "gesamtsumme", "rechnungsbetrag",
                                       "rechnungssumme", "endbetrag", "summe", "zu zahlen", "zahlbetrag", "brutto",
                                       "total ttc", "montant ttc", "net à payer", "totaal", "factuur totaal",
+                                      "montant de l'avoir ttc", "montant de l'avoir", "total de l'avoir",
                                       "te betalen", "importe total", "total factura", "totale", "totale fattura",
                                       "totale documento", "att betala", "summa att betala", "total inkl", "summe inkl. ust",
                                       "summe inkl. mwst", "inkl. ust", "inkl. mwst", "incl. vat", "total incl. vat",

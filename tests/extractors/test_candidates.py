@@ -477,3 +477,16 @@ def test_a_close_corporation_a_brand_run_by_a_company_and_a_page_that_groups_tho
     page = C.TextIndex("S Disbursement fee 2.5% of duty 1 136.16 136.16 20%\nTotal subject to VAT 3,074.16 192.83\n")
     assert 1136.16 not in [c.value for c in C.find_amounts(page)]
     assert 22800.0 in [c.value for c in C.find_amounts(C.TextIndex("Summe netto 22 800,00 EUR\n"))]
+
+
+def test_ids_and_names_of_invoice_set_q():
+    for text, tax_id in [("NRT L-709312-K", "L-709312-K"), ("C.O.E. SM 24613 – Tel. +378 0549 904 217", "SM 24613")]:
+        assert [c.value for c in C.find_vat_ids(C.TextIndex(text))] == [tax_id], text
+    assert [c.value for c in C.find_id_tokens(C.TextIndex("N.º Documento\nFT 2025A/147\n"))][:1] == ["FT 2025A/147"]
+    for name in ("Monte-Carlo Événements Privés S.A.M.", "Osteria dei Colli S.n.c. di Galli Nerina & C."):
+        assert C.COMPANY.search(name), name
+    spans = [c.text for c in C.find_text_spans(C.TextIndex(
+        "Tejo Frescos\nTejo Frescos – Distribuição Alimentar, Lda.\nExmo.(s) Sr.(s)\n"
+        "Taberna do Largo – Restauração, Lda.\n"))]
+    assert "Tejo Frescos Tejo Frescos – Distribuição Alimentar, Lda." not in spans
+    assert "Taberna do Largo – Restauração, Lda." in spans

@@ -1494,3 +1494,28 @@ def test_invoice_set_o_the_total_before_a_retention_and_the_basis_subject_to_vat
     assert _top(thai, "total") == 111922.0
     freight = "VAT analysis\nTotal subject to VAT 3,074.16 192.83\nSubtotal 8,520.73\nVAT 192.83\n"
     assert _top(freight, "tax_basis_total") == 3074.16
+
+
+def test_invoice_set_q_numbers_of_other_papers_and_totals_of_credit_notes_and_charges():
+    balance = ("FACTURE DE SOLDE\nFacture n°\nFS-2025-0031\n"
+               "Acompte versé (facture FA-2024-0412 du 10/12/2024) -2 000,00\n")
+    assert _top(balance, "invoice_number") == "FS-2025-0031"
+    avoir = ("AVOIR\nN° AV-2025-007\nMonaco, le 22 mai 2025\nAvoir sur facture F-2025-0211 du 28/04/2025\n"
+             "Total HT 2 783,00 €\nTVA 20 % 556,60 €\nMontant de l'avoir TTC 3 339,60 €\n")
+    assert _top(avoir, "invoice_number") == "AV-2025-007"
+    assert _top(avoir, "invoice_date") == dt.date(2025, 5, 22)
+    assert _top(avoir, "total") == 3339.6
+    portuguese = "Taxa Incidência Valor IVA\nTotal ilíquido 689,30 €\nDescontos 0,00 €\nTotal IVA 66,01 €\n"
+    assert _top(portuguese, "tax_basis_total") == 689.3
+    assert _top("Client : Groupe Resto Saône SAS (RSA-0093)\n", "buyer_name") == "Groupe Resto Saône SAS"
+    italian = ("FERRETTI\nFATTURA\nSpett.le Cliente\nOsteria dei Colli S.n.c. di Galli Nerina & C.\n"
+               "Via San Mamolo 118\n"
+               "Banca: Credito Felsineo – ag. 7\n")
+    assert _top(italian, "buyer_name") == "Osteria dei Colli S.n.c. di Galli Nerina & C."
+
+
+def test_a_total_that_holds_a_charge_outside_the_tax_is_not_moved_to_agree_with_the_rules():
+    page = ("FACTURE N° H-2025-0412\nTotal HT 768,13 €\nTotal TVA 84,35 €\nTotal TTC 852,48 €\n"
+            "Taxe de séjour (non soumise à TVA)\n2 personnes × 3 nuits 10,92 €\nTOTAL À PAYER 863,40 €\n")
+    answer = _extract(page, load_schema("invoice").model)
+    assert (answer["tax_basis_total"], answer["tax_total"], answer["total"]) == (768.13, 84.35, 863.4)
