@@ -1262,8 +1262,7 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
             if plan.kind == "date" and re.search(ISSUE_DATE_FIELD, plan.name):
                 # pypdf wrapped "Rechnung Nr. X vom" before its date, or before "vom"
                 before = _with_wrapped_start(index.lines, cand, lead=_DATE_CONNECTOR)
-                if any(_label_key(index.lines[cand.line][h.start:h.end]) in _CORRECTED_INVOICE_KEYS
-                       for h in labels[cand.line] if h.end <= cand.start):
+                if any(_corrects(index.lines[cand.line], h) for h in labels[cand.line] if h.end <= cand.start):
                     score -= 1.5  # "Documento que modifica : FACTURA F001-00004521 de fecha 03/04/2025": its date
                 elif _NUMBER_THEN_DATE.search(before):
                     score = max(score, 3.0)  # "Rechnung Nr. 471102 vom 13.11.2019": the date of that number
@@ -1412,7 +1411,7 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
             merged[key] = cand
     if plan.kind == "id":
         for cand in merged.values():
-            if _DEDUCTION.match(index.lines[cand.line]) and not _DISCOUNT_WORD.search(index.lines[cand.line]):
+            if _deducts(index.lines[cand.line]):
                 cand.score -= 1.5  # "Acompte versé (facture FA-2024-0412 …": the advance's invoice, not this one
     for key in corrected & merged.keys():
         # "Original invoice INV-12873" … "reverses the lines of invoice INV-12873": wherever else it is printed,
@@ -1464,6 +1463,11 @@ def _corrected_invoice_numbers(found: list[C.Candidate], labels: list[list[Label
     return out
 
 
+def _corrects(line: str, hit: LabelHit) -> bool:
+    """The label names the invoice a credit note corrects ("Documento que modifica", "Avoir sur facture")."""
+    return _label_key(line[hit.start:hit.end]) in _CORRECTED_INVOICE_KEYS
+
+
 def _after_corrected_invoice_label(line: str, hits: list[LabelHit], at: int) -> bool:
     """The value at `at` follows a label of the invoice a credit note corrects, with only a number mark or the
     corrected paper's title between: "Documento que modifica : FACTURA ELECTRÓNICA F001-00004521"."""
@@ -1471,7 +1475,7 @@ def _after_corrected_invoice_label(line: str, hits: list[LabelHit], at: int) -> 
     for hit in reversed([h for h in hits if h.end <= at]):
         if not _NUMBER_MARK.fullmatch(line[hit.end:end]):
             return False
-        if _label_key(line[hit.start:hit.end]) in _CORRECTED_INVOICE_KEYS:
+        if _corrects(line, hit):
             return True
         end = hit.start  # a title ("FACTURA ELECTRÓNICA") between the label and the number
     return False
@@ -1521,12 +1525,18 @@ _DEDUCTION = re.compile(
 _DISCOUNT_WORD = re.compile(r"(?i)discount|rabatt|remise|descuento|sconto|korting|skonto|rebate|nachlass")
 
 
+def _deducts(line: str) -> bool:
+    """The line takes a retention, a deposit or an advance off the total; not a discount, which comes off before
+    the tax ("Less: special discount 2,500.00")."""
+    return bool(_DEDUCTION.match(line)) and not _DISCOUNT_WORD.search(line)
+
+
 def _after_a_deduction(index: C.TextIndex, merged: dict[Any, C.Candidate]) -> None:
     """The amount right under a deduction is what is left to pay, the labelled one right over it the invoice's
     total: "Total this claim (incl. GST) 91,624.50", "Less retention 5% … -4,164.75", "Amount Due 87,459.75"."""
-    def deduction(line: int) -> bool:  # not a discount, which comes off before the tax ("Less: special discount")
+    def deduction(line: int) -> bool:
         text = index.lines[line] if 0 <= line < len(index.lines) else ""
-        return bool(_DEDUCTION.match(text)) and bool(re.search(r"\d", text)) and not _DISCOUNT_WORD.search(text)
+        return _deducts(text) and bool(re.search(r"\d", text))
 
     for cand in merged.values():
         if deduction(cand.line - 1):
