@@ -601,6 +601,8 @@ def find_text_spans(index: TextIndex, *, max_lines: int | None = None, footer: i
             if (signed := _SIGNED_FOR.match(part)) and COMPANY.search(part, signed.end()):
                 part = part[signed.end():]  # "For Halasuru Process Instruments LLP" over "Authorised Signatory"
             part = _HONORIFIC_AFTER.sub("", part)  # "Seaside Minato Hotel Co., Ltd.  Messrs.": the addressee
+            # "info@huber-wyss.ch Wohnbaugenossenschaft Sonnhalde": pypdf ran the sender's address into the name
+            part = re.sub(r"^(?:\S+@\S+\.\w+|www\.\S+)\s+(?=[A-ZÀ-Þ])", "", part)
             if (run_by := _RUN_BY.search(part)) and COMPANY.search(part, run_by.end()):
                 # "The Marlowe Quay is operated by Marlowe Quay Hotel Pte. Ltd.": the company
                 part = part[run_by.end():].strip(" .") + ("." if part.endswith(".") else "")
@@ -651,7 +653,7 @@ _FIRST_LINE_OF_NAME = re.compile(r"[A-ZÄÖÜ][\w&'-]*(?: [A-ZÄÖÜ][\w&'-]*){0
 COMPANY = re.compile(
     # legal forms of several parts first, whole: "Co., Ltd.", "S.A. de C.V.", "S. de R.L. de C.V."
     r"(?<!\w)(co\.,? ?ltd\.?|s\.a\. de c\.v\.|s\.à ?r\.l\.|s\. de r\.l\.(?: de c\.v\.)?|s\.a\.[ca]\.|e\.i\.r\.l\.|k\.k\.|"
-    r"gmbh|ag|kg|ug|ltd|limited|inc|llc|plc|corp|co\.|b\.v\.|bv|n\.v\.|sarl|sàrl|sas|sa|s\.a\.|s\.l\.|sl|"
+    r"gmbh|ag|kg|ug|ltd|limited|inc|llc|plc|corp|co\.|b\.v\.|bv|n\.v\.|nv|sarl|sàrl|sas|sa|s\.a\.|s\.l\.|sl|"
     r"s\.r\.l\.|srl|spa|s\.p\.a\.|oy|ab|as|a/s|aps|pvt|e\.k\.|e\.u\.|a\.g\.|a\.s\.|s\.r\.o\.|ltda\.?|kft\.?|zrt\.?"
     # "CC": South Africa's close corporation, in capitals only
     r"|sp\. z o\.o\.|s\.c\.|s\.a\.m\.|s\.n\.c\.|s\.a\.s\.|snc|(?-i:CC)|"

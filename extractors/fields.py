@@ -407,7 +407,8 @@ OTHER = "_other"
 CORRECTED_INVOICE_LABELS = [
     "votre facture", "votre facture n°", "your invoice", "your invoice no", "ihre rechnung", "ihre rechnung nr",
     "uw factuur", "su factura", "vostra fattura", "documento que modifica", "comprobante que modifica",
-    "documento modificado", "avoir sur facture", "sur facture", *more_labels("original_invoice")]
+    "documento modificado", "avoir sur facture", "sur facture", "notre facture", "onze factuur", "unsere rechnung",
+    "our invoice", "nuestra factura", "nostra fattura", *more_labels("original_invoice")]
 # "Name:" and its like label whichever party's name follows, as its block's heading says ("Cedente/prestatore"
 # over "Denominazione: Distribuzione Alimentare Valdarno S.r.l.")
 NAME_LABELS = frozenset(["name", "denominazione", "razón social", "razão social", "nome/razão social",
@@ -940,6 +941,9 @@ _NUMBER_THEN_DATE = re.compile(
 _SERIES_CODE = re.compile(r"[A-Z0-9/-]{0,8}")
 _TITLE_LINE = re.compile(rf"(?i)^\W*\w*(?:{C.DOCUMENT_TITLES}|{C.MORE_DOCUMENT_TITLES})\b")
 _TITLE_THEN_DATE = re.compile(_TITLE_LINE.pattern + r"[^:]{0,50}$")
+# a date's own words after it: a cash discount for paying by then, or the net amount due by then
+_CASH_DISCOUNT = re.compile(r"(?i)\b(?:skonto|abzüglich|abzgl\.|discount|escompte|sconto|korting|descuento|rabatt)\b")
+_NET_TERM = re.compile(r"(?i)\b(?:netto|net|ohne abzug|sans escompte|zonder korting)\b")
 _DUE_WORDS = re.compile(r"(?i)\b(?:bis|until|due|fällig|zahlbar|payable|échéance|vervaldatum|before|avant)\b")
 _PARENTHESISED = re.compile(r"^\(\w+\)")
 # a word saying the amount after a tax label includes that tax: "inkl. USt.", "including VAT", "incl. BTW"
@@ -1271,6 +1275,15 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
             if plan.kind == "date" and re.search(DUE_DATE_FIELD, plan.name) and _DEBIT_DATE.search(
                     _with_wrapped_start(index.lines, cand)):
                 score = max(score, 2.7)
+            if plan.kind == "date" and re.search(DUE_DATE_FIELD, plan.name):
+                # the date's clause: "Zahlbar innerhalb 30 Tagen netto bis 04.07.2018", "3% Skonto … bis 15.06.2018"
+                line = index.lines[cand.line]
+                clause = (re.split(r"[,;.]\s", line[: cand.start])[-1] + " "
+                          + re.split(r"[,;.]\s", line[cand.start + len(cand.text):], maxsplit=1)[0])
+                if _NET_TERM.search(clause):
+                    score += 0.5  # "oder bis zum 09.04.2025 netto ohne Abzug": the net amount's date
+                elif _CASH_DISCOUNT.search(clause):
+                    score -= 1.0  # "Zahlbar bis zum 20.03.2025 abzüglich 2 % Skonto": the discount's date
             if plan.kind == "date" and (start or end):
                 bound, first = _range_bound(cand, found, index)
                 if bound == "end" and end:
@@ -1340,6 +1353,9 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
                 score -= 0.8  # "This is a Computer Generated Invoice": a sentence of the small print
             if _BANK_WORDS.match(cand.text):
                 score -= 2.0  # "SWIFT ALBADKKK", "IBAN DK51 …": a bank's code, not a party
+            elif not C.COMPANY.search(cand.text) and re.search(
+                    r"(?i)\b(?:iban|bic|swift)\b", index.lines[cand.line][cand.start + len(cand.text):]):
+                score -= 1.0  # "Banque du Centre-Nord · IBAN LU92 …": the bank the account is held at
             if cand.text.startswith("(") or "%" in cand.text:
                 score -= 1.0  # "(Not to be used for payment)", "MwSt-% Nettowert": a remark or a column
             # "Umsatzsteuer aufschlüsselung:", "Nummer        : GE2020211", but not "WS Retail Services Pvt. Ltd :"
@@ -1442,8 +1458,12 @@ def _legal_name_of_logo(merged: dict[Any, C.Candidate]) -> None:
             continue
         key = short.text.casefold() + " "
         for full in names:
-            if full.text.casefold().startswith(key) and C.COMPANY.search(full.text) and full.score < short.score:
-                full.score = short.score + 0.05
+            # where the short form stands, the full name would also earn its legal form's half point
+            # (a name that ends in its legal form: not "Hartwell Lane Physiotherapy Ltd is not registered for VAT.")
+            legal = list(C.COMPANY.finditer(full.text))
+            if (full.text.casefold().startswith(key) and legal and legal[-1].end() >= len(full.text.rstrip(" ,"))
+                    and full.score < short.score + 0.5):
+                full.score = short.score + 0.5
 
 
 _CORRECTED_INVOICE_KEYS = frozenset(_label_key(lab) for lab in CORRECTED_INVOICE_LABELS)

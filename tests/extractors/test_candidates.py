@@ -490,3 +490,8 @@ def test_ids_and_names_of_invoice_set_q():
         "Taberna do Largo – Restauração, Lda.\n"))]
     assert "Tejo Frescos Tejo Frescos – Distribuição Alimentar, Lda." not in spans
     assert "Taberna do Largo – Restauração, Lda." in spans
+
+
+def test_a_senders_email_run_into_the_addressees_name_is_no_part_of_it():
+    spans = [c.text for c in C.find_text_spans(C.TextIndex("info@huber-wyss.ch Wohnbaugenossenschaft Sonnhalde\n"))]
+    assert "Wohnbaugenossenschaft Sonnhalde" in spans

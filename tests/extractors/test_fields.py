@@ -1519,3 +1519,24 @@ def test_a_total_that_holds_a_charge_outside_the_tax_is_not_moved_to_agree_with_
             "Taxe de séjour (non soumise à TVA)\n2 personnes × 3 nuits 10,92 €\nTOTAL À PAYER 863,40 €\n")
     answer = _extract(page, load_schema("invoice").model)
     assert (answer["tax_basis_total"], answer["tax_total"], answer["total"]) == (768.13, 84.35, 863.4)
+
+
+def test_invoice_set_p_banks_billing_addresses_net_dates_and_our_invoice():
+    # the bank in the footer ("Banque du Centre-Nord · IBAN LU92 …") is no party
+    path = Path(__file__).parents[2] / "benchmarks" / "invoice_set_p" / "p07_lu_informatique_tva17.pdf"
+    doc = read_pdf(DocumentRef(str(path)), path.read_bytes())
+    assert LlamaExtractor("smollm2-135m", use_model=False).extract(doc, load_schema("invoice")).data[
+        "buyer_name"] == "Fiduciaire Wagner & Reuter S.A."
+    german = ("Druckhaus Remmert GmbH · Gutenbergring 8 · 33330 Gütersloh\nRechnungsanschrift\n"
+              "Weingut Albrecht Jost KG\n"
+              "Buchhaltung\nLieferanschrift\nWeingut Albrecht Jost KG\nVinothek / Versandlager\n")
+    assert _top(german, "buyer_name") == "Weingut Albrecht Jost KG"
+    skonto = ("Rechnungsdatum: 10.03.2025\nZahlbar bis zum 20.03.2025 abzüglich 2 % Skonto (68,45 EUR)\n"
+              "oder bis zum 09.04.2025 netto ohne Abzug. Skonto wird nur gewährt, wenn keine Posten offen sind.\n")
+    assert _top(skonto, "due_date") == dt.date(2025, 4, 9)
+    credit = "NOTE DE CRÉDIT\nNuméro : NC-2025-0014\nConcerne : notre facture F-2025-0233\n"
+    assert _top(credit, "invoice_number") == "NC-2025-0014"
+    # a logo over the legal name the footer prints with "NV", but not a sentence that names the company
+    flemish = ("Drukkerij Vandamme & Zonen\nMeensesteenweg 312 · 8800 Roeselare\nUitgeverij Het Blauwe Huis BV\n"
+               "FACTUUR\nDrukkerij Vandamme & Zonen NV, Meensesteenweg 312, 8800 Roeselare\n")
+    assert _top(flemish, "vendor_name") == "Drukkerij Vandamme & Zonen NV"
