@@ -248,12 +248,13 @@ _DATE_NUM = re.compile(r"(?<![\d.])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\
 _DATE_DMY_WORD = re.compile(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th|er)?\.?\s*(?:de\s+)?" + _MONTH_WORD + r",?\s*(?:de\s+)?(\d{4})")
 _DATE_MDY_WORD = re.compile(_MONTH_WORD + r"\s+(\d{1,2})(?:st|nd|rd|th)?\s*,?\s+(\d{4})")
 _DATE_D_MON_Y = re.compile(r"(?<!\d)(\d{1,2})-([A-Za-z]{3})-(\d{2,4})(?!\d)")
-# (pattern, day group, month group); the year is group 3 in each
-_WORD_DATES = ((_DATE_DMY_WORD, 1, 2), (_DATE_MDY_WORD, 2, 1), (_DATE_D_MON_Y, 1, 2))
 _DATE_YMD_WORD = re.compile(r"(?<!\d)(\d{4})\.\s*" + _MONTH_WORD + r"\s+(\d{1,2})\.?(?!\d)")  # "2025. március 14."
 _DATE_Y_GADA = re.compile(r"(?<!\d)(\d{4})\.\s*gada\s+(\d{1,2})\.\s*" + _MONTH_WORD)  # "2025. gada 14. aprīlī"
 # day and month each with a dot and a space, as Czech, Slovak and Slovenian write them: "7. 5. 2025"
 _DATE_DOTS_SPACED = re.compile(r"(?<![\d.])(\d{1,2})\.\s(\d{1,2})\.\s((?:19|20)\d{2})(?!\d)")
+# dates of one reading each: (pattern, year group, month group, day group); the month a name or a number
+_ONE_WAY_DATES = ((_DATE_DMY_WORD, 3, 2, 1), (_DATE_MDY_WORD, 3, 1, 2), (_DATE_D_MON_Y, 3, 2, 1),
+                  (_DATE_YMD_WORD, 1, 2, 3), (_DATE_Y_GADA, 1, 3, 2), (_DATE_DOTS_SPACED, 3, 2, 1))
 
 
 def _month(word: str) -> int | None:
@@ -287,25 +288,13 @@ def find_dates(index: TextIndex) -> list[Candidate]:
         d = _date(y, month, day)
         if d:
             found.append(Candidate(d, m.group(0), i, m.start()))
-    for pattern, day_group, month_group in _WORD_DATES:
+    for pattern, year_group, month_group, day_group in _ONE_WAY_DATES:
         for i, m in index.iter_matches(pattern):
-            month = _month(m.group(month_group))
-            d = _date(int(m.group(3)), month, int(m.group(day_group))) if month else None
+            word = m.group(month_group)
+            month = int(word) if word.isdigit() else _month(word)
+            d = _date(int(m.group(year_group)), month, int(m.group(day_group))) if month else None
             if d:
                 found.append(Candidate(d, m.group(0), i, m.start()))
-    for i, m in index.iter_matches(_DATE_YMD_WORD):
-        month = _month(m.group(2))
-        d = _date(int(m.group(1)), month, int(m.group(3))) if month else None
-        if d:
-            found.append(Candidate(d, m.group(0), i, m.start()))
-    for i, m in index.iter_matches(_DATE_Y_GADA):
-        month = _month(m.group(3))
-        d = _date(int(m.group(1)), month, int(m.group(2))) if month else None
-        if d:
-            found.append(Candidate(d, m.group(0), i, m.start()))
-    for i, m in index.iter_matches(_DATE_DOTS_SPACED):
-        if d := _date(int(m.group(3)), int(m.group(2)), int(m.group(1))):
-            found.append(Candidate(d, m.group(0), i, m.start()))
     return _dedupe_spans(found)
 
 
@@ -597,15 +586,7 @@ def find_text_spans(index: TextIndex, *, max_lines: int | None = None, footer: i
             attention = ATTENTION.fullmatch(head.strip()) and not COMPANY.search(tail)
             expanded.append(tail if colon and tail.strip() and len(head) <= 40 and not attention else part)
         for part in expanded:
-            part = _TITLE_WORDS.sub("", part.strip(" :,;"))
-            if (signed := _SIGNED_FOR.match(part)) and COMPANY.search(part, signed.end()):
-                part = part[signed.end():]  # "For Halasuru Process Instruments LLP" over "Authorised Signatory"
-            part = _HONORIFIC_AFTER.sub("", part)  # "Seaside Minato Hotel Co., Ltd.  Messrs.": the addressee
-            # "info@huber-wyss.ch Wohnbaugenossenschaft Sonnhalde": pypdf ran the sender's address into the name
-            part = re.sub(r"^(?:\S+@\S+\.\w+|www\.\S+)\s+(?=[A-ZÀ-Þ])", "", part)
-            if (run_by := _RUN_BY.search(part)) and COMPANY.search(part, run_by.end()):
-                # "The Marlowe Quay is operated by Marlowe Quay Hotel Pte. Ltd.": the company
-                part = part[run_by.end():].strip(" .") + ("." if part.endswith(".") else "")
+            part = _name_in(part)
             if SALUTATION.fullmatch(part) and i + 1 < len(index.lines) and index.lines[i + 1]:
                 part = f"{part} {index.lines[i + 1]}"  # "Herrn" / "Max Mustermann": the addressee is both lines
             letters = sum(ch.isalpha() for ch in part)
@@ -628,6 +609,21 @@ def find_text_spans(index: TextIndex, *, max_lines: int | None = None, footer: i
             if (legal := list(COMPANY.finditer(joined))) and legal[-1].end() == len(joined.rstrip()):
                 out.append(Candidate(joined, joined, i, 0))
     return out
+
+
+def _name_in(part: str) -> str:
+    """The name a span holds, without the words printed around it: a title, a signature's "For", an honorific, a
+    sender's address run into it, a brand's "… is operated by"."""
+    part = _TITLE_WORDS.sub("", part.strip(" :,;"))
+    if (signed := _SIGNED_FOR.match(part)) and COMPANY.search(part, signed.end()):
+        part = part[signed.end():]  # "For Halasuru Process Instruments LLP" over "Authorised Signatory"
+    part = _HONORIFIC_AFTER.sub("", part)  # "Seaside Minato Hotel Co., Ltd.  Messrs.": the addressee
+    # "info@huber-wyss.ch Wohnbaugenossenschaft Sonnhalde": pypdf ran the sender's address into the name
+    part = re.sub(r"^(?:\S+@\S+\.\w+|www\.\S+)\s+(?=[A-ZÀ-Þ])", "", part)
+    if (run_by := _RUN_BY.search(part)) and COMPANY.search(part, run_by.end()):
+        # "The Marlowe Quay is operated by Marlowe Quay Hotel Pte. Ltd.": the company
+        part = part[run_by.end():].strip(" .") + ("." if part.endswith(".") else "")
+    return part
 
 
 # a line that ends in a word that joins it to the next: "de", "&", "und"

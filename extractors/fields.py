@@ -516,6 +516,10 @@ class LabelHit:
     def field(self) -> str:
         return next(iter(self.fields)) if len(self.fields) == 1 else ""
 
+    def key(self, line: str) -> str:
+        """The label as `line` prints it, in the form the label lists are compared in (`_label_key`)."""
+        return _label_key(line[self.start:self.end])
+
 
 def find_labels(index: C.TextIndex, plans: list[FieldPlan]) -> list[list[LabelHit]]:
     """Label occurrences per line, leftmost-longest across all fields so that 'Subtotal' is not 'total'."""
@@ -585,7 +589,7 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], ind
     def own(hit: LabelHit, line: int) -> float:
         # below an own label by more than `_prefer_larger_among_ties` reaches: "Nachzahlung 93,06" over the
         # larger "Rechnungsbetrag brutto 2.013,06" for an amount due
-        return 0.8 if fallback and _label_key(lines[line][hit.start:hit.end]) in fallback else 0.0
+        return 0.8 if fallback and hit.key(lines[line]) in fallback else 0.0
 
     line_hits = labels[cand.line] if cand.line < len(labels) else []
     before = [h for h in line_hits if h.end <= cand.start + 1]
@@ -708,7 +712,7 @@ _DELIVERY_KEYS = frozenset(_label_key(lab) for lab in DELIVERY_LABELS)
 
 
 def _delivery(line: str, hit: LabelHit) -> float:
-    return 0.5 if _label_key(line[hit.start:hit.end]) in _DELIVERY_KEYS else 0.0
+    return 0.5 if hit.key(line) in _DELIVERY_KEYS else 0.0
 
 
 # "Vendedor" names the seller in a form's box, and on Spanish invoices also the sales representative
@@ -723,11 +727,11 @@ def _sales_rep(cand: C.Candidate, labels: list[list[LabelHit]], lines: list[str]
         return False
     before = [h for h in labels[cand.line] if h.end <= cand.start]
     if before:
-        return _label_key(lines[cand.line][before[-1].start:before[-1].end]) in _SALES_REP_KEYS
+        return before[-1].key(lines[cand.line]) in _SALES_REP_KEYS
     for j in range(cand.line - 1, max(-1, cand.line - 3), -1):
         if labels[j]:
             hit = labels[j][-1]
-            return _label_key(lines[j][hit.start:hit.end]) in _SALES_REP_KEYS and not lines[j][hit.end:].strip(" :")
+            return hit.key(lines[j]) in _SALES_REP_KEYS and not lines[j][hit.end:].strip(" :")
     return False
 
 
@@ -941,8 +945,10 @@ _NUMBER_THEN_DATE = re.compile(
 _SERIES_CODE = re.compile(r"[A-Z0-9/-]{0,8}")
 _TITLE_LINE = re.compile(rf"(?i)^\W*\w*(?:{C.DOCUMENT_TITLES}|{C.MORE_DOCUMENT_TITLES})\b")
 _TITLE_THEN_DATE = re.compile(_TITLE_LINE.pattern + r"[^:]{0,50}$")
-# a date's own words after it: a cash discount for paying by then, or the net amount due by then
-_CASH_DISCOUNT = re.compile(r"(?i)\b(?:skonto|abzüglich|abzgl\.|discount|escompte|sconto|korting|descuento|rabatt)\b")
+# words for a discount, in a date's clause and on a line that takes something off the total
+_DISCOUNT_WORDS = r"discount|rabatt|descuento|sconto|korting|skonto"
+# a date's own words: a cash discount for paying by then, or the net amount due by then
+_CASH_DISCOUNT = re.compile(rf"(?i)\b(?:{_DISCOUNT_WORDS}|abzüglich|abzgl\.|escompte)\b")
 _NET_TERM = re.compile(r"(?i)\b(?:netto|net|ohne abzug|sans escompte|zonder korting)\b")
 _DUE_WORDS = re.compile(r"(?i)\b(?:bis|until|due|fällig|zahlbar|payable|échéance|vervaldatum|before|avant)\b")
 _PARENTHESISED = re.compile(r"^\(\w+\)")
@@ -1369,7 +1375,7 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
                                                                                 index.lines[cand.line]):
                 score -= 1.5  # a column header, even one that names a party ("Art-Nr-Lieferant"), or a heading
             if not C.COMPANY.search(cand.text) and any(
-                    h.start == cand.start and _label_key(index.lines[cand.line][h.start:h.end]) in _REGISTER_KEYS
+                    h.start == cand.start and h.key(index.lines[cand.line]) in _REGISTER_KEYS
                     for h in labels[cand.line]):
                 score -= 1.0  # "RPR Gent, afdeling Gent": a register or a court, by its label's word
             if _TITLE_ONLY.fullmatch(cand.text):
@@ -1485,7 +1491,7 @@ def _corrected_invoice_numbers(found: list[C.Candidate], labels: list[list[Label
 
 def _corrects(line: str, hit: LabelHit) -> bool:
     """The label names the invoice a credit note corrects ("Documento que modifica", "Avoir sur facture")."""
-    return _label_key(line[hit.start:hit.end]) in _CORRECTED_INVOICE_KEYS
+    return hit.key(line) in _CORRECTED_INVOICE_KEYS
 
 
 def _after_corrected_invoice_label(line: str, hits: list[LabelHit], at: int) -> bool:
@@ -1542,13 +1548,13 @@ _DEDUCTION = re.compile(
     r"paid|bezahlt|payé|pagado|pagato|betaald)")
 
 
-_DISCOUNT_WORD = re.compile(r"(?i)discount|rabatt|remise|descuento|sconto|korting|skonto|rebate|nachlass")
+_DISCOUNT_MENTION = re.compile(rf"(?i){_DISCOUNT_WORDS}|remise|rebate|nachlass")
 
 
 def _deducts(line: str) -> bool:
     """The line takes a retention, a deposit or an advance off the total; not a discount, which comes off before
     the tax ("Less: special discount 2,500.00")."""
-    return bool(_DEDUCTION.match(line)) and not _DISCOUNT_WORD.search(line)
+    return bool(_DEDUCTION.match(line)) and not _DISCOUNT_MENTION.search(line)
 
 
 def _after_a_deduction(index: C.TextIndex, merged: dict[Any, C.Candidate]) -> None:
