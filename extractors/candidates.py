@@ -180,6 +180,19 @@ def find_tax_breakdown(index: TextIndex) -> list[tuple[Candidate, Candidate]]:
     return pairs
 
 
+# a tax charged beside another on the same goods: Canada's PST and QST beside GST, India's SGST beside CGST
+_STACKED_TAX = re.compile(r"(?i)\b(?:pst|qst|tvq|rst|sgst|utgst)\b")
+
+
+def breakdown_basis(index: TextIndex, pairs: list[tuple[Candidate, Candidate]]) -> float:
+    """The net amount a tax breakdown's lines cover: the sum of their bases, or the largest where a second tax is
+    charged on the same goods ("GST 5% $6,462.00 $323.10" / "PST 7% $5,763.00 $403.41"), which count once."""
+    bases = [basis.value for basis, _ in pairs]
+    if any(_STACKED_TAX.search(index.lines[basis.line]) for basis, _ in pairs):
+        return max(bases)
+    return round(sum(bases), 2)
+
+
 _CENTS_AT_END = re.compile(r"[.,]\d{2}(?:\d{2})?\D*$")
 
 
@@ -299,9 +312,10 @@ def find_dates(index: TextIndex) -> list[Candidate]:
 
 
 # a US address's state and ZIP code ("Round Rock, TX 78681"): the page writes its dates month first
-_US_STATE_ZIP = re.compile(
-    r",\s*(?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|"
-    r"W[AIVY])\s+\d{5}(?:-\d{4})?\b")
+US_STATES = (r"(?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA|RI|S[CD]|T[NX]|UT"
+             r"|V[AT]|W[AIVY])")
+# ("Harrisburg PA 17110": some print no comma before the state)
+_US_STATE_ZIP = re.compile(rf"(?:,\s*|(?<=[a-z])\s+){US_STATES}\s+\d{{5}}(?:-\d{{4}})?\b")
 
 
 def _prefers_month_first(numeric: list[tuple[int, re.Match[str]]], text: str) -> bool:
@@ -436,14 +450,17 @@ _VAT_SPACED = re.compile(r"(?<![A-Z0-9])([A-Z]{2,3}(?: ?[0-9A-Z]){8,14})(?![A-Za
 # "NIT 901.245.678-3", "R.U.C. N° 20512345671", "NPWP: 01.234.567.8-415.000", "SST No.: W10-1808-32000123",
 # "Registration No.: T5701234567891" (Japan's qualified invoice issuer), "Reg. No. 214-86-01238" (Korea),
 # "STRN: 3277876154321" (Pakistan), "BIN: 000456789-0101" (Bangladesh), "TIN: C0012345678" (Ghana), "PIN: P051678234"
-# (Kenya)
+# (Kenya); Canada's business number and program account "HST No. 793158429 RT0001", "N° TPS : 864021753 RT0001",
+# "GST Registration # 705842169 RT0001"; the US "Fed. ID 31-1847206", "CA Seller's Permit No. 102-457813",
+# "WA UBI 604 812 377"
 _TAX_ID = re.compile(
     r"(?i)(?<![\w/])(?:abn|a\.b\.n\.|cvr(?:-nr\.?|-nummer| nr\.?)?|nif|cif|nipc|n\.i\.f\.|nip|tps/tvh|gst/hst|"
     r"y-tunnus|uid(?:-nr\.?)?|dič|rfc|cuit|r\.?u\.?t\.?(?: emisor)?|p\.\s?iva|partita iva|federal tax id|"
     r"(?-i:F?EIN)|trn|nit|r\.?u\.?c\.?(?:\s?n[°º])?|(?:cpf/)?cnpj|c[ée]dula jur[íi]dica|(?:vat reg\. )?tin|npwp|"
     r"(?-i:MST)|tax (?:id|code)|nrt|c\.?o\.?e\.?|"
     r"sst(?: reg(?:istration)?\.?)? no\.?|(?:business )?reg(?:istration)?\.? no\.?|(?-i:NTN|STRN|BIN|PIN)|"
-    r"(?:vat|gst(?:/hst)?)(?: reg(?:istration)?\.?)? (?:no|number)\.?)\s*[:#]?\s*"
+    r"(?:vat|[gh]st(?:/[gh]st)?)(?: reg(?:istration)?\.?)? (?:no|number)\.?|[gh]st registration(?= ?#)|"
+    r"n[°º] ?(?:tps|tvh)|fed(?:eral)?\.? id|seller'?s permit no\.?|(?-i:UBI))\s*[:#]?\s*"
     r"(?-i:((?:[A-Z]{2}[ -]?)?\d[\d. /-]{5,18}\d(?: ?[A-Z]{1,3}\d{0,4})?|[A-Z]\d{7}[A-Z0-9]|T\d{13}|"
     r"[A-Z]-\d{6}-[A-Z]|SM ?\d{5}"
     r"|[A-ZÑ&]{3,4}\d{6}[A-Z0-9]{3}|[A-Z]\d{2}-\d{4}-\d{8}|[A-Z]\d{9,10}[A-Z]?))(?![\w.,])")
@@ -457,6 +474,11 @@ _TAX_WORD_THEN_ID = re.compile(
 
 # tax ids of fewer digits: Andorra's NRT "L-709312-K", San Marino's C.O.E. "SM 24613"
 _SHORT_TAX_ID = re.compile(r"[A-Z]-\d{6}-[A-Z]|SM ?\d{5}")
+
+
+# a US state's tax account, of seven digits or more: "MN Tax ID: 4417902", "IL Account ID 3184-2706"
+_STATE_TAX_ID = re.compile(
+    rf"(?<![\w/]){US_STATES} (?:Tax ID|Account ID|Tax Account No\.?)\s*[:#]?\s*(\d[\d-]{{5,10}}\d)(?![\w.,])")
 
 
 def prints_a_tax_id(index: TextIndex) -> bool:
@@ -475,6 +497,9 @@ def find_vat_ids(index: TextIndex) -> list[Candidate]:
     for i, m in index.iter_matches(_TAX_ID):
         if (i, m.start(1)) not in taken and (sum(ch.isdigit() for ch in m.group(1)) >= 8
                                              or _SHORT_TAX_ID.fullmatch(m.group(1))):
+            found.append(Candidate(m.group(1), m.group(1), i, m.start(1)))
+    for i, m in index.iter_matches(_STATE_TAX_ID):
+        if (i, m.start(1)) not in taken:
             found.append(Candidate(m.group(1), m.group(1), i, m.start(1)))
     for i, (label, value) in enumerate(zip(index.lines, index.lines[1:])):
         # "GST Number" / "113-245-077", "RUT EMISOR" / "215839200014": a label alone over its id
@@ -533,7 +558,11 @@ _TITLE_WORDS = re.compile(
 
 
 # the signature block's "For <company>": the company signs, the words before it are no part of its name
-_SIGNED_FOR = re.compile(r"(?:for and on behalf of|on behalf of|for|für|pour|per|por|namens)\s+", re.IGNORECASE)
+_SIGNED_FOR = re.compile(r"(?:for and on behalf of|on behalf of|for|für|pour|per|por|namens)\s+"
+                         # the payee of cheques is the seller: "Cheques payable to Salish Sea Office Systems Ltd."
+                         r"|(?:please )?(?:make )?(?:all )?(?:cheques|checks) (?:are |should be )?(?:made )?"
+                         r"payable to\s+",
+                         re.IGNORECASE)
 
 # a brand's line that names the company behind it
 _RUN_BY = re.compile(r"\b(?:is|are) (?:operated|owned|managed|run) by|\bis a trading (?:name|division) of"
@@ -653,6 +682,8 @@ COMPANY = re.compile(
     r"s\.r\.l\.|srl|spa|s\.p\.a\.|oy|ab|as|a/s|aps|pvt|e\.k\.|e\.u\.|a\.g\.|a\.s\.|s\.r\.o\.|ltda\.?|kft\.?|zrt\.?"
     # "CC": South Africa's close corporation, in capitals only
     r"|sp\. z o\.o\.|s\.c\.|s\.a\.m\.|s\.n\.c\.|s\.a\.s\.|snc|(?-i:CC)|"
+    # a US professional corporation, a Quebec partnership: "Susquehanna Family Health Associates, P.C.", "S.E.N.C."
+    r"p\.c\.|s\.e\.n\.c\.(?:r\.l\.)?|"
     + "|".join(map(re.escape, sorted(lexicon.labels("legal_form"), key=len, reverse=True)))
     + r")(?!\w)",  # "S.L." ends in a dot: no \b after it
     re.IGNORECASE,
@@ -734,10 +765,16 @@ def _split_readings(text: str, m: re.Match[str], whole: bool = False) -> set[_Nu
     return out
 
 
+# (glued to its sign: "1 - $89.00" is an empty tax column's dash, then the amount)
+_MINUS_SIGN_BEFORE = re.compile(rf"(?<![\w.,])[-−](?:{CURRENCY_SIGNS})\s?$")
+
+
 def _reading(text: str, start: int, end: int, value: float) -> _Num:
     """`value` as the reading of text[start:end], with the currency sign or unit word beside it."""
     raw = text[start:end]
     money = bool(_MONEY_SIGN.search(text[:start]) or _MONEY_SIGN_AFTER.match(text[end:]))
+    if value > 0 and _MINUS_SIGN_BEFORE.search(text[:start]):
+        value = -value  # "1 -$9.03 -$9.03": a credit's minus before its currency sign
     return _Num(start, end, value, _decimals(raw, value), money, _UNIT_AFTER.match(text, end) is not None)
 
 
@@ -773,9 +810,14 @@ _TRAILING_UNIT = re.compile(
 _DOUBLED_UNIT = re.compile(r"(\s(?:kg|l|m|g|t))\1$")  # a unit column after a measure: "blok ok. 3 kg kg"
 
 
+# a time entry's date and the initials of who worked: "03/03/2025 RW Conference with client …"
+_DATED_ENTRY = re.compile(r"^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\s+(?:[A-Z]{2,3}\s+)?")
+
+
 def _clean_description(segment: str) -> str:
     text = re.sub(r"(?:\s*\b\d{1,3}(?:[.,]\d{1,2})?\s?%)+\s*$", " ", segment)  # a trailing tax-rate column
     text = _CURRENCY_TOKEN.sub("", text.strip(" -:|·"))
+    text = _DATED_ENTRY.sub("", text)
     for _ in range(2):  # a position number, then an article code
         text = _LEADING_CODE.sub("", text.strip())
     text = _UNITS.sub("", text.strip())
@@ -811,7 +853,10 @@ def find_table_rows(index: TextIndex, priceless: bool = False) -> list[RowCandid
     used = -1  # last line consumed by a row
     whole = index.whole_amounts
     below = False  # the table prints each description under its row
+    quantity_left = None  # the last head's order of its quantity and price columns
     for i, line in enumerate(lines):
+        if (order := _head_order(line)) is not None:
+            quantity_left = order
         if i <= used:
             continue
         if _column_numbers(line):
@@ -820,7 +865,10 @@ def find_table_rows(index: TextIndex, priceless: bool = False) -> list[RowCandid
         nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
         # an amount alone on the next line (cents or a currency sign): not a wrapped "1" of a description
         joined = bool(nxt) and _NUMBER.fullmatch(nxt.strip("€$£₹ ")) is not None and bool(_AMOUNT_SHAPE.search(nxt))
-        row, span = _row(f"{line} {nxt}" if joined else line, i, whole=whole), 1 + joined
+        row, span = _row(f"{line} {nxt}" if joined else line, i, whole=whole, quantity_left=quantity_left), 1 + joined
+        if row is None and _COUNT_TIMES_PRICE.fullmatch(nxt):
+            # "Cold brew coffee box, 96 oz  $154.00" over "4 × $38.50": the factors under the description
+            row, span = _row(f"{nxt} {line}", i, whole=whole), 2
         if row is None and priceless:
             row = _row_without_price(f"{line} {nxt}" if joined else line, i, whole)
         if row is None and _LEADING_NUMBER.match(line) and not _ENDS_WITH_AMOUNT.search(line):
@@ -831,7 +879,7 @@ def find_table_rows(index: TextIndex, priceless: bool = False) -> list[RowCandid
                 if _row(lines[i + span - 1], i + span - 1, whole=whole):
                     break  # the next line is a row of its own
                 block = " ".join(lines[i:i + span])
-                if row := (_row(block, i, first_within=len(line), whole=whole)
+                if row := (_row(block, i, first_within=len(line), whole=whole, quantity_left=quantity_left)
                            or (_row_without_price(block, i, whole) if priceless else None)):
                     break
         if row is not None and (_too_short(row.description) or _WEAK_DESCRIPTION.search(row.description)):
@@ -845,6 +893,7 @@ def find_table_rows(index: TextIndex, priceless: bool = False) -> list[RowCandid
         if row is not None and not _too_short(row.description):
             rows.append(row)
             used = i + span - 1
+    rows = _without_summary(rows, lines)
     head = next((i for i, line in enumerate(lines) if _is_table_head(line)), None)
     above = [r for r in rows if head is not None and r.line < head]
     if above and len(above) < len(rows) - len(above):
@@ -854,12 +903,48 @@ def find_table_rows(index: TextIndex, priceless: bool = False) -> list[RowCandid
     return rows
 
 
+def _without_summary(rows: list[RowCandidate], lines: list[str]) -> list[RowCandidate]:
+    """The rows without a summary table that restates them: a law firm's "Timekeeper Hours Rate Amount" rows under
+    its time entries. The summary has a head of its own and fewer rows than the run of rows it adds up to."""
+    for k in range(2, len(rows) // 2 + 1):
+        tail, rest = rows[-k:], rows[:-k]
+        if not any(_is_table_head(lines[j]) or _head_order(lines[j]) is not None
+                   for j in range(rest[-1].line + 1, tail[0].line)):
+            continue
+        total = sum(r.line_total for r in tail)
+        for a in range(len(rest)):
+            for b in range(a + k + 1, len(rest) + 1):
+                if abs(sum(r.line_total for r in rest[a:b]) - total) <= 0.011:
+                    return rest
+    return rows
+
+
 # the column words of a table's head: a line of them, without digits, opens the table
 _HEAD_WORDS = re.compile(
     r"(?i)(?<!\w)(?:description|désignation|designation|beschreibung|bezeichnung|artikel|omschrijving|descripción"
     r"|descrizione|beskrivning|qty|quantity|quantité|qté|menge|anzahl|aantal|cantidad|cant\.|quantità|q\.tà|antal"
     r"|unit price|price|prix unitaire|p\.u\.|pu|einzelpreis|preis|prijs|precio|prezzo|pris|amount|montant|betrag"
-    r"|bedrag|importe|importo|belopp|total)(?!\w)")
+    r"|bedrag|importe|importo|belopp|total|hours|rate)(?!\w)")
+
+
+# a head's quantity and price columns, to tell apart two factors that look alike ("Hours Rate", "Qty Unit Price")
+_QUANTITY_HEAD = re.compile(
+    r"(?i)(?<!\w)(?:qty|quantity|quantité|qté|menge|anzahl|aantal|cantidad|cant\.|quantità|q\.tà|antal|hours|hrs"
+    r"|stunden|std\.|heures|horas|ore|uren|timer)(?!\w)")
+_PRICE_HEAD = re.compile(
+    r"(?i)(?<!\w)(?:unit price|price|rate|prix unitaire|p\.u\.|einzelpreis|preis|prijs|precio|prezzo|pris|taux"
+    r"|tarif|stundensatz|satz|unit cost)(?!\w)")
+
+
+def _head_order(line: str) -> bool | None:
+    """A table head's order of columns: True where the quantity's is left of the price's, False where it is
+    right of it, None for a line that is no such head."""
+    if any(ch.isdigit() for ch in line):
+        return None
+    quantity, price = _QUANTITY_HEAD.search(line), _PRICE_HEAD.search(line)
+    if quantity is None or price is None:
+        return None
+    return quantity.start() < price.start()
 
 
 def _is_table_head(line: str, words: int = 3) -> bool:
@@ -913,8 +998,11 @@ def _description_above(lines: list[str], i: int, used: int) -> str:
         for part in block:  # "Art-Nr-" + "Lieferant": a word hyphenated across lines is one word
             text += part if not text or re.search(r"\w-$", text) else " " + part
         # longer than a description block: the header, an address, a remark
-        if not _too_short(text) and len(text) <= 120 and (head_words == 3 or len(block) == 1):
-            return _clean_description(text)
+        # (a time entry's text runs longer: "03/03/2025 RW Conference with client regarding …")
+        limit = 150 if _DATED_ENTRY.match(text) else 120
+        text = _clean_description(text)
+        if not _too_short(text) and len(text) <= limit and (head_words == 3 or len(block) == 1):
+            return text
     return ""
 
 
@@ -927,11 +1015,13 @@ def _description_below(lines: list[str], j: int) -> str:
 
 
 _AMOUNT_SHAPE = re.compile(r"[.,]\d\d\s*$|[€$£₹]")
+_COUNT_TIMES_PRICE = re.compile(r"\d+(?:[.,]\d+)?\s?[×x]\s?\S{0,3}\s?\d[\d.,]*(?:\s?\S{1,3})?")
 _LEADING_NUMBER = re.compile(r"^\s*-?\d+(?:[.,]\d+)?\s+[^\W\d_]")
 _ENDS_WITH_AMOUNT = re.compile(r"\d[.,]\d\d\s*(?:€|\$|£|EUR)?\s*$")  # a line that ends with its amount is whole
 
 
-def _row(text: str, line: int, first_within: int | None = None, whole: bool = False) -> RowCandidate | None:
+def _row(text: str, line: int, first_within: int | None = None, whole: bool = False,
+         quantity_left: bool | None = None) -> RowCandidate | None:
     nums = _numbers(text, whole)
     if len(nums) < 3:
         return None
@@ -939,6 +1029,15 @@ def _row(text: str, line: int, first_within: int | None = None, whole: bool = Fa
     if found is None:
         return None
     qty, price, total, spans = found
+    dates = [(d.start, d.start + len(d.text)) for d in find_dates(TextIndex(text))]
+    if any(a < end and start < b for start, end in spans for a, b in dates):
+        return None  # "· $1,023.03 due May 1, 2025": the day of a date is no factor
+    # (of two readings of one span, "2.000" as 2000 and 2.0, the one the product took)
+    x, y = (next((n for n in nums if (n.start, n.end) == span and n.value in (qty, price)), None)
+            for span in spans[:2])
+    if quantity_left is not None and x and y and _alike(x, y):
+        # "1.20 725.00 870.00" under "Hours Rate Amount": the head's order, not the whole number, says which
+        qty, price = (x.value, y.value) if quantity_left else (y.value, x.value)
     if first_within is not None and spans[0][0] >= first_within:
         return None
     # the description is the longest stretch of text between the three numbers
@@ -1078,6 +1177,15 @@ def _free_item(before: list[_Num]) -> bool:
         n.value and float(n.value).is_integer() and n.decimals == 0 for n in before)
 
 
+def _money_score(n: _Num) -> int:
+    return 2 * n.money + (n.decimals in (2, 4))
+
+
+def _alike(x: _Num, y: _Num) -> bool:
+    """Neither factor looks more like a price or a quantity than the other: "1.20 725.00"."""
+    return _money_score(x) == _money_score(y) and x.unit == y.unit
+
+
 def _quantity_first(x: _Num, y: _Num) -> tuple[float, float]:
     """Order two factors as (quantity, unit price).
 
@@ -1085,10 +1193,7 @@ def _quantity_first(x: _Num, y: _Num) -> tuple[float, float]:
     measure (no, one or three decimals). When both look alike, the one followed by a unit is the quantity,
     then a whole number, then the smaller number.
     """
-    def money_score(n: _Num) -> int:
-        return 2 * n.money + (n.decimals in (2, 4))
-
-    sx, sy = money_score(x), money_score(y)
+    sx, sy = _money_score(x), _money_score(y)
     if sx != sy:
         return (x.value, y.value) if sx < sy else (y.value, x.value)
     if x.unit != y.unit:

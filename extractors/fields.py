@@ -429,7 +429,8 @@ DISTRACTOR_LABELS = [
     "nuestro pedido", "nostro ordine", "vårt ordernummer",
     "bestellnummer", "bestell-nr", "auftrag", "auftragsnummer", "kundennummer", "kunden-nr", "customer no",
     "customer number", "customer id", "account number", "account no", "client no", "n° client", "numéro client",
-    "klantnummer", "delivery date", "lieferdatum", "liefer- und leistungsdatum", "leistungsdatum", "data sprzedaży",
+    "klantnummer", "delivery date", "ship date", "shipping date", "date shipped", "dispatch date", "despatch date",
+    "lieferdatum", "liefer- und leistungsdatum", "leistungsdatum", "data sprzedaży",
     "date de livraison", "leverdatum", "steuernummer", "tax number", "siret", "siren", "iban", "bic",
     "swift", "phone", "tel", "telefon", "fax", "page", "seite", "art-nr", "artikelnummer", "gln", "ean",
     "bestell-datum", "bestelldatum", "lieferschein-datum", "lieferscheindatum", "lief-nr", "lieferanten-nr",
@@ -707,7 +708,7 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], ind
 # "Hôtel du Vieux Moulin (chantier)" under "Adresse de facturation" / "Hôtel du Vieux Moulin S.à r.l."
 DELIVERY_LABELS = ["ship to", "delivery address", "adresse de livraison", "lieferadresse", "lieferanschrift",
                    "shipping address", "afleveradres", "leveringsadres", "dirección de entrega",
-                   "indirizzo di consegna"]
+                   "indirizzo di consegna", "expédier à", "livrer à"]
 _DELIVERY_KEYS = frozenset(_label_key(lab) for lab in DELIVERY_LABELS)
 
 
@@ -1272,7 +1273,8 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
             if plan.kind == "date" and re.search(ISSUE_DATE_FIELD, plan.name):
                 # pypdf wrapped "Rechnung Nr. X vom" before its date, or before "vom"
                 before = _with_wrapped_start(index.lines, cand, lead=_DATE_CONNECTOR)
-                if any(_corrects(index.lines[cand.line], h) for h in labels[cand.line] if h.end <= cand.start):
+                if (any(_corrects(index.lines[cand.line], h) for h in labels[cand.line] if h.end <= cand.start)
+                        or _under_corrected_label(cand, index, labels)):
                     score -= 1.5  # "Documento que modifica : FACTURA F001-00004521 de fecha 03/04/2025": its date
                 elif _NUMBER_THEN_DATE.search(before):
                     score = max(score, 3.0)  # "Rechnung Nr. 471102 vom 13.11.2019": the date of that number
@@ -1494,6 +1496,20 @@ def _corrects(line: str, hit: LabelHit) -> bool:
     return hit.key(line) in _CORRECTED_INVOICE_KEYS
 
 
+def _under_corrected_label(cand: C.Candidate, index: C.TextIndex, labels: list[list[LabelHit]]) -> bool:
+    """A label of the corrected invoice heads the candidate's cell on the line above: "Original Invoice" over
+    "61844 dated 02/27/2025", alone on its line or, in the layout's columns, in its own cell."""
+    if not cand.line:
+        return False
+    above, line = index.lines[cand.line - 1], index.lines[cand.line]
+    gaps = [m.end() for m in re.finditer(r"\s{2,}", line[: cand.start])]
+    start = gaps[-1] if gaps else 0
+    end = m.start() if (m := re.compile(r"\s{2,}").search(line, cand.start)) else len(line)
+    return any(_corrects(above, h) and h.start < end and h.end > start
+               and (not above[: h.start].strip() or above[: h.start].endswith("  "))
+               and _ENDS_CELL.match(above, h.end) for h in labels[cand.line - 1])
+
+
 def _after_corrected_invoice_label(line: str, hits: list[LabelHit], at: int) -> bool:
     """The value at `at` follows a label of the invoice a credit note corrects, with only a number mark or the
     corrected paper's title between: "Documento que modifica : FACTURA ELECTRÓNICA F001-00004521"."""
@@ -1609,7 +1625,7 @@ def _weigh_tax_breakdown(field_name: str, index: C.TextIndex, merged: dict[Any, 
             cand.score -= 1.0
     if len(mine) < 2:
         return
-    total = round(sum(c.value for c in mine), 2)
+    total = round(sum(c.value for c in mine), 2) if role == "tax" else C.breakdown_basis(index, pairs)
     parts = [merged[c.value].score for c in mine if c.value in merged]
     if total in merged:
         merged[total].score += 0.2  # printed, and the parts agree with it
@@ -1631,7 +1647,7 @@ def _weigh_arithmetic(field_name: str, index: C.TextIndex, merged: dict[Any, C.C
         return
     role = amount_role(field_name)
     gross = role is None and (is_gross_total(field_name) or re.search(AMOUNT_DUE_FIELD, field_name) is not None)
-    basis = round(sum(b.value for b, _ in pairs), 2)
+    basis = C.breakdown_basis(index, pairs)
     tax = round(sum(t.value for _, t in pairs), 2)
     value = basis + tax if gross else {"basis": basis, "tax": tax}.get(role or "")
     if value is not None and round(value, 2) in merged:

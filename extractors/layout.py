@@ -169,7 +169,10 @@ _CONTINUED = re.compile(
     r"|\n(?:\(|(?:incl|inkl|excl|exkl|zzgl|inclusief|including|met|mit|with|avec|con|y compris|und|and|en|et|e|y|og|"
     r"och|or|oder|ou|o|i|a|of|for|to|av|på|för|till|med|du|des|del|di|da|na|w|z|do|voor|per|dla)\b)"
     r"|\d\n[^\W\d_]{2,10}\.?$"  # "Apfelkuchen vom Blech mit Streuseln, 24" / "Stück"
-    r"|\d\n(?:mm|cm|m|km|in|ft|g|kg|t|ml|l|V|W|kW|A|bar)\b")  # "…with SS316 thermowell, 300" / "mm insertion length"
+    r"|\d\n(?:mm|cm|m|km|in|ft|g|kg|t|ml|l|V|W|kW|A|bar)\b"  # "…with SS316 thermowell, 300" / "mm insertion length"
+    # "Social media content calendar, April to June" / "2025 (per month)": a month, then its year
+    r"|(?i:\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?)\n(?:19|20)\d\d\b")
 # a phrase of a few words goes on in a lowercase word ("…en jaarlijkse" / "klantenlisting"); under one word, a
 # lowercase line is a note ("Pfand" / "nicht rabattierfähig")
 _GOES_ON_LOWER = re.compile(
@@ -213,6 +216,9 @@ def _without_other_cells(description: str, cell: str, line_cells: list[Cell], he
     for c in (c for c in line_cells if c.start >= head[1] - 1
               or (own and c.start > own.end and not any(ch.isalnum() for ch in c.text))):
         if any(abs(v - w) < 0.005 for v in C.number_values(c.text) for w in figures):
+            # the row's figures start; the plain text may have run the first into the description ("… 6/#10 4"
+            # of "Pack  Ord  Ship": the count ordered, beside the one shipped)
+            right.append(" ".join(c.text.split()))
             break
         if len(c.text.split()) <= 2:
             right.append(" ".join(c.text.split()))

@@ -130,7 +130,8 @@ class InvoiceFields(BaseModel):
                                       "rfc", "nit", "rut", "r.u.t.", "ruc", "r.u.c.", "r.u.c. n°", "cuit", "cnpj",
                                       "cpf/cnpj", "tin", "vat reg. tin", "sst no", "sst reg no", "tax code",
                                       "npwp", "mst", "ein:", "strn", "ntn", "bin", "cédula jurídica", "rut emisor",
-                                      "nrt", "c.o.e.", "coe"]},
+                                      "nrt", "c.o.e.", "coe", "hst no", "hst number", "n° tps", "gst registration",
+                                      "fed. id", "seller's permit no.", "ubi"]},
     )
     buyer_name: str | None = Field(
         None,
@@ -140,7 +141,8 @@ class InvoiceFields(BaseModel):
                                       "ship to", "credit to", "to", "käufer", "kunde", "rechnungsempfänger",
                                       "rechnungsadresse", "rechnungsanschrift", "empfänger", "leistungsempfänger",
                                       "client", "destinataire",
-                                      "facturé à", "adresse de facturation", "acheteur", "klant", "factuur aan",
+                                      "facturé à", "facturer à", "adresse de facturation", "expédier à", "livrer à",
+                                      "acheteur", "klant", "factuur aan",
                                       "debiteur", "cliente", "facturar a", "spett.le", "destinatario", "kund",
                                       "messrs.", "御中",
                                       "fakturaadress", "köpare", "delivery address", "adresse de livraison", "lieferadresse",
@@ -172,7 +174,7 @@ class InvoiceFields(BaseModel):
                                       "totale onorari", "totale competenze", "totale prestazioni", "total prestations",
                                       "sous-total", "subtotaal", "summe positionen", "summe positionen netto",
                                       "total marchandises", "total marchandises htva", "sum varer", "totale merce",
-                                      "sum varer eks. mva", *NET_LABELS]},
+                                      "sum varer eks. mva", "merchandise", "merchandise total", *NET_LABELS]},
     )
     tax_basis_total: float | None = Field(
         None,

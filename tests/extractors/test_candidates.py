@@ -38,6 +38,8 @@ def test_dates_that_read_both_ways_are_month_first_on_a_page_with_a_us_address()
     text = "Invoice date 02/04/2025\nShip to\n88 Maple Hollow Dr\nRound Rock, TX 78681"
     assert dates(text) == [dt.date(2025, 2, 4)]
     assert dates("Invoice date 02/04/2025\n10 Downing St, London SW1A 2AA") == [dt.date(2025, 4, 2)]
+    # some print no comma before the state
+    assert dates("Keystone Clinical Supply, Inc.\nHarrisburg PA 17110\n03/12/2025") == [dt.date(2025, 3, 12)]
 
 
 @pytest.mark.parametrize("line, value", [
@@ -45,6 +47,12 @@ def test_dates_that_read_both_ways_are_month_first_on_a_page_with_a_us_address()
     ("GST/HST Registration No. 817426539 RT0001", "817426539 RT0001"),
     ("UEN / GST Reg No.: 201834567W", "201834567W"), ("VAT No. 4129385763", "4129385763"),
     ("TRN: 100384729100003", "100384729100003"), ("Our VAT No. MT21457333", "MT21457333"),
+    # Canada's business number with its program account, the US's federal and state tax ids (invoice_set_r)
+    ("Toronto, ON M6J 3A1  ·  HST No. 793158429 RT0001", "793158429 RT0001"),
+    ("N° TPS : 864021753 RT0001", "864021753 RT0001"), ("GST Registration # 705842169 RT0001", "705842169 RT0001"),
+    ("Fed. ID 31-1847206", "31-1847206"), ("CA Seller's Permit No. 102-457813", "102-457813"),
+    ("hello@rainierhearth.com  ·  WA UBI 604 812 377", "604 812 377"), ("MN Tax ID: 4417902", "4417902"),
+    ("IL Account ID 3184-2706", "3184-2706"),
 ])
 def test_tax_ids_of_english_speaking_countries_after_their_labels(line, value):
     # UK, Canada, Singapore, South Africa, the UAE and Malta (invoice_set_d): no EU country code, or Malta's
@@ -495,3 +503,34 @@ def test_ids_and_names_of_invoice_set_q():
 def test_a_senders_email_run_into_the_addressees_name_is_no_part_of_it():
     spans = [c.text for c in C.find_text_spans(C.TextIndex("info@huber-wyss.ch Wohnbaugenossenschaft Sonnhalde\n"))]
     assert "Wohnbaugenossenschaft Sonnhalde" in spans
+
+
+def test_rows_of_time_entries_under_hours_and_rate_and_a_summary_that_restates_them():
+    # invoice_set_r: "1.20 725.00" reads hours × rate by the head's order, not whole number first; the entry's
+    # date and initials open no description; the timekeeper summary adds up to entries already read
+    text = ("Date Atty Description Hours Rate Amount\n"
+            "03/03/2025 RW Conference with client regarding Series A term sheet;\n"
+            "review investor comments on liquidation preference\nand board composition\n1.20 725.00 870.00\n"
+            "03/03/2025 LM Draft summary of open term sheet issues for client 0.90 450.00 405.00\n"
+            "03/04/2025 LM Revise the voting agreement 1.00 450.00 450.00\n"
+            "Total Fees $1,725.00\nTIMEKEEPER SUMMARY\nTimekeeper Hours Rate Amount\n"
+            "Robert Whitby, Partner 1.20 725.00 870.00\nLucia Moreno, Associate 1.90 450.00 855.00\n")
+    assert rows(text) == [
+        ("Conference with client regarding Series A term sheet; review investor comments on liquidation "
+         "preference and board composition", 1.2, 725.0, 870.0),
+        ("Draft summary of open term sheet issues for client", 0.9, 450.0, 405.0),
+        ("Revise the voting agreement", 1.0, 450.0, 450.0)]
+    assert rows("Item Description Qty Unit Price Tax Amount\n"
+                "SVC-INST Delivery, assembly and installation labour (hours) 5.50 78.00 GST 429.00\n") == [
+        ("Delivery, assembly and installation labour (hours)", 5.5, 78.0, 429.0)]
+
+
+def test_rows_with_their_factors_underneath_a_credits_minus_and_no_date_as_a_factor():
+    # invoice_set_r: a Square-style row, the count and price under the description; "-$9.03" is negative, but
+    # an empty tax column's "-" before "$89.00" is not; "May 1" is no factor of a row
+    assert rows("Cold brew coffee box, 96 oz $154.00\n4 × $38.50\nSubtotal $154.00\n") == [
+        ("Cold brew coffee box, 96 oz", 4.0, 38.5, 154.0)]
+    assert rows("Unused time on Archive Storage 100 GB\n1 -$9.03 -$9.03\n") == [
+        ("Unused time on Archive Storage 100 GB", 1.0, -9.03, -9.03)]
+    assert rows("Service call and diagnostic $89.00 1 - $89.00\n") == [("Service call and diagnostic", 1.0, 89.0, 89.0)]
+    assert rows("RP-7F3A91C2-0007 · $1,023.03 due May 1, 2025\n") == []

@@ -1542,3 +1542,41 @@ def test_invoice_set_p_banks_billing_addresses_net_dates_and_our_invoice():
     flemish = ("Drukkerij Vandamme & Zonen\nMeensesteenweg 312 · 8800 Roeselare\nUitgeverij Het Blauwe Huis BV\n"
                "FACTUUR\nDrukkerij Vandamme & Zonen NV, Meensesteenweg 312, 8800 Roeselare\n")
     assert _top(flemish, "vendor_name") == "Drukkerij Vandamme & Zonen NV"
+
+
+def test_invoice_set_r_parties_dates_and_stacked_taxes_of_north_america():
+    quebec = ("Solutions numériques Boréal inc.\nN° TPS : 864021753 RT0001\nFACTURE\nSolde dû\n6 339,84 $\n"
+              "Facturer à\nClinique vétérinaire des Deux-Rivières S.E.N.C.\n1875, chemin des Patriotes\n"
+              "Expédier à\nClinique des Deux-Rivières, succursale Chambly\n")
+    assert _top(quebec, "buyer_name") == "Clinique vétérinaire des Deux-Rivières S.E.N.C."
+    # a professional corporation's "P.C." is a legal form; the department under it is no buyer
+    us = ("Keystone Clinical Supply, Inc.\nInvoice\nBill To\nSusquehanna Family Health Associates, P.C.\n"
+          "Accounts Payable\n1120 Market Street, Suite 300\nShip Date\n03/11/2025\n")
+    assert _top(us, "buyer_name") == "Susquehanna Family Health Associates, P.C."
+    assert _top("Harrisburg PA 17110\nInvoice\n#INV104772\n03/12/2025\nShip Date\n03/11/2025\n", "invoice_date") == (
+        dt.date(2025, 3, 12))
+    # "Cheques payable to Salish Sea Office Systems Ltd.": the payee, under a logo's "SS" run into the letterhead
+    assert _held_out_invoice("invoice_set_r", "r03_bc_gst_pst_office.pdf")["vendor_name"] == (
+        "Salish Sea Office Systems Ltd.")
+    # the invoice a credit memo corrects is named under its label, alone on its line or in its own cell
+    memo = "Credit Memo\nDate Credit No.\n03/18/2025 CM-2207\nOriginal Invoice\n61844 dated 02/27/2025\n"
+    assert _top(memo, "invoice_date") == dt.date(2025, 3, 18)
+    assert _held_out_invoice("invoice_set_r", "r12_credit_memo_mn.pdf")["invoice_date"] == "2025-03-18"
+    # GST and PST are charged on the same goods: the net amount is counted once
+    stacked = _invoice("Invoice No. 24817\nTax Rate Taxable Amount Tax\nGST 5% $6,462.00 $323.10\n"
+                       "PST 7% $5,763.00 $403.41\nTotal tax $726.51\nTotal (CAD) $7,188.51\n")
+    assert (stacked["tax_basis_total"], stacked["tax_total"], stacked["total"]) == (6462.0, 726.51, 7188.51)
+    assert _top("Merchandise $3,158.40\nLess volume discount 3% -$94.75\nFreight $186.40\n"
+                "Taxable total $3,250.05\n", "subtotal") == 3158.4
+
+
+def test_invoice_set_r_rows_read_by_their_columns():
+    # "April to June" / "2025 (per month)" wraps a year; "6/#10 4" is the pack and ordered columns, not the
+    # description's
+    items = _held_out_invoice("invoice_set_r", "r15_xero_nb_hst_payment_advice.pdf")["line_items"]
+    assert items[1]["description"] == "Social media content calendar, April to June 2025 (per month)"
+    items = _held_out_invoice("invoice_set_r", "r08_wholesale_ca_casepacks_2p.pdf")["line_items"]
+    assert [i["description"] for i in items[:2]] == ["Tomatoes, diced in juice, fancy", "Beans, black, low sodium"]
+    # the time entries' rows, without the timekeeper summary, add up to the fees and disbursements
+    answer = _held_out_invoice("invoice_set_r", "r02_law_firm_ny_2p.pdf")
+    assert (len(answer["line_items"]), answer["subtotal"]) == (17, 13337.5)
