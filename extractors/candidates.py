@@ -158,7 +158,7 @@ def find_amounts(index: TextIndex, *, with_decimals_only: bool = True) -> list[C
 _RATE = re.compile(r"(?<![\d.,])(\d{1,2}(?:[.,]\d{1,2})?)\s?%")
 
 
-def _rates(text: str) -> list[float]:
+def rates(text: str) -> list[float]:
     """The percentages printed in `text` ("19 %", "5,5%", "14.50%"), in order."""
     return [float(m.group(1).replace(",", ".")) for m in _RATE.finditer(text)]
 
@@ -173,7 +173,7 @@ def find_tax_breakdown(index: TextIndex) -> list[tuple[Candidate, Candidate]]:
         by_line.setdefault(cand.line, []).append(cand)
     pairs = []
     for line, amounts in by_line.items():
-        found = next(((a, b) for rate in set(_rates(index.lines[line])) for a in amounts for b in amounts
+        found = next(((a, b) for rate in set(rates(index.lines[line])) for a in amounts for b in amounts
                       if a is not b and a.value and abs(a.value * rate / 100 - b.value) <= _rounding(b)), None)
         if found:
             pairs.append(found)
@@ -649,10 +649,21 @@ def _name_in(part: str) -> str:
     part = _HONORIFIC_AFTER.sub("", part)  # "Seaside Minato Hotel Co., Ltd.  Messrs.": the addressee
     # "info@huber-wyss.ch Wohnbaugenossenschaft Sonnhalde": pypdf ran the sender's address into the name
     part = re.sub(r"^(?:\S+@\S+\.\w+|www\.\S+)\s+(?=[A-ZÀ-Þ])", "", part)
+    for legal in COMPANY.finditer(part):
+        if _REGISTRATION_AFTER.match(part, legal.end()):
+            # "Caledon Heating & Gas Services Ltd. Registered in Scotland No. SC604218. …", "Ó Dálaigh Kinsella
+            # LLP is a limited liability partnership registered …": the small print's sentence about the company
+            part = part[: legal.end()]
+            break
     if (run_by := _RUN_BY.search(part)) and COMPANY.search(part, run_by.end()):
         # "The Marlowe Quay is operated by Marlowe Quay Hotel Pte. Ltd.": the company
         part = part[run_by.end():].strip(" .") + ("." if part.endswith(".") else "")
     return part
+
+
+_REGISTRATION_AFTER = re.compile(
+    r"\.?\s+(?:(?:is|are)\s+an?\s+(?:private |public )?(?:limited|unlimited|registered)\b"
+    r"|registered\s+(?:in|office|no|number|with)\b|company\s+(?:no|number|reg)\b)", re.IGNORECASE)
 
 
 # a line that ends in a word that joins it to the next: "de", "&", "und"
@@ -673,15 +684,23 @@ def _brand_and_legal_name(line: str) -> bool:
     return bool(_BRAND_DASH.fullmatch(line)) and any(m.end() >= len(line.rstrip(".")) for m in COMPANY.finditer(line))
 
 
+# "Kells, Co. Meath": Ireland's counties are written "Co." too
+_IRISH_COUNTY = (r"(?:Antrim|Armagh|Carlow|Cavan|Clare|Cork|Derry|Donegal|Down|Dublin|Fermanagh|Galway|Kerry|Kildare"
+                 r"|Kilkenny|Laois|Leitrim|Limerick|Longford|Louth|Mayo|Meath|Monaghan|Offaly|Roscommon|Sligo"
+                 r"|Tipperary|Tyrone|Waterford|Westmeath|Wexford|Wicklow)\b")
+
+
 # a line that can open a company's name: capitalised words, no digits, no label or punctuation of a sentence
 _FIRST_LINE_OF_NAME = re.compile(r"[A-ZÄÖÜ][\w&'-]*(?: [A-ZÄÖÜ][\w&'-]*){0,3}")
 COMPANY = re.compile(
     # legal forms of several parts first, whole: "Co., Ltd.", "S.A. de C.V.", "S. de R.L. de C.V."
     r"(?<!\w)(co\.,? ?ltd\.?|s\.a\. de c\.v\.|s\.à ?r\.l\.|s\. de r\.l\.(?: de c\.v\.)?|s\.a\.[ca]\.|e\.i\.r\.l\.|k\.k\.|"
-    r"gmbh|ag|kg|ug|ltd|limited|inc|llc|plc|corp|co\.|b\.v\.|bv|n\.v\.|nv|sarl|sàrl|sas|sa|s\.a\.|s\.l\.|sl|"
+    r"gmbh|ag|kg|ug|ltd|limited|inc|llc|plc|corp|co\.(?! ?" + _IRISH_COUNTY + r")|"
+    r"b\.v\.|bv|n\.v\.|nv|sarl|sàrl|sas|sa|s\.a\.|s\.l\.|sl|"
     r"s\.r\.l\.|srl|spa|s\.p\.a\.|oy|ab|as|a/s|aps|pvt|e\.k\.|e\.u\.|a\.g\.|a\.s\.|s\.r\.o\.|ltda\.?|kft\.?|zrt\.?"
     # "CC": South Africa's close corporation, in capitals only
     r"|sp\. z o\.o\.|s\.c\.|s\.a\.m\.|s\.n\.c\.|s\.a\.s\.|snc|(?-i:CC)|"
+    r"(?-i:DAC|CLG)|"  # Ireland's designated activity company, a company limited by guarantee
     # a US professional corporation, a Quebec partnership: "Susquehanna Family Health Associates, P.C.", "S.E.N.C."
     r"p\.c\.|s\.e\.n\.c\.(?:r\.l\.)?|"
     + "|".join(map(re.escape, sorted(lexicon.labels("legal_form"), key=len, reverse=True)))
@@ -791,7 +810,8 @@ def find_numbers(index: TextIndex) -> set[float]:
 _UNIT_WORDS = (r"(?:x|pcs?\.?|pc\.?|stk\.?|stück|st\.?|std\.?|h|hrs?\.?|hours?|days?|tage?|psch\.?|pauschal|mt\.?|"
                r"ks|szt\.?|"
                r"monate?|kg|g|l|m|m2|m²|lfm|ea|each|units?|unités?|u\.?|uds?\.?|pz\.?|stuks?|st|lots?)\b")
-_UNITS = re.compile(r"^" + _UNIT_WORDS + r"\.?\s*", re.IGNORECASE)
+# (not a word that opens the description's phrase: "Day delegate package – morning coffee …")
+_UNITS = re.compile(r"^(?!(?:days?|hours?|units?|lots?|each)\s+(?-i:[a-z]))" + _UNIT_WORDS + r"\.?\s*", re.IGNORECASE)
 # matched where a number ends: "-5,0000 Stk.", "1,25 t" (tonnes), "40 ram." (reams); here only, not stripped
 # from the start of a description ("Rouleau adhésif")
 # the unit columns of Central and Eastern European, Baltic, Balkan, Greek and Turkish forms: piece, set, service
@@ -1087,15 +1107,19 @@ def _product_triple(nums: list[_Num], text: str = ""):
         # an exact product, then a discount or tax that makes one exact, and only then a product off by rounding:
         # "19 Paper core tube … 1000 mm … 900 Nos 21.69 Nos 2.5 % 19,032.98" is not 19 × 1000
         loose = 0.011 + 0.002 * abs(total.value)
-        if found := (_factors(before, total, 0.011) or _discounted_triple(before, total, text)
-                     or _taxed_triple(before, total, text) or _factors(before, total, loose)):
+        if found := (_factors(before, total, 0.011, text) or _discounted_triple(before, total, text)
+                     or _taxed_triple(before, total, text) or _factors(before, total, loose, text)):
             return found
     return _rounded_count_triple(nums)
 
 
-def _factors(before: list[_Num], total: _Num, tolerance: float):
+def _factors(before: list[_Num], total: _Num, tolerance: float, text: str = ""):
     """Two numbers before the amount whose product it is, within `tolerance`: a count with its unit first
-    ("1 ks 18 900,00 21 18 900,00" is 1 × 18 900, not 21 × 900 of the tax rate and a split amount)."""
+    ("1 ks 18 900,00 21 18 900,00" is 1 × 18 900, not 21 × 900 of the tax rate and a split amount), unless the
+    count is the description's, in brackets ("workshop (remote, 1 day) 1 1,200.00")."""
+    def counted(n: _Num) -> bool:
+        return n.unit and text[: n.start].count("(") <= text[: n.start].count(")")
+
     found = None
     for b in range(len(before) - 1, 0, -1):  # factors closest to the amount first: leading numbers are positions
         for a in range(b - 1, -1, -1):
@@ -1103,7 +1127,7 @@ def _factors(before: list[_Num], total: _Num, tolerance: float):
             if x.end > y.start:
                 continue  # overlapping readings of the same digits
             if abs(x.value * y.value - total.value) <= tolerance:
-                if x.unit or y.unit:
+                if counted(x) or counted(y):
                     return _triple(x, y, total)
                 found = found or _triple(x, y, total)
     return found
@@ -1118,7 +1142,7 @@ def _discounted_triple(before: list[_Num], total: _Num, text: str = ""):
         return None
     tries = [(before[k - 2], before[k - 1], before[k].value, before[k].start) for k in range(len(before) - 1, 1, -1)]
     if before and (x := _factor_before(before, before[-1])):
-        tries += [(x, before[-1], rate, before[-1].end) for rate in _rates(text[before[-1].end:total.start])]
+        tries += [(x, before[-1], rate, before[-1].end) for rate in rates(text[before[-1].end:total.start])]
     for x, y, rate, at in tries:
         if not 0 < rate < 100 or x.end > y.start or y.end > at:
             continue
@@ -1149,7 +1173,7 @@ def _taxed_triple(before: list[_Num], total: _Num, text: str):
     if x is None or y.end > tax.start or abs(x.value * y.value + tax.value - total.value) > 0.011:
         return None
     net = x.value * y.value
-    if any(abs(net * rate / 100 - tax.value) <= 0.011 for rate in _rates(text[y.end:tax.start])):
+    if any(abs(net * rate / 100 - tax.value) <= 0.011 for rate in rates(text[y.end:tax.start])):
         return _triple(x, y, total)
     return None
 

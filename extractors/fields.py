@@ -103,6 +103,7 @@ DUE_DATE_FIELD = r"due|pay_by|payment_date"  # names of a due-date field
 # names of the document's own number
 DOCUMENT_NUMBER_FIELD = r"(?:invoice|document|bill|credit_note|receipt|folio)_(?:number|no|id)|^number$"
 ORDER_FIELD = r"order|^po_|purchase"  # names of an order's number, or with a date's type its date
+TAX_BASIS_FIELD = r"bas(?:is|e)(?:_|$)|taxable"  # the amount a tax is charged on, not the subtotal before charges
 AMOUNT_DUE_FIELD = r"amount_due|balance|payable|to_pay|outstanding|due_amount|amount_owed"
 NET_PAY_FIELD = r"net_(?:pay|salary|wage|earnings|income)|take_home|payout"
 PERSON_FIELD = r"employee|patient|passenger|student|person|driver|guest"  # names of a person, never a company
@@ -624,6 +625,9 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], ind
         if (amount_role(fname) == "tax" and any(amount_role(f) == "tax" for f in nearest.fields)
                 and _EXEMPT.search(lines[cand.line][: nearest.start])):
             return 0.5  # "SUBTOTAL NO OBJETO DE IVA 0.00", "Exempt from VAT": an amount no tax is charged on
+        if ours and amount_role(fname) == "basis" and (_EXEMPT.search(lines[cand.line][: nearest.start])
+                                                        or _NOT.search(lines[cand.line][: nearest.start])):
+            return 0.5  # "Disbursements not subject to VAT 2,746.60": no basis of the tax
         if ours and _second_figure_to_date(lines, cand, nearest):
             return 1.0  # "Gross Pay $2,770.94 31,973.44" under "this period  year to date": the year's, not ours
         if fname in nearest.fields and nearest.end - nearest.start <= 3 and re.search(
@@ -632,8 +636,11 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], ind
         if (section and fname in nearest.fields
                 and re.search(r"[^\W\d_]{2,}", lines[cand.line][nearest.end:cand.start])):
             return 0.5  # "SUBJECT TO BENGALURU JURISDICTION · This is …": other words stand between label and name
+        between = lines[cand.line][nearest.end:cand.start]
         if (not section and fname in nearest.fields and not isinstance(cand.value, (int, float))
-                and len(re.findall(r"[^\W\d_]{2,}", lines[cand.line][nearest.end:cand.start])) >= 4):
+                and (len(re.findall(r"[^\W\d_]{2,}", between)) >= 4
+                     # "a valid invoice, Public Contracts Regulations 2015": the label's phrase ended at the comma
+                     or re.match(r"\s*[,;]\s+[^\W\d_]{2,}", between))):
             # "Factura este valabilă fără semnătură și ștampilă conform art. 319": a sentence after the label
             return 1.0
         if fname in nearest.fields:
@@ -749,8 +756,10 @@ def _stacked_label(cand: C.Candidate, labels: list[list[LabelHit]], lines: list[
     if cand.line == 0 or len(labels[cand.line - 1]) != 1:
         return False
     above, hit, line = lines[cand.line - 1], labels[cand.line - 1][0], lines[cand.line]
+    # (series letters may open the value's line: "Invoice No." / "GGM 5520")
     return (not above[: hit.start].strip() and not above[hit.end:].strip(" :.#")
-            and not line[: cand.start].strip() and not line[cand.start + len(cand.text):].strip())
+            and (not line[: cand.start].strip() or _LETTER_PREFIX.fullmatch(line[: cand.start]) is not None)
+            and not line[cand.start + len(cand.text):].strip())
 
 
 # a column of running totals beside the period's figures: "Earnings  rate  hours  this period  year to date"
@@ -962,6 +971,7 @@ _EXEMPT = re.compile(r"(?i)\b(?:exent[oa]s?|exempt(?:ed)?|no objeto|no sujet[oa]
                      r"exonerad[oa]s?|isent[oa]s?|befreit|vrijgesteld|exonéré|nie podlega|nepodléhá|nepodlieha|"
                      r"osvobozen[oéa]|oslobođen[oa]|scutit[ăe]?|neimpozabil[ăe]?|exempt[ăe])\b"
                      r"(?:\s+(?:de|del|from|to|a|al|von|van))?\s*$")
+_NOT = re.compile(r"(?i)\b(?:not|non|nicht|niet)\s*$")  # "… not subject to VAT"
 _PERIOD_END = re.compile(r"(?i)\b(?:vom|von|from|du|van|dal|del|desde)\s+[\d./-]{6,10}\s*"
                          r"(?:-|–|bis(?:\s+zum)?|to|until|au|tot|t/m|al|hasta)\s*$")
 _RANGE_CONNECTOR = re.compile(r"(?i)\s*(?:-|–|bis(?:\s+zum)?|to|until|through|thru|au|tot|t/m|al|hasta)\s*")
@@ -1029,6 +1039,11 @@ _IBAN_HEAD = re.compile(r"\bIBAN\b\W*[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4})*\s*$")
 
 
 _LETTER_PREFIX = re.compile(r"(?<![\w.-])([A-Z]{1,4}) $")  # "Polizzen-Nr. KF 55-2047183-7", "PO 4471/HB"
+
+
+# the label of the buyer's tax id: "Customer VAT No.: ", "Kunden-USt-IdNr. "
+_BUYERS_ID = (r"(?i)\b(?:customer|buyer|client|kunden?|recipient|cliente|destinataire|afnemer|acquirente)\b[^:\n]{0,20}"
+              r"\b(?:vat|tax|ust|tva|btw|iva|gst)\b[^:\n\d]{0,15}:?\s*")
 
 
 def _with_letter_prefix(cand: C.Candidate, hits: list[LabelHit], line: str) -> C.Candidate:
@@ -1315,6 +1330,9 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
                 score -= 1.0  # "Rechnung (380)": a type code, not the document's number
             if plan.kind == "vat_id" and _block_role(cand, labels, index) not in (None, party_role(plan.name)):
                 score -= 1.0  # "Buyer (Bill to) … GSTIN/UIN: 24AAQFK7312P1ZC": the other party's id, in its block
+            elif (plan.kind == "vat_id" and party_role(plan.name) == "sender"
+                  and re.search(_BUYERS_ID + re.escape(cand.text), index.text)):
+                score -= 1.0  # "Customer VAT No.: DE284173051" further down: the buyer's id, wherever else printed
         elif plan.kind == "text":
             role = plan.role
             if role != "recipient":
@@ -1364,6 +1382,10 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
             elif not C.COMPANY.search(cand.text) and re.search(
                     r"(?i)\b(?:iban|bic|swift)\b", index.lines[cand.line][cand.start + len(cand.text):]):
                 score -= 1.0  # "Banque du Centre-Nord · IBAN LU92 …": the bank the account is held at
+            elif re.search(r"(?i)\bbank\b", cand.text) and re.search(
+                    r"(?i)\b(?:iban|bic|swift|sort code|account (?:no|number))\b",
+                    index.lines[cand.line][cand.start + len(cand.text):]):
+                score -= 1.0  # "BACS: Forth & Clyde Bank plc, sort code 83-19-52": a bank, whatever its legal form
             if cand.text.startswith("(") or "%" in cand.text:
                 score -= 1.0  # "(Not to be used for payment)", "MwSt-% Nettowert": a remark or a column
             # "Umsatzsteuer aufschlüsselung:", "Nummer        : GE2020211", but not "WS Retail Services Pvt. Ltd :"
@@ -1445,6 +1467,7 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
         _legal_name_of_logo(merged)
     if plan.kind == "amount":
         _weigh_tax_breakdown(plan.name, index, merged)
+        _weigh_rate_times_basis(plan.name, index, merged)
         _add_tax_lines(plan.name, index, scored, merged)
         _weigh_arithmetic(plan.name, index, merged)
         if is_gross_total(plan.name):
@@ -1606,6 +1629,26 @@ def amount_role(field_name: str) -> str | None:
     return None
 
 
+def _weigh_rate_times_basis(field_name: str, index: C.TextIndex, merged: dict[Any, C.Candidate]) -> None:
+    """One tax line, one rate: the basis is the amount that rate turns into the line's tax ("Total fees 8,320.00",
+    "VAT @ 23% 1,913.60"), above a "Total exclusive of VAT 46,755.00" that holds outlays outside the tax. The
+    arithmetic outweighs a label, and `_prefer_larger_among_ties`, here."""
+    if not re.search(TAX_BASIS_FIELD, field_name) or index.tax_breakdown:
+        return
+    taxes = []
+    for i, line in enumerate(index.lines):
+        rates = C.rates(line) if _TAX_LINE_START.match(line) else []
+        after = [a for a in C.find_amounts(C.TextIndex(line)) if rates and a.start > line.find("%")]
+        if len(set(rates)) == 1 and after:
+            taxes.append((i, rates[0], after[-1].value))
+    if len({(rate, tax) for _, rate, tax in taxes}) != 1 or not taxes[0][2]:
+        return
+    _, rate, tax = taxes[0]
+    for cand in merged.values():
+        if cand.line not in {i for i, _, _ in taxes} and abs(cand.value * rate / 100 - tax) <= 0.011:
+            cand.score = max(cand.score, 3.6)
+
+
 def _weigh_tax_breakdown(field_name: str, index: C.TextIndex, merged: dict[Any, C.Candidate]) -> None:
     """On a tax-breakdown line the basis is never the tax, nor the tax a basis; several rates add up.
 
@@ -1623,6 +1666,11 @@ def _weigh_tax_breakdown(field_name: str, index: C.TextIndex, merged: dict[Any, 
     for cand in merged.values():
         if (cand.line, cand.start) in theirs or (cand.line, round(cand.value)) in gross:
             cand.score -= 1.0
+    if (re.search(TAX_BASIS_FIELD, field_name) and len(pairs) == 1 and mine[0].value in merged
+            and _TAX_LINE_START.match(index.lines[mine[0].line])):
+        # "VAT at 20% on £1,742.00 348.40": the tax's own line names its basis, over "Disbursements subject to
+        # VAT 52.00" and a "Sub-total before VAT" that holds amounts outside the tax
+        merged[mine[0].value].score = max(merged[mine[0].value].score, 3.3)
     if len(mine) < 2:
         return
     total = round(sum(c.value for c in mine), 2) if role == "tax" else C.breakdown_basis(index, pairs)
@@ -1632,6 +1680,9 @@ def _weigh_tax_breakdown(field_name: str, index: C.TextIndex, merged: dict[Any, 
     elif parts:
         merged[total] = C.Candidate(value=total, text=" + ".join(c.text for c in mine), line=mine[-1].line,
                                     start=mine[-1].start, score=min(parts) - 0.2)
+
+
+_TAX_LINE_START = re.compile(r"(?i)\s*(?:vat|tva|mwst|ust|btw|iva|gst|hst|moms|mva|alv)\b")
 
 
 # evidence of an amount from arithmetic alone: above code's cut for an unlabelled amount (1.0), below any label
@@ -1679,7 +1730,10 @@ def _add_tax_lines(field_name: str, index: C.TextIndex, scored: list[C.Candidate
         if len(run) >= 2:
             total = round(sum(c.value for c in run), 2)
             score = min(c.score for c in run) - 0.5  # out of `_prefer_larger_among_ties`' reach
-            if total in merged:
+            if total in merged and any(c.value == 0 for c in run) and 0 in merged:
+                # "TOTAL VAT 20% 1,127.50" over "TOTAL VAT 0% 0.00": the zero rate's line charges nothing
+                merged[total].score, merged[0].score = max(merged[total].score, merged[0].score + 0.1), score
+            elif total in merged:
                 merged[total].score = max(merged[total].score, score)
             else:
                 merged[total] = C.Candidate(value=total, text=" + ".join(c.text for c in run), line=run[-1].line,

@@ -125,7 +125,10 @@ def column_descriptions(layout_text: str, rows: list[dict]) -> list[str | None]:
                     description = _join_wrapped([cell, *_wrapped_below(lines, i, column)])
                 elif cell:
                     plain = " ".join(str(row.get("description") or "").split())
-                    description = _without_other_cells(_start_at(plain, cell) or plain, cell, line_cells, head, row)
+                    # "Materials" of a "CIS" column beside the description's cell: the row took another cell
+                    other = any(" ".join(c.text.split()) == plain != " ".join(cell.split()) for c in line_cells)
+                    start = " ".join(cell.split()) if other else _start_at(plain, cell) or plain
+                    description = _without_other_cells(start, cell, line_cells, head, row)
                     whole = " ".join(cell.split())
                     # a word the row took for a code: "BOPP Tape 48 mm"; or a number, where the cell starts under
                     # the heading ("8 yd skip hire"), not left of it in a narrow position column ("1  Annual …")
@@ -176,7 +179,8 @@ _CONTINUED = re.compile(
 # a phrase of a few words goes on in a lowercase word ("…en jaarlijkse" / "klantenlisting"); under one word, a
 # lowercase line is a note ("Pfand" / "nicht rabattierfähig")
 _GOES_ON_LOWER = re.compile(
-    r"\S+ \S+ \S+.*\n(?!(?:from|aus|von|vom|nicht|not|non|dalla|desde|depuis)\b)[a-zà-ÿ][a-zà-ÿ/-]{3,}")
+    r"\S+ \S+ \S+.*\n(?!(?:from|aus|von|vom|nicht|not|non|dalla|desde|depuis|je)\b)"
+    r"(?:[a-zà-ÿ][a-zà-ÿ/-]{3,}|[a-zà-ÿ]{2,3} [\w(])")  # "…Caring for your wound" / "at home, printed"
 NARROW = 30  # characters: a description column this narrow wraps most descriptions
 SLACK = 6  # characters: a column's cells may start this far left of its heading (headings are centred)
 

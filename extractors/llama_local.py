@@ -25,8 +25,8 @@ from extractors import candidates as C
 from extractors import layout, tables
 from extractors.base import register
 from extractors.choice_decoding import OptionChooser
-from extractors.fields import (FieldPlan, amount_role, find_labels, is_gross_total, plan_fields,
-                               propose, separate_parties)
+from extractors.fields import (DOCUMENT_NUMBER_FIELD, TAX_BASIS_FIELD, FieldPlan, amount_role, find_labels,
+                               is_gross_total, plan_fields, propose, separate_parties)
 from extractors.models import model_label, resolve_model
 from schemas.document import Document
 from schemas.errors import ModelNotFound, ModelUnavailable
@@ -62,6 +62,9 @@ CONF = {
     # invoices; 5 of set L's, from countries whose labels code did not know); 17 of the other 22 were truly absent
     "absent_unread": 0.3,
     "absent_total": 0.1,  # no subtotal, tax or total found: a misread, not an invoice without totals (0 in 8)
+    # no document number or currency found: missed every time, on the dev invoices (1 of 1) and on the spent
+    # held-out sets (7 of 7, code at 1d31ffe): a paper that bills prints both, a currency at least as a sign
+    "absent_key": 0.1,
     # a labelled value the rules moved to one no label names; not measured: no dev invoice takes this path any
     # more, and set D's one (a row's amount for the total) was wrong. Under the threshold until measured
     "rules_unlabelled": 0.45,
@@ -410,6 +413,9 @@ class LlamaExtractor:
         for name, value in best[1].items():
             if is_gross_total(name) and labelled[name] and _charge_between(proposals[name], choices[name].value, value):
                 continue  # the printed total holds a charge outside the tax: the rules are broken, and it stays
+            if amount_role(name) == "basis" and labelled[name] and _outside_tax(proposals[name], choices[name].value,
+                                                                                value):
+                continue  # the same, seen from the basis: the rules are broken, and the basis stays
             if choices[name].value != value:
                 if choices[name].value is None:
                     filled.append(name)
@@ -435,6 +441,9 @@ class LlamaExtractor:
                 conf = max(conf, CONF["amount_rules"])  # subtotal + tax = total: independent corroboration
             if p.kind == "amount" and c.value is None and (amount_role(p.name) or "total" in p.name):
                 conf = CONF["absent_total"]
+            if c.value is None and (p.kind == "currency" or (
+                    p.kind == "id" and re.search(DOCUMENT_NUMBER_FIELD, p.name))):
+                conf = CONF["absent_key"]
             if p.kind == "items" and c.value:
                 conf = CONF["items_sum"] if _items_sum_checks(c.value, data) else CONF["items_unchecked"]
             c.signals["confidence"] = round(conf, 4)
@@ -548,6 +557,15 @@ def _charge_between(found: list[C.Candidate], old: Any, new: Any) -> bool:
     return any(lines[new] < c.line < lines[old] and abs(round(c.value, 2) - difference) < 0.005 for c in found)
 
 
+def _outside_tax(found: list[C.Candidate], old: Any, new: Any) -> bool:
+    """A basis moved to a larger amount, the difference printed: amounts outside the tax ("VAT at 20% on £1,742.00",
+    "Disbursements not subject to VAT 2,746.60", "Sub-total before VAT 4,488.60")."""
+    if not isinstance(old, (int, float)) or not isinstance(new, (int, float)) or not 0 < old < new:
+        return False
+    difference = round(new - old, 2)
+    return any(abs(round(c.value, 2) - difference) < 0.005 for c in found)
+
+
 def _basis_between(spec: SchemaSpec, group: list[FieldPlan], choices: dict[str, "FieldChoice"], rows: dict,
                    labelled: dict[str, bool], floor: int) -> bool:
     """A tax basis, empty or the subtotal's, that the labelled total less the labelled tax makes consistent: a
@@ -561,13 +579,17 @@ def _basis_between(spec: SchemaSpec, group: list[FieldPlan], choices: dict[str, 
     # empty, or read from the subtotal's line: the two share labels ("Total Net Amount")
     subtotal = one(lambda p: re.search(r"subtotal|(?:^|_)net(?:_|$)", p.name) is not None)
     sub_value = choices[subtotal.name].value if subtotal is not None else None
-    basis = one(lambda p: re.search(r"bas(?:is|e)(?:_|$)|taxable", p.name) is not None
-                and choices[p.name].value in (None, sub_value))
     total = one(lambda p: is_gross_total(p.name) and labelled[p.name])
     tax = one(lambda p: amount_role(p.name) == "tax" and labelled[p.name])
-    if basis is None or total is None or tax is None:
+    if total is None or tax is None:
         return False
     value = round(choices[total.name].value - choices[tax.name].value, 2)
+    # or any basis, where the labelled subtotal is the difference: "Subtotal 7,337.50", "TOTAL VAT 20% 1,127.50",
+    # "TOTAL GBP 8,465.00" over a basis read from "Net zero rated: 1,700.00", one rate's part
+    basis = one(lambda p: re.search(TAX_BASIS_FIELD, p.name) is not None
+                and (choices[p.name].value in (None, sub_value) or value == sub_value))
+    if basis is None:
+        return False
     if _broken_rules(spec, choices, {**rows, basis.name: value}) > floor:
         return False
     choices[basis.name].value, choices[basis.name].source = value, "rules"

@@ -70,7 +70,8 @@ class InvoiceFields(BaseModel):
                                       "número da nota", "№", "br.", "broj", "αριθμός", "αρ.", "seria",
                                       "рахунок на оплату", "рахунок",
                                       "nota de crédito", "nota de credito", "nota de crédito electrónica",
-                                      "factura electrónica",
+                                      "factura electrónica", "fee note no", "fee note no.", "fee note number",
+                                      "fee note",
                                       *more_labels("invoice_number"),
                                       *more_labels("credit_note_number")]},
     )
@@ -81,7 +82,9 @@ class InvoiceFields(BaseModel):
                                       "rechnungsdatum", "beleg-datum", "belegdatum", "datum", "date de facture",
                                       "date d'émission", "date", "factuurdatum", "fecha de factura", "fecha",
                                       "data fattura", "data", "fakturadatum", "invoice dt", "data wystawienia", "datum vystavení",
-                                      "fakturadato", "data de emissão", "emissão", *more_labels("invoice_date")]},
+                                      "fakturadato", "data de emissão", "emissão", "tax point", "date / tax point",
+                                      "date/tax point", "tax point date", "invoice date / tax point",
+                                      *more_labels("invoice_date")]},
     )
     due_date: dt.date | None = Field(
         None,
@@ -174,7 +177,8 @@ class InvoiceFields(BaseModel):
                                       "totale onorari", "totale competenze", "totale prestazioni", "total prestations",
                                       "sous-total", "subtotaal", "summe positionen", "summe positionen netto",
                                       "total marchandises", "total marchandises htva", "sum varer", "totale merce",
-                                      "sum varer eks. mva", "merchandise", "merchandise total", *NET_LABELS]},
+                                      "sum varer eks. mva", "merchandise", "merchandise total", "goods total",
+                                      "total goods", *NET_LABELS]},
     )
     tax_basis_total: float | None = Field(
         None,

@@ -534,3 +534,11 @@ def test_rows_with_their_factors_underneath_a_credits_minus_and_no_date_as_a_fac
         ("Unused time on Archive Storage 100 GB", 1.0, -9.03, -9.03)]
     assert rows("Service call and diagnostic $89.00 1 - $89.00\n") == [("Service call and diagnostic", 1.0, 89.0, 89.0)]
     assert rows("RP-7F3A91C2-0007 · $1,023.03 due May 1, 2025\n") == []
+
+
+def test_a_unit_word_that_opens_a_phrase_and_a_count_in_brackets_belong_to_the_description():
+    # invoice_set_v: "Day delegate package" keeps its "Day"; "(remote, 1 day)" is no factor of the row
+    assert rows("Day delegate package – morning coffee, lunch and afternoon tea 76 42.50 3,230.00\n") == [
+        ("Day delegate package – morning coffee, lunch and afternoon tea", 76.0, 42.5, 3230.0)]
+    assert rows("Cloud cost optimisation workshop (remote, 1 day) 1 1,200.00 1,200.00\n") == [
+        ("Cloud cost optimisation workshop (remote, 1 day)", 1.0, 1200.0, 1200.0)]
