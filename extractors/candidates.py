@@ -996,6 +996,9 @@ def _column_numbers(line: str) -> bool:
     return all(b == a + 1 for a, b in zip(numbers, numbers[1:]))
 
 
+_RULE_LINE = re.compile(r"[=_*~-]{3,}")  # a receipt's rule under its head: "========"
+
+
 def _description_above(lines: list[str], i: int, used: int) -> str:
     """The block of text lines right above line i (after a blank line or two), back to a blank, a position or the
     table's head, where pypdf left no blank line under it. Under a head of two column words only ("Descripción
@@ -1006,7 +1009,7 @@ def _description_above(lines: list[str], i: int, used: int) -> str:
             j -= 1
         block: list[str] = []
         while (j > used and len(block) < 12 and lines[j].strip() and not re.fullmatch(r"\d{1,3}", lines[j].strip())
-               and not _is_table_head(lines[j], head_words)):
+               and not _is_table_head(lines[j], head_words) and not _RULE_LINE.fullmatch(lines[j].strip())):
             block.insert(0, lines[j].strip())
             j -= 1
             if re.match(r"\d{1,3}\.?\s+[^\W\d_]", block[0]) and len(block) > 1:
@@ -1115,22 +1118,27 @@ def _product_triple(nums: list[_Num], text: str = ""):
 
 def _factors(before: list[_Num], total: _Num, tolerance: float, text: str = ""):
     """Two numbers before the amount whose product it is, within `tolerance`: a count with its unit first
-    ("1 ks 18 900,00 21 18 900,00" is 1 × 18 900, not 21 × 900 of the tax rate and a split amount), unless the
-    count is the description's, in brackets ("workshop (remote, 1 day) 1 1,200.00")."""
-    def counted(n: _Num) -> bool:
-        return n.unit and text[: n.start].count("(") <= text[: n.start].count(")")
+    ("1 ks 18 900,00 21 18 900,00" is 1 × 18 900, not 21 × 900 of the tax rate and a split amount); numbers in
+    the description's brackets last ("workshop (remote, 1 day) 1 1,200.00")."""
+    def bracketed(n: _Num) -> bool:
+        return text[: n.start].count("(") > text[: n.start].count(")")
 
-    found = None
+    found = inside = None
     for b in range(len(before) - 1, 0, -1):  # factors closest to the amount first: leading numbers are positions
         for a in range(b - 1, -1, -1):
             x, y = before[a], before[b]
             if x.end > y.start:
                 continue  # overlapping readings of the same digits
             if abs(x.value * y.value - total.value) <= tolerance:
-                if counted(x) or counted(y):
+                if bracketed(x) or bracketed(y):
+                    # 'serie "Thuisbatterij" (3 × ca. 1.200 woorden)' over "3 × 265,00": the row's factors are
+                    # outside the description's brackets
+                    inside = inside or _triple(x, y, total)
+                elif x.unit or y.unit:
                     return _triple(x, y, total)
-                found = found or _triple(x, y, total)
-    return found
+                else:
+                    found = found or _triple(x, y, total)
+    return found or inside
 
 
 def _discounted_triple(before: list[_Num], total: _Num, text: str = ""):

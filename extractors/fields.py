@@ -1062,9 +1062,10 @@ def _wrapped_iban_tail(lines: list[str], cand: C.Candidate) -> bool:
         _IBAN_HEAD.search(lines[cand.line - 1]))
 
 
-def _block_heading(cand: C.Candidate, labels: list[list[LabelHit]], index: C.TextIndex) -> frozenset[str]:
+def _block_heading(cand: C.Candidate, labels: list[list[LabelHit]], index: C.TextIndex,
+                   reach: int = 5) -> frozenset[str]:
     """The party fields whose heading opens the block a value sits in ("Buyer (Bill to)" a few lines above)."""
-    for j in range(cand.line - 1, max(-1, cand.line - 6), -1):
+    for j in range(cand.line - 1, max(-1, cand.line - 1 - reach), -1):
         if len(index.lines[j]) > 40 or re.search(r"\d", index.lines[j]):
             continue  # a heading is short and has no number ("NL810433941B01BTW" is a VAT id and its label)
         for hit in labels[j]:
@@ -1074,7 +1075,8 @@ def _block_heading(cand: C.Candidate, labels: list[list[LabelHit]], index: C.Tex
 
 
 def _block_role(cand: C.Candidate, labels: list[list[LabelHit]], index: C.TextIndex) -> str | None:
-    roles = {party_role(f) for f in _block_heading(cand, labels, index)}
+    # (an id closes its party's block: "Credited to", name, department, street, city, country, "VAT ID: …")
+    roles = {party_role(f) for f in _block_heading(cand, labels, index, reach=6)}
     return roles.pop() if len(roles) == 1 else None
 
 
@@ -1107,7 +1109,9 @@ def _after_own_label(cand: C.Candidate, fname: str, labels: list[list[LabelHit]]
     Bastide SARL", labelled; "Company Daejin Logistics Inc." is "Daejin Logistics Inc."."""
     end = cand.start + len(cand.text)
     hit = next((h for h in (labels[cand.line] if cand.line < len(labels) else [])
-                if h.start == cand.start and h.end - h.start >= 6 and h.end < end
+                # (a short label only before a company: "Aan Groenkracht Energie B.V.")
+                if h.start == cand.start and h.end < end
+                and (h.end - h.start >= 6 or C.COMPANY.search(cand.text, h.end - cand.start))
                 and (h.fields == {fname} or _is_name_label(cand.text[: h.end - h.start]))), None)
     if hit is None:
         return cand
@@ -1630,11 +1634,11 @@ def amount_role(field_name: str) -> str | None:
 
 
 def _weigh_rate_times_basis(field_name: str, index: C.TextIndex, merged: dict[Any, C.Candidate]) -> None:
-    """One tax line, one rate: the basis is the amount that rate turns into the line's tax ("Total fees 8,320.00",
-    "VAT @ 23% 1,913.60"), above a "Total exclusive of VAT 46,755.00" that holds outlays outside the tax. The
-    arithmetic outweighs a label, and `_prefer_larger_among_ties`, here."""
-    if not re.search(TAX_BASIS_FIELD, field_name) or index.tax_breakdown:
-        return
+    """One rate on the page and its tax line: the basis is the amount that rate turns into the line's tax ("Total
+    fees 8,320.00", "VAT @ 23% 1,913.60"), above a "Total exclusive of VAT 46,755.00" that holds outlays outside
+    the tax. The arithmetic outweighs a label, and `_prefer_larger_among_ties`, here."""
+    if not re.search(TAX_BASIS_FIELD, field_name) or index.tax_breakdown or len(set(C.rates(index.text))) != 1:
+        return  # (one percentage on the whole page: several rates, or a discount's, make a part's product fit)
     taxes = []
     for i, line in enumerate(index.lines):
         rates = C.rates(line) if _TAX_LINE_START.match(line) else []
@@ -1667,9 +1671,9 @@ def _weigh_tax_breakdown(field_name: str, index: C.TextIndex, merged: dict[Any, 
         if (cand.line, cand.start) in theirs or (cand.line, round(cand.value)) in gross:
             cand.score -= 1.0
     if (re.search(TAX_BASIS_FIELD, field_name) and len(pairs) == 1 and mine[0].value in merged
-            and _TAX_LINE_START.match(index.lines[mine[0].line])):
-        # "VAT at 20% on £1,742.00 348.40": the tax's own line names its basis, over "Disbursements subject to
-        # VAT 52.00" and a "Sub-total before VAT" that holds amounts outside the tax
+            and _TAX_LINE_START.match(index.lines[mine[0].line]) and len(set(C.rates(index.text))) == 1):
+        # "VAT at 20% on £1,742.00 348.40", the page's one rate: the tax's own line names its basis, over
+        # "Disbursements subject to VAT 52.00" and a "Sub-total before VAT" that holds amounts outside the tax
         merged[mine[0].value].score = max(merged[mine[0].value].score, 3.3)
     if len(mine) < 2:
         return

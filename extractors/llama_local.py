@@ -190,7 +190,7 @@ class LlamaExtractor:
                 self._merge(p, choices[p.name], picks.get(p.name), probs.get(p.name, 0.0), proposals[p.name],
                             others)
 
-        self._repair_with_rules(spec, plans, choices, proposals)
+        self._repair_with_rules(spec, plans, choices, proposals, index.lines)
         _second_reading(plans, choices, index, doc)
         _net_from_rows(plans, choices, doc.text)
         rules_ok = _broken_rules(spec, choices) == 0
@@ -340,7 +340,7 @@ class LlamaExtractor:
     # ------------------------------------------------------------------ rules
     def _repair_with_rules(
         self, spec: SchemaSpec, plans: list[FieldPlan], choices: dict[str, FieldChoice],
-        proposals: dict[str, list[C.Candidate]],
+        proposals: dict[str, list[C.Candidate]], lines: list[str] | None = None,
     ) -> None:
         """Where the answer breaks the schema's rules or leaves a field empty, try nearby amount/date candidates.
 
@@ -352,11 +352,11 @@ class LlamaExtractor:
         for kind in ("amount", "date"):
             group = [p for p in plans if p.kind == kind and proposals[p.name]]
             if group:
-                self._repair_group(spec, group, choices, proposals)
+                self._repair_group(spec, group, choices, proposals, lines)
 
     @staticmethod
     def _repair_group(spec: SchemaSpec, group: list[FieldPlan], choices: dict[str, FieldChoice],
-                      proposals: dict[str, list[C.Candidate]]) -> None:
+                      proposals: dict[str, list[C.Candidate]], lines: list[str] | None = None) -> None:
         # table rows are the least reliable evidence (a row missed changes their sum): amounts are not bent
         # to agree with them, they are checked against the amounts afterwards
         rows = {name: None for name, c in choices.items() if isinstance(c.value, list)}
@@ -414,7 +414,7 @@ class LlamaExtractor:
             if is_gross_total(name) and labelled[name] and _charge_between(proposals[name], choices[name].value, value):
                 continue  # the printed total holds a charge outside the tax: the rules are broken, and it stays
             if amount_role(name) == "basis" and labelled[name] and _outside_tax(proposals[name], choices[name].value,
-                                                                                value):
+                                                                                value, lines or []):
                 continue  # the same, seen from the basis: the rules are broken, and the basis stays
             if choices[name].value != value:
                 if choices[name].value is None:
@@ -557,13 +557,18 @@ def _charge_between(found: list[C.Candidate], old: Any, new: Any) -> bool:
     return any(lines[new] < c.line < lines[old] and abs(round(c.value, 2) - difference) < 0.005 for c in found)
 
 
-def _outside_tax(found: list[C.Candidate], old: Any, new: Any) -> bool:
-    """A basis moved to a larger amount, the difference printed: amounts outside the tax ("VAT at 20% on £1,742.00",
+def _outside_tax(found: list[C.Candidate], old: Any, new: Any, lines: list[str]) -> bool:
+    """A basis moved to a larger amount, the difference printed as outside the tax ("VAT at 20% on £1,742.00",
     "Disbursements not subject to VAT 2,746.60", "Sub-total before VAT 4,488.60")."""
     if not isinstance(old, (int, float)) or not isinstance(new, (int, float)) or not 0 < old < new:
         return False
     difference = round(new - old, 2)
-    return any(abs(round(c.value, 2) - difference) < 0.005 for c in found)
+    return any(abs(round(c.value, 2) - difference) < 0.005 and c.line < len(lines)
+               and _OUTSIDE_TAX.search(lines[c.line]) for c in found)
+
+
+_OUTSIDE_TAX = re.compile(r"(?i)\b(?:not subject to|outside the scope|non soumis|non assujetti|nicht steuerbar"
+                          r"|no sujet|outlays|disbursements? \(?(?:not|non|no vat))")
 
 
 def _basis_between(spec: SchemaSpec, group: list[FieldPlan], choices: dict[str, "FieldChoice"], rows: dict,
@@ -688,6 +693,12 @@ def _second_reading(plans: list[FieldPlan], choices: dict[str, FieldChoice], ind
         if p.kind != "items":
             continue
         priced = _is_line_item_model(p)
+        if priced and c.value and not _items_sum_checks(c.value, data) and (
+                rows := next((c.value[:k] for k in range(len(c.value) - 1, max(0, len(c.value) - 3), -1)
+                              if _items_sum_checks(c.value[:k], {"subtotal": data.get("subtotal")})), None)):
+            # "Reiskosten (184 km × € 0,23) € 42,32" after the rows that add up to the subtotal: a charge (not
+            # rows cut to fit a total, which may be misread)
+            c.value, c.signals["charges_after"] = rows, 1.0
         if priced and not (c.value and _items_sum_checks(c.value, data)) and (
                 rows := _rows_that_add_up(index, doc, data)):
             c.value, c.signals["reread"] = rows, 1.0

@@ -542,3 +542,9 @@ def test_a_unit_word_that_opens_a_phrase_and_a_count_in_brackets_belong_to_the_d
         ("Day delegate package – morning coffee, lunch and afternoon tea", 76.0, 42.5, 3230.0)]
     assert rows("Cloud cost optimisation workshop (remote, 1 day) 1 1,200.00 1,200.00\n") == [
         ("Cloud cost optimisation workshop (remote, 1 day)", 1.0, 1200.0, 1200.0)]
+
+
+def test_a_rows_factors_outside_the_descriptions_brackets():
+    # invoice_set_u: "(3 × ca. 1.200 woorden)" is the description's; the row's count and price are under it
+    assert rows('Blogartikelen serie "Thuisbatterij" (3 × ca. 1.200 woorden) 795,00\n3 × 265,00\n') == [
+        ('Blogartikelen serie "Thuisbatterij" (3 × ca. 1.200 woorden)', 3.0, 265.0, 795.0)]

@@ -1640,6 +1640,10 @@ def test_invoice_set_v_amounts_outside_the_vat_and_zero_rated_lines():
                         "Fees incl. VAT 10,233.60\nStamp duty 37,500.00\nTotal outlays 38,435.00\n"
                         "Total exclusive of VAT 46,755.00\nTotal VAT 1,913.60\nTOTAL DUE (EUR) 48,668.60\n")
     assert fee_note["tax_basis_total"] == 8320.0
+    # but not where the page prints several rates, or freight beside the bases of two rates
+    bakery = _held_out_invoice("invoice_set_g", "g01_landbaeckerei_wiesbrock_re-2024-03318.pdf")
+    assert bakery["tax_basis_total"] == 652.8
+    assert _held_out_invoice("invoice_set_b", "b06_fatura_pt.pdf")["tax_basis_total"] == 3870.5
     assert _top("Goods total 6,043.50\nCarriage to Co. Cavan 95.00\nNet total 6,138.50\nVAT @ 0% 0.00\n",
                 "subtotal") == 6043.5
 
@@ -1651,3 +1655,25 @@ def test_invoice_set_v_rows_by_their_columns():
     items = _held_out_invoice("invoice_set_v", "v02_nhs_po_supplies_2p.pdf")["line_items"]
     assert "Patient information leaflet: Caring for your wound at home, printed (pack of 100)" in [
         i["description"] for i in items]
+
+
+def test_invoice_set_u_labels_of_freelancers_and_small_tools():
+    assert _top("Bill no. NM-0419\nSubtotal 8,260.00\nVAT 0% 0.00\nAmount owed (USD) 8,260.00\n", "total") == 8260.0
+    assert _top("Factuur\nNummer FO-2025-09\nAan Groenkracht Energie B.V.\nt.a.v. Joris Hendriks\n",
+                "buyer_name") == "Groenkracht Energie B.V."
+    assert _top("FACTURE\n3 juin 2025\nÀ RÉGLER AVANT LE\n17 juin 2025\n", "due_date") == dt.date(2025, 6, 17)
+    spanish = "Suma artículos 780,48 €\nGastos de envío 29,00 €\nBase imponible 809,48 €\n"
+    assert _top(spanish, "subtotal") == 780.48
+    # the buyer's id closes a block of six lines under "Credited to"
+    credit = ("tabulo CREDIT NOTE\nCredit note no. CN-2025-0042\nCredited to\nBrightwater Events GmbH\n"
+              "Accounts payable\nKaiserstraße 19\n60311 Frankfurt am Main\nGermany\nVAT ID: DE315204889\n"
+              "Net amount EUR -168.00\nTabulo Software GmbH\nHRB 19874\nVAT ID: DE294173655\n")
+    assert _top(credit, "vendor_vat_id") == "DE294173655"
+
+
+def test_invoice_set_u_rows_of_receipts_and_charges_after_the_rows():
+    # a receipt's rule over the first description; travel costs after the rows that add up to the subtotal
+    items = _held_out_invoice("invoice_set_u", "u06_hopscotch_receipt_en.pdf")["line_items"]
+    assert [i["description"] for i in items[:2]] == ["Risograph print A3, 2 colours", "Paper upgrade Munken Pure 150g"]
+    items = _held_out_invoice("invoice_set_u", "u16_klaverblad_training_nl.pdf")["line_items"]
+    assert len(items) == 4 and items[-1]["description"] == "Voorbereidend intakegesprek met teamleiders (uur)"
