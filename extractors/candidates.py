@@ -557,9 +557,10 @@ _TITLE_WORDS = re.compile(
     rf"^(?:{DOCUMENT_TITLES}|rechnungskorrektur|tax invoice|credit note)\s+(?=\S)", re.IGNORECASE)
 
 
-# the signature block's "For <company>": the company signs, the words before it are no part of its name
-_SIGNED_FOR = re.compile(r"(?:for and on behalf of|on behalf of|for|für|pour|per|por|namens)\s+"
-                         # the payee of cheques is the seller: "Cheques payable to Salish Sea Office Systems Ltd."
+# words before a company's name that are no part of it: the signature block's "For <company>" (the company signs),
+# and the payee of cheques
+_BEFORE_NAME = re.compile(r"(?:for and on behalf of|on behalf of|for|für|pour|per|por|namens)\s+"
+                         # the payee is the seller: "Cheques payable to Salish Sea Office Systems Ltd."
                          r"|(?:please )?(?:make )?(?:all )?(?:cheques|checks) (?:are |should be )?(?:made )?"
                          r"payable to\s+",
                          re.IGNORECASE)
@@ -641,11 +642,12 @@ def find_text_spans(index: TextIndex, *, max_lines: int | None = None, footer: i
 
 
 def _name_in(part: str) -> str:
-    """The name a span holds, without the words printed around it: a title, a signature's "For", an honorific, a
-    sender's address run into it, a brand's "… is operated by"."""
+    """The name a span holds, without the words printed around it: a title, a signature's "For" or a cheque's
+    "payable to", an honorific, a sender's address run into it, the small print's "… Registered in …", a brand's
+    "… is operated by"."""
     part = _TITLE_WORDS.sub("", part.strip(" :,;"))
-    if (signed := _SIGNED_FOR.match(part)) and COMPANY.search(part, signed.end()):
-        part = part[signed.end():]  # "For Halasuru Process Instruments LLP" over "Authorised Signatory"
+    if (before := _BEFORE_NAME.match(part)) and COMPANY.search(part, before.end()):
+        part = part[before.end():]  # "For Halasuru Process Instruments LLP" over "Authorised Signatory"
     part = _HONORIFIC_AFTER.sub("", part)  # "Seaside Minato Hotel Co., Ltd.  Messrs.": the addressee
     # "info@huber-wyss.ch Wohnbaugenossenschaft Sonnhalde": pypdf ran the sender's address into the name
     part = re.sub(r"^(?:\S+@\S+\.\w+|www\.\S+)\s+(?=[A-ZÀ-Þ])", "", part)

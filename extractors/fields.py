@@ -1523,15 +1523,18 @@ def _corrects(line: str, hit: LabelHit) -> bool:
     return hit.key(line) in _CORRECTED_INVOICE_KEYS
 
 
+_CELL_GAP = re.compile(r"\s{2,}")
+
+
 def _under_corrected_label(cand: C.Candidate, index: C.TextIndex, labels: list[list[LabelHit]]) -> bool:
     """A label of the corrected invoice heads the candidate's cell on the line above: "Original Invoice" over
     "61844 dated 02/27/2025", alone on its line or, in the layout's columns, in its own cell."""
     if not cand.line:
         return False
     above, line = index.lines[cand.line - 1], index.lines[cand.line]
-    gaps = [m.end() for m in re.finditer(r"\s{2,}", line[: cand.start])]
+    gaps = [m.end() for m in _CELL_GAP.finditer(line[: cand.start])]
     start = gaps[-1] if gaps else 0
-    end = m.start() if (m := re.compile(r"\s{2,}").search(line, cand.start)) else len(line)
+    end = m.start() if (m := _CELL_GAP.search(line, cand.start)) else len(line)
     return any(_corrects(above, h) and h.start < end and h.end > start
                and (not above[: h.start].strip() or above[: h.start].endswith("  "))
                and _ENDS_CELL.match(above, h.end) for h in labels[cand.line - 1])
@@ -1637,8 +1640,8 @@ def _weigh_rate_times_basis(field_name: str, index: C.TextIndex, merged: dict[An
     """One rate on the page and its tax line: the basis is the amount that rate turns into the line's tax ("Total
     fees 8,320.00", "VAT @ 23% 1,913.60"), above a "Total exclusive of VAT 46,755.00" that holds outlays outside
     the tax. The arithmetic outweighs a label, and `_prefer_larger_among_ties`, here."""
-    if not re.search(TAX_BASIS_FIELD, field_name) or index.tax_breakdown or len(set(C.rates(index.text))) != 1:
-        return  # (one percentage on the whole page: several rates, or a discount's, make a part's product fit)
+    if not re.search(TAX_BASIS_FIELD, field_name) or index.tax_breakdown or not _one_rate(index):
+        return
     taxes = []
     for i, line in enumerate(index.lines):
         rates = C.rates(line) if _TAX_LINE_START.match(line) else []
@@ -1671,7 +1674,7 @@ def _weigh_tax_breakdown(field_name: str, index: C.TextIndex, merged: dict[Any, 
         if (cand.line, cand.start) in theirs or (cand.line, round(cand.value)) in gross:
             cand.score -= 1.0
     if (re.search(TAX_BASIS_FIELD, field_name) and len(pairs) == 1 and mine[0].value in merged
-            and _TAX_LINE_START.match(index.lines[mine[0].line]) and len(set(C.rates(index.text))) == 1):
+            and _TAX_LINE_START.match(index.lines[mine[0].line]) and _one_rate(index)):
         # "VAT at 20% on £1,742.00 348.40", the page's one rate: the tax's own line names its basis, over
         # "Disbursements subject to VAT 52.00" and a "Sub-total before VAT" that holds amounts outside the tax
         merged[mine[0].value].score = max(merged[mine[0].value].score, 3.3)
@@ -1687,6 +1690,12 @@ def _weigh_tax_breakdown(field_name: str, index: C.TextIndex, merged: dict[Any, 
 
 
 _TAX_LINE_START = re.compile(r"(?i)\s*(?:vat|tva|mwst|ust|btw|iva|gst|hst|moms|mva|alv)\b")
+
+
+def _one_rate(index: C.TextIndex) -> bool:
+    """The page prints one percentage only: where it prints several rates, or a discount's, a part of the basis
+    or another amount can fit rate × basis = tax by chance."""
+    return len(set(C.rates(index.text))) == 1
 
 
 # evidence of an amount from arithmetic alone: above code's cut for an unlabelled amount (1.0), below any label

@@ -413,8 +413,8 @@ class LlamaExtractor:
         for name, value in best[1].items():
             if is_gross_total(name) and labelled[name] and _charge_between(proposals[name], choices[name].value, value):
                 continue  # the printed total holds a charge outside the tax: the rules are broken, and it stays
-            if amount_role(name) == "basis" and labelled[name] and _outside_tax(proposals[name], choices[name].value,
-                                                                                value, lines or []):
+            if re.search(TAX_BASIS_FIELD, name) and labelled[name] and _outside_tax(
+                    proposals[name], choices[name].value, value, lines or []):
                 continue  # the same, seen from the basis: the rules are broken, and the basis stays
             if choices[name].value != value:
                 if choices[name].value is None:

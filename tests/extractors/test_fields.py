@@ -275,9 +275,14 @@ def test_an_amount_after_an_order_word_is_no_order_number():
     assert _extract(text)["order_number"] == "PO445"
 
 
-def _invoice(text: str) -> dict:
+def _invoice_result(text: str):
+    """Code's whole result (no model) for a page of plain text read as an invoice."""
     doc = Document(DocumentRef("mem://invoice.txt"), "0" * 64, len(text), [text])
-    return LlamaExtractor("smollm2-135m", use_model=False).extract(doc, load_schema("invoice")).data
+    return LlamaExtractor("smollm2-135m", use_model=False).extract(doc, load_schema("invoice"))
+
+
+def _invoice(text: str) -> dict:
+    return _invoice_result(text).data
 
 
 def _held_out_invoice(set_name: str, file: str) -> dict:
@@ -1580,11 +1585,6 @@ def test_invoice_set_r_rows_read_by_their_columns():
     # the time entries' rows, without the timekeeper summary, add up to the fees and disbursements
     answer = _held_out_invoice("invoice_set_r", "r02_law_firm_ny_2p.pdf")
     assert (len(answer["line_items"]), answer["subtotal"]) == (17, 13337.5)
-
-
-def _invoice_result(text: str):
-    doc = Document(DocumentRef("mem://invoice.txt"), "0" * 64, len(text), [text])
-    return LlamaExtractor("smollm2-135m", use_model=False).extract(doc, load_schema("invoice"))
 
 
 def test_an_invoice_without_a_number_or_a_currency_is_not_sure():
