@@ -348,11 +348,12 @@ def _dedupe_spans(cands: list[Candidate]) -> list[Candidate]:
 # ---------------------------------------------------------------- currencies
 _SYMBOLS = {"€": "EUR", "$": "USD", "£": "GBP", "₹": "INR", "¥": "JPY", "₽": "RUB", "₺": "TRY", "zł": "PLN",
             "Rs.": "INR", "Rs": "INR", "Fr.": "CHF", "kr": "SEK", "R$": "BRL", "CHF": "CHF", "A$": "AUD", "C$": "CAD",
-            "NZ$": "NZD", "HK$": "HKD", "S$": "SGD", "US$": "USD", "Kč": "CZK", "₴": "UAH", "₸": "KZT", "₼": "AZN",
-            "₾": "GEL", "֏": "AMD", "₫": "VND", "₱": "PHP", "₪": "ILS", "₩": "KRW", "฿": "THB", "₦": "NGN", "R": "ZAR"}
+            "NZ$": "NZD", "HK$": "HKD", "S$": "SGD", "US$": "USD", "NT$": "TWD", "Kč": "CZK", "₴": "UAH", "₸": "KZT",
+            "₼": "AZN", "₾": "GEL", "֏": "AMD", "₫": "VND", "₱": "PHP", "₪": "ILS", "₩": "KRW", "฿": "THB", "₦": "NGN",
+            "R": "ZAR"}
 _CODE = re.compile(r"(?<![A-Za-z])(?<![A-Za-z]-)([A-Z]{3})(?![A-Za-z])")  # not the "ANG" of "FO-ANG"
 # a dollar sign with its country's letters first ("R$ 26.170,23" is the real, not the US dollar)
-_SYMBOL = re.compile(r"(?<![A-Za-z])(?:R|A|C|NZ|HK|S|US)\$|€|\$|£|₹|¥|₽|₺|zł|Kč|₴|₸|₼|₾|֏|₫|₱|₪|₩|฿|₦"
+_SYMBOL = re.compile(r"(?<![A-Za-z])(?:R|A|C|NZ|HK|S|US|NT)\$|€|\$|£|₹|¥|₽|₺|zł|Kč|₴|₸|₼|₾|֏|₫|₱|₪|₩|฿|₦"
                      r"|\bRs\.?(?=\s?-?\d)|\bkr\b|\bR(?=\s?\d{1,3}(?:[ ,]\d{3})*\.\d\d\b)")  # "R 43 719.10": rand
 
 
@@ -375,8 +376,12 @@ _DOLLAR_COUNTRIES = (
     ("AUD", re.compile(r"\bABN\b|\bA\.B\.N\.")),
     ("NZD", re.compile(r"\bNew Zealand\b|\bNZBN\b|@[\w.-]+\.nz\b|\bwww\.[\w.-]+\.nz\b")),
 )
-# a page that prints no currency at all names it by its country: the dollars above, the rand
-_COUNTRY_CURRENCIES = (*_DOLLAR_COUNTRIES, ("ZAR", re.compile(r"\bSouth Africa\b|@[\w.-]+\.co\.za\b")))
+# a page that prints no currency at all names it by its country (the dollars above, the rand), or by the
+# currency's name in a column's head or the amount in words: "Amount (Baht)", "Unit Price (RM)", "… nghìn đồng"
+_COUNTRY_CURRENCIES = (*_DOLLAR_COUNTRIES, ("ZAR", re.compile(r"\bSouth Africa\b|@[\w.-]+\.co\.za\b")),
+                       ("THB", re.compile(r"(?i)\bbaht\b")), ("MYR", re.compile(r"\(RM\)|(?i:\bringgit\b)")),
+                       ("VND", re.compile(r"(?i)\bđồng\b|\bVNĐ\b")), ("IDR", re.compile(r"(?i)\brupiah\b|\(Rp\)")),
+                       ("CNY", re.compile(r"\bRMB\b|(?i:\brenminbi\b|\byuan\b)")))
 # and rupees: Pakistan's tax numbers, Sri Lanka's and Nepal's names
 _RUPEE_COUNTRIES = (
     ("PKR", re.compile(r"\b(?:NTN|STRN)\b|\bPakistan\b")),
@@ -393,10 +398,13 @@ _CURRENCY_WORD = re.compile(r"(?:(?<=\d)|(?<=\d )|(?<=\d\u00a0))(" + "|".join(_C
                             r"(?:\s(?=-?\d)|(?=\d{1,3}(?:[.,]\d{3})+(?!\d)|\d[\d,]*[.,]\d\d(?!\d)))")
 
 
+_MALAYSIAN_BHD = re.compile(r"(?i)\bsdn\.?\s*bhd$")  # "TERATAI CLOUD SERVICES SDN. BHD.": Berhad, no dinar
+
+
 def find_currencies(index: TextIndex) -> list[Candidate]:
     found = []
     for i, m in index.iter_matches(_CODE):
-        if m.group(1) in ISO_CURRENCIES:
+        if m.group(1) in ISO_CURRENCIES and not _MALAYSIAN_BHD.search(index.lines[i][: m.end()]):
             found.append(Candidate(m.group(1), m.group(1), i, m.start()))
     for i, m in index.iter_matches(_CURRENCY_WORD):
         found.append(Candidate(_CURRENCY_WORDS[m.group(1) or m.group(2)], m.group(0), i, m.start()))
@@ -452,7 +460,8 @@ _VAT_SPACED = re.compile(r"(?<![A-Z0-9])([A-Z]{2,3}(?: ?[0-9A-Z]){8,14})(?![A-Za
 # "STRN: 3277876154321" (Pakistan), "BIN: 000456789-0101" (Bangladesh), "TIN: C0012345678" (Ghana), "PIN: P051678234"
 # (Kenya); Canada's business number and program account "HST No. 793158429 RT0001", "N° TPS : 864021753 RT0001",
 # "GST Registration # 705842169 RT0001"; the US "Fed. ID 31-1847206", "CA Seller's Permit No. 102-457813",
-# "WA UBI 604 812 377"
+# "WA UBI 604 812 377"; China's unified social credit code "USCC: 91320594MA1Y8RT4XR", Taiwan's "UBN: 53084128",
+# Malaysia's "No. SST: W10-2108-32001122"
 _TAX_ID = re.compile(
     r"(?i)(?<![\w/])(?:abn|a\.b\.n\.|cvr(?:-nr\.?|-nummer| nr\.?)?|nif|cif|nipc|n\.i\.f\.|nip|tps/tvh|gst/hst|"
     r"y-tunnus|uid(?:-nr\.?)?|dič|rfc|cuit|r\.?u\.?t\.?(?: emisor)?|p\.\s?iva|partita iva|federal tax id|"
@@ -460,10 +469,11 @@ _TAX_ID = re.compile(
     r"(?-i:MST)|tax (?:id|code)|nrt|c\.?o\.?e\.?|"
     r"sst(?: reg(?:istration)?\.?)? no\.?|(?:business )?reg(?:istration)?\.? no\.?|(?-i:NTN|STRN|BIN|PIN)|"
     r"(?:vat|[gh]st(?:/[gh]st)?)(?: reg(?:istration)?\.?)? (?:no|number)\.?|[gh]st registration(?= ?#)|"
-    r"n[°º] ?(?:tps|tvh)|fed(?:eral)?\.? id|seller'?s permit no\.?|(?-i:UBI))\s*[:#]?\s*"
+    r"n[°º] ?(?:tps|tvh)|fed(?:eral)?\.? id|seller'?s permit no\.?|(?-i:UBI)|unified social credit code|"
+    r"(?-i:USCC|UBN)|no\.? sst|mã số thuế)\)?\s*[:#]?\s*"
     r"(?-i:((?:[A-Z]{2}[ -]?)?\d[\d. /-]{5,18}\d(?: ?[A-Z]{1,3}\d{0,4})?|[A-Z]\d{7}[A-Z0-9]|T\d{13}|"
     r"[A-Z]-\d{6}-[A-Z]|SM ?\d{5}"
-    r"|[A-ZÑ&]{3,4}\d{6}[A-Z0-9]{3}|[A-Z]\d{2}-\d{4}-\d{8}|[A-Z]\d{9,10}[A-Z]?))(?![\w.,])")
+    r"|[A-ZÑ&]{3,4}\d{6}[A-Z0-9]{3}|[A-Z]\d{2}-\d{4}-\d{8}|[A-Z]\d{9,10}[A-Z]?|\d{8}[0-9A-Z]{10}))(?![\w.,])")
 
 
 # a tax word, then a long number (seven digits and separators or more): a tax id, whether or not code knows its label
@@ -703,6 +713,7 @@ COMPANY = re.compile(
     # "CC": South Africa's close corporation, in capitals only
     r"|sp\. z o\.o\.|s\.c\.|s\.a\.m\.|s\.n\.c\.|s\.a\.s\.|snc|(?-i:CC)|"
     r"(?-i:DAC|CLG)|"  # Ireland's designated activity company, a company limited by guarantee
+    r"tnhh|cổ phần|"  # Vietnam's limited and joint-stock companies: "CÔNG TY TNHH …", "CÔNG TY CỔ PHẦN …"
     # a US professional corporation, a Quebec partnership: "Susquehanna Family Health Associates, P.C.", "S.E.N.C."
     r"p\.c\.|s\.e\.n\.c\.(?:r\.l\.)?|"
     + "|".join(map(re.escape, sorted(lexicon.labels("legal_form"), key=len, reverse=True)))
@@ -817,7 +828,8 @@ _UNITS = re.compile(r"^(?!(?:days?|hours?|units?|lots?|each)\s+(?-i:[a-z]))" + _
 # matched where a number ends: "-5,0000 Stk.", "1,25 t" (tonnes), "40 ram." (reams); here only, not stripped
 # from the start of a description ("Rouleau adhésif")
 # the unit columns of Central and Eastern European, Baltic, Balkan, Greek and Turkish forms: piece, set, service
-_LOCAL_UNITS = r"(?i:vnt|pasl|gab|tk|kos|kom|kpl|szt|op|ks|hod|buc|бр|шт|компл|посл|τεμ|κιβ|adet)\.?"
+_LOCAL_UNITS = (r"(?i:vnt|pasl|gab|tk|kos|kom|kpl|szt|op|ks|hod|buc|бр|шт|компл|посл|τεμ|κιβ|adet"
+                r"|bao|viên|chuyến|chai|túi|cái|bộ|hộp|thùng)\.?")  # and Vietnam's: bag, piece, trip, bottle …
 _UNIT_AFTER = re.compile(r"\s?(?:" + _UNIT_WORDS + r"|(?:t|tons?|tonnes?|m3|m³|km|kwh|ltr|sets?|pairs?|packs?|rolls?"
                          r"|boxe?s?|cartons?|ctns?|ram|paq|rouleaux?|boîtes?|rol|pak|doos|caja|rollo|scatol[ae]|"
                          + _LOCAL_UNITS + r")(?!\w))", re.IGNORECASE)
@@ -829,6 +841,9 @@ _CURRENCY_TOKEN = re.compile(rf"(?:\s*(?:{CURRENCY_SIGNS}|{CURRENCY_CODES}|kr|Fr
 # unit words that end a description only as its own column (not "m" of "Kabel 5 m")
 _TRAILING_UNIT = re.compile(
     r"\s+(?:PZ|pz|STK|Stk\.?|Stck\.?|PCS|pcs|Pcs\.?|UDS?|[Uu]ds\.?|sac|serv|" + _LOCAL_UNITS + r")$")
+# a measure's unit column after a word, not after its number ("Cát vàng xây dựng m3", not "Kabel 5 m") nor in a
+# price's unit ("Salmon darnes, 170g per kg")
+_TRAILING_MEASURE = re.compile(r"(?<=[^\W\d_])(?<!\bper)(?<!\bpro)(?<!\bje)\s+(?:[Kk]g|m[23²³]|[Ll]ít|[Tt]ấn)$")
 _DOUBLED_UNIT = re.compile(r"(\s(?:kg|l|m|g|t))\1$")  # a unit column after a measure: "blok ok. 3 kg kg"
 
 
@@ -844,7 +859,8 @@ def _clean_description(segment: str) -> str:
         text = _LEADING_CODE.sub("", text.strip())
     text = _UNITS.sub("", text.strip())
     text = re.sub(r"(?:\s+\d{5,})+$", "", text.strip())  # trailing article / HSN codes
-    text = _TRAILING_UNIT.sub("", text)  # the unit column before the quantity: "Fresa … Z4 PZ 20 41,31 826,20"
+    # the unit column before the quantity: "Fresa … Z4 PZ 20 41,31 826,20"
+    text = _TRAILING_MEASURE.sub("", _TRAILING_UNIT.sub("", text))
     text = _DOUBLED_UNIT.sub(r"\1", text)
     return _CURRENCY_TOKEN.sub("", text).strip(" -:|·,")
 
@@ -952,10 +968,10 @@ _HEAD_WORDS = re.compile(
 # a head's quantity and price columns, to tell apart two factors that look alike ("Hours Rate", "Qty Unit Price")
 _QUANTITY_HEAD = re.compile(
     r"(?i)(?<!\w)(?:qty|quantity|quantité|qté|menge|anzahl|aantal|cantidad|cant\.|quantità|q\.tà|antal|hours|hrs"
-    r"|stunden|std\.|heures|horas|ore|uren|timer)(?!\w)")
+    r"|stunden|std\.|heures|horas|ore|uren|timer|số lượng|sl)(?!\w)")
 _PRICE_HEAD = re.compile(
     r"(?i)(?<!\w)(?:unit price|price|rate|prix unitaire|p\.u\.|einzelpreis|preis|prijs|precio|prezzo|pris|taux"
-    r"|tarif|stundensatz|satz|unit cost)(?!\w)")
+    r"|tarif|stundensatz|satz|unit cost|đơn giá)(?!\w)")
 
 
 def _head_order(line: str) -> bool | None:

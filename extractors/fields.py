@@ -1063,9 +1063,15 @@ def _wrapped_iban_tail(lines: list[str], cand: C.Candidate) -> bool:
 
 
 def _block_heading(cand: C.Candidate, labels: list[list[LabelHit]], index: C.TextIndex,
-                   reach: int = 5) -> frozenset[str]:
-    """The party fields whose heading opens the block a value sits in ("Buyer (Bill to)" a few lines above)."""
+                   reach: int = 5, inline: bool = False) -> frozenset[str]:
+    """The party fields whose heading opens the block a value sits in ("Buyer (Bill to)" a few lines above); with
+    `inline`, also a party's label that opens a line with its name ("Khách hàng : CÔNG TY TNHH …")."""
     for j in range(cand.line - 1, max(-1, cand.line - 1 - reach), -1):
+        opening = labels[j][0] if labels[j] else None
+        if (inline and opening and not index.lines[j][: opening.start].strip()
+                and all(party_role(f) for f in opening.fields)
+                and re.match(r"\s*[:：]\s*\S", index.lines[j][opening.end:])):
+            return opening.fields
         if len(index.lines[j]) > 40 or re.search(r"\d", index.lines[j]):
             continue  # a heading is short and has no number ("NL810433941B01BTW" is a VAT id and its label)
         for hit in labels[j]:
@@ -1076,7 +1082,7 @@ def _block_heading(cand: C.Candidate, labels: list[list[LabelHit]], index: C.Tex
 
 def _block_role(cand: C.Candidate, labels: list[list[LabelHit]], index: C.TextIndex) -> str | None:
     # (an id closes its party's block: "Credited to", name, department, street, city, country, "VAT ID: …")
-    roles = {party_role(f) for f in _block_heading(cand, labels, index, reach=6)}
+    roles = {party_role(f) for f in _block_heading(cand, labels, index, reach=6, inline=True)}
     return roles.pop() if len(roles) == 1 else None
 
 

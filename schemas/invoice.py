@@ -73,7 +73,7 @@ class InvoiceFields(BaseModel):
                                       "рахунок на оплату", "рахунок",
                                       "nota de crédito", "nota de credito", "nota de crédito electrónica",
                                       "factura electrónica", "fee note no", "fee note no.", "fee note number",
-                                      "fee note",
+                                      "fee note", "số",
                                       *more_labels("invoice_number"),
                                       *more_labels("credit_note_number")]},
     )
@@ -141,7 +141,8 @@ class InvoiceFields(BaseModel):
                                       "cpf/cnpj", "tin", "vat reg. tin", "sst no", "sst reg no", "tax code",
                                       "npwp", "mst", "ein:", "strn", "ntn", "bin", "cédula jurídica", "rut emisor",
                                       "nrt", "c.o.e.", "coe", "hst no", "hst number", "n° tps", "gst registration",
-                                      "fed. id", "seller's permit no.", "ubi"]},
+                                      "fed. id", "seller's permit no.", "ubi", "unified social credit code", "uscc",
+                                      "ubn", "no. sst", "sst reg. no.", "mã số thuế"]},
     )
     buyer_name: str | None = Field(
         None,
@@ -154,7 +155,8 @@ class InvoiceFields(BaseModel):
                                       "client", "destinataire",
                                       "facturé à", "facturer à", "adresse de facturation", "expédier à", "livrer à",
                                       "acheteur", "klant", "factuur aan",
-                                      "debiteur", "aan", "cliente", "facturar a", "spett.le", "destinatario", "kund",
+                                      "debiteur", "aan", "tên đơn vị", "cliente", "facturar a", "spett.le",
+                                      "destinatario", "kund",
                                       "messrs.", "御中",
                                       "fakturaadress", "köpare", "delivery address", "adresse de livraison",
                                       "lieferadresse",

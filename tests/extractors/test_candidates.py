@@ -548,3 +548,16 @@ def test_a_rows_factors_outside_the_descriptions_brackets():
     # invoice_set_u: "(3 × ca. 1.200 woorden)" is the description's; the row's count and price are under it
     assert rows('Blogartikelen serie "Thuisbatterij" (3 × ca. 1.200 woorden) 795,00\n3 × 265,00\n') == [
         ('Blogartikelen serie "Thuisbatterij" (3 × ca. 1.200 woorden)', 3.0, 265.0, 795.0)]
+
+
+def test_vietnamese_rows_by_their_head_and_unit_columns():
+    # "Số lượng Đơn giá" orders the factors; "Bao", "m3", "Viên" are unit columns, not the description's
+    text = ("STT Tên hàng hóa, dịch vụ Đơn vị tính Số lượng Đơn giá Thành tiền\n"
+            "1 Xi măng PCB40, bao 50 kg Bao 200 92.000 18.400.000\n3 Cát vàng xây dựng m3 12 450.000 5.400.000\n"
+            "4 Gạch đặc tuynel 220 x 105 x 60 mm Viên 8.000 1.450 11.600.000\n")
+    assert rows(text) == [("Xi măng PCB40, bao 50 kg", 200.0, 92000.0, 18400000.0),
+                          ("Cát vàng xây dựng", 12.0, 450000.0, 5400000.0),
+                          ("Gạch đặc tuynel 220 x 105 x 60 mm", 8000.0, 1450.0, 11600000.0)]
+    # but a price's unit stays: "per kg"
+    assert rows("Salmon darnes, skin on, pin-boned, 170g per kg 12.5 21.80 272.50\n")[0][0] == (
+        "Salmon darnes, skin on, pin-boned, 170g per kg")

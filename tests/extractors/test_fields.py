@@ -1677,3 +1677,26 @@ def test_invoice_set_u_rows_of_receipts_and_charges_after_the_rows():
     assert [i["description"] for i in items[:2]] == ["Risograph print A3, 2 colours", "Paper upgrade Munken Pure 150g"]
     items = _held_out_invoice("invoice_set_u", "u16_klaverblad_training_nl.pdf")["line_items"]
     assert len(items) == 4 and items[-1]["description"] == "Voorbereidend intakegesprek met teamleiders (uur)"
+
+
+def test_invoice_set_t_ids_currencies_and_vietnamese_forms():
+    # China's credit code, Taiwan's UBN, Malaysia's SST number; "NT$", "(Baht)", "(RM)", "đồng", and no Bahraini
+    # dinar in "SDN. BHD."
+    assert _top("Unified Social Credit Code: 91320594MA1Y8RT4XR\n", "vendor_vat_id") == "91320594MA1Y8RT4XR"
+    assert _top("UBN (Tax ID): 53084128\nBusiness tax 5% NT$9,980\n", "vendor_vat_id") == "53084128"
+    assert _top("UBN (Tax ID): 53084128\nTotal (tax included) NT$209,580\n", "currency") == "TWD"
+    assert _top("TERATAI CLOUD SERVICES SDN. BHD.\nNo. SST: W10-2108-32001122\nAmaun (RM)\n", "currency") == "MYR"
+    malaysian = "TERATAI CLOUD SERVICES SDN. BHD.\nNo. SST: W10-2108-32001122\n"
+    assert _top(malaysian, "vendor_vat_id") == "W10-2108-32001122"
+    assert _top("No. Description Quantity Unit Price Amount (Baht)\n1 Labels 10 5.00 50.00\n", "currency") == "THB"
+    # Vietnam: "Số" numbers the invoice, "Mã số thuế" labels tax codes, the buyer's right under "Khách hàng : …";
+    # "Tên đơn vị" is the buyer company, over the person who bought
+    vietnamese = ("CÔNG TY CỔ PHẦN THỰC PHẨM SAO MAI\nMST: 0401283570-001\nHÓA ĐƠN GIÁ TRỊ GIA TĂNG\nSố: 0000347\n"
+                  "Khách hàng : CÔNG TY TNHH NHÀ HÀNG BIỂN XANH\nMã số thuế : 0402198649\n"
+                  "Họ tên người mua hàng: Nguyễn Thị Lan\nTên đơn vị: CÔNG TY CỔ PHẦN XÂY DỰNG AN KHANG\n"
+                  "Số tiền viết bằng chữ: Bảy mươi triệu đồng.\n")
+    assert _invoice_number(vietnamese) == "0000347"
+    assert _top(vietnamese, "vendor_vat_id") == "0401283570-001"
+    assert _top(vietnamese, "currency") == "VND"
+    assert _top(vietnamese.replace("Khách hàng : CÔNG TY TNHH NHÀ HÀNG BIỂN XANH\n", ""), "buyer_name") == (
+        "CÔNG TY CỔ PHẦN XÂY DỰNG AN KHANG")
