@@ -86,9 +86,10 @@ _GROUPED = r"\d{1,3}(?:[.,'\u00a0\u202f]\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}"
 # an amount ends at a word boundary, or where pypdf glued the next cell's capitalised word to its cents
 # ("€ 2.825,53Betaaldatum: 25-03-2026")
 _AMOUNT = re.compile(r"(?<![\w.,/-])(-\s?)?(" + _GROUPED + r"|\d+)([.,]\d{2,4})?"
-                     r"(?:(?![\w]|[.,/-]\d)|(?<=[.,]\d\d)(?=[A-ZÄÖÜ][a-zäöüß]))")
+                     r"(?:(?![\w]|[.,/-]\d)|(?<=[.,]\d\d)(?=[A-ZÄÖÜ](?:[a-zäöüß]|-[a-zäöü])))")  # "3 198,09Y-tunnus"
 # A plain space may group thousands ("22 800,00") or separate two numbers ("3 650.00"): both readings are kept.
-_AMOUNT_SPACED = re.compile(r"(?<![\w.,/-])(-\s?)?(\d{1,3}(?: \d{3})+)([.,]\d{2,4})?(?![\w]|[.,/-]\d)")
+_AMOUNT_SPACED = re.compile(r"(?<![\w.,/-])(-\s?)?(\d{1,3}(?: \d{3})+)([.,]\d{2,4})?"
+                            r"(?:(?![\w]|[.,/-]\d)|(?<=[.,]\d\d)(?=[A-ZÄÖÜ](?:[a-zäöüß]|-[a-zäöü])))")
 
 
 # ISO 4217 currencies without minor units
@@ -486,6 +487,8 @@ _TAX_WORD_THEN_ID = re.compile(
 _SHORT_TAX_ID = re.compile(r"[A-Z]-\d{6}-[A-Z]|SM ?\d{5}")
 
 
+# six-digit VAT numbers: Iceland's "VSK-nr. 118452", the Faroe Islands' "V-tal 512034"
+_SIX_DIGIT_VAT = re.compile(r"(?<![\w-])(?:VSK-(?:nr\.|númer)|V-tal):?\s*(\d{6})(?!\d)")
 # a US state's tax account, of seven digits or more: "MN Tax ID: 4417902", "IL Account ID 3184-2706"
 _STATE_TAX_ID = re.compile(
     rf"(?<![\w/]){US_STATES} (?:Tax ID|Account ID|Tax Account No\.?)\s*[:#]?\s*(\d[\d-]{{5,10}}\d)(?![\w.,])")
@@ -508,7 +511,7 @@ def find_vat_ids(index: TextIndex) -> list[Candidate]:
         if (i, m.start(1)) not in taken and (sum(ch.isdigit() for ch in m.group(1)) >= 8
                                              or _SHORT_TAX_ID.fullmatch(m.group(1))):
             found.append(Candidate(m.group(1), m.group(1), i, m.start(1)))
-    for i, m in index.iter_matches(_STATE_TAX_ID):
+    for i, m in (*index.iter_matches(_STATE_TAX_ID), *index.iter_matches(_SIX_DIGIT_VAT)):
         if (i, m.start(1)) not in taken:
             found.append(Candidate(m.group(1), m.group(1), i, m.start(1)))
     for i, (label, value) in enumerate(zip(index.lines, index.lines[1:])):
@@ -714,6 +717,8 @@ COMPANY = re.compile(
     r"|sp\. z o\.o\.|s\.c\.|s\.a\.m\.|s\.n\.c\.|s\.a\.s\.|snc|(?-i:CC)|"
     r"(?-i:DAC|CLG)|"  # Ireland's designated activity company, a company limited by guarantee
     r"tnhh|cổ phần|"  # Vietnam's limited and joint-stock companies: "CÔNG TY TNHH …", "CÔNG TY CỔ PHẦN …"
+    r"sp/f|p/f|"  # the Faroe Islands' private and public limited companies: "Sp/f Fiskavirkið í Vági"
+    r"\w*partnerselskab|anpartsselskab|aktieselskab|p/s|i/s|k/s|"  # Denmark's: "… Revisionspartnerselskab"
     # a US professional corporation, a Quebec partnership: "Susquehanna Family Health Associates, P.C.", "S.E.N.C."
     r"p\.c\.|s\.e\.n\.c\.(?:r\.l\.)?|"
     + "|".join(map(re.escape, sorted(lexicon.labels("legal_form"), key=len, reverse=True)))

@@ -409,7 +409,8 @@ CORRECTED_INVOICE_LABELS = [
     "votre facture", "votre facture n°", "your invoice", "your invoice no", "ihre rechnung", "ihre rechnung nr",
     "uw factuur", "su factura", "vostra fattura", "documento que modifica", "comprobante que modifica",
     "documento modificado", "avoir sur facture", "sur facture", "notre facture", "onze factuur", "unsere rechnung",
-    "our invoice", "nuestra factura", "nostra fattura", *more_labels("original_invoice")]
+    "our invoice", "nuestra factura", "nostra fattura", "gjelder faktura", "vedrørende faktura", "avser faktura",
+    *more_labels("original_invoice")]
 # "Name:" and its like label whichever party's name follows, as its block's heading says ("Cedente/prestatore"
 # over "Denominazione: Distribuzione Alimentare Valdarno S.r.l.")
 NAME_LABELS = frozenset(["name", "denominazione", "razón social", "razão social", "nome/razão social",
@@ -607,6 +608,10 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], ind
         return 2.0  # "19 april 2014Factuurdatum:": pypdf put the label after its value
     if before:
         nearest = before[-1]
+        if (len(before) >= 2 and fname in before[-2].fields and fname in nearest.fields
+                and lines[cand.line][before[-2].end:nearest.start].strip() == "("
+                and lines[cand.line][nearest.end:cand.start].strip().startswith(")")):
+            nearest = before[-2]  # "Tuotteet yhteensä (veroton) 2 423,28": the bracket qualifies the label before
         # the closest label to the left owns the value; a farther label of ours is weak evidence
         ours = fname in nearest.fields
         # "Beitrag inklusive 19 % Versicherungsteuer 220,00": a gross amount, not the tax (cheap checks first)

@@ -73,7 +73,9 @@ class InvoiceFields(BaseModel):
                                       "рахунок на оплату", "рахунок",
                                       "nota de crédito", "nota de credito", "nota de crédito electrónica",
                                       "factura electrónica", "fee note no", "fee note no.", "fee note number",
-                                      "fee note", "số",
+                                      "fee note", "số", "kreditnotanr", "kreditnotanr.", "kreditnota nr",
+                                      "kreditnotanummer",
+                                      "rokningarnummar", "rokningarnr",
                                       *more_labels("invoice_number"),
                                       *more_labels("credit_note_number")]},
     )
@@ -87,6 +89,8 @@ class InvoiceFields(BaseModel):
                                       "datum vystavení",
                                       "fakturadato", "data de emissão", "emissão", "tax point", "date / tax point",
                                       "date/tax point", "tax point date", "invoice date / tax point",
+                                      "kreditnotadato",
+                                      "dagfesting",
                                       *more_labels("invoice_date")]},
     )
     due_date: dt.date | None = Field(
@@ -95,6 +99,8 @@ class InvoiceFields(BaseModel):
         json_schema_extra={"labels": ["due date", "payment due", "due", "fällig", "fälligkeit", "fällig am", "zahlbar bis",
                                       "fälligkeitstag", "fälligkeitsdatum", "fälligkeitstermin", "zahlungstermin",
                                       "zahlungsziel", "échéance", "date d'échéance", "à régler avant le",
+                                      "gjalddagur",
+                                      "sidste rettidige betalingsdag", "sidste betalingsdag", "seneste betalingsdag",
                                       "à régler avant", "à payer avant le", "payable avant le", "vervaldatum",
                                       "vencimiento",
                                       "fecha de vencimiento", "fecha de vto. para el pago", "vto. para el pago",
@@ -142,7 +148,7 @@ class InvoiceFields(BaseModel):
                                       "npwp", "mst", "ein:", "strn", "ntn", "bin", "cédula jurídica", "rut emisor",
                                       "nrt", "c.o.e.", "coe", "hst no", "hst number", "n° tps", "gst registration",
                                       "fed. id", "seller's permit no.", "ubi", "unified social credit code", "uscc",
-                                      "ubn", "no. sst", "sst reg. no.", "mã số thuế"]},
+                                      "ubn", "no. sst", "sst reg. no.", "mã số thuế", "v-tal", "vsk-nr."]},
     )
     buyer_name: str | None = Field(
         None,
@@ -189,6 +195,8 @@ class InvoiceFields(BaseModel):
                                       "sous-total", "subtotaal", "summe positionen", "summe positionen netto",
                                       "total marchandises", "total marchandises htva", "sum varer", "totale merce",
                                       "sum varer eks. mva", "merchandise", "merchandise total", "goods total",
+                                      "samanlagt uttan mvg",
+                                      "tuotteet yhteensä",
                                       "suma artículos",
                                       "suma de artículos", "total artículos",
                                       "total goods", *NET_LABELS]},
@@ -220,6 +228,7 @@ class InvoiceFields(BaseModel):
                                       "versicherungsteuer", "versicherungssteuer", "hst", "pst", "qst", "tps", "tvq",
                                       "tvh", "igv", "i.v.a.", "ppn", "consumption tax", "consumption tax total",
                                       "valor do iss", "iva total discriminado", "iva trasladado", "totale iva",
+                                      "mvg",
                                       *more_labels("tax_total")]},
     )
     total: float | None = Field(
@@ -227,6 +236,7 @@ class InvoiceFields(BaseModel):
         description="Grand total including tax.",
         json_schema_extra={"labels": ["total", "grand total", "amount due", "total due", "balance due", "total amount",
                                       "amount owed", "amount owing",
+                                      "tilsamans at gjalda",
                                       "invoice total", "bruttosumme", "gesamtbetrag", "gesamtsumme", "rechnungsbetrag",
                                       "rechnungssumme", "endbetrag", "summe", "zu zahlen", "zahlbetrag", "brutto",
                                       "total ttc", "montant ttc", "net à payer", "totaal", "factuur totaal",

@@ -1700,3 +1700,27 @@ def test_invoice_set_t_ids_currencies_and_vietnamese_forms():
     assert _top(vietnamese, "currency") == "VND"
     assert _top(vietnamese.replace("Khách hàng : CÔNG TY TNHH NHÀ HÀNG BIỂN XANH\n", ""), "buyer_name") == (
         "CÔNG TY CỔ PHẦN XÂY DỰNG AN KHANG")
+
+
+def test_invoice_set_s_credit_notes_and_faroese_danish_finnish_labels():
+    # Norwegian credit note: its own number and date, not the invoice it credits ("Gjelder faktura")
+    credit = ("ENGROSKREDITNOTA\nKreditnotanr. 70034\nKreditnotadato 16.06.2025\nKundenr. 11820\n"
+              "Gjelder faktura 58213\nFakturadato 03.06.2025\nBankkonto 1503.27.48217\n")
+    assert _invoice_number(credit) == "70034"
+    assert _top(credit, "invoice_date") == dt.date(2025, 6, 16)
+    faroese = ("P/F Havtøkni · Bryggjubakki 12 · FO-100 Tórshavn\nSp/f Fiskavirkið í Vági\nROKNING\n"
+               "Rokningarnummar 2025-118\nDagfesting 12. mai 2025\nGjalddagur 26. mai 2025\n"
+               "Samanlagt uttan MVG 22.715,00\nMVG 25% 5.678,75\nTilsamans at gjalda DKK 28.393,75\n"
+               "havtokni@havtokni.fo · V-tal 512034\n")
+    answer = _invoice(faroese)
+    assert (answer["invoice_number"], answer["due_date"], answer["vendor_vat_id"]) == (
+        "2025-118", "2025-05-26", "512034")
+    assert (answer["subtotal"], answer["tax_total"], answer["total"]) == (22715.0, 5678.75, 28393.75)
+    assert _top("Kt. 540312-2810  ·  VSK-nr. 118452\n", "vendor_vat_id") == "118452"
+    assert _top("Dato: 28. februar 2025\nSidste rettidige betalingsdag er 10. marts 2025.\n", "due_date") == (
+        dt.date(2025, 3, 10))
+    assert COMPANY.search("Holm & Vestergaard Statsautoriseret Revisionspartnerselskab") is not None
+    # a bracket qualifies the label before it; an amount glued to "Y-tunnus" is still an amount
+    finnish = ("Tuotteet yhteensä (veroton) 2 423,28\nRahti ja nosturipurku 125,00\nVeroton yhteensä 2 548,28\n"
+               "ALV 25,5 % 649,81\nYhteensä EUR 3 198,09Y-tunnus 2874301-7\n")
+    assert _top(finnish, "subtotal") == 2423.28 and _top(finnish, "total") == 3198.09
