@@ -956,8 +956,10 @@ def _without_summary(rows: list[RowCandidate], lines: list[str]) -> list[RowCand
             continue
         total = sum(r.line_total for r in tail)
         for a in range(len(rest)):
-            for b in range(a + k + 1, len(rest) + 1):
-                if abs(sum(r.line_total for r in rest[a:b]) - total) <= 0.011:
+            run = 0.0  # the sum of rest[a:b], kept as b grows rather than summed again for every b
+            for b, row in enumerate(rest[a:], start=a + 1):
+                run += row.line_total
+                if b >= a + k + 1 and abs(run - total) <= 0.011:
                     return rest
     return rows
 

@@ -125,11 +125,11 @@ def column_descriptions(layout_text: str, rows: list[dict]) -> list[str | None]:
                     description = _join_wrapped([cell, *_wrapped_below(lines, i, column)])
                 elif cell:
                     plain = " ".join(str(row.get("description") or "").split())
-                    # "Materials" of a "CIS" column beside the description's cell: the row took another cell
-                    other = any(" ".join(c.text.split()) == plain != " ".join(cell.split()) for c in line_cells)
-                    start = " ".join(cell.split()) if other else _start_at(plain, cell) or plain
-                    description = _without_other_cells(start, cell, line_cells, head, row)
                     whole = " ".join(cell.split())
+                    # "Materials" of a "CIS" column beside the description's cell: the row took another cell
+                    other = any(" ".join(c.text.split()) == plain != whole for c in line_cells)
+                    description = _without_other_cells(whole if other else _start_at(plain, cell) or plain, cell,
+                                                       line_cells, head, row)
                     # a word the row took for a code: "BOPP Tape 48 mm"; or a number, where the cell starts under
                     # the heading ("8 yd skip hire"), not left of it in a narrow position column ("1  Annual …")
                     lead = r"[^\W_]+ " if lines[i - 1].find(cell) >= head[0] - 1 else r"[^\W\d_]+ "
