@@ -586,7 +586,7 @@ _HONORIFIC_AFTER = re.compile(r"\s+(?:Messrs\.?|御中|様|殿)$")
 
 SALUTATION = re.compile(
     r"(?i)(?:herrn?|frau|mr\.?|mrs\.?|ms\.?|monsieur|madame|mme\.?|m\.|dhr\.?|mevr\.?|de heer|mevrouw|sr\.?|sra\.?"
-    r"|señora?|sig\.(?:ra)?|signora?|sr\.ª|sra\.?|pan|paní|pani|hr\.|fru|"
+    r"|señora?|dña\.|doña|sig\.(?:ra)?|signora?|sr\.ª|sra\.?|pan|paní|pani|hr\.|fru|"
     + "|".join(map(re.escape, lexicon.labels("salutation"))) + r")(?=\s|$)")
 # a line for whom the mail is to go to, under the party's own name: "c/o Amministrazioni Ferri", "T.a.v. bosd"
 ATTENTION = re.compile(
@@ -728,8 +728,8 @@ COMPANY = re.compile(
 
 
 # ---------------------------------------------------------------- table rows
-_NUMBER = re.compile(r"(?<![\w.,/-])-?(" + _GROUPED + r"|\d+)([.,]\d{1,4})?(?![\w]|[.,/-]\d)(?!\s?%)")
-_NUMBER_SPACED = re.compile(r"(?<![\w.,/-])-?(\d{1,3}(?: \d{3})+)([.,]\d{1,4})?(?![\w]|[.,/-]\d)(?!\s?%)")
+_NUMBER = re.compile(r"(?<![\w.,/-])-?(" + _GROUPED + r"|\d+)([.,]\d{1,6})?(?![\w]|[.,/-]\d)(?!\s?%)")
+_NUMBER_SPACED = re.compile(r"(?<![\w.,/-])-?(\d{1,3}(?: \d{3})+)([.,]\d{1,6})?(?![\w]|[.,/-]\d)(?!\s?%)")
 _LEADING_CODE = re.compile(
     r"^(?:\d{1,3}[.)]?\s+|\[[^\]\s]{1,30}\]\s*|\*[^*\s]{1,30}\*\s*"  # a position; a code "[FURN_7777]"
     r"|[A-Z0-9-]{4,}\s+(?=[^\W\d_])|[A-Z0-9-]{2,}\s{2,}(?=[^\W\d_])"
@@ -931,6 +931,11 @@ def find_table_rows(index: TextIndex, priceless: bool = False) -> list[RowCandid
             # "Zitronensäure 100ml"; past that row, the lines above a row are the previous row's
             above = "" if below else _description_above(lines, i, used)
             under = _description_below(lines, i + span)
+            if (not below and under and i - 1 > used and _FACTORS.search(line)
+                    and _FACTORS.search(lines[i + span + 1] if i + span + 1 < len(lines) else "")):
+                # "Prise en charge" / "1 × 3,64 €" / "3,64 €", then "Distance parcourue" / "18,4 km × 1,30 €":
+                # the text under the row opens the next one, each description is over its factors
+                above = _description_below(lines, i - 1)
             below = below or (not above and bool(under))
             row.description = (under if below else above) or row.description
         if row is not None and not _too_short(row.description):
@@ -1009,6 +1014,9 @@ _WEAK_DESCRIPTION = re.compile(
     # a unit column alone
     r"|^(?:sac|serv|set|kan|krt|pkg|sack|rolle|kiste|pce|pces|forfait|tekercs|óra|db|klt|alk\.?|nos|"
     + _LOCAL_UNITS + r")$"
+    r"|^[^\W\d]{1,4}\.? ?[×x]$"  # the unit of "31 min × 0,35 €"
+    # a utility's metered units and periods
+    r"|^(?i:kwh|mwh|smc|m3|m³|mesi|mese|meses|mois|maanden|monate|mnd|giorni|días|jours|dagen)$"
 )
 # the columns' numbers under a table's head, "0 1 2 3 4 5 6" (Romanian, Polish, Russian forms): no row
 _COLUMN_NUMBERS = re.compile(r"(?:\d{1,2}\s+){3,}\d{1,2}")
@@ -1064,6 +1072,7 @@ def _description_below(lines: list[str], j: int) -> str:
 
 _AMOUNT_SHAPE = re.compile(r"[.,]\d\d\s*$|[€$£₹]")
 _COUNT_TIMES_PRICE = re.compile(r"\d+(?:[.,]\d+)?\s?[×x]\s?\S{0,3}\s?\d[\d.,]*(?:\s?\S{1,3})?")
+_FACTORS = re.compile(r"\d\s?[^\W\d]{0,4}\s?[×x]\s?\S{0,3}\s?\d")  # "18,4 km × 1,30 €", "31 min × 0,35 €"
 _LEADING_NUMBER = re.compile(r"^\s*-?\d+(?:[.,]\d+)?\s+[^\W\d_]")
 _ENDS_WITH_AMOUNT = re.compile(r"\d[.,]\d\d\s*(?:€|\$|£|EUR)?\s*$")  # a line that ends with its amount is whole
 

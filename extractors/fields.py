@@ -410,7 +410,7 @@ CORRECTED_INVOICE_LABELS = [
     "uw factuur", "su factura", "vostra fattura", "documento que modifica", "comprobante que modifica",
     "documento modificado", "avoir sur facture", "sur facture", "notre facture", "onze factuur", "unsere rechnung",
     "our invoice", "nuestra factura", "nostra fattura", "gjelder faktura", "vedrørende faktura", "avser faktura",
-    *more_labels("original_invoice")]
+    "rectifica la factura", *more_labels("original_invoice")]
 # "Name:" and its like label whichever party's name follows, as its block's heading says ("Cedente/prestatore"
 # over "Denominazione: Distribuzione Alimentare Valdarno S.r.l.")
 NAME_LABELS = frozenset(["name", "denominazione", "razón social", "razão social", "nome/razão social",
@@ -462,6 +462,8 @@ DISTRACTOR_LABELS = [
     "menge", "quantité", "cantidad", "aantal", "tarief", "tipo", "importe", "neto", "bruto", "ht", "ttc",
     # what is left to pay after a withholding, not the net: "Monto neto pendiente de pago: S/ 19,899.47"
     "monto neto pendiente de pago", "neto pendiente de pago",
+    # a utility's standing charge, not the tax's "cuota": "Abastecimiento - cuota de servicio (2 meses)"
+    "cuota de servicio", "cuota fija", "cuota de abono",
     # the customer's customer, for whom an agency's contractor worked: "End client: Lowmoor Water Services plc"
     "end client", "end customer", "endkunde", "client final", "cliente final", "eindklant",
     # a help line, not the customer: "Customer Service (541) 555-0190 | cvwd.example.org"
@@ -706,7 +708,9 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], ind
             # the name right under them is the first heading's
             return weight if distance == 1 and fname in above[0].fields else 0.0
         if section and above:
-            above = [h for h in above if _ENDS_CELL.match(lines[j], h.end)]
+            # (a table row's last cell is no heading either: "G 0088 1734 5560 gas 8.455 9.541 1.086 m³ klant")
+            above = [h for h in above if _ENDS_CELL.match(lines[j], h.end)
+                     and len(re.findall(r"\d[\d.,]*", lines[j][: h.start])) < 2]
             if not above:
                 return 0.0  # a label inside a sentence heads nothing, but its line still ends the reach
         if above:
@@ -722,6 +726,15 @@ DELIVERY_LABELS = ["ship to", "delivery address", "adresse de livraison", "liefe
                    "shipping address", "afleveradres", "leveringsadres", "dirección de entrega",
                    "indirizzo di consegna", "expédier à", "livrer à"]
 _DELIVERY_KEYS = frozenset(_label_key(lab) for lab in DELIVERY_LABELS)
+
+
+_ADDRESS_LABEL = re.compile(r"adres|address|anschrift|direcci[oó]n|indirizzo|endereço")
+
+
+def _after_address_label(cand: C.Candidate, hits: list[LabelHit], line: str) -> bool:
+    before = [h for h in hits if h.end <= cand.start]
+    return bool(before) and not line[before[-1].end:cand.start].strip(" :") and bool(
+        _ADDRESS_LABEL.search(before[-1].key(line)))
 
 
 def _delivery(line: str, hit: LabelHit) -> float:
@@ -915,7 +928,8 @@ _RETURN_ADDRESS_COMMAS = re.compile(rf"(?i)[^,]{{2,60}}(?<!\w){C.COMPANY.pattern
 
 _ADDRESS = re.compile(
     r"(?i)(?:stra(?:ß|ss)e|str\.|street|\bst\.|road|\brd\.|avenue|\bave\.|weg\b|platz|allee|gasse|\brue\b|"
-    r"\bvia\b|calle|laan\b|plein\b|gatan\b|ring\b)\s*\d|^\d+\s+\w+\s+(?:street|st|road|rd|avenue|ave)\b|"
+    r"\bvia\b|calle|laan\b|plein\b|gatan\b|ring\b|straat\b|gracht\b|kade\b|singel\b)\s*\d"
+    r"|^\d+\s+\w+\s+(?:street|st|road|rd|avenue|ave)\b|(?-i:(?:^|\s)C/ ?[A-ZÁÉÍÓÚ][^,\d]*\d)|"
     r"(?:^|\s)(?:[A-Z]{1,2}-?)?\d{4,5}\s+[A-ZÄÖÜ][a-zäöüß]+")
 # the verbs of a sentence of the small print, seldom in a name
 _SENTENCE_VERB = re.compile(r"\b(?:is|are|was|were|will be|has been|have been|thank you|please)\s", re.IGNORECASE)
@@ -1038,6 +1052,11 @@ def _other_kind_token(token: str) -> bool:
 
 # a phone number's area code in brackets and its number ("(212) 555-0147"), or a US one in dashes
 _PHONE = re.compile(r"\(\d{2,5}\)\s?\d{2,4}[-. ]?\d{3,4}\b|(?<![\w-])\d{3}-\d{3}-\d{4}(?![\w-])")
+# a month's name and its year: "Rechnung Oktober 2025" is the billing month, not a document number
+_MONTH_YEAR = re.compile(r"([^\W\d_]{3,12})\.?\s+((?:19|20)\d{2})(?![\d.,])")
+# the rest of a number printed in groups of digits after its first group: "Rechnungsnummer 1184 5520 9371";
+# the groups end the line or stand before a word ("… 7742 Kunden-Nr.: 1004 2218")
+_DIGIT_GROUPS = re.compile(r"(?: \d{3,5}){1,4}(?=\s*$|\s+[^\W\d])")
 
 
 _IBAN_HEAD = re.compile(r"\bIBAN\b\W*[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4})*\s*$")
@@ -1059,6 +1078,17 @@ def _with_letter_prefix(cand: C.Candidate, hits: list[LabelHit], line: str) -> C
             not line[h.end:m.start()].strip(" :.#-") for h in hits if h.end <= m.start())):
         return cand
     return C.Candidate(f"{m.group(1)} {cand.value}", f"{m.group(1)} {cand.text}", cand.line, m.start(), cand.score)
+
+
+def _with_digit_groups(cand: C.Candidate, line: str) -> C.Candidate:
+    """A labelled number printed in groups of digits: all its groups, not the first ("1184 5520 9371")."""
+    if not re.fullmatch(r"\d{3,5}", cand.text) or re.search(r"\d ?$", line[: cand.start]):
+        return cand
+    m = _DIGIT_GROUPS.match(line, cand.start + len(cand.text))
+    if m is None:
+        return cand
+    text = line[cand.start: m.end()]
+    return C.Candidate(text, text, cand.line, cand.start, cand.score)
 
 
 def _wrapped_iban_tail(lines: list[str], cand: C.Candidate) -> bool:
@@ -1261,6 +1291,7 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
         other_spans = {(d.line, k) for d in [*C.find_dates(index), *C.find_vat_ids(index)]
                        for k in range(d.start, d.start + len(d.text))}
         other_spans |= {(i, k) for i, m in index.iter_matches(_PHONE) for k in range(m.start(), m.end())}
+        other_spans |= {(i, m.start(2)) for i, m in index.iter_matches(_MONTH_YEAR) if C._month(m.group(1))}
         found = [c for c in found if not _other_kind_token(c.text) and (c.line, c.start) not in other_spans
                  and not _wrapped_iban_tail(index.lines, c)]
     corrected = _corrected_invoice_numbers(found, labels, index) if plan.kind == "id" else set()
@@ -1333,7 +1364,8 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
             if plan.kind == "date" and not end and _PERIOD_END.search(index.lines[cand.line][: cand.start]):
                 score = min(score, 0.5)  # "Zeitraum vom 06.12.2013 bis zum 06.12.2014": a period's end, no due date
             if plan.kind == "id" and score >= 2.5:
-                cand = _with_letter_prefix(cand, labels[cand.line], index.lines[cand.line])
+                cand = _with_digit_groups(_with_letter_prefix(cand, labels[cand.line], index.lines[cand.line]),
+                                          index.lines[cand.line])
             if (plan.kind == "id" and re.search(DOCUMENT_NUMBER_FIELD, plan.name)
                     and C.PT_DOCUMENT_ID.fullmatch(cand.text)):
                 score = max(score, 2.6)  # the format names it: a fatura's "FT 2025A/147", wherever it is printed
@@ -1376,8 +1408,9 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
                     or cand.text.casefold() in _COUNTRIES
                     or ("," in cand.text and cand.text.rsplit(",", 1)[1].strip(" .").casefold() in _COUNTRIES)):
                 # a street, a postcode and city, or a country ("Al Quoz Industrial Area 3, Dubai, UAE"): the
-                # party's address, not its name
-                score -= 1.0
+                # party's address, not its name; surely so after an address's label ("Leveringsadres: Kromme
+                # Leijstraat 17, Utrecht")
+                score -= 1.5 if _after_address_label(cand, labels[cand.line], index.lines[cand.line]) else 1.0
             salutation = C.SALUTATION.match(cand.text)  # its dot ends no sentence: "Gosp. Matija Rukavina"
             # (a partnership's name runs long: "Osteria dei Colli S.n.c. di Galli Nerina & C.")
             if (len(cand.text) > 60 or len(cand.text.split()) > (12 if C.COMPANY.search(cand.text) else 8)
@@ -1423,6 +1456,11 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
                 score -= 1.0  # "c/o Amministrazioni Ferri": the party is named on the line above
             if C.SALUTATION.match(cand.text):  # "Herrn Max Mustermann": letters salute their addressee
                 score += 0.4 if role == "recipient" else -0.5
+                # "Dhr. R.J. van der Heijden" / "Kromme Leijstraat 17": the address block's head, unless a company
+                # heads the block and the person is its contact ("Wohnbau Lindenau eG" / … / "Frau Sabine Krüger")
+                if (role == "recipient" and cand.line + 1 < n_lines and _ADDRESS.search(index.lines[cand.line + 1])
+                        and not any(C.COMPANY.search(index.lines[j]) for j in range(max(0, cand.line - 3), cand.line))):
+                    score += 0.4
             # DIN 5008 letters: a one-line sender address sits right above the recipient's name
             above = index.lines[cand.line - 1] if cand.line > 0 else ""
             if role == "recipient" and (_RETURN_ADDRESS.search(above) or _RETURN_ADDRESS_COMMAS.match(above)):
@@ -1485,8 +1523,11 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
         _weigh_rate_times_basis(plan.name, index, merged)
         _add_tax_lines(plan.name, index, scored, merged)
         _weigh_arithmetic(plan.name, index, merged)
+        if amount_role(plan.name) == "basis":
+            _section_subtotals(index, merged)
         if is_gross_total(plan.name):
             _after_a_deduction(index, merged)
+            _after_arrears(index, scored, merged)
     ranked = sorted(merged.values(), key=lambda c: -c.score)
     if plan.kind == "amount" and not balance:
         ranked = _prefer_larger_among_ties(ranked)
@@ -1628,6 +1669,26 @@ def _after_a_deduction(index: C.TextIndex, merged: dict[Any, C.Candidate]) -> No
             cand.score += 0.5
 
 
+# an earlier invoice's unpaid amount carried onto this one: "Balance brought forward (invoice PH-INV-103977) £96.00",
+# "Importe pendiente factura anterior 0301-25-00651190 38,44", "Offener Betrag aus Rechnung vom 04.02.2025 38,12 €"
+_ARREARS = re.compile(
+    r"(?i)\b(?:balance brought forward|previous balance|arrears|importe pendiente|deuda anterior|saldo anterior"
+    r"|saldo precedente|offener betrag aus|vorheriger saldo|solde précédent|ancien solde|vorig saldo)\b")
+
+
+def _after_arrears(index: C.TextIndex, scored: list[C.Candidate], merged: dict[Any, C.Candidate]) -> None:
+    """Under an earlier invoice's unpaid amount, the sum to pay holds it; the labelled total over it is the
+    invoice's own: "Invoice total £415.04" … "Balance brought forward … £96.00" … "Total amount due £463.04"."""
+    arrears = next((i for i, line in enumerate(index.lines) if _ARREARS.search(line) and re.search(r"\d", line)),
+                   None)
+    if arrears is None:
+        return
+    above = {c.value for c in scored if c.line < arrears and (c.label_evidence or 0) >= 1.0}
+    for cand in merged.values():
+        if above and cand.line > arrears and cand.value not in above:
+            cand.score -= 1.0
+
+
 @functools.lru_cache(maxsize=256)
 def is_gross_total(field_name: str) -> bool:
     """A grand total's field ("total", "gross_amount"), not a tax, net or due amount's."""
@@ -1728,6 +1789,21 @@ def _weigh_arithmetic(field_name: str, index: C.TextIndex, merged: dict[Any, C.C
     if value is not None and round(value, 2) in merged:
         cand = merged[round(value, 2)]
         cand.score = max(cand.score, ARITHMETIC)
+
+
+def _section_subtotals(index: C.TextIndex, merged: dict[Any, C.Candidate]) -> None:
+    """Net amounts of one label that add up to a labelled one under them are its parts, a section's each:
+    "Subtotaal elektriciteit € 1.089,20", "Subtotaal gas € 2.140,57", then "Totaal excl. btw € 3.229,77"; not
+    the goods' subtotal and a charge ("Zwischensumme Artikel", "Versandkosten", then "Summe netto")."""
+    labelled = sorted((c for c in merged.values() if c.score >= 2.5), key=lambda c: c.line)
+    for k, whole in enumerate(labelled):
+        for first in range(k - 1):  # a run of two or more right above it
+            run = labelled[first:k]
+            if (whole.value and abs(sum(c.value for c in run) - whole.value) < 0.005
+                    and len({index.lower[c.line].split()[0] for c in run}) == 1):
+                for part in run:
+                    part.score -= 1.0
+                return
 
 
 def _add_tax_lines(field_name: str, index: C.TextIndex, scored: list[C.Candidate],

@@ -141,8 +141,10 @@ def column_descriptions(layout_text: str, rows: list[dict]) -> list[str | None]:
                         description = whole  # "…, caja 1.200 uds.": the row took the cell's last word for a unit
                     elif len(plain.split()) == 1 and plain in whole and lines[i - 1].find(plain, head[1]) >= 0:
                         description = whole  # "Blech": the row took the unit column's word for the description
-                    if whole.endswith(",") and whole[:-1].endswith(description):
-                        description += ","  # the row dropped the comma the cell's line ends in
+                    for tail in (",", " -"):
+                        if whole.endswith(tail) and whole[: -len(tail)].endswith(description):
+                            # the row dropped the comma or the dash the cell's line ends in ("(14/10/2025 -")
+                            description += tail
                     for below in (" ".join(line.split()) for line in _wrapped_below(lines, i, column)):
                         note = re.match(r"[^\W\d][^:]{0,30}:", below)
                         if note and f" {note.group(0)}" in description:
@@ -154,7 +156,7 @@ def column_descriptions(layout_text: str, rows: list[dict]) -> list[str | None]:
                         if not any(p.search(description + "\n" + below) for p in (_CONTINUED, _GOES_ON_LOWER)):
                             break
                         description += " " + below
-                    description = description.rstrip(",")
+                    description = description.rstrip(", -")
                     description = None if description == plain else description
                 break
         found.append(description if description and sum(ch.isalpha() for ch in description) >= 3 else None)

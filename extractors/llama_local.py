@@ -193,6 +193,7 @@ class LlamaExtractor:
         self._repair_with_rules(spec, plans, choices, proposals, index.lines)
         _second_reading(plans, choices, index, doc)
         _net_from_rows(plans, choices, doc.text)
+        _subtotal_of_rows(plans, choices, proposals)
         rules_ok = _broken_rules(spec, choices) == 0
         confidence = self._confidence(spec, plans, choices, rules_ok)
         data = _answer(spec, {name: c.value for name, c in choices.items()})
@@ -411,7 +412,8 @@ class LlamaExtractor:
             return
         filled = []
         for name, value in best[1].items():
-            if is_gross_total(name) and labelled[name] and _charge_between(proposals[name], choices[name].value, value):
+            if is_gross_total(name) and labelled[name] and _charge_between(proposals[name], choices[name].value, value,
+                                                                         lines or []):
                 continue  # the printed total holds a charge outside the tax: the rules are broken, and it stays
             if re.search(TAX_BASIS_FIELD, name) and labelled[name] and _outside_tax(
                     proposals[name], choices[name].value, value, lines or []):
@@ -545,16 +547,21 @@ def _fill_unlabelled_amounts(spec: SchemaSpec, group: list[FieldPlan], choices: 
             choices[p.name].value, choices[p.name].source = value, "rules"
 
 
-def _charge_between(found: list[C.Candidate], old: Any, new: Any) -> bool:
+def _charge_between(found: list[C.Candidate], old: Any, new: Any, printed: list[str]) -> bool:
     """A total moved to a smaller one printed above it, the difference printed between the two: a charge outside the
-    tax ("Total TTC 852,48 €", "Taxe de séjour (non soumise à TVA) … 10,92 €", "TOTAL À PAYER 863,40 €")."""
+    tax ("Total TTC 852,48 €", "Taxe de séjour (non soumise à TVA) … 10,92 €", "TOTAL À PAYER 863,40 €"). A payment
+    printed with its minus is no charge ("Payment received … -£48.00")."""
     if not isinstance(old, (int, float)) or not isinstance(new, (int, float)) or not 0 < new < old:
         return False
     lines = {c.value: c.line for c in found}
     if old not in lines or new not in lines or lines[new] >= lines[old]:
         return False
     difference = round(old - new, 2)
-    return any(lines[new] < c.line < lines[old] and abs(round(c.value, 2) - difference) < 0.005 for c in found)
+    return any(lines[new] < c.line < lines[old] and abs(round(c.value, 2) - difference) < 0.005
+               and not (c.line < len(printed) and _MINUS_BEFORE.search(printed[c.line][: c.start])) for c in found)
+
+
+_MINUS_BEFORE = re.compile(rf"-\s?(?:{C.CURRENCY_SIGNS})?\s?$")
 
 
 def _outside_tax(found: list[C.Candidate], old: Any, new: Any, lines: list[str]) -> bool:
@@ -740,6 +747,26 @@ def _net_from_rows(plans: list[FieldPlan], choices: dict[str, FieldChoice], text
     for p in amounts:
         if amount_role(p.name) == "basis" and data[p.name] is None:
             choices[p.name].value, choices[p.name].source, choices[p.name].confidence = net, "rows", CONF["items_sum"]
+
+
+def _subtotal_of_rows(plans: list[FieldPlan], choices: dict[str, FieldChoice],
+                      proposals: dict[str, list[C.Candidate]]) -> None:
+    """The rows' sum printed with a label above the tax basis is the subtotal, before the charges under it:
+    "Zwischensumme Artikel (netto) 104,50 €", "Versandkosten (netto, 19 %) 4,19 €", "Summe netto 108,69 €"."""
+    rows = next((choices[p.name].value for p in plans if p.kind == "items" and _is_line_item_model(p)), None)
+    if not rows or any(not isinstance(r.get("line_total"), (int, float)) for r in rows):
+        return
+    net = round(sum(r["line_total"] for r in rows), 2)
+    basis = next((choices[p.name].value for p in plans if re.search(TAX_BASIS_FIELD, p.name)), None)
+    for p in plans:
+        c = choices[p.name]
+        if (p.kind != "amount" or amount_role(p.name) != "basis" or re.search(TAX_BASIS_FIELD, p.name)
+                or c.value is None or c.value != basis or abs(c.value - net) < 0.005):
+            continue
+        now = next((x for x in proposals[p.name] if x.value == c.value), None)
+        printed = next((x for x in proposals[p.name] if abs(x.value - net) < 0.005 and x.score >= 2.5), None)
+        if now is not None and printed is not None and printed.line < now.line:
+            c.value, c.source = printed.value, "rows"
 
 
 def _items_sum_checks(items: list[dict], data: dict[str, Any]) -> bool:

@@ -172,6 +172,7 @@ class InvoiceFields(BaseModel):
                                       "offerte voor", "angebot für", "devis pour", "presupuesto para",
                                       "preventivo per", "nabywca", "odbiorca", "odběratel", "kunde", "cliente",
                                       "destinatário", "datos del cliente", "dados do cliente", "exmo.(s) sr.(s)",
+                                      "datos del titular", "titular del contrato", "titular",
                                       "exmo. sr.", "exmos. srs.", "exma. sra.", "exmo(s). sr(s).",
                                       "faktureringsadresse", "fakturaadresse", "laskutusosoite",
                                       "tomador de serviços", "tomador", "adquiriente", "adquirente", "receptor",

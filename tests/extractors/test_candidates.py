@@ -561,3 +561,16 @@ def test_vietnamese_rows_by_their_head_and_unit_columns():
     # but a price's unit stays: "per kg"
     assert rows("Salmon darnes, skin on, pin-boned, 170g per kg 12.5 21.80 272.50\n")[0][0] == (
         "Salmon darnes, skin on, pin-boned, 170g per kg")
+
+
+def test_invoice_set_w_rows_of_metered_units_and_fare_components():
+    # six-decimal tariffs; a unit alone is no description, the wrapped lines above are
+    found = C.find_table_rows(C.TextIndex("Energía consumida P1 punta - regularización lectura\nestimada\n"
+                                          "-64 kWh 0,178200 -11,40\n"))
+    assert [(r.description, r.quantity, r.unit_price, r.line_total) for r in found] == [
+        ("Energía consumida P1 punta - regularización lectura estimada", -64.0, 0.1782, -11.4)]
+    # a ride's fare: each component's name over its factors, its amount under them
+    fare = ("Détail de la course (montants HT)\nPrise en charge\n1 × 3,64 €\n3,64 €\nDistance parcourue\n"
+            "18,4 km × 1,30 €\n23,92 €\nDurée du trajet\n31 min × 0,35 €\n10,85 €\nTotal HT 38,41 €\n")
+    assert [(r.description, r.quantity) for r in C.find_table_rows(C.TextIndex(fare))] == [
+        ("Prise en charge", 1.0), ("Distance parcourue", 18.4), ("Durée du trajet", 31.0)]

@@ -1724,3 +1724,58 @@ def test_invoice_set_s_credit_notes_and_faroese_danish_finnish_labels():
     finnish = ("Tuotteet yhteensä (veroton) 2 423,28\nRahti ja nosturipurku 125,00\nVeroton yhteensä 2 548,28\n"
                "ALV 25,5 % 649,81\nYhteensä EUR 3 198,09Y-tunnus 2874301-7\n")
     assert _top(finnish, "subtotal") == 2423.28 and _top(finnish, "total") == 3198.09
+
+
+def test_invoice_set_w_utility_bills_numbers_parties_and_totals():
+    # a number printed in groups of digits is one number; "Oktober 2025" of a title is the billing month
+    assert _invoice_number("Rechnungsnummer 1184 5520 9371\nRechnungsdatum 04.03.2025\n") == "1184 5520 9371"
+    swiss = ("Rechnung Oktober 2025\nRechnungs-Nr.: 5000 8831 7742 Kunden-Nr.: 1004 2218\n"
+             "Rechnungsdatum: 01.10.2025 Zahlbar bis: 31.10.2025\n")
+    assert _invoice_number(swiss) == "5000 8831 7742"
+    # a Spanish rectification names the invoice it corrects in a sentence; the holder's block is the buyer's
+    credit = ("FACTURA RECTIFICATIVA\nNº: R25-0031874\nFecha de emisión: 02/09/2025\nDatos del titular\n"
+              "Titular Javier Ortega Llamas\nNIF 50918437W\n"
+              "Esta factura rectifica la factura nº E25-1128405 de fecha 04/08/2025.\n"
+              "Solvento Energía, S.A. · Paseo de la Independencia 31, 50001 Zaragoza · NIF A81224578\n")
+    assert _invoice_number(credit) == "R25-0031874"
+    assert _top(credit, "buyer_name") == "Javier Ortega Llamas"
+    refund = _held_out_invoice("invoice_set_w", "w12_solvento_abono_electricidad_es.pdf")
+    assert refund["vendor_vat_id"] == "A81224578"
+    # the addressee over a street (Dutch "straat", Spanish "C/"), not a delivery address after its label
+    dutch = ("Polderstroom\nDhr. R.J. van der Heijden\nKromme Leijstraat 17\n3581 BK Utrecht\n"
+             "Factuurnummer: 80044152297\nLeveringsadres: Kromme Leijstraat 17, Utrecht\n")
+    assert _top(dutch, "buyer_name") == "Dhr. R.J. van der Heijden"
+    spanish = "Aguas del Levante\nFACTURA\nDña. Marta Quiles Berenguer\nC/ Jorge Juan 18, 2º izq.\n03203 Elx\n"
+    assert _top(spanish, "buyer_name") == "Dña. Marta Quiles Berenguer"
+    # a utility's standing charge ("cuota de servicio") is no tax; an earlier invoice's unpaid amount is not
+    # this invoice's total
+    water = ("Abastecimiento - cuota de servicio (2 meses) 2 6,8420 13,68\nBase imponible 13,68\nIVA 10 % 1,37\n"
+             "TOTAL FACTURA 15,05\nImporte pendiente factura anterior 0301-25-00651190 38,44\n"
+             "TOTAL A PAGAR 53,49 €\n")
+    assert _top(water, "tax_total") == 1.37 and _top(water, "total") == 15.05
+    # sections' subtotals add up to the net total under them
+    sections = ("Levering elektriciteit 1.912 kWh € 0,24150 € 461,75\nSubtotaal elektriciteit € 461,75\n"
+                "Levering gas 1.086 m³ € 1,12470 € 1.221,42\nSubtotaal gas € 1.221,42\nTotaal excl. btw € 1.683,17\n"
+                "Btw 21% € 353,47\nTotaal incl. btw € 2.036,64\n")
+    assert _top(sections, "subtotal") == 1683.17
+
+
+def test_invoice_set_w_a_payment_is_no_charge_and_the_rows_sum_is_the_subtotal():
+    # "Payment received … -£48.00" happens to be the difference of the two totals: no charge outside the tax
+    hosting = ("Net total £345.87\nVAT @ 20% £69.17\nInvoice total £415.04\nAccount summary\n"
+               "Balance brought forward (invoice PH-INV-103977) £96.00\n"
+               "Payment received 02/10/2025 - thank you -£48.00\nThis invoice £415.04\nTotal amount due £463.04\n")
+    assert _invoice(hosting)["total"] == 415.04
+    # the goods' subtotal over a taxable shipping charge, the rows adding up to it
+    shop = ("Artikel Menge Stückpreis Gesamt\nStapelturm Regenbogen, 7 Ringe 2 15,08 € 30,16 €\n"
+            "Bilderbuch Der kleine Holzwurm 1 13,08 € 13,08 €\nZwischensumme Artikel (netto) 43,24 €\n"
+            "Versandkosten (netto, 19 %) 4,19 €\nSumme netto 47,43 €\nUmsatzsteuer gesamt 9,01 €\n"
+            "Rechnungsbetrag (brutto) 56,44 €\n")
+    answer = _invoice(shop)
+    assert (answer["subtotal"], answer["tax_basis_total"], answer["total"]) == (43.24, 47.43, 56.44)
+
+
+def test_invoice_set_w_a_wrapped_description_goes_on_after_its_dash():
+    # the layout's cell ends in a dash the plain row dropped: the wrapped line goes on after it
+    hosting = _held_out_invoice("invoice_set_w", "w11_pixelharbour_hosting_domains_en.pdf")["line_items"]
+    assert hosting[0]["description"] == "Business Hosting Plus - 12 months (14/10/2025 - 13/10/2026)"
