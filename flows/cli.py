@@ -154,13 +154,15 @@ def eval_cmd(docs_dir, truth, schema, model, threshold, report_dir):
     from evaluation.report import accuracy, calibrate, write_report
 
     try:
-        _, spec, model_name, threshold, records = _run_eval(docs_dir, truth, schema, model, threshold)
+        settings, spec, model_name, threshold, records = _run_eval(docs_dir, truth, schema, model, threshold)
     except DocsieveError as exc:
         _fail(exc)
     out = Path(report_dir)
     out.mkdir(parents=True, exist_ok=True)
     save_records(records, out / "records.jsonl")
-    report = write_report(records, out, title=f"{spec.name} v{spec.version} with {model_name} on {docs_dir}",
+    # DOCSIEVE_LLAMA_USE_MODEL=false scores code's answers alone: the title says so, not the model's name
+    tier = model_name if settings.llama.use_model else f"code only (model off; threshold of {model_name})"
+    report = write_report(records, out, title=f"{spec.name} v{spec.version} with {tier} on {docs_dir}",
                           threshold=threshold)
     accepted = [r for r in records if r.route == "accepted"]
     fa, ex = accuracy(records)

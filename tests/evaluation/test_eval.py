@@ -87,6 +87,7 @@ def test_eval_and_calibrate_commands_write_a_report_and_save_a_threshold(tmp_pat
     assert "3 documents: field accuracy" in result.output
     text = (report / "report.md").read_text()
     assert "| invoice_number |" in text and "Risk-coverage" in text
+    assert text.startswith("# invoice v") and "with code only (model off" in text.splitlines()[0]
     assert (report / "risk_coverage.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     records = [json.loads(line) for line in (report / "records.jsonl").read_text().splitlines()]
     assert [r["file"] for r in records] == [t["file"] for t in truth]
