@@ -465,7 +465,9 @@ _VAT_SPACED = re.compile(r"(?<![A-Z0-9])([A-Z]{2,3}(?: ?[0-9A-Z]){8,14})(?![A-Za
 # Malaysia's "No. SST: W10-2108-32001122"
 _TAX_ID = re.compile(
     r"(?i)(?<![\w/])(?:abn|a\.b\.n\.|cvr(?:-nr\.?|-nummer| nr\.?)?|nif|cif|nipc|n\.i\.f\.|nip|tps/tvh|gst/hst|"
-    r"y-tunnus|uid(?:-nr\.?)?|dič|rfc|cuit|r\.?u\.?t\.?(?: emisor)?|p\.\s?iva|partita iva|federal tax id|"
+    r"y-tunnus|uid(?:-nr\.?)?|dič|rfc|cuit|r\.?u\.?t\.?(?: emisor)?|partita iva|federal tax id|"
+    # Italy's VAT number, often with the fiscal code that is the same number: "P.IVA e C.F.", "C.F./P.IVA"
+    r"(?:c\.\s?f\.\s?(?:e|/)\s?)?p\.\s?iva(?:\s?(?:e|/)\s?c\.\s?f\.)?|"
     r"(?-i:F?EIN)|trn|nit|r\.?u\.?c\.?(?:\s?n[°º])?|(?:cpf/)?cnpj|c[ée]dula jur[íi]dica|(?:vat reg\. )?tin|npwp|"
     r"(?-i:MST)|tax (?:id|code)|nrt|c\.?o\.?e\.?|"
     r"sst(?: reg(?:istration)?\.?)? no\.?|(?:business )?reg(?:istration)?\.? no\.?|(?-i:NTN|STRN|BIN|PIN)|"
@@ -716,6 +718,7 @@ COMPANY = re.compile(
     # "CC": South Africa's close corporation, in capitals only
     r"|sp\. z o\.o\.|s\.c\.|s\.a\.m\.|s\.n\.c\.|s\.a\.s\.|snc|(?-i:CC)|"
     r"(?-i:DAC|CLG)|"  # Ireland's designated activity company, a company limited by guarantee
+    r"(?-i:eGen|eG)|"  # a German or Austrian cooperative ("Wohnbau Lindenau eG"), not "EG", a ground floor
     r"tnhh|cổ phần|"  # Vietnam's limited and joint-stock companies: "CÔNG TY TNHH …", "CÔNG TY CỔ PHẦN …"
     r"sp/f|p/f|"  # the Faroe Islands' private and public limited companies: "Sp/f Fiskavirkið í Vági"
     r"\w*partnerselskab|anpartsselskab|aktieselskab|p/s|i/s|k/s|"  # Denmark's: "… Revisionspartnerselskab"
@@ -938,6 +941,11 @@ def find_table_rows(index: TextIndex, priceless: bool = False) -> list[RowCandid
                 above = _description_below(lines, i - 1)
             below = below or (not above and bool(under))
             row.description = (under if below else above) or row.description
+        if (row is not None and not below and i - 1 > used and re.match(r"[a-zà-ÿ]", row.description)
+                and re.search(r"\w.* [-–]$", lines[i - 1].strip()) and not _ENDS_WITH_AMOUNT.search(lines[i - 1])):
+            # "Coordinamento della sicurezza … (CSE) –" over "quota bimestre agosto/settembre 1 2.150,00 2.150,00":
+            # the row's text goes on from the line above
+            row.description = f"{lines[i - 1].strip()} {row.description}"
         if row is not None and not _too_short(row.description):
             rows.append(row)
             used = i + span - 1
@@ -1017,6 +1025,7 @@ _WEAK_DESCRIPTION = re.compile(
     r"|^[^\W\d]{1,4}\.? ?[×x]$"  # the unit of "31 min × 0,35 €"
     # a utility's metered units and periods
     r"|^(?i:kwh|mwh|smc|m3|m³|mesi|mese|meses|mois|maanden|monate|mnd|giorni|días|jours|dagen)$"
+    r"|^(?i:a corpo|termijn|lump sum|pauschal|ens)$"  # a lump sum's unit: "a corpo 1 3.200,00 3.200,00"
 )
 # the columns' numbers under a table's head, "0 1 2 3 4 5 6" (Romanian, Polish, Russian forms): no row
 _COLUMN_NUMBERS = re.compile(r"(?:\d{1,2}\s+){3,}\d{1,2}")

@@ -462,6 +462,14 @@ DISTRACTOR_LABELS = [
     "menge", "quantité", "cantidad", "aantal", "tarief", "tipo", "importe", "neto", "bruto", "ht", "ttc",
     # what is left to pay after a withholding, not the net: "Monto neto pendiente de pago: S/ 19,899.47"
     "monto neto pendiente de pago", "neto pendiente de pago",
+    # a building contract's whole sum, of which a progress invoice bills a part: "Auftragssumme netto lt.
+    # Bauvertrag: 1.248.600,00 EUR"
+    "auftragssumme", "auftragssumme netto", "vertragssumme", "vertragssumme netto", "auftragswert", "contract sum",
+    "contract value", "original contract sum", "aanneemsom", "montant du marché", "importo contrattuale",
+    "importo dei lavori", "importe de adjudicación", "presupuesto de adjudicación",
+    # where the works are, beside where the invoice goes: "FACTURER À      LIEU D'INTERVENTION"
+    "lieu d'intervention", "adresse du chantier", "lieu des travaux", "site address", "bauvorhaben", "baustelle",
+    "leistungsort",
     # a utility's standing charge, not the tax's "cuota": "Abastecimiento - cuota de servicio (2 meses)"
     "cuota de servicio", "cuota fija", "cuota de abono",
     # the customer's customer, for whom an agency's contractor worked: "End client: Lowmoor Water Services plc"
@@ -698,6 +706,8 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], ind
         if section and _other_heading(labels[j], lines[j]):
             return 0.0  # "Contact commercial": the name below belongs to that heading, not to one further up
         above = [h for h in labels[j] if OTHER not in h.fields or not section]
+        if not section and above and _TERM_IN_DAYS.match(lines[j], above[-1].end):
+            return 0.0  # "Zahlbar innerhalb von 14 Tagen …": the label's term is in days, no date on the next line
         if (section and above and fname not in above[-1].fields
                 and re.match(r"\s*:\s*[^\W_]", lines[j][above[-1].end:])):
             continue  # "Identificativo fiscale ai fini IVA: IT05872140495": another field of the block, no heading
@@ -709,7 +719,7 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], ind
             return weight if distance == 1 and fname in above[0].fields else 0.0
         if section and above:
             # (a table row's last cell is no heading either: "G 0088 1734 5560 gas 8.455 9.541 1.086 m³ klant")
-            above = [h for h in above if _ENDS_CELL.match(lines[j], h.end)
+            above = [h for h in above if (_ENDS_CELL.match(lines[j], h.end) or _heading_beside(labels[j], lines[j], h))
                      and len(re.findall(r"\d[\d.,]*", lines[j][: h.start])) < 2]
             if not above:
                 return 0.0  # a label inside a sentence heads nothing, but its line still ends the reach
@@ -718,6 +728,10 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], ind
                 return weight - _delivery(lines[j], above[-1])
             return 0.0
     return 0.0
+
+
+# a payment term counted in days after its label: "Zahlbar innerhalb von 14 Tagen nach Rechnungserhalt"
+_TERM_IN_DAYS = re.compile(r"(?i)[^\d\n]{0,25}\d{1,3}\s*(?:tagen|tage|days|dagen|dage|dagar|giorni|jours|días|dias)\b")
 
 
 # where the goods go, which names the buyer less surely than where the invoice goes: "Adresse de livraison" /
@@ -800,6 +814,14 @@ def _second_figure_to_date(lines: list[str], cand: C.Candidate, label: LabelHit)
 _ENDS_CELL = re.compile(r"(?:\s*/\s*[^\W\d_]+)?[\s):]*(?:$|\s\s)")
 
 
+def _heading_beside(hits: list[LabelHit], line: str, hit: LabelHit) -> bool:
+    """Another heading follows the label and ends the line, the two columns' headings that pypdf joined:
+    "FACTURER À LIEU D'INTERVENTION"."""
+    nxt = next((h for h in hits if h.start > hit.start), None)
+    return (nxt is not None and not line[hit.end:nxt.start].strip(" :") and OTHER in nxt.fields
+            and _ENDS_CELL.match(line, nxt.end) is not None)
+
+
 def _other_heading(hits: list[LabelHit], line: str) -> bool:
     """A line that is only a heading of something else: labels that are no field's cover it, no digits.
 
@@ -807,8 +829,9 @@ def _other_heading(hits: list[LabelHit], line: str) -> bool:
     """
     covered = sum(h.end - h.start for h in hits if OTHER in h.fields and not _is_name_label(line[h.start:h.end]))
     text = line.strip()
+    # (a party's heading beside it heads its own column: "FACTURER À LIEU D'INTERVENTION")
     return (bool(hits) and not text.endswith(":") and not any(ch.isdigit() for ch in text)
-            and covered >= 0.6 * len(text))
+            and covered >= 0.6 * len(text) and not any(party_role(f) for h in hits for f in h.fields))
 
 
 def _is_header_row(labels: list[list[LabelHit]], lines: list[str], j: int) -> bool:
@@ -1066,8 +1089,12 @@ _LETTER_PREFIX = re.compile(r"(?<![\w.-])([A-Z]{1,4}) $")  # "Polizzen-Nr. KF 55
 
 
 # the label of the buyer's tax id: "Customer VAT No.: ", "Kunden-USt-IdNr. "
-_BUYERS_ID = (r"(?i)\b(?:customer|buyer|client|kunden?|recipient|cliente|destinataire|afnemer|acquirente)\b[^:\n]{0,20}"
-              r"\b(?:vat|tax|ust|tva|btw|iva|gst)\b[^:\n\d]{0,15}:?\s*")
+_BUYERS_ID = (r"(?i)(?:\b(?:customer|buyer|client|kunden?|recipient|cliente|destinataire|afnemer|acquirente)\b"
+              r"[^:\n]{0,20}"
+              r"\b(?:vat|tax|ust|tva|btw|iva|gst)\b[^:\n\d]{0,15}"
+              # the tax word first: "Btw-nr. afnemer: NL007429186B01", "USt-IdNr. Kunde"
+              r"|\b(?:vat|ust|tva|btw|iva|gst|nif|uid)\b[^:\n\d]{0,15}\b(?:customer|buyer|client|kunden?|afnemer"
+              r"|klant|cliente|acquirente|destinataire|leistungsempfängers?)\b)[^:\n\d]{0,5}:?\s*")
 
 
 def _with_letter_prefix(cand: C.Candidate, hits: list[LabelHit], line: str) -> C.Candidate:
@@ -1110,7 +1137,8 @@ def _block_heading(cand: C.Candidate, labels: list[list[LabelHit]], index: C.Tex
         if len(index.lines[j]) > 40 or re.search(r"\d", index.lines[j]):
             continue  # a heading is short and has no number ("NL810433941B01BTW" is a VAT id and its label)
         for hit in labels[j]:
-            if all(party_role(f) for f in hit.fields) and _ENDS_CELL.match(index.lines[j], hit.end):
+            if all(party_role(f) for f in hit.fields) and (_ENDS_CELL.match(index.lines[j], hit.end)
+                                                           or _heading_beside(labels[j], index.lines[j], hit)):
                 return hit.fields
     return frozenset()
 
@@ -1194,6 +1222,12 @@ def _without_address_after_legal_form(cand: C.Candidate) -> C.Candidate:
         name = cand.text[: legal.end()]
         return C.Candidate(name, name, cand.line, cand.start)
     if legal and rest.startswith(",") and rest[1:].strip():
+        name = cand.text[: legal.end()]
+        return C.Candidate(name, name, cand.line, cand.start)
+    second = C.COMPANY.search(rest) if legal and re.match(r"\s+[A-ZÄÖÜ]", rest) else None
+    if second and rest[: second.start()].strip() and rest.rstrip(" .").endswith(second.group(0).rstrip(" .")):
+        # two names side by side, each with its legal form: a payment slip's payer and its bank ("Wohnbaugenossenschaft
+        # Traunblick eGen Oberösterreichische Werkbank AG"); the first is the candidate's
         name = cand.text[: legal.end()]
         return C.Candidate(name, name, cand.line, cand.start)
     return cand
@@ -1323,6 +1357,10 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
             score += 0.3 * (1 - position)  # the balance a statement opens with sits above its bookings
         elif plan.kind in ("amount", "integer"):
             score += 0.3 * position  # totals sit low on the page
+            if (amount_role(plan.name) == "basis" and isinstance(cand.value, (int, float)) and cand.value < 0
+                    and _deducts(index.lines[cand.line])):
+                # "Retención en garantía 5 % s/ base imponible -12.185,10 €": a retention on the basis, not it
+                score -= 2.0
         if plan.unsigned and isinstance(cand.value, (int, float)):
             cand.value = abs(cand.value)
         if balance and _is_debit_balance(index.lines[cand.line], cand):

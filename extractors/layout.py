@@ -159,6 +159,9 @@ def column_descriptions(layout_text: str, rows: list[dict]) -> list[str | None]:
                     description = description.rstrip(", -")
                     description = None if description == plain else description
                 break
+        plain = " ".join(str(row.get("description") or "").split())
+        if description and plain.endswith(" " + description) and re.search(r"\S [-–] $", plain[: -len(description)]):
+            description = None  # "… (CSE) –" over the row's cell: the plain text joined the line above, as it goes on
         found.append(description if description and sum(ch.isalpha() for ch in description) >= 3 else None)
     return found
 

@@ -764,8 +764,14 @@ def _subtotal_of_rows(plans: list[FieldPlan], choices: dict[str, FieldChoice],
                 or c.value is None or c.value != basis or abs(c.value - net) < 0.005):
             continue
         now = next((x for x in proposals[p.name] if x.value == c.value), None)
-        printed = next((x for x in proposals[p.name] if abs(x.value - net) < 0.005 and x.score >= 2.5), None)
-        if now is not None and printed is not None and printed.line < now.line:
+        printed = next((x for x in proposals[p.name] if abs(x.value - net) < 0.005), None)
+        if now is None or printed is None or printed.line >= now.line:
+            continue
+        # labelled as a net amount, or another label's but the difference to the basis printed between the two
+        # ("Totale lavori e oneri SAL n. 2 95.128,88", "Sconto contrattuale 3% … -2.757,87", "Imponibile 92.371,01")
+        difference = round(abs(net - c.value), 2)
+        if printed.score >= 2.5 or any(printed.line < x.line < now.line and abs(abs(x.value) - difference) < 0.005
+                                       for x in proposals[p.name]):
             c.value, c.source = printed.value, "rows"
 
 

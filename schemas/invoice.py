@@ -31,9 +31,9 @@ def _close(a: float, b: float, tolerance: float = MONEY_TOLERANCE) -> bool:
 # number, printed once.
 NET_LABELS = [
     "net amount", "total net", "net total", "net", "total excl", "excl. vat", "netto", "nettobetrag", "summe netto",
-    "nettosumme", "total ht", "montant ht", "totaal excl", "base imponible", "imponibile", "totale imponibile",
-    "summa exkl. moms", "taxable value", "taxable amount", "rechnungssumme netto", "excl. ust", "exkl. ust",
-    "excl. mwst", "exkl. mwst", "ohne ust", "ohne mwst", "excl. btw", "excl. tax", "hors taxes", "razem netto",
+    "nettosumme", "total ht", "montant ht", "totaal excl", "base imponible", "imponibile", "imponibile iva",
+    "totale imponibile", "summa exkl. moms", "taxable value", "taxable amount", "rechnungssumme netto", "excl. ust",
+    "exkl. ust", "excl. mwst", "exkl. mwst", "ohne ust", "ohne mwst", "excl. btw", "excl. tax", "hors taxes", "razem netto",
     "wartość netto", "monto neto", "op. gravada", "importe neto gravado", "supply value", "total amount before vat",
     "dpp", *more_labels("net")]
 
@@ -200,7 +200,10 @@ class InvoiceFields(BaseModel):
                                       "tuotteet yhteensä",
                                       "suma artículos",
                                       "suma de artículos", "total artículos",
-                                      "total goods", *NET_LABELS]},
+                                      "total goods",
+                                      # a Spanish building certification's works, before overheads and profit
+                                      "total ejecución material", "presupuesto de ejecución material",
+                                      *NET_LABELS]},
     )
     tax_basis_total: float | None = Field(
         None,
@@ -240,7 +243,8 @@ class InvoiceFields(BaseModel):
                                       "tilsamans at gjalda",
                                       "invoice total", "bruttosumme", "gesamtbetrag", "gesamtsumme", "rechnungsbetrag",
                                       "rechnungssumme", "endbetrag", "summe", "zu zahlen", "zahlbetrag", "brutto",
-                                      "total ttc", "montant ttc", "net à payer", "totaal", "factuur totaal",
+                                      "total ttc", "montant ttc", "net à payer", "total facture", "totaal",
+                                      "factuur totaal",
                                       "montant de l'avoir ttc", "montant de l'avoir", "total de l'avoir",
                                       "te betalen", "importe total", "total factura", "totale", "totale fattura",
                                       "totale documento", "att betala", "summa att betala", "total inkl",

@@ -1779,3 +1779,64 @@ def test_invoice_set_w_a_wrapped_description_goes_on_after_its_dash():
     # the layout's cell ends in a dash the plain row dropped: the wrapped line goes on after it
     hosting = _held_out_invoice("invoice_set_w", "w11_pixelharbour_hosting_domains_en.pdf")["line_items"]
     assert hosting[0]["description"] == "Business Hosting Plus - 12 months (14/10/2025 - 13/10/2026)"
+
+
+def test_invoice_set_x_progress_invoices_of_building_works():
+    # a building contract's whole sum is no net amount of this invoice
+    german = ("Auftragssumme netto lt. Bauvertrag: 1.248.600,00 EUR\n"
+              "1.01 Baustelleneinrichtung, anteilig 1,00 psch 2.450,00 2.450,00\nSumme netto 2.450,00 EUR\n"
+              "zzgl. 19 % USt 465,50 EUR\nRechnungsbetrag brutto 2.915,50 EUR\n")
+    assert _top(german, "subtotal") == 2450.0
+    # a payment term in days labels no date on the next line
+    terms = ("Rechnungsdatum: 22.05.2025\nZahlbar innerhalb von 14 Tagen nach Rechnungserhalt ohne Abzug.\n"
+             "Gewährleistung gemäß VOB/B; Abnahme erfolgte am 09.05.2025.\n")
+    assert _invoice(terms)["due_date"] is None
+    # a payment slip's payer and its bank side by side, each with its legal form (an Austrian cooperative's "eGen")
+    slip = _held_out_invoice("invoice_set_x", "x04_at_teilrechnung_baumeister_zahlschein.pdf")
+    assert slip["buyer_name"] == "Wohnbaugenossenschaft Traunblick eGen"
+    # two columns' headings joined: the billed party's block under "FACTURER À", its VAT id the buyer's
+    french = ("SANITHERM\nSanitherm Plomberie SARL\n8 allée des Tanneurs\n44300 Nantes\nFACTURE\n"
+              "N° facture : F25-00287\nFACTURER À LIEU D'INTERVENTION\nConstructions Atlantique Loire SAS\n"
+              "Service comptabilité fournisseurs\n52 boulevard des Martyrs Nantais\n44200 Nantes\n"
+              "TVA : FR88441906385\nTotal HT 30 754,00 €\nTVA Autoliquidation\nTotal facture 30 754,00 €\n"
+              "Retenue de garantie 5 % - 1 537,70 €\nNet à payer 29 216,30 €\n"
+              "Sanitherm Plomberie SARL au capital de 20 000 € – RCS Nantes 528719040 – TVA FR37528719040\n")
+    answer = _invoice(french)
+    assert (answer["buyer_name"], answer["vendor_vat_id"], answer["total"]) == (
+        "Constructions Atlantique Loire SAS", "FR37528719040", 30754.0)
+    # the buyer's VAT number with the tax word first
+    dutch = "Btw NL851204636B01\nKlant: Bouwbedrijf Lingewaard B.V.\nBtw-nr. afnemer: NL007429186B01\n"
+    assert _top(dutch, "vendor_vat_id") == "NL851204636B01"
+
+
+def test_invoice_set_x_italian_and_spanish_certifications():
+    # Italy's VAT number with the fiscal code; "Imponibile IVA" is the basis, not the tax
+    italian = ("COSTRUZIONI BELLANDI S.r.l.\nP.IVA e C.F. 06482130488 – REA FI-612345\nSpett.le\n"
+               "Immobiliare Colle Verde S.r.l.\nP.IVA 05917340480\n")
+    assert _top(italian, "vendor_vat_id") == "06482130488"
+    fee = ("Totale onorari 8.650,00\nContributo integrativo Inarcassa 4% 346,00\nImponibile IVA 8.996,00\n"
+           "IVA 22% 1.979,12\nTotale documento € 10.975,12\n")
+    assert _top(fee, "tax_total") == 1979.12 and _top(fee, "tax_basis_total") == 8996.0
+    # the rows' sum under another label, the discount printed between it and the basis: the subtotal
+    works = ("Codice Descrizione U.M. Quantità Prezzo unit. Importo €\n"
+             "B.04 Acciaio B450C per armature, lavorato e posto in opera kg 11.850,00 1,38 16.353,00\n"
+             "Oneri della sicurezza non soggetti a ribasso – quota\nSAL n. 2\na corpo 1 3.200,00 3.200,00\n"
+             "Totale lavori e oneri SAL n. 2 19.553,00\nSconto contrattuale 3% su lavori -490,59\n"
+             "Imponibile 19.062,41\nIVA 10% 1.906,24\nTOTALE FATTURA € 20.968,65\n"
+             "Ritenuta a garanzia 5% sull'imponibile (art. 9 contratto) -953,12\n")
+    answer = _invoice(works)
+    assert (answer["subtotal"], answer["tax_basis_total"]) == (19553.0, 19062.41)
+    # "a corpo" is a lump sum's unit: the description is over it
+    assert answer["line_items"][1]["description"] == "Oneri della sicurezza non soggetti a ribasso – quota SAL n. 2"
+    # a Spanish certification's works before overheads and profit; a retention on the basis is none
+    spanish = ("Total ejecución material (PEM) 204.791,67 €\nGastos generales 13 % 26.622,92 €\n"
+               "Beneficio industrial 6 % 12.287,50 €\nBase imponible 243.702,09 €\nIVA 10 % 24.370,21 €\n"
+               "TOTAL FACTURA 268.072,30 €\nRetención en garantía 5 % s/ base imponible -12.185,10 €\n")
+    assert _top(spanish, "subtotal") == 204791.67
+    # a row's text that goes on from the line above, after its dash
+    parcel = ("Descrizione della prestazione Q.tà Importo unit. Importo\n"
+              "Direzione lavori – acconto in relazione al 2° SAL 1 4.800,00 4.800,00\n"
+              "Coordinamento della sicurezza in fase di esecuzione (CSE) –\n"
+              "quota bimestre agosto/settembre 1 2.150,00 2.150,00\nTotale onorari 6.950,00\n")
+    assert _invoice(parcel)["line_items"][1]["description"] == (
+        "Coordinamento della sicurezza in fase di esecuzione (CSE) – quota bimestre agosto/settembre")
