@@ -29,6 +29,12 @@ class Candidate:
     label_evidence: float | None = None  # the part of `score` its labels gave, before the priors of position
 
 
+def fold(text: str) -> str:
+    """Text in the form labels are matched in: casefolded, with Turkish dotted and dotless i as plain i, so that a
+    capital "ALICI" reads as "alıcı" and "İ" keeps its one character (its casefold adds a combining dot)."""
+    return text.replace("İ", "i").casefold().replace("ı", "i")
+
+
 class TextIndex:
     """A document's text split into lines once, shared by all finders."""
 
@@ -38,7 +44,7 @@ class TextIndex:
         self.lines = [ln.strip() for ln in raw]
         # where each stripped line began: a column's values line up with its header only counting the indent
         self.indents = [len(ln) - len(ln.lstrip()) for ln in raw]
-        self.lower = [ln.casefold() for ln in self.lines]
+        self.lower = [fold(ln) for ln in self.lines]
 
     @functools.cached_property
     def flat(self) -> str:
@@ -160,8 +166,11 @@ _RATE = re.compile(r"(?<![\d.,])(\d{1,2}(?:[.,]\d{1,2})?)\s?%")
 
 
 def rates(text: str) -> list[float]:
-    """The percentages printed in `text` ("19 %", "5,5%", "14.50%"), in order."""
-    return [float(m.group(1).replace(",", ".")) for m in _RATE.finditer(text)]
+    """The percentages printed in `text` ("19 %", "5,5%", "14.50%", and in Turkish "%10,00"), in order."""
+    return [float((m.group(1) or m.group(2)).replace(",", ".")) for m in _RATE_EITHER_SIDE.finditer(text)]
+
+
+_RATE_EITHER_SIDE = re.compile(_RATE.pattern + r"|(?<![\w%])%\s?(\d{1,2}(?:[.,]\d{1,2})?)(?![\d.,]*\d)")
 
 
 def find_tax_breakdown(index: TextIndex) -> list[tuple[Candidate, Candidate]]:
@@ -446,7 +455,8 @@ _VAT = re.compile(
     r")(?:(?![A-Z0-9])|(?=[A-Z][A-Za-z]{2,}(?![A-Za-z0-9])))"
 )
 _IBAN = re.compile(r"(?<![A-Z0-9])([A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?)(?![A-Z0-9])")
-_ID_TOKEN = re.compile(r"(?<![\w/#-])#?([A-Za-z0-9][A-Za-z0-9_./-]*\d[A-Za-z0-9_./-]*)(?![\w])")
+# (of any script's letters: the Greek series of "Β-2094")
+_ID_TOKEN = re.compile(r"(?<![\w/#-])#?([^\W_][\w./-]*\d[\w./-]*)(?![\w])")
 
 
 # an id printed in groups of any size ("FR 604 219 388 61") is one when its squeezed form is
@@ -473,7 +483,7 @@ _TAX_ID = re.compile(
     r"sst(?: reg(?:istration)?\.?)? no\.?|(?:business )?reg(?:istration)?\.? no\.?|(?-i:NTN|STRN|BIN|PIN)|"
     r"(?:vat|[gh]st(?:/[gh]st)?)(?: reg(?:istration)?\.?)? (?:no|number)\.?|[gh]st registration(?= ?#)|"
     r"n[°º] ?(?:tps|tvh)|fed(?:eral)?\.? id|seller'?s permit no\.?|(?-i:UBI)|unified social credit code|"
-    r"(?-i:USCC|UBN)|no\.? sst|mã số thuế)\)?\s*[:#]?\s*"
+    r"(?-i:USCC|UBN)|no\.? sst|mã số thuế|α\.?φ\.?μ\.?|vkn|vergi (?:kimlik )?no\.?|v\.\s?d\.)\)?\s*[:#]?\s*"
     r"(?-i:((?:[A-Z]{2}[ -]?)?\d[\d. /-]{5,18}\d(?: ?[A-Z]{1,3}\d{0,4})?|[A-Z]\d{7}[A-Z0-9]|T\d{13}|"
     r"[A-Z]-\d{6}-[A-Z]|SM ?\d{5}"
     r"|[A-ZÑ&]{3,4}\d{6}[A-Z0-9]{3}|[A-Z]\d{2}-\d{4}-\d{8}|[A-Z]\d{9,10}[A-Z]?|\d{8}[0-9A-Z]{10}))(?![\w.,])")
@@ -596,7 +606,9 @@ ATTENTION = re.compile(
 # words saying that an amount includes a tax: "inkl. USt.", "inclusive of … Tax", "Prijzen zijn inclusief BTW"
 INCLUDING = (r"\b(?:inc\.?(?=\s+(?:gst|vat|tax|hst))|incl(?:\.|usive|uding|uded)?|"
              r"inkl\.?|inklusive|einschl(?:\.|ießlich)|inclusief|incluid[ao]"
-             r"|compres[ao]|y compris)")
+             r"|compres[ao]|y compris"
+             # "with" before the tax's name in Slavic languages: "Ukupno s PDV-om", "Razem z VAT", "Celkem s DPH"
+             r"|\bsa? (?=pdv)|\b[sz] (?=vat\b|dph|ddv)|\bс (?=ндс))")
 # The currencies printed next to amounts ("€ 500", "1939 INR") and inside labels ("Montant EUR HT"): one
 # vocabulary for the amount readers below, the row cleaner and the labels in fields.py.
 CURRENCY_SIGNS = r"€|\$|£|₹|¥|₩|₫|₱|฿|₪|₦|₺|₽|zł|Kč"
@@ -648,6 +660,11 @@ def find_text_spans(index: TextIndex, *, max_lines: int | None = None, footer: i
                 # the footer, or opening the page: a legal name printed over two lines (a single word once could
                 # be a logo's letters, and a line further down a heading)
                 out.append(Candidate(joined, joined, i, 0))
+        if (len(parts) == 1 and i + 1 < n and COMPANY.fullmatch(index.lines[i + 1].strip())
+                and re.fullmatch(r"[^\W\d_][\w&'.-]*(?: [\w&'.-]+){1,7}", line) and not COMPANY.search(line)):
+            # "EGE ROTA OTOMOTİV KİRALAMA TİCARET" / "A.Ş.": the legal form wrapped alone onto the next line
+            joined = f"{line} {index.lines[i + 1].strip()}"
+            out.append(Candidate(joined, joined, i, 0))
         if i + 1 < n and OPEN_END.search(line) and len(index.lines[i + 1].split()) <= 2:
             # "Suministros Industriales del Bajío, S.A. de" / "C.V.": a name cut after a joining word
             joined = " ".join(f"{line} {index.lines[i + 1]}".split())
@@ -711,7 +728,8 @@ _IRISH_COUNTY = (r"(?:Antrim|Armagh|Carlow|Cavan|Clare|Cork|Derry|Donegal|Down|D
 _FIRST_LINE_OF_NAME = re.compile(r"[A-ZÄÖÜ][\w&'-]*(?: [A-ZÄÖÜ][\w&'-]*){0,3}")
 COMPANY = re.compile(
     # legal forms of several parts first, whole: "Co., Ltd.", "S.A. de C.V.", "S. de R.L. de C.V."
-    r"(?<!\w)(co\.,? ?ltd\.?|s\.a\. de c\.v\.|s\.à ?r\.l\.|s\. de r\.l\.(?: de c\.v\.)?|s\.a\.[ca]\.|e\.i\.r\.l\.|k\.k\.|"
+    r"(?<!\w)(co\.,? ?ltd\.?|ltd\.? ?şti\.?|"  # Turkey's limited company, "Ltd. Şti.", before "Ltd"
+    r"s\.a\. de c\.v\.|s\.à ?r\.l\.|s\. de r\.l\.(?: de c\.v\.)?|s\.a\.[ca]\.|e\.i\.r\.l\.|k\.k\.|"
     r"gmbh|ag|kg|ug|ltd|limited|inc|llc|plc|corp|co\.(?! ?" + _IRISH_COUNTY + r")|"
     r"b\.v\.|bv|n\.v\.|nv|sarl|sàrl|sas|sa|s\.a\.|s\.l\.|sl|"
     r"s\.r\.l\.|srl|spa|s\.p\.a\.|oy|ab|as|a/s|aps|pvt|e\.k\.|e\.u\.|a\.g\.|a\.s\.|s\.r\.o\.|ltda\.?|kft\.?|zrt\.?"
@@ -731,8 +749,9 @@ COMPANY = re.compile(
 
 
 # ---------------------------------------------------------------- table rows
-_NUMBER = re.compile(r"(?<![\w.,/-])-?(" + _GROUPED + r"|\d+)([.,]\d{1,6})?(?![\w]|[.,/-]\d)(?!\s?%)")
-_NUMBER_SPACED = re.compile(r"(?<![\w.,/-])-?(\d{1,3}(?: \d{3})+)([.,]\d{1,6})?(?![\w]|[.,/-]\d)(?!\s?%)")
+# (a rate is no amount: "19 %", and in Turkish "%10"; "120,00 %10" is an amount before its rate)
+_NUMBER = re.compile(r"(?<![\w.,/%-])-?(" + _GROUPED + r"|\d+)([.,]\d{1,6})?(?![\w]|[.,/-]\d)(?!\s?%(?!\d))")
+_NUMBER_SPACED = re.compile(r"(?<![\w.,/%-])-?(\d{1,3}(?: \d{3})+)([.,]\d{1,6})?(?![\w]|[.,/-]\d)(?!\s?%(?!\d))")
 _LEADING_CODE = re.compile(
     r"^(?:\d{1,3}[.)]?\s+|\[[^\]\s]{1,30}\]\s*|\*[^*\s]{1,30}\*\s*"  # a position; a code "[FURN_7777]"
     r"|[A-Z0-9-]{4,}\s+(?=[^\W\d_])|[A-Z0-9-]{2,}\s{2,}(?=[^\W\d_])"
@@ -836,7 +855,8 @@ _UNITS = re.compile(r"^(?!(?:days?|hours?|units?|lots?|each)\s+(?-i:[a-z]))" + _
 # matched where a number ends: "-5,0000 Stk.", "1,25 t" (tonnes), "40 ram." (reams); here only, not stripped
 # from the start of a description ("Rouleau adhésif")
 # the unit columns of Central and Eastern European, Baltic, Balkan, Greek and Turkish forms: piece, set, service
-_LOCAL_UNITS = (r"(?i:vnt|pasl|gab|tk|kos|kom|kpl|szt|op|ks|hod|buc|бр|шт|компл|посл|τεμ|κιβ|adet"
+_LOCAL_UNITS = (r"(?i:vnt|pasl|gab|tk|kos|kom|kpl|szt|op|ks|hod|buc|бр|шт|компл|посл|τεμ|κιβ|adet|kişi|gün|dan|osoba"
+                r"|paket"
                 r"|bao|viên|chuyến|chai|túi|cái|bộ|hộp|thùng)\.?")  # and Vietnam's: bag, piece, trip, bottle …
 _UNIT_AFTER = re.compile(r"\s?(?:" + _UNIT_WORDS + r"|(?:t|tons?|tonnes?|m3|m³|km|kwh|ltr|sets?|pairs?|packs?|rolls?"
                          r"|boxe?s?|cartons?|ctns?|ram|paq|rouleaux?|boîtes?|rol|pak|doos|caja|rollo|scatol[ae]|"
@@ -848,7 +868,9 @@ _CURRENCY_TOKEN = re.compile(rf"(?:\s*(?:{CURRENCY_SIGNS}|{CURRENCY_CODES}|kr|Fr
 
 # unit words that end a description only as its own column (not "m" of "Kabel 5 m")
 _TRAILING_UNIT = re.compile(
-    r"\s+(?:PZ|pz|STK|Stk\.?|Stck\.?|PCS|pcs|Pcs\.?|UDS?|[Uu]ds\.?|sac|serv|" + _LOCAL_UNITS + r")$")
+    r"\s+(?:PZ|pz|STK|Stk\.?|Stck\.?|PCS|pcs|Pcs\.?|UDS?|[Uu]ds\.?|sac|serv|coperti|pax|"
+    + _LOCAL_UNITS + r")$"
+    r"|(?<!,)\s+forfait$")  # a unit column, not the description's "…, forfait"
 # a measure's unit column after a word, not after its number ("Cát vàng xây dựng m3", not "Kabel 5 m") nor in a
 # price's unit ("Salmon darnes, 170g per kg")
 _TRAILING_MEASURE = re.compile(r"(?<=[^\W\d_])(?<!\bper)(?<!\bpro)(?<!\bje)\s+(?:[Kk]g|m[23²³]|[Ll]ít|[Tt]ấn)$")
@@ -856,7 +878,7 @@ _DOUBLED_UNIT = re.compile(r"(\s(?:kg|l|m|g|t))\1$")  # a unit column after a me
 
 
 # a time entry's date and the initials of who worked: "03/03/2025 RW Conference with client …"
-_DATED_ENTRY = re.compile(r"^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\s+(?:[A-Z]{2,3}\s+)?")
+_DATED_ENTRY = re.compile(r"^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\.?\s+(?:[A-Z]{2,3}\s+)?")  # "18.08.2025. Parking"
 
 
 def _clean_description(segment: str) -> str:
@@ -982,7 +1004,8 @@ _HEAD_WORDS = re.compile(
     r"(?i)(?<!\w)(?:description|désignation|designation|beschreibung|bezeichnung|artikel|omschrijving|descripción"
     r"|descrizione|beskrivning|qty|quantity|quantité|qté|menge|anzahl|aantal|cantidad|cant\.|quantità|q\.tà|antal"
     r"|unit price|price|prix unitaire|p\.u\.|pu|einzelpreis|preis|prijs|precio|prezzo|pris|amount|montant|betrag"
-    r"|bedrag|importe|importo|belopp|total|hours|rate)(?!\w)")
+    r"|bedrag|importe|importo|belopp|total|hours|rate"
+    r"|opis|kol\.|količina|cijena|iznos|açıklama|miktar|fiyat|tutar|περιγραφή|ποσότητα|τιμή|αξία)(?!\w)")
 
 
 # a head's quantity and price columns, to tell apart two factors that look alike ("Hours Rate", "Qty Unit Price")
@@ -1025,7 +1048,9 @@ _WEAK_DESCRIPTION = re.compile(
     r"|^[^\W\d]{1,4}\.? ?[×x]$"  # the unit of "31 min × 0,35 €"
     # a utility's metered units and periods
     r"|^(?i:kwh|mwh|smc|m3|m³|mesi|mese|meses|mois|maanden|monate|mnd|giorni|días|jours|dagen)$"
-    r"|^(?i:a corpo|termijn|lump sum|pauschal|ens)$"  # a lump sum's unit: "a corpo 1 3.200,00 3.200,00"
+    r"|^(?i:a corpo|termijn|lump sum|pauschal|ens|coperti|pax)$"  # a lump sum's unit: "a corpo 1 3.200,00 3.200,00"
+    # currencies, rates and amounts only: "TL %10,00 1.015,00"
+    r"|^(?:(?:TL|EUR|USD|GBP|CHF|[€$£])\s*|%?\s?\d[\d.,]*\s?%?\s*)+$"
 )
 # the columns' numbers under a table's head, "0 1 2 3 4 5 6" (Romanian, Polish, Russian forms): no row
 _COLUMN_NUMBERS = re.compile(r"(?:\d{1,2}\s+){3,}\d{1,2}")
@@ -1192,14 +1217,28 @@ def _discounted_triple(before: list[_Num], total: _Num, text: str = ""):
     if not total.value:
         return None
     tries = [(before[k - 2], before[k - 1], before[k].value, before[k].start) for k in range(len(before) - 1, 1, -1)]
+    # and by position, where a space-grouped reading stands between ("1 640,00 10 576,00": 1640 and 10576 too)
+    for rate_num in _last_readings(before, total.start):
+        for y in _last_readings(before, rate_num.start):
+            tries += [(x, y, rate_num.value, rate_num.start) for x in _last_readings(before, y.start)]
     if before and (x := _factor_before(before, before[-1])):
         tries += [(x, before[-1], rate, before[-1].end) for rate in rates(text[before[-1].end:total.start])]
+    if len(before) >= 3:
+        # the discount's amount printed after its rate: "7 Gün 1.450,00 TL %10,00 1.015,00 TL %20,00 9.135,00 TL"
+        tries += [(before[-3], before[-2], rate, before[-2].end)
+                  for rate in rates(text[before[-2].end:before[-1].start])]
     for x, y, rate, at in tries:
         if not 0 < rate < 100 or x.end > y.start or y.end > at:
             continue
         if abs(x.value * y.value * (1 - rate / 100) - total.value) <= 0.011:
             return _triple(x, y, total)
     return None
+
+
+def _last_readings(nums: list[_Num], end: int) -> list[_Num]:
+    """The readings of the last number printed before `end`."""
+    last = max((n.end for n in nums if n.end <= end), default=None)
+    return [n for n in nums if n.end == last]
 
 
 def _triple(x: _Num, y: _Num, total: _Num):

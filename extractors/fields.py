@@ -414,7 +414,8 @@ CORRECTED_INVOICE_LABELS = [
 # "Name:" and its like label whichever party's name follows, as its block's heading says ("Cedente/prestatore"
 # over "Denominazione: Distribuzione Alimentare Valdarno S.r.l.")
 NAME_LABELS = frozenset(["name", "denominazione", "razón social", "razão social", "nome/razão social",
-                         "company name", "company", "firmenname", "raison sociale"])
+                         "company name", "company", "firmenname", "raison sociale", "επωνυμία", "unvan",
+                         "ticari unvan"])
 
 
 def _is_name_label(text: str) -> bool:
@@ -467,6 +468,8 @@ DISTRACTOR_LABELS = [
     "auftragssumme", "auftragssumme netto", "vertragssumme", "vertragssumme netto", "auftragswert", "contract sum",
     "contract value", "original contract sum", "aanneemsom", "montant du marché", "importo contrattuale",
     "importo dei lavori", "importe de adjudicación", "presupuesto de adjudicación",
+    # Italy's e-invoice routing code, no recipient's name: "Codice destinatario: 0000000 – PEC:"
+    "codice destinatario", "cod. destinatario", "codice sdi",
     # where the works are, beside where the invoice goes: "FACTURER À      LIEU D'INTERVENTION"
     "lieu d'intervention", "adresse du chantier", "lieu des travaux", "site address", "bauvorhaben", "baustelle",
     "leistungsort",
@@ -480,7 +483,8 @@ DISTRACTOR_LABELS = [
     # headings and field names of a letter that are never a party's name
     "name", "contact", "sales contact", "contact commercial", "address", "adresse", "anschrift", "incoterms",
     *NAME_LABELS,
-    "your order", "bank", "banque", "banca", "banco", "bankverbindung", "bankgegevens", "coordonnées bancaires",
+    "your order", "bank", "banque", "banca", "banco", "banka",
+    "bankverbindung", "bankgegevens", "coordonnées bancaires",
     "dati bancari", "datos bancarios", "payment", "zahlung", "pagamento", "paiement",
     # a customer portal, not the customer: "www.energies-ventoux.example – Espace client"
     "espace client", "customer portal", "online account", "kundenportal", "mijn omgeving", "área de cliente",
@@ -570,7 +574,7 @@ def _label_pattern(label: str) -> str:
     \xa0USt."), and in a long word one stray space ("Liefer schein-Datum", "Ver käufer"). A currency may stand
     between its words: "Montant EUR HT" is "montant ht"."""
     words = []
-    for word in label.split(" "):
+    for word in C.fold(label).split(" "):
         if len(word) >= 8:
             # at most one split: the word itself, or the word with a space after one of its letters
             splits = [re.escape(word[:k]) + " " + re.escape(word[k:]) for k in range(2, len(word) - 1)
@@ -587,7 +591,7 @@ _BETWEEN_WORDS = r"\s+(?:" + C.CURRENCY_MARK + r"\s+)?"
 def _label_key(label: str) -> str:
     """A label as printed, without its spaces or a currency between its words: "Br uttosumme", "Montant EUR TTC"
     are the labels "bruttosumme", "montant ttc"."""
-    return re.sub(r"\s+|(?<=\s)" + C.CURRENCY_MARK + r"(?=\s)", "", label.casefold())
+    return re.sub(r"\s+|(?<=\s)" + C.CURRENCY_MARK + r"(?=\s)", "", C.fold(label))
 
 
 def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], index: C.TextIndex,
@@ -1005,7 +1009,8 @@ _NET_TERM = re.compile(r"(?i)\b(?:netto|net|ohne abzug|sans escompte|zonder kort
 _DUE_WORDS = re.compile(r"(?i)\b(?:bis|until|due|fällig|zahlbar|payable|échéance|vervaldatum|before|avant)\b")
 _PARENTHESISED = re.compile(r"^\(\w+\)")
 # a word saying the amount after a tax label includes that tax: "inkl. USt.", "including VAT", "incl. BTW"
-_INCLUDES = re.compile(r"(?i)(?:" + C.INCLUDING + r"|\binc\.?)\W+(?:[\d.,]+\s?%\s*)?$")  # "TOTAL (inc GST)"
+# "TOTAL (inc GST)"; the Slavic "with" right before the tax's label: "Ukupno s PDV-om", "Razem z VAT"
+_INCLUDES = re.compile(r"(?i)(?:" + C.INCLUDING + r"|\binc\.?|\b(?:sa?|z|с))\W+(?:[\d.,]+\s?%\s*)?$")
 _INCLUDED_AFTER = re.compile(r"(?i)\W*(?:incl|inkl|inclus|incluid|compris)")  # "TOTAL (IVA incl.) 39,63 €"
 _EXCLUDES = re.compile(r"(?i)\b(?:ohne|exkl\.?|exklusive|excl\.?|ex\.?|excluding|exclusive of|without|before|hors"
                        r"|sans|zonder|exclusief|sin|senza|utan|avant|vor|antes de|prima di|före)\s*$")
@@ -1130,9 +1135,15 @@ def _block_heading(cand: C.Candidate, labels: list[list[LabelHit]], index: C.Tex
     `inline`, also a party's label that opens a line with its name ("Khách hàng : CÔNG TY TNHH …")."""
     for j in range(cand.line - 1, max(-1, cand.line - 1 - reach), -1):
         opening = labels[j][0] if labels[j] else None
+        # (the label in two languages: "Πελάτης / Customer NORDLYS REISER AS")
+        second = labels[j][1] if opening and len(labels[j]) > 1 else None
+        if second and not (re.fullmatch(r"\s*/\s*", index.lines[j][opening.end:second.start])
+                           and second.fields == opening.fields):
+            second = None
         if (inline and opening and not index.lines[j][: opening.start].strip()
                 and all(party_role(f) for f in opening.fields)
-                and re.match(r"\s*[:：]\s*\S", index.lines[j][opening.end:])):
+                and (re.match(r"\s*[:：]\s*\S", index.lines[j][opening.end:])
+                     or (second and re.match(r"\s*:?\s*\S", index.lines[j][second.end:])))):
             return opening.fields
         if len(index.lines[j]) > 40 or re.search(r"\d", index.lines[j]):
             continue  # a heading is short and has no number ("NL810433941B01BTW" is a VAT id and its label)
@@ -1186,6 +1197,11 @@ def _after_own_label(cand: C.Candidate, fname: str, labels: list[list[LabelHit]]
         return cand
     value = cand.text[hit.end - cand.start:].lstrip(" :-")
     at = end - len(value)
+    if value.startswith("/") and (again := next((h for h in labels[cand.line] if fname in h.fields
+                                                 and h.start == at + len(value) - len(value[1:].lstrip())), None)):
+        # the label in two languages: "Πελάτης / Customer NORDLYS REISER AS"
+        value = cand.text[again.end - cand.start:].lstrip(" :-")
+        at = end - len(value)
     if (len(value.split()) < 2 or C.COMPANY.fullmatch(value.split()[0]) or any(ch.isdigit() for ch in value)
             or not value[0].isupper() or any(h.start == at for h in labels[cand.line])):
         # "Lieferant GmbH" is a name that opens with a label's word, "Fournisseur d'électricité" a slogan;
@@ -1247,6 +1263,9 @@ _BANK_WORDS = re.compile(r"(?i)\b(?:iban|bic|swift|konto|account|compte|cuenta|c
 
 
 # a company's share capital after its legal form, in the small print
+# the register and capital of a company's legal small print
+_LEGAL_SMALL_PRINT = re.compile(r"(?i)\b(?:rcs|siret|siren|hrb|hra|kvk|amtsgericht|registro mercantil|reg\. imprese"
+                                r"|registro delle imprese|rea|capital|kapital|capitale|company no)\b")
 _SHARE_CAPITAL = re.compile(r"(?i),?\s+(?:au capital|mit einem (?:stamm|grund)kapital|con capitale|capitale sociale|"
                             r"capital social|met een kapitaal|share capital)\b")
 
@@ -1418,6 +1437,12 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
             elif (plan.kind == "vat_id" and party_role(plan.name) == "sender"
                   and re.search(_BUYERS_ID + re.escape(cand.text), index.text)):
                 score -= 1.0  # "Customer VAT No.: DE284173051" further down: the buyer's id, wherever else printed
+            elif plan.kind == "vat_id" and party_role(plan.name) == "sender" and any(
+                    C.COMPANY.search(index.lines[j]) and _LEGAL_SMALL_PRINT.search(index.lines[j])
+                    for j in range(max(0, cand.line - 1), cand.line + 1)):
+                # "Hôtel du Quai Verlaine SAS au capital de 150 000 € · RCS Paris … · N° TVA" / "intracommunautaire
+                # FR53831472600": the company's legal small print names the issuer's id
+                score += 1.0
         elif plan.kind == "text":
             role = plan.role
             if role != "recipient":
@@ -1709,15 +1734,16 @@ def _after_a_deduction(index: C.TextIndex, merged: dict[Any, C.Candidate]) -> No
 
 # an earlier invoice's unpaid amount carried onto this one: "Balance brought forward (invoice PH-INV-103977) £96.00",
 # "Importe pendiente factura anterior 0301-25-00651190 38,44", "Offener Betrag aus Rechnung vom 04.02.2025 38,12 €"
-_ARREARS = re.compile(
+ARREARS = re.compile(
     r"(?i)\b(?:balance brought forward|previous balance|arrears|importe pendiente|deuda anterior|saldo anterior"
-    r"|saldo precedente|offener betrag aus|vorheriger saldo|solde précédent|ancien solde|vorig saldo)\b")
+    r"|saldo precedente|offener betrag aus|offene zahlungen|offene posten|vorheriger saldo|solde précédent"
+    r"|ancien solde|vorig saldo)\b")
 
 
 def _after_arrears(index: C.TextIndex, scored: list[C.Candidate], merged: dict[Any, C.Candidate]) -> None:
     """Under an earlier invoice's unpaid amount, the sum to pay holds it; the labelled total over it is the
     invoice's own: "Invoice total £415.04" … "Balance brought forward … £96.00" … "Total amount due £463.04"."""
-    arrears = next((i for i, line in enumerate(index.lines) if _ARREARS.search(line) and re.search(r"\d", line)),
+    arrears = next((i for i, line in enumerate(index.lines) if ARREARS.search(line) and re.search(r"\d", line)),
                    None)
     if arrears is None:
         return

@@ -25,8 +25,8 @@ from extractors import candidates as C
 from extractors import layout, tables
 from extractors.base import register
 from extractors.choice_decoding import OptionChooser
-from extractors.fields import (DOCUMENT_NUMBER_FIELD, TAX_BASIS_FIELD, FieldPlan, amount_role, find_labels,
-                               is_gross_total, plan_fields, propose, separate_parties)
+from extractors.fields import (ARREARS, DOCUMENT_NUMBER_FIELD, TAX_BASIS_FIELD, FieldPlan, amount_role,
+                               find_labels, is_gross_total, plan_fields, propose, separate_parties)
 from extractors.models import model_label, resolve_model
 from schemas.document import Document
 from schemas.errors import ModelNotFound, ModelUnavailable
@@ -408,7 +408,8 @@ class LlamaExtractor:
         # a value next to its own label (2.5) given up for a weaker reading: first try the basis between
         new_scores = {name: score for name, (_, score) in zip(best[1], best_combo)}
         if any(evidence[name] >= 2.5 and choices[name].value != v and new_scores[name] < 2.5
-               for name, v in best[1].items()) and _basis_between(spec, group, choices, rows, labelled, floor):
+               for name, v in best[1].items()) and _basis_between(spec, group, choices, rows, labelled, floor,
+                                                                  lines or []):
             return
         filled = []
         for name, value in best[1].items():
@@ -416,7 +417,7 @@ class LlamaExtractor:
                                                                          lines or []):
                 continue  # the printed total holds a charge outside the tax: the rules are broken, and it stays
             if re.search(TAX_BASIS_FIELD, name) and labelled[name] and _outside_tax(
-                    proposals[name], choices[name].value, value, lines or []):
+                    choices[name].value, value, lines or []):
                 continue  # the same, seen from the basis: the rules are broken, and the basis stays
             if choices[name].value != value:
                 if choices[name].value is None:
@@ -557,29 +558,37 @@ def _charge_between(found: list[C.Candidate], old: Any, new: Any, printed: list[
     if old not in lines or new not in lines or lines[new] >= lines[old]:
         return False
     difference = round(old - new, 2)
-    return any(lines[new] < c.line < lines[old] and abs(round(c.value, 2) - difference) < 0.005
-               and not (c.line < len(printed) and _MINUS_BEFORE.search(printed[c.line][: c.start])) for c in found)
+    # every amount on the lines between, not only the candidates: "288,00" is a row's amount too, and a value's
+    # best reading may be that row; an earlier invoice's open amount is no charge ("Offene Zahlungen 220,00")
+    return any(abs(round(a.value, 2) - difference) < 0.005 and not _MINUS_BEFORE.search(printed[j][: a.start])
+               for j in range(lines[new] + 1, min(lines[old], len(printed))) if not ARREARS.search(printed[j])
+               for a in C.find_amounts(C.TextIndex(printed[j])))
 
 
 _MINUS_BEFORE = re.compile(rf"-\s?(?:{C.CURRENCY_SIGNS})?\s?$")
 
 
-def _outside_tax(found: list[C.Candidate], old: Any, new: Any, lines: list[str]) -> bool:
+def _outside_tax(old: Any, new: Any, lines: list[str]) -> bool:
     """A basis moved to a larger amount, the difference printed as outside the tax ("VAT at 20% on £1,742.00",
-    "Disbursements not subject to VAT 2,746.60", "Sub-total before VAT 4,488.60")."""
+    "Disbursements not subject to VAT 2,746.60", "Sub-total before VAT 4,488.60", a tourist tax)."""
     if not isinstance(old, (int, float)) or not isinstance(new, (int, float)) or not 0 < old < new:
         return False
     difference = round(new - old, 2)
-    return any(abs(round(c.value, 2) - difference) < 0.005 and c.line < len(lines)
-               and _OUTSIDE_TAX.search(lines[c.line]) for c in found)
+    # every amount of such a line, not only the candidates: a value's best reading may be another line's
+    return any(abs(round(a.value, 2) - difference) < 0.005
+               for line in lines if _OUTSIDE_TAX.search(line) for a in C.find_amounts(C.TextIndex(line)))
 
 
-_OUTSIDE_TAX = re.compile(r"(?i)\b(?:not subject to|outside the scope|non soumis|non assujetti|nicht steuerbar"
-                          r"|no sujet|outlays|disbursements? \(?(?:not|non|no vat))")
+# words of an amount outside the tax: exemptions, disbursements, and the tourist taxes hotels collect for the town
+_OUTSIDE_TAX = re.compile(r"(?i)\b(?:not subject to|outside the scope|out of scope|non soumis|non assujetti|hors tva"
+                          r"|nicht steuerbar|no sujet|fuori campo|nije predmet oporezivanja|outlays"
+                          r"|disbursements? \(?(?:not|non|no vat)"
+                          r"|city tax|tourist tax|taxe de séjour|imposta di soggiorno|boravišna pristojba|kurtaxe"
+                          r"|ortstaxe|tourism dirham)")
 
 
 def _basis_between(spec: SchemaSpec, group: list[FieldPlan], choices: dict[str, "FieldChoice"], rows: dict,
-                   labelled: dict[str, bool], floor: int) -> bool:
+                   labelled: dict[str, bool], floor: int, lines: list[str]) -> bool:
     """A tax basis, empty or the subtotal's, that the labelled total less the labelled tax makes consistent: a
     charge printed between the subtotal and the basis ("Total Net Amount 1,748.15", "Carriage 12.50", "Total VAT
     Amount 347.13", "Invoice Total £2,107.78") breaks subtotal + tax = total, and moving the tax and the total to
@@ -600,8 +609,8 @@ def _basis_between(spec: SchemaSpec, group: list[FieldPlan], choices: dict[str, 
     # "TOTAL GBP 8,465.00" over a basis read from "Net zero rated: 1,700.00", one rate's part
     basis = one(lambda p: re.search(TAX_BASIS_FIELD, p.name) is not None
                 and (choices[p.name].value in (None, sub_value) or value == sub_value))
-    if basis is None:
-        return False
+    if basis is None or _outside_tax(choices[basis.name].value, value, lines):
+        return False  # (the total holds a charge outside the tax: "Boravišna pristojba … 20,00")
     if _broken_rules(spec, choices, {**rows, basis.name: value}) > floor:
         return False
     choices[basis.name].value, choices[basis.name].source = value, "rules"

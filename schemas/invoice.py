@@ -33,7 +33,8 @@ NET_LABELS = [
     "net amount", "total net", "net total", "net", "total excl", "excl. vat", "netto", "nettobetrag", "summe netto",
     "nettosumme", "total ht", "montant ht", "totaal excl", "base imponible", "imponibile", "imponibile iva",
     "totale imponibile", "summa exkl. moms", "taxable value", "taxable amount", "rechnungssumme netto", "excl. ust",
-    "exkl. ust", "excl. mwst", "exkl. mwst", "ohne ust", "ohne mwst", "excl. btw", "excl. tax", "hors taxes", "razem netto",
+    "exkl. ust", "excl. mwst", "exkl. mwst", "ohne ust", "ohne mwst", "excl. btw", "excl. tax", "hors taxes",
+    "razem netto",
     "wartość netto", "monto neto", "op. gravada", "importe neto gravado", "supply value", "total amount before vat",
     "dpp", *more_labels("net")]
 
@@ -148,7 +149,9 @@ class InvoiceFields(BaseModel):
                                       "npwp", "mst", "ein:", "strn", "ntn", "bin", "cédula jurídica", "rut emisor",
                                       "nrt", "c.o.e.", "coe", "hst no", "hst number", "n° tps", "gst registration",
                                       "fed. id", "seller's permit no.", "ubi", "unified social credit code", "uscc",
-                                      "ubn", "no. sst", "sst reg. no.", "mã số thuế", "v-tal", "vsk-nr."]},
+                                      "ubn", "no. sst", "sst reg. no.", "mã số thuế", "v-tal", "vsk-nr.",
+                                      # Greece's and Turkey's tax numbers
+                                      "αφμ", "α.φ.μ.", "vkn", "vergi no", "vergi kimlik no", "v.d."]},
     )
     buyer_name: str | None = Field(
         None,
@@ -172,7 +175,10 @@ class InvoiceFields(BaseModel):
                                       "offerte voor", "angebot für", "devis pour", "presupuesto para",
                                       "preventivo per", "nabywca", "odbiorca", "odběratel", "kunde", "cliente",
                                       "destinatário", "datos del cliente", "dados do cliente", "exmo.(s) sr.(s)",
-                                      "datos del titular", "titular del contrato", "titular",
+                                      "datos del titular", "titular del contrato", "titular", "intestatario fattura",
+                                      "intestatario",
+                                      # (capitals drop Greek accents and Turkish dotless i: "ΣΤΟΙΧΕΙΑ ΠΕΛΑΤΗ", "SAYIN")
+                                      "στοιχεία πελάτη", "στοιχεια πελατη", "sayın", "sayin",
                                       "exmo. sr.", "exmos. srs.", "exma. sra.", "exmo(s). sr(s).",
                                       "faktureringsadresse", "fakturaadresse", "laskutusosoite",
                                       "tomador de serviços", "tomador", "adquiriente", "adquirente", "receptor",
@@ -210,7 +216,7 @@ class InvoiceFields(BaseModel):
         description="Amount the tax is charged on: the subtotal after discounts and charges on the whole invoice.",
         json_schema_extra={"labels": ["tax basis", "tax base", "basisbetrag", "steuerbasisbetrag", "steuerbasis",
                                       "bemessungsgrundlage", "rechnungssumme ohne ust", "base ht", "assiette",
-                                      "grondslag",
+                                      "grondslag", "montant taxable",
                                       "taxable amount", "momspligtigt beløb", "momsgrundlag", "mva-grunnlag",
                                       "total subject to vat", "subject to vat", "amount subject to vat",
                                       "total ilíquido", "incidência", "base de incidência",
@@ -243,7 +249,8 @@ class InvoiceFields(BaseModel):
                                       "tilsamans at gjalda",
                                       "invoice total", "bruttosumme", "gesamtbetrag", "gesamtsumme", "rechnungsbetrag",
                                       "rechnungssumme", "endbetrag", "summe", "zu zahlen", "zahlbetrag", "brutto",
-                                      "total ttc", "montant ttc", "net à payer", "total facture", "totaal",
+                                      "total ttc", "montant ttc", "net à payer", "montant à payer", "total facture",
+                                      "totaal",
                                       "factuur totaal",
                                       "montant de l'avoir ttc", "montant de l'avoir", "total de l'avoir",
                                       "te betalen", "importe total", "total factura", "totale", "totale fattura",

@@ -574,3 +574,22 @@ def test_invoice_set_w_rows_of_metered_units_and_fare_components():
             "18,4 km × 1,30 €\n23,92 €\nDurée du trajet\n31 min × 0,35 €\n10,85 €\nTotal HT 38,41 €\n")
     assert [(r.description, r.quantity) for r in C.find_table_rows(C.TextIndex(fare))] == [
         ("Prise en charge", 1.0), ("Distance parcourue", 18.4), ("Durée du trajet", 31.0)]
+
+
+def test_invoice_set_aa_rows_with_rates_discounts_and_local_units():
+    # a Turkish rate before its number ("%10"), the discount's amount after its rate; "Kişi" and "Gün" are units
+    def read(text):
+        return [(r.description, r.quantity, r.unit_price, r.line_total) for r in C.find_table_rows(C.TextIndex(text))]
+
+    assert read("1 Sınırsız meşrubat ve çay-kahve servisi 250 Kişi 120,00 %10 30.000,00\n") == [
+        ("Sınırsız meşrubat ve çay-kahve servisi", 250.0, 120.0, 30000.0)]
+    assert read("1 Araç kiralama – Renault Clio otomatik (günlük) 7 Gün 1.450,00 TL %10,00 1.015,00 TL %20,00 "
+                "9.135,00 TL\n") == [("Araç kiralama – Renault Clio otomatik (günlük)", 7.0, 1450.0, 9135.0)]
+    assert C.rates("TL %10,00 1.015,00 TL %20,00") == [10.0, 20.0]
+    # a discount column between a space-grouped price and amount, the VAT rate after them
+    assert read("Noleggio tovagliato, stoviglie e cristalleria forfait 1 640,00 10 576,00 22\n") == [
+        ("Noleggio tovagliato, stoviglie e cristalleria", 1.0, 640.0, 576.0)]
+    # a Croatian table's head and its dated rows ("13.08.2025." ends with a dot)
+    hotel = ("Datum Opis Kol. Cijena PDV Iznos\n13.08.2025. Smještaj u dvokrevetnoj sobi s pogledom na more,\n"
+             "polupansion\n10 112,00 13% 1.120,00\n18.08.2025. Parking 5 15,00 25% 75,00\n")
+    assert [r[0] for r in read(hotel)] == ["Smještaj u dvokrevetnoj sobi s pogledom na more, polupansion", "Parking"]

@@ -1840,3 +1840,53 @@ def test_invoice_set_x_italian_and_spanish_certifications():
               "quota bimestre agosto/settembre 1 2.150,00 2.150,00\nTotale onorari 6.950,00\n")
     assert _invoice(parcel)["line_items"][1]["description"] == (
         "Coordinamento della sicurezza in fase di esecuzione (CSE) – quota bimestre agosto/settembre")
+
+
+def test_invoice_set_aa_greek_and_turkish_forms():
+    # Greece's ΑΦΜ and Turkey's VKN and "V.D." label tax numbers; capitals lose Greek accents and Turkish dots
+    greek = ("ΘΑΛΑΣΣΙΝΗ ΑΥΡΑ ΞΕΝΟΔΟΧΕΙΑΚΗ Α.Ε.\nΑΦΜ: 801543276 · ΔΟΥ: ΘΗΡΑΣ\nΤΙΜΟΛΟΓΙΟ ΠΑΡΟΧΗΣ ΥΠΗΡΕΣΙΩΝ\n"
+             "ΣΤΟΙΧΕΙΑ ΠΕΛΑΤΗ\nΕπωνυμία: ΜΕΛΙΣΣΑ ΤΑΞΙΔΙΩΤΙΚΗ Ε.Π.Ε.\nΑΦΜ: 997281535\n")
+    assert _top(greek, "vendor_vat_id") == "801543276"
+    assert _top(greek, "buyer_name") == "ΜΕΛΙΣΣΑ ΤΑΞΙΔΙΩΤΙΚΗ Ε.Π.Ε."
+    turkish = ("EGE ROTA OTOMOTİV KİRALAMA TİCARET\nA.Ş.\nKazım Dirik Mah. 372/4 Sok. No:9\nVKN: 3840177267\n"
+               "SAYIN\nLavanta Turizm ve Organizasyon Ltd. Şti.\nVergi Dairesi: KORDON\nVKN: 6072159385\n")
+    assert _top(turkish, "vendor_name") == "EGE ROTA OTOMOTİV KİRALAMA TİCARET A.Ş."
+    assert _top(turkish, "vendor_vat_id") == "3840177267"
+    assert _top(turkish, "buyer_name") == "Lavanta Turizm ve Organizasyon Ltd. Şti."
+    assert _top("Boğaziçi Ziyafet\nSarıyer V.D. 1905528476 · Tel: 0212 555 73 20\n", "vendor_vat_id") == "1905528476"
+    assert COMPANY.search("Boğaziçi Ziyafet Organizasyon ve Yemek Hizmetleri Ltd. Şti.").group(0) == "Ltd. Şti."
+    # a Greek series letter in the number; a label in two languages
+    bilingual = ("ΤΙΜΟΛΟΓΙΟ\nINVOICE\nΑριθμός / No. Β-2094\nΗμερομηνία / Date 03/07/2025\n"
+                 "Πελάτης / Customer NORDLYS REISER AS\nΑΦΜ / VAT NO923456783MVA\n"
+                 "ΚΡΗΤΙΚΗ ΟΔΟΣ Ι.Κ.Ε. · ΑΦΜ: 802397149\n")
+    assert _invoice_number(bilingual) == "Β-2094"
+    assert _top(bilingual, "buyer_name") == "NORDLYS REISER AS"
+
+
+def test_invoice_set_aa_hotel_charges_outside_the_tax():
+    # "Ukupno s PDV-om" (with VAT) is the gross amount, not the tax; a tourist tax stays outside the basis
+    croatian = ("Ukupno bez PDV-a 1.522,50\nPDV 236,15\nUkupno s PDV-om 1.758,65\n"
+                "Boravišna pristojba (10 noćenja × 2,00) 20,00\nSVEUKUPNO EUR 1.778,65\n")
+    answer = _invoice(croatian)
+    assert (answer["tax_basis_total"], answer["tax_total"], answer["total"]) == (1522.5, 236.15, 1778.65)
+    # a city tax between the total with VAT and the total: the total holds it ("288,00" is a row's amount too)
+    italian = ("Camera doppia – pernottamento 6 165,00 10% 990,00\nColazione a buffet 18 16,00 10% 288,00\n"
+               "Totale imponibile 1.278,00\nTotale IVA 127,80\nTotale fattura 1.405,80\n"
+               "Imposta di soggiorno (fuori campo IVA) 288,00\nTotale documento 1.693,80\n")
+    assert _invoice(italian)["total"] == 1693.8
+    # but an earlier invoice's open amount between the two is no charge: the total is the invoice's own
+    open_amount = ("Positionssumme 220,00\nRechnungssumme ohne USt. 220,00\nSteuerbetrag 0,00\nBruttosumme 220,00\n"
+                   "Offene Zahlungen 220,00\nZahlbetrag 440,00\n")
+    assert _invoice(open_amount)["total"] == 220.0
+    # "Montant à payer" is the total; Quebec's "Montant taxable" the basis
+    swiss = ("Total hors TVA 10'145.05\nTotal TVA 715.95\nTotal TTC 10'861.00\n"
+             "Taxe de séjour, 14 nuitées à 3.75 (hors TVA) 52.50\nMontant à payer CHF 10'913.50\n")
+    assert _invoice(swiss)["total"] == 10913.5
+    assert _top("Sous-total 6 573,00 $\nMontant taxable 7 394,35 $\nTPS (5 %) 369,72 $\n", "tax_basis_total") == (
+        7394.35)
+    # the legal small print names the issuer's VAT id, over the billed party's in its block
+    paris = ("Hôtel du Quai Verlaine\nFacturé à\nAteliers Brunelle & Fils SARL\nService comptabilité\n"
+             "8 allée des Courlis\n44300 Nantes\nN° TVA : FR59440218931\nFACTURE N° HQV-25-00917\n"
+             "Hôtel du Quai Verlaine SAS au capital de 150 000 € · RCS Paris 831 472 600 · N° TVA\n"
+             "intracommunautaire FR53831472600\n")
+    assert _top(paris, "vendor_vat_id") == "FR53831472600"
