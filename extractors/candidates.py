@@ -482,7 +482,8 @@ _TAX_ID = re.compile(
     r"(?-i:MST)|tax (?:id|code)|nrt|c\.?o\.?e\.?|"
     r"sst(?: reg(?:istration)?\.?)? no\.?|(?:business )?reg(?:istration)?\.? no\.?|(?-i:NTN|STRN|BIN|PIN)|"
     r"(?:vat|[gh]st(?:/[gh]st)?)(?: reg(?:istration)?\.?)? (?:no|number)\.?|[gh]st registration(?= ?#)|"
-    r"n[°º] ?(?:tps|tvh)|fed(?:eral)?\.? id|seller'?s permit no\.?|(?-i:UBI)|unified social credit code|"
+    r"n[°º] ?(?:tps|tvh)|no\.? (?:tps|tvh)|"
+    r"fed(?:eral)?\.? id|seller'?s permit no\.?|(?-i:UBI)|unified social credit code|"
     r"(?-i:USCC|UBN)|no\.? sst|mã số thuế|α\.?φ\.?μ\.?|vkn|vergi (?:kimlik )?no\.?|v\.\s?d\.)\)?\s*[:#]?\s*"
     r"(?-i:((?:[A-Z]{2}[ -]?)?\d[\d. /-]{5,18}\d(?: ?[A-Z]{1,3}\d{0,4})?|[A-Z]\d{7}[A-Z0-9]|T\d{13}|"
     r"[A-Z]-\d{6}-[A-Z]|SM ?\d{5}"
@@ -574,7 +575,7 @@ def find_id_tokens(index: TextIndex) -> list[Candidate]:
 # ---------------------------------------------------------------- free text
 _SPLIT = re.compile(r"\s{3,}|\t|\s[|·•●]\s|\s[-–]\s")
 # The words a document's title is made of, in the languages of the labels (a regex alternation).
-DOCUMENT_TITLES = r"rechnung|invoice|facture|factuur|gutschrift|avoir|factura|fattura|faktura"
+DOCUMENT_TITLES = r"rechnung|invoice|facture|factuur|gutschrift|avoir|factura|fattura|faktura|honorarnote"
 # the same in more languages, for the title line's number and date ("Рахунок на оплату № 245 від 12 травня 2025 р.")
 MORE_DOCUMENT_TITLES = r"рахунок|счет|счёт|фактура|račun|számla|τιμολόγιο|fatura|lasku|arve|rēķins|sąskaita"
 # Document-type words that pypdf often glues in front of a letterhead name ("FACTUUR Van Dijk B.V.").
@@ -620,6 +621,10 @@ MONEY_CODES = (CURRENCY_CODES + r"|NOK|DKK|ISK|PLN|CZK|HUF|RON|BGN|JPY|CNY|KRW|I
                r"|NZD|CAD|MXN|BRL|ARS|CLP|COP|PEN|UYU|ZAR|AED|Rp|RM|Ft|lei")
 
 
+_GLUED_AFTER_DOMAIN = re.compile(r"(\.(?:co\.uk|uk|com|org|net|de|fr|nl|it|es|ie|ca|au|nz|ch|at|be|example))"
+                                 r"(?=[A-Z][a-z])")
+
+
 def find_text_spans(index: TextIndex, *, max_lines: int | None = None, footer: int = 0) -> list[Candidate]:
     """Name-like spans: each line, or the part after a `label:`, and columns separated by wide gaps.
 
@@ -631,7 +636,8 @@ def find_text_spans(index: TextIndex, *, max_lines: int | None = None, footer: i
     keep = range(n) if max_lines is None else [*range(min(n, max_lines)), *range(max(max_lines, n - footer), n)]
     for i in keep:
         line = index.lines[i]
-        parts = _SPLIT.split(line)
+        # an address on the web glued to the next cell's name: "accounts@ashcombepenrose.co.ukMrs Eleanor Whitcombe"
+        parts = _SPLIT.split(_GLUED_AFTER_DOMAIN.sub(r"\1   ", line))
         if len(parts) == 1 or _brand_and_legal_name(line):
             parts = [line]  # "Cortiçarte – Indústria de Cortiça, Lda.": a brand and its legal name are one name
         expanded = []
@@ -878,6 +884,8 @@ _DOUBLED_UNIT = re.compile(r"(\s(?:kg|l|m|g|t))\1$")  # a unit column after a me
 
 
 # a time entry's date and the initials of who worked: "03/03/2025 RW Conference with client …"
+# a time entry's date and earner glued after its text by pypdf: "…and conflict check06/01/25 TDA"
+_GLUED_ENTRY_DATE = re.compile(r"(?<![\s/])\d{2}/\d{2}/\d{2}\s+[A-Z]{2,4}$")
 _DATED_ENTRY = re.compile(r"^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\.?\s+(?:[A-Z]{2,3}\s+)?")  # "18.08.2025. Parking"
 
 
@@ -885,6 +893,7 @@ def _clean_description(segment: str) -> str:
     text = re.sub(r"(?:\s*\b\d{1,3}(?:[.,]\d{1,2})?\s?%)+\s*$", " ", segment)  # a trailing tax-rate column
     text = _CURRENCY_TOKEN.sub("", text.strip(" -:|·"))
     text = _DATED_ENTRY.sub("", text)
+    text = _GLUED_ENTRY_DATE.sub("", text)
     for _ in range(2):  # a position number, then an article code
         text = _LEADING_CODE.sub("", text.strip())
     text = _UNITS.sub("", text.strip())

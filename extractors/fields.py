@@ -656,6 +656,8 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], ind
                 and re.search(r"[^\W\d_]{2,}", lines[cand.line][nearest.end:cand.start])):
             return 0.5  # "SUBJECT TO BENGALURU JURISDICTION · This is …": other words stand between label and name
         between = lines[cand.line][nearest.end:cand.start]
+        if fname in nearest.fields and re.search(r"\s[·|•●]\s", between):
+            return 0.5  # "Solicitors · Private Client · Property": a separator ends the label's cell
         if (not section and fname in nearest.fields and not isinstance(cand.value, (int, float))
                 and (len(re.findall(r"[^\W\d_]{2,}", between)) >= 4
                      # "a valid invoice, Public Contracts Regulations 2015": the label's phrase ended at the comma
@@ -742,7 +744,7 @@ _TERM_IN_DAYS = re.compile(r"(?i)[^\d\n]{0,25}\d{1,3}\s*(?:tagen|tage|days|dagen
 # "Hôtel du Vieux Moulin (chantier)" under "Adresse de facturation" / "Hôtel du Vieux Moulin S.à r.l."
 DELIVERY_LABELS = ["ship to", "delivery address", "adresse de livraison", "lieferadresse", "lieferanschrift",
                    "shipping address", "afleveradres", "leveringsadres", "dirección de entrega",
-                   "indirizzo di consegna", "expédier à", "livrer à"]
+                   "indirizzo di consegna", "expédier à", "livrer à", "livré à"]
 _DELIVERY_KEYS = frozenset(_label_key(lab) for lab in DELIVERY_LABELS)
 
 
@@ -750,6 +752,7 @@ _ADDRESS_LABEL = re.compile(r"adres|address|anschrift|direcci[oó]n|indirizzo|en
 
 
 def _after_address_label(cand: C.Candidate, hits: list[LabelHit], line: str) -> bool:
+    """The candidate follows an address's label on its line: "Leveringsadres: Kromme Leijstraat 17"."""
     before = [h for h in hits if h.end <= cand.start]
     return bool(before) and not line[before[-1].end:cand.start].strip(" :") and bool(
         _ADDRESS_LABEL.search(before[-1].key(line)))
@@ -820,10 +823,12 @@ _ENDS_CELL = re.compile(r"(?:\s*/\s*[^\W\d_]+)?[\s):]*(?:$|\s\s)")
 
 def _heading_beside(hits: list[LabelHit], line: str, hit: LabelHit) -> bool:
     """Another heading follows the label and ends the line, the two columns' headings that pypdf joined:
-    "FACTURER À LIEU D'INTERVENTION"."""
+    "FACTURER À LIEU D'INTERVENTION", "FACTURÉ À LIVRÉ À / PROJET"."""
     nxt = next((h for h in hits if h.start > hit.start), None)
-    return (nxt is not None and not line[hit.end:nxt.start].strip(" :") and OTHER in nxt.fields
-            and _ENDS_CELL.match(line, nxt.end) is not None)
+    return (nxt is not None and not line[hit.end:nxt.start].strip(" :") and (
+        _ENDS_CELL.match(line, nxt.end) is not None
+        or (OTHER not in nxt.fields
+            and re.fullmatch(r"[\s/:&]*(?:[^\W\d_]+[\s/:&]*){0,2}", line[nxt.end:]) is not None)))
 
 
 def _other_heading(hits: list[LabelHit], line: str) -> bool:
@@ -956,7 +961,8 @@ _RETURN_ADDRESS_COMMAS = re.compile(rf"(?i)[^,]{{2,60}}(?<!\w){C.COMPANY.pattern
 _ADDRESS = re.compile(
     r"(?i)(?:stra(?:ß|ss)e|str\.|street|\bst\.|road|\brd\.|avenue|\bave\.|weg\b|platz|allee|gasse|\brue\b|"
     r"\bvia\b|calle|laan\b|plein\b|gatan\b|ring\b|straat\b|gracht\b|kade\b|singel\b)\s*\d"
-    r"|^\d+\s+\w+\s+(?:street|st|road|rd|avenue|ave)\b|(?-i:(?:^|\s)C/ ?[A-ZÁÉÍÓÚ][^,\d]*\d)|"
+    r"|^\d+\s+\w+\s+(?:street|st|road|rd|avenue|ave|lane|close|drive|way|crescent|place|terrace)\b"
+    r"|(?-i:(?:^|\s)C/ ?[A-ZÁÉÍÓÚ][^,\d]*\d)|"
     r"(?:^|\s)(?:[A-Z]{1,2}-?)?\d{4,5}\s+[A-ZÄÖÜ][a-zäöüß]+")
 # the verbs of a sentence of the small print, seldom in a name
 _SENTENCE_VERB = re.compile(r"\b(?:is|are|was|were|will be|has been|have been|thank you|please)\s", re.IGNORECASE)
@@ -1519,9 +1525,14 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
                 score -= 1.0  # "c/o Amministrazioni Ferri": the party is named on the line above
             if C.SALUTATION.match(cand.text):  # "Herrn Max Mustermann": letters salute their addressee
                 score += 0.4 if role == "recipient" else -0.5
-                # "Dhr. R.J. van der Heijden" / "Kromme Leijstraat 17": the address block's head, unless a company
-                # heads the block and the person is its contact ("Wohnbau Lindenau eG" / … / "Frau Sabine Krüger")
-                if (role == "recipient" and cand.line + 1 < n_lines and _ADDRESS.search(index.lines[cand.line + 1])
+                # "Dhr. R.J. van der Heijden" / "Kromme Leijstraat 17": the address block's head, its street within
+                # three lines, unless a company heads the block and the person is its contact ("Wohnbau Lindenau eG"
+                # / … / "Frau Sabine Krüger")
+                # (opening its line, or glued to the sender's e-mail: not "Représentant : M. Girard", a sales rep)
+                before = index.lines[cand.line][: cand.start].strip()
+                if (role == "recipient" and (not before or "@" in before)
+                        and any(_ADDRESS.search(index.lines[j])
+                                for j in range(cand.line + 1, min(n_lines, cand.line + 4)))
                         and not any(C.COMPANY.search(index.lines[j]) for j in range(max(0, cand.line - 3), cand.line))):
                     score += 0.4
             # DIN 5008 letters: a one-line sender address sits right above the recipient's name

@@ -593,3 +593,12 @@ def test_invoice_set_aa_rows_with_rates_discounts_and_local_units():
     hotel = ("Datum Opis Kol. Cijena PDV Iznos\n13.08.2025. Smještaj u dvokrevetnoj sobi s pogledom na more,\n"
              "polupansion\n10 112,00 13% 1.120,00\n18.08.2025. Parking 5 15,00 25% 75,00\n")
     assert [r[0] for r in read(hotel)] == ["Smještaj u dvokrevetnoj sobi s pogledom na more, polupansion", "Parking"]
+
+
+def test_invoice_set_y_a_time_entrys_date_and_earner_glued_after_its_text():
+    rows = C.find_table_rows(C.TextIndex(
+        "Date Earner Description Hours Rate £ Amount £\n"
+        "Opening file, client due diligence and conflict check06/01/25 TDA 0.6 140.00 84.00\n"
+        "Drafting IHT400 and schedules IHT405, IHT406, IHT411 and IHT41703/02/25 KML 3.4 215.00 731.00\n"))
+    assert [r.description for r in rows] == ["Opening file, client due diligence and conflict check",
+                                             "Drafting IHT400 and schedules IHT405, IHT406, IHT411 and IHT417"]

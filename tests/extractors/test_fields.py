@@ -1890,3 +1890,25 @@ def test_invoice_set_aa_hotel_charges_outside_the_tax():
              "Hôtel du Quai Verlaine SAS au capital de 150 000 € · RCS Paris 831 472 600 · N° TVA\n"
              "intracommunautaire FR53831472600\n")
     assert _top(paris, "vendor_vat_id") == "FR53831472600"
+
+
+def test_invoice_set_y_fee_notes_and_professional_invoices():
+    # Quebec's "No TPS"; "FACTURÉ À" beside "LIVRÉ À / PROJET" heads the billed party's block
+    quebec = ("Traductions Bélanger-Roy inc.\nNo TPS : 784512394 RT0001\nNo TVQ : 1219876543 TQ0001\nFACTURE\n"
+              "No de facture : BR-25-0219\nFACTURÉ À LIVRÉ À / PROJET\nGroupe Horizon Laurentides ltée\n"
+              "Service de la comptabilité\n2760, boulevard des Hauts-Bois\n")
+    assert _top(quebec, "vendor_vat_id") == "784512394 RT0001"
+    assert _top(quebec, "buyer_name") == "Groupe Horizon Laurentides ltée"
+    # an Austrian fee note's series letters; Hungary's "Sorszám"
+    assert _invoice_number("Honorarnote Nr. HN 2025/0156\nDatum 18. März 2025\n") == "HN 2025/0156"
+    assert _invoice_number("SZÁMLA\nSorszám: FL-2025/037\n1. példány\n") == "FL-2025/037"
+    # a solicitor's fee note: its tagline's "Client" labels no one; the addressee is glued to the firm's e-mail, its
+    # street three lines down; "TOTAL FEE NOTE" is the total, not a number's label
+    fee_note = ("ASHCOMBE PENROSE\nSolicitors · Private Client · Property · Disputes\n7 Quayside Wharf\n"
+                "accounts@ashcombepenrose.co.ukMrs Eleanor Whitcombe\nExecutor of the Estate of Harold Whitcombe\n"
+                "Orchard Cottage\n12 Mill Lane\nFEE NOTE\nFee Note No: AP/25/01184\n"
+                "Total professional charges and VATable disbursements 4,572.50\nVAT at 20% 914.50\n"
+                "Disbursements not subject to VAT\nProbate application fee 300.00\nBankruptcy-only searches 6.00\n"
+                "TOTAL FEE NOTE (GBP) 5,793.00\nLess: money held on account -2,000.00\nBALANCE DUE £3,793.00\n")
+    assert _top(fee_note, "buyer_name") == "Mrs Eleanor Whitcombe"
+    assert _top(fee_note, "total") == 5793.0
