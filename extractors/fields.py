@@ -748,6 +748,12 @@ DELIVERY_LABELS = ["ship to", "delivery address", "adresse de livraison", "liefe
 _DELIVERY_KEYS = frozenset(_label_key(lab) for lab in DELIVERY_LABELS)
 
 
+# the words of organisations that need no legal form: cooperatives, associations, foundations, schools, towns
+_ORGANISATION = re.compile(r"(?i)\b(?:\w*genossenschaft|verein|stiftung|fondation|foundation|fondazione|association"
+                           r"|stichting|vereniging|gemeinde|université|university|hochschule|école|comune"
+                           r"|municipality|council)\b")
+
+
 _ADDRESS_LABEL = re.compile(r"adres|address|anschrift|direcci[oó]n|indirizzo|endereço")
 
 
@@ -1533,8 +1539,15 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
                 if (role == "recipient" and (not before or "@" in before)
                         and any(_ADDRESS.search(index.lines[j])
                                 for j in range(cand.line + 1, min(n_lines, cand.line + 4)))
-                        and not any(C.COMPANY.search(index.lines[j]) for j in range(max(0, cand.line - 3), cand.line))):
+                        and not any(C.COMPANY.search(index.lines[j]) or _ORGANISATION.search(index.lines[j])
+                                    for j in range(max(0, cand.line - 3), cand.line))):
                     score += 0.4
+            elif (role == "recipient" and cand.start == 0 and _ORGANISATION.search(cand.text)
+                  and any(C.SALUTATION.match(index.lines[j]) for j in range(cand.line + 1, min(n_lines, cand.line + 4)))
+                  and any(_ADDRESS.search(index.lines[j]) for j in range(cand.line + 1, min(n_lines, cand.line + 6)))):
+                # "Genossenschaft Wohnen am Plessurbogen" / "Baukommission" / "Herr Marco Caflisch" / "Sandstrasse
+                # 41": an organisation without a legal form heads the block, the person under it is its contact
+                score += 0.8
             # DIN 5008 letters: a one-line sender address sits right above the recipient's name
             above = index.lines[cand.line - 1] if cand.line > 0 else ""
             if role == "recipient" and (_RETURN_ADDRESS.search(above) or _RETURN_ADDRESS_COMMAS.match(above)):

@@ -1912,3 +1912,8 @@ def test_invoice_set_y_fee_notes_and_professional_invoices():
                 "TOTAL FEE NOTE (GBP) 5,793.00\nLess: money held on account -2,000.00\nBALANCE DUE £3,793.00\n")
     assert _top(fee_note, "buyer_name") == "Mrs Eleanor Whitcombe"
     assert _top(fee_note, "total") == 5793.0
+    # an organisation without a legal form heads the address block, the person under it is its contact
+    swiss = ("Gantenbein Rüegg Ingenieure AG\nRheinfelsweg 12 · 7000 Chur\nCHE-105.872.344 MWST\n"
+             "Genossenschaft Wohnen am Plessurbogen\nBaukommission\nHerr Marco Caflisch\nSandstrasse 41\n7000 Chur\n"
+             "Rechnung Nr. 2025-0088\n")
+    assert _top(swiss, "buyer_name") == "Genossenschaft Wohnen am Plessurbogen"
