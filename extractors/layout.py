@@ -112,6 +112,7 @@ def column_descriptions(layout_text: str, rows: list[dict]) -> list[str | None]:
     i = 0
     for row in rows:
         description = None
+        plain = " ".join(str(row.get("description") or "").split())
         while i < len(lines):
             line_cells = cells(lines[i])
             head = _description_column(lines[i]) or head
@@ -124,7 +125,6 @@ def column_descriptions(layout_text: str, rows: list[dict]) -> list[str | None]:
                 if cell and head[1] - head[0] <= NARROW:
                     description = _join_wrapped([cell, *_wrapped_below(lines, i, column)])
                 elif cell:
-                    plain = " ".join(str(row.get("description") or "").split())
                     whole = " ".join(cell.split())
                     # "Materials" of a "CIS" column beside the description's cell: the row took another cell
                     other = any(" ".join(c.text.split()) == plain != whole for c in line_cells)
@@ -159,7 +159,6 @@ def column_descriptions(layout_text: str, rows: list[dict]) -> list[str | None]:
                     description = description.rstrip(", -")
                     description = None if description == plain else description
                 break
-        plain = " ".join(str(row.get("description") or "").split())
         if description and plain.endswith(" " + description) and re.search(r"\S [-–] $", plain[: -len(description)]):
             description = None  # "… (CSE) –" over the row's cell: the plain text joined the line above, as it goes on
         found.append(description if description and sum(ch.isalpha() for ch in description) >= 3 else None)
