@@ -358,6 +358,7 @@ class LlamaExtractor:
     @staticmethod
     def _repair_group(spec: SchemaSpec, group: list[FieldPlan], choices: dict[str, FieldChoice],
                       proposals: dict[str, list[C.Candidate]], lines: list[str] | None = None) -> None:
+        lines = lines or []
         # table rows are the least reliable evidence (a row missed changes their sum): amounts are not bent
         # to agree with them, they are checked against the amounts afterwards
         rows = {name: None for name, c in choices.items() if isinstance(c.value, list)}
@@ -408,16 +409,14 @@ class LlamaExtractor:
         # a value next to its own label (2.5) given up for a weaker reading: first try the basis between
         new_scores = {name: score for name, (_, score) in zip(best[1], best_combo)}
         if any(evidence[name] >= 2.5 and choices[name].value != v and new_scores[name] < 2.5
-               for name, v in best[1].items()) and _basis_between(spec, group, choices, rows, labelled, floor,
-                                                                  lines or []):
+               for name, v in best[1].items()) and _basis_between(spec, group, choices, rows, labelled, floor, lines):
             return
         filled = []
         for name, value in best[1].items():
             if is_gross_total(name) and labelled[name] and _charge_between(proposals[name], choices[name].value, value,
-                                                                         lines or []):
+                                                                         lines):
                 continue  # the printed total holds a charge outside the tax: the rules are broken, and it stays
-            if re.search(TAX_BASIS_FIELD, name) and labelled[name] and _outside_tax(
-                    choices[name].value, value, lines or []):
+            if re.search(TAX_BASIS_FIELD, name) and labelled[name] and _outside_tax(choices[name].value, value, lines):
                 continue  # the same, seen from the basis: the rules are broken, and the basis stays
             if choices[name].value != value:
                 if choices[name].value is None:
@@ -558,11 +557,16 @@ def _charge_between(found: list[C.Candidate], old: Any, new: Any, printed: list[
     if old not in lines or new not in lines or lines[new] >= lines[old]:
         return False
     difference = round(old - new, 2)
-    # every amount on the lines between, not only the candidates: "288,00" is a row's amount too, and a value's
-    # best reading may be that row; an earlier invoice's open amount is no charge ("Offene Zahlungen 220,00")
-    return any(abs(round(a.value, 2) - difference) < 0.005 and not _MINUS_BEFORE.search(printed[j][: a.start])
+    # an earlier invoice's open amount is no charge ("Offene Zahlungen 220,00")
+    return any(not _MINUS_BEFORE.search(printed[j][: a.start])
                for j in range(lines[new] + 1, min(lines[old], len(printed))) if not ARREARS.search(printed[j])
-               for a in C.find_amounts(C.TextIndex(printed[j])))
+               for a in _printed_amounts(printed[j], difference))
+
+
+def _printed_amounts(line: str, value: float) -> list[C.Candidate]:
+    """Every reading of `line` that prints `value`, to the cent. The lines are read again, not the candidates: of a
+    value printed twice ("288,00", a row's amount and a tourist tax's) the candidates keep only the best reading."""
+    return [a for a in C.find_amounts(C.TextIndex(line)) if abs(round(a.value, 2) - value) < 0.005]
 
 
 _MINUS_BEFORE = re.compile(rf"-\s?(?:{C.CURRENCY_SIGNS})?\s?$")
@@ -574,9 +578,7 @@ def _outside_tax(old: Any, new: Any, lines: list[str]) -> bool:
     if not isinstance(old, (int, float)) or not isinstance(new, (int, float)) or not 0 < old < new:
         return False
     difference = round(new - old, 2)
-    # every amount of such a line, not only the candidates: a value's best reading may be another line's
-    return any(abs(round(a.value, 2) - difference) < 0.005
-               for line in lines if _OUTSIDE_TAX.search(line) for a in C.find_amounts(C.TextIndex(line)))
+    return any(_printed_amounts(line, difference) for line in lines if _OUTSIDE_TAX.search(line))
 
 
 # words of an amount outside the tax: exemptions, disbursements, and the tourist taxes hotels collect for the town
