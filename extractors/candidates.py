@@ -456,7 +456,8 @@ _VAT = re.compile(
 )
 _IBAN = re.compile(r"(?<![A-Z0-9])([A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?)(?![A-Z0-9])")
 # (of any script's letters: the Greek series of "Β-2094")
-_ID_TOKEN = re.compile(r"(?<![\w/#-])#?([^\W_][\w./-]*\d[\w./-]*)(?![\w])")
+# (and one whose digits open it before a slash: "7/PA"; not the whole part of an amount: "450" of "450,00")
+_ID_TOKEN = re.compile(r"(?<![\w/#-])#?([^\W_][\w./-]*\d[\w./-]*|\d+/[^\W\d_]+)(?![\w]|,\d)")
 
 
 # an id printed in groups of any size ("FR 604 219 388 61") is one when its squeezed form is
@@ -853,7 +854,8 @@ def find_numbers(index: TextIndex) -> set[float]:
     return {round(n.value, 4) for line in index.lines for n in _numbers(line)}
 
 
-_UNIT_WORDS = (r"(?:x|pcs?\.?|pc\.?|stk\.?|stück|st\.?|std\.?|h|hrs?\.?|hours?|days?|tage?|psch\.?|pauschal|mt\.?|"
+_UNIT_WORDS = (r"(?:x|pcs?\.?|pc\.?|stk\.?|stück|st\.?|std\.?|h|hrs?\.?|hours?|days?|tage?|psch\.?|pausch\.?|pauschal|"
+               r"pers\.?|mt\.?|"
                r"ks|szt\.?|"
                r"monate?|kg|g|l|m|m2|m²|lfm|ea|each|units?|unités?|u\.?|uds?\.?|pz\.?|stuks?|st|lots?)\b")
 # (not a word that opens the description's phrase: "Day delegate package – morning coffee …")
@@ -889,6 +891,9 @@ _GLUED_ENTRY_DATE = re.compile(r"(?<![\s/])\d{2}/\d{2}/\d{2}\s+[A-Z]{2,4}$")
 _DATED_ENTRY = re.compile(r"^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\.?\s+(?:[A-Z]{2,3}\s+)?")  # "18.08.2025. Parking"
 
 
+_STANDARD_AT_END = re.compile(r"\b(?:DIN|EN|ISO|IEC|NF|BS|UNI|ÖNORM|ASTM)(?:\s+(?:EN|ISO|IEC))*\s+\d{3,}\s*$")
+
+
 def _clean_description(segment: str) -> str:
     text = re.sub(r"(?:\s*\b\d{1,3}(?:[.,]\d{1,2})?\s?%)+\s*$", " ", segment)  # a trailing tax-rate column
     text = _CURRENCY_TOKEN.sub("", text.strip(" -:|·"))
@@ -897,7 +902,8 @@ def _clean_description(segment: str) -> str:
     for _ in range(2):  # a position number, then an article code
         text = _LEADING_CODE.sub("", text.strip())
     text = _UNITS.sub("", text.strip())
-    text = re.sub(r"(?:\s+\d{5,})+$", "", text.strip())  # trailing article / HSN codes
+    if not _STANDARD_AT_END.search(text):  # (a standard's number is the description's: "Prüfbericht nach DIN EN 14511")
+        text = re.sub(r"(?:\s+\d{5,})+$", "", text.strip())  # trailing article / HSN codes
     # the unit column before the quantity: "Fresa … Z4 PZ 20 41,31 826,20"
     text = _TRAILING_MEASURE.sub("", _TRAILING_UNIT.sub("", text))
     text = _DOUBLED_UNIT.sub(r"\1", text)
@@ -1013,17 +1019,19 @@ _HEAD_WORDS = re.compile(
     r"(?i)(?<!\w)(?:description|désignation|designation|beschreibung|bezeichnung|artikel|omschrijving|descripción"
     r"|descrizione|beskrivning|qty|quantity|quantité|qté|menge|anzahl|aantal|cantidad|cant\.|quantità|q\.tà|antal"
     r"|unit price|price|prix unitaire|p\.u\.|pu|einzelpreis|preis|prijs|precio|prezzo|pris|amount|montant|betrag"
-    r"|bedrag|importe|importo|belopp|total|hours|rate"
+    r"|bedrag|importe|importo|belopp|total|hours|rate|nettopreis|nettobetrag|einheit|einheitspreis|gesamtpreis"
     r"|opis|kol\.|količina|cijena|iznos|açıklama|miktar|fiyat|tutar|περιγραφή|ποσότητα|τιμή|αξία)(?!\w)")
 
 
 # a head's quantity and price columns, to tell apart two factors that look alike ("Hours Rate", "Qty Unit Price")
 _QUANTITY_HEAD = re.compile(
     r"(?i)(?<!\w)(?:qty|quantity|quantité|qté|menge|anzahl|aantal|cantidad|cant\.|quantità|q\.tà|antal|hours|hrs"
-    r"|stunden|std\.|heures|horas|ore|uren|timer|số lượng|sl)(?!\w)")
+    r"|stunden|std\.|heures|horas|ore|uren|timer|số lượng|sl|antall|mængde|määrä|ilość|mennyiség|množství"
+    r"|hoeveelheid|quantidade|qtd\.?)(?!\w)")
 _PRICE_HEAD = re.compile(
     r"(?i)(?<!\w)(?:unit price|price|rate|prix unitaire|p\.u\.|einzelpreis|preis|prijs|precio|prezzo|pris|taux"
-    r"|tarif|stundensatz|satz|unit cost|đơn giá)(?!\w)")
+    r"|tarif|stundensatz|satz|unit cost|đơn giá|sats|enhetspris|enhedspris|[àá]-?pris|stykpris|yksikköhinta"
+    r"|[àá]-hinta|cena jedn\.?|cena jednostkowa|egységár|jednotková cena|eenheidsprijs|preço unitário|preço)(?!\w)")
 
 
 def _head_order(line: str) -> bool | None:
@@ -1097,12 +1105,39 @@ def _description_above(lines: list[str], i: int, used: int) -> str:
         for part in block:  # "Art-Nr-" + "Lieferant": a word hyphenated across lines is one word
             text += part if not text or re.search(r"\w-$", text) else " " + part
         # longer than a description block: the header, an address, a remark
-        # (a time entry's text runs longer: "03/03/2025 RW Conference with client regarding …")
-        limit = 150 if _DATED_ENTRY.match(text) else 120
+        # (a time entry's text runs longer: "03/03/2025 RW Conference with client regarding …"; so does a block
+        # right under the table's head, the first row's)
+        under_head = j > used and _is_table_head(lines[j], head_words)
+        limit = 250 if under_head else 150 if _DATED_ENTRY.match(text) else 120
         text = _clean_description(text)
         if not _too_short(text) and len(text) <= limit and (head_words == 3 or len(block) == 1):
             return text
-    return ""
+    return _named_over_head(lines, i, used)
+
+
+_ITEM_NAME_LABEL = re.compile(r"(?i)(?:artikelname|artikelbezeichnung|bezeichnung|item name|article name|"
+                              r"désignation|libellé|descrizione|omschrijving|description)\s*:?")
+
+
+def _named_over_head(lines: list[str], i: int, used: int) -> str:
+    """An e-invoice viewer prints each position as a block: "Artikelname" / "Wirkstrom Arbeitspreis Hochtarif",
+    then a head of its own ("Pos. Menge Einheit Nettopreis …", the same for every position) over the numbers.
+    The description is the name over the head; only where the head repeats, so a table's one head never lends
+    a row the text above the table."""
+    j = i - 1
+    while j > used and not lines[j].strip():
+        j -= 1
+    if j <= used or not _is_table_head(lines[j]) or sum(line.strip() == lines[j].strip() for line in lines) < 2:
+        return ""
+    j -= 1
+    while j > used and not lines[j].strip():
+        j -= 1
+    block: list[str] = []
+    while j > used and lines[j].strip() and len(block) < 3 and not _ITEM_NAME_LABEL.fullmatch(lines[j].strip()):
+        block.insert(0, lines[j].strip())
+        j -= 1
+    text = _clean_description(" ".join(block))
+    return text if block and not _too_short(text) and len(text) <= 120 else ""
 
 
 def _description_below(lines: list[str], j: int) -> str:
@@ -1135,8 +1170,9 @@ def _row(text: str, line: int, first_within: int | None = None, whole: bool = Fa
     # (of two readings of one span, "2.000" as 2000 and 2.0, the one the product took)
     x, y = (next((n for n in nums if (n.start, n.end) == span and n.value in (qty, price)), None)
             for span in spans[:2])
-    if quantity_left is not None and x and y and _alike(x, y):
-        # "1.20 725.00 870.00" under "Hours Rate Amount": the head's order, not the whole number, says which
+    if quantity_left is not None and x and y and _money_score(x) == _money_score(y):
+        # "1.20 725.00 870.00" under "Hours Rate Amount": the head's order, not the whole number, says which;
+        # nor the unit after a number ("6,80 95,00 T" under "Quantità  Prezzo unitario  UM")
         qty, price = (x.value, y.value) if quantity_left else (y.value, x.value)
     if first_within is not None and spans[0][0] >= first_within:
         return None
@@ -1188,7 +1224,8 @@ def _product_triple(nums: list[_Num], text: str = ""):
         # "19 Paper core tube … 1000 mm … 900 Nos 21.69 Nos 2.5 % 19,032.98" is not 19 × 1000
         loose = 0.011 + 0.002 * abs(total.value)
         if found := (_factors(before, total, 0.011, text) or _discounted_triple(before, total, text)
-                     or _taxed_triple(before, total, text) or _factors(before, total, loose, text)):
+                     or _allowance_triple(before, total) or _taxed_triple(before, total, text)
+                     or _factors(before, total, loose, text)):
             return found
     return _rounded_count_triple(nums)
 
@@ -1240,6 +1277,19 @@ def _discounted_triple(before: list[_Num], total: _Num, text: str = ""):
         if not 0 < rate < 100 or x.end > y.start or y.end > at:
             continue
         if abs(x.value * y.value * (1 - rate / 100) - total.value) <= 0.011:
+            return _triple(x, y, total)
+    return None
+
+
+def _allowance_triple(before: list[_Num], total: _Num):
+    """`12 CS 48.40 46.46 AE 0 534.34`: quantity × price less the allowance's amount printed right after the
+    price (a Peppol line allowance), in cents, smaller than the product."""
+    for k in range(len(before) - 1, 1, -1):
+        x, y, allowance = _factor_before(before, before[k - 1]), before[k - 1], before[k]
+        if (x is None or y.end > allowance.start or allowance.decimals != 2
+                or not 0 < allowance.value < x.value * y.value):
+            continue
+        if abs(x.value * y.value - allowance.value - total.value) <= 0.011:
             return _triple(x, y, total)
     return None
 
@@ -1302,11 +1352,6 @@ def _free_item(before: list[_Num]) -> bool:
 
 def _money_score(n: _Num) -> int:
     return 2 * n.money + (n.decimals in (2, 4))
-
-
-def _alike(x: _Num, y: _Num) -> bool:
-    """Neither factor looks more like a price or a quantity than the other: "1.20 725.00"."""
-    return _money_score(x) == _money_score(y) and x.unit == y.unit
 
 
 def _quantity_first(x: _Num, y: _Num) -> tuple[float, float]:

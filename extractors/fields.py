@@ -510,6 +510,9 @@ DISTRACTOR_LABELS = [
     # 00001000000512847736", "Folio fiscal: E88B7591-…" (Mexico), "Clave de acceso", "Número de autorización" (Ecuador)
     "no. de serie del csd", "no. de serie del certificado del sat", "no. de certificado", "folio fiscal",
     "clave de acceso", "número de autorización", "clave numérica",
+    # an e-invoice's sums of document-level allowances and charges (EN 16931 BT-107, BT-108), no total
+    "summe der nachlässe", "summe der zuschläge", "summe nachlässe", "summe zuschläge", "sum of allowances",
+    "sum of charges", "somme des remises", "somme des frais",
     # the same kinds of labels in more languages (schemas/lexicon.py)
     *more_labels("other"), *more_labels("customer_number"), *more_labels("order_number"),
     *more_labels("order_date"), *more_labels("delivery_date"),
@@ -550,17 +553,25 @@ def find_labels(index: C.TextIndex, plans: list[FieldPlan]) -> list[list[LabelHi
     patterns = _label_patterns(tuple(sorted(((lab, frozenset(f)) for lab, f in owners.items()),
                                             key=lambda x: -len(x[0]))))
     per_line: list[list[LabelHit]] = []
-    for low in index.lower:
+    for line, low in zip(index.lines, index.lower):
         taken = [False] * len(low)
         hits: list[LabelHit] = []
+        # casefolding can lengthen a line ("einschließlich" folds to "einschliesslich"); hits are the line's places
+        at = _folded_offsets(line) if len(low) != len(line) else range(len(low) + 1)
         for pattern, fields in patterns:
             for m in pattern.finditer(low):
                 if not any(taken[m.start():m.end()]):
-                    hits.append(LabelHit(fields, m.start(), m.end()))
+                    hits.append(LabelHit(fields, at[m.start()], at[m.end()]))
                     for k in range(m.start(), m.end()):
                         taken[k] = True
         per_line.append(sorted(hits, key=lambda h: h.start))
     return per_line
+
+
+def _folded_offsets(line: str) -> list[int]:
+    """For each place in `fold(line)`, the place in `line` it comes from."""
+    offsets = [k for k, ch in enumerate(line) for _ in C.fold(ch)]
+    return [*offsets, len(line)]
 
 
 @functools.lru_cache(maxsize=32)
@@ -686,9 +697,12 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], ind
             return 2.5  # "DPH celkem 7 224,75", "BEZ guztira 1,23": the total of our tax, not the invoice's total
         if any(fname in h.fields for h in before):
             return 1.0
-        if nearest.start == 0 and not section:
+        if not section and (nearest.start == 0 or (
+                not isinstance(cand.value, (int, float))
+                and re.search(r"\S\s{2,}\S", lines[cand.line][nearest.start:cand.start]))):
             # "Total  60,63  8,77  69,40" under "Code  Taux  HT  TVA  TTC": the row's label names the row, the
-            # column's head names the value
+            # column's head names the value; so in a row of header cells, "TD01 fattura    125/PA    18-02-2025"
+            # under "Tipologia documento    Numero documento    Data documento" (not a table's amounts)
             column = _column_header(cand, labels, index)
             if column is not None and fname in column.fields:
                 return 2.6
@@ -744,7 +758,8 @@ _TERM_IN_DAYS = re.compile(r"(?i)[^\d\n]{0,25}\d{1,3}\s*(?:tagen|tage|days|dagen
 # "Hôtel du Vieux Moulin (chantier)" under "Adresse de facturation" / "Hôtel du Vieux Moulin S.à r.l."
 DELIVERY_LABELS = ["ship to", "delivery address", "adresse de livraison", "lieferadresse", "lieferanschrift",
                    "shipping address", "afleveradres", "leveringsadres", "dirección de entrega",
-                   "indirizzo di consegna", "expédier à", "livrer à", "livré à"]
+                   "indirizzo di consegna", "expédier à", "livrer à", "livré à", "leveringsadresse",
+                   "leveransadress"]
 _DELIVERY_KEYS = frozenset(_label_key(lab) for lab in DELIVERY_LABELS)
 
 
@@ -851,11 +866,12 @@ def _other_heading(hits: list[LabelHit], line: str) -> bool:
 
 def _is_header_row(labels: list[list[LabelHit]], lines: list[str], j: int) -> bool:
     """A row of column headers: three labels or more and no digits ("Art-Nr-Lieferant  Menge  VKE/Geb"), but a
-    column's rate ("Rabatt 3 %")."""
-    return len(labels[j]) >= 3 and not any(ch.isdigit() for ch in _PERCENT.sub("", lines[j]))
+    column's rate ("Rabatt 3 %") or a law's article ("Tipologia documento  Art. 73  Numero documento")."""
+    return len(labels[j]) >= 3 and not any(ch.isdigit() for ch in _HEADING_FIGURE.sub("", lines[j]))
 
 
 _PERCENT = re.compile(r"\d+(?:[.,]\d+)?\s?%")
+_HEADING_FIGURE = re.compile(_PERCENT.pattern + r"|(?i:\bart\.\s?\d+\b)")
 
 
 @functools.lru_cache(maxsize=256)
@@ -978,7 +994,8 @@ _COUNTRIES = {"deutschland", "germany", "france", "nederland", "netherlands", "�
               "united arab emirates", "singapore", "australia", "new zealand", "canada", "south africa", "malta",
               "cyprus", "portugal", "polska", "poland", "danmark", "denmark", "norge", "norway", "suomi", "finland"}
 _SPLIT_WORD = re.compile(r"(?<=[a-zäöüß]) (?=[a-zäöüß])")
-_CODE_LIKE = re.compile(r"[A-Z0-9]*\d[A-Z0-9]*(?:[-/.][A-Z0-9]+)*|[A-Z]+(?:[-/.][A-Z0-9]+)+")
+# (and a head office's BIC: "GKBLBEBBXXX")
+_CODE_LIKE = re.compile(r"[A-Z0-9]*\d[A-Z0-9]*(?:[-/.][A-Z0-9]+)*|[A-Z]+(?:[-/.][A-Z0-9]+)+|[A-Z]{8}XXX")
 # a document's title alone, in a word or two: "KOSTENRECHNUNG", "Kopie factuur"
 # titles of the papers that are not invoices: "Earnings Statement", "Entgeltabrechnung", "Bon de commande"
 _OTHER_TITLES = (r"(?:bank |account )?statement|relevé de compte|extrait de compte|receipt|quot(?:e|ation)|estimate"
@@ -1020,6 +1037,12 @@ _CASH_DISCOUNT = re.compile(rf"(?i)\b(?:{_DISCOUNT_WORDS}|abzüglich|abzgl\.|esc
 _NET_TERM = re.compile(r"(?i)\b(?:netto|net|ohne abzug|sans escompte|zonder korting)\b")
 _DUE_WORDS = re.compile(r"(?i)\b(?:bis|until|due|fällig|zahlbar|payable|échéance|vervaldatum|before|avant)\b")
 _PARENTHESISED = re.compile(r"^\(\w+\)")
+# an aside opened after the label and still open at the value: "Rechnung … (XRechnung 3.0, UBL)"
+_IN_ASIDE = re.compile(r"\([^()]*[^\W\d][^()]*$")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_FATTURAPA_TYPE = re.compile(r"TD(?:0[1-9]|1[0-9]|2[0-9])")
+# a format's version, not a document's number: "FATTURA ELETTRONICA – Versione FPA12", "(XRechnung 3.0"
+_VERSION_BEFORE = re.compile(r"(?i)\b(?:version|versione|versión|versão|versie|xrechnung|zugferd)\s*:?\s*$")
 # a word saying the amount after a tax label includes that tax: "inkl. USt.", "including VAT", "incl. BTW"
 # "TOTAL (inc GST)"; the Slavic "with" right before the tax's label: "Ukupno s PDV-om", "Razem z VAT"
 _INCLUDES = re.compile(r"(?i)(?:" + C.INCLUDING + r"|\binc\.?|\b(?:sa?|z|с))\W+(?:[\d.,]+\s?%\s*)?$")
@@ -1102,7 +1125,8 @@ _DIGIT_GROUPS = re.compile(r"(?: \d{3,5}){1,4}(?=\s*$|\s+[^\W\d])")
 _IBAN_HEAD = re.compile(r"\bIBAN\b\W*[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4})*\s*$")
 
 
-_LETTER_PREFIX = re.compile(r"(?<![\w.-])([A-Z]{1,4}) $")  # "Polizzen-Nr. KF 55-2047183-7", "PO 4471/HB"
+# "Polizzen-Nr. KF 55-2047183-7", "PO 4471/HB", "Rechnungsnummer TH-W 2025/0147"
+_LETTER_PREFIX = re.compile(r"(?<![\w.-])([A-Z]{1,4}(?:-[A-Z]{1,4})?) $")
 
 
 # the label of the buyer's tax id: "Customer VAT No.: ", "Kunden-USt-IdNr. "
@@ -1203,7 +1227,8 @@ def _after_own_label(cand: C.Candidate, fname: str, labels: list[list[LabelHit]]
     hit = next((h for h in (labels[cand.line] if cand.line < len(labels) else [])
                 # (a short label only before a company: "Aan Groenkracht Energie B.V.")
                 if h.start == cand.start and h.end < end
-                and (h.end - h.start >= 6 or C.COMPANY.search(cand.text, h.end - cand.start))
+                and (h.end - h.start >= 6 or C.COMPANY.search(cand.text, h.end - cand.start)
+                     or _is_name_label(cand.text[: h.end - h.start]))  # "Name Landkreis Wendischmark"
                 and (h.fields == {fname} or _is_name_label(cand.text[: h.end - h.start]))), None)
     if hit is None:
         return cand
@@ -1444,6 +1469,17 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
                 score -= 1.0  # "commande > 300 € HT": an amount, not a document's number
             if plan.kind == "id" and _PARENTHESISED.search(index.lines[cand.line][max(0, cand.start - 1):]):
                 score -= 1.0  # "Rechnung (380)": a type code, not the document's number
+            if plan.kind == "id" and _IN_ASIDE.search(index.lines[cand.line][
+                    max((h.end for h in labels[cand.line] if h.end <= cand.start), default=0): cand.start]):
+                score -= 1.0  # "Visualisierung einer Rechnung (XRechnung 3.0, UBL)": the format's version
+            if plan.kind == "id" and _VERSION_BEFORE.search(index.lines[cand.line][: cand.start]):
+                score -= 1.0
+            if (plan.kind == "id" and _YEAR.fullmatch(cand.text) and (word := re.search(
+                    r"([^\W\d_]{3,})\s+$", index.lines[cand.line][: cand.start])) and not any(
+                    h.end == word.end(1) for h in labels[cand.line])):
+                score -= 1.0  # "Factuur contributie 2025": the year of what is billed, no number
+            if plan.kind == "id" and _FATTURAPA_TYPE.fullmatch(cand.text):
+                score -= 1.5  # "Tipologia documento" / "TD01 fattura": the type of an Italian e-invoice, no number
             if plan.kind == "vat_id" and _block_role(cand, labels, index) not in (None, party_role(plan.name)):
                 score -= 1.0  # "Buyer (Bill to) … GSTIN/UIN: 24AAQFK7312P1ZC": the other party's id, in its block
             elif (plan.kind == "vat_id" and party_role(plan.name) == "sender"
@@ -1625,7 +1661,8 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
 
 def _legal_name_of_logo(merged: dict[Any, C.Candidate]) -> None:
     """A name the page prints in full with its legal form ranks as high as its short form: "MALEREI PICHLER" atop
-    the letter is "Malerei Pichler e.U." of the footer, "IMPRIMERIE" the logo of "Imprimerie Castagné SAS"."""
+    the letter is "Malerei Pichler e.U." of the footer, "IMPRIMERIE" the logo of "Imprimerie Castagné SAS". So
+    does a name the short form abbreviates: "TH Wendelstein" is "Technische Hochschule Wendelstein"."""
     names = [c for c in merged.values() if isinstance(c.value, str)]
     for short in names:
         if C.COMPANY.search(short.text):
@@ -1635,9 +1672,18 @@ def _legal_name_of_logo(merged: dict[Any, C.Candidate]) -> None:
             # where the short form stands, the full name would also earn its legal form's half point
             # (a name that ends in its legal form: not "Hartwell Lane Physiotherapy Ltd is not registered for VAT.")
             legal = list(C.COMPANY.finditer(full.text))
-            if (full.text.casefold().startswith(key) and legal and legal[-1].end() >= len(full.text.rstrip(" ,"))
-                    and full.score < short.score + 0.5):
+            if ((full.text.casefold().startswith(key) and legal and legal[-1].end() >= len(full.text.rstrip(" ,"))
+                 or _abbreviates(short.text, full.text)) and full.score < short.score + 0.5):
                 full.score = short.score + 0.5
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """The short name is the full one with its first words as capital initials ("TH Wendelstein")."""
+    head, *rest = short.split() or [""]
+    words = full.split()
+    n = len(head)
+    return (bool(rest) and re.fullmatch(r"[^\W\d_a-zà-ÿ]{2,5}", head) is not None and len(words) == n + len(rest)
+            and "".join(w[0] for w in words[:n]).upper() == head and words[n:] == rest)
 
 
 _CORRECTED_INVOICE_KEYS = frozenset(_label_key(lab) for lab in CORRECTED_INVOICE_LABELS)
@@ -1648,11 +1694,13 @@ _NAME_KEYS = frozenset(_label_key(lab) for lab in NAME_LABELS)
 def _corrected_invoice_numbers(found: list[C.Candidate], labels: list[list[LabelHit]], index: C.TextIndex
                                ) -> set[Any]:
     """The values printed right after a label of the invoice a credit note corrects ("Original invoice INV-1",
-    "votre facture n° F-2")."""
+    "votre facture n° F-2"), or under it ("Betreft factuur" / "F25-0311")."""
     out = set()
     for cand in found:
         line = index.lines[cand.line]
-        if _after_corrected_invoice_label(line, labels[cand.line], cand.start):
+        # (not under a title's copy mark: "FATURA Original" / "FT 2025/318" is the original of this invoice)
+        if (_after_corrected_invoice_label(line, labels[cand.line], cand.start)
+                or (_under_corrected_label(cand, index, labels) and not _TITLE_LINE.match(index.lines[cand.line - 1]))):
             out.add(cand.value)
     return out
 

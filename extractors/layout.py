@@ -57,7 +57,8 @@ def cut_at_column_gap(value: str, layout_text: str) -> str | None:
     """The start of `value` up to the column gap the page leaves inside it, if a layout line shows one.
 
     The plain text runs a name into the cell next to it ("Kunden AG Mitte Beträge in EUR"). A legal form
-    past the gap is still the name's ("Grundbesitz   GmbH   & Co." is spaced wide, not two cells).
+    past the gap is still the name's ("Grundbesitz   GmbH   & Co." is spaced wide, not two cells). A logo's
+    letter before the gap is not: "S        Sørvika kommune" is "Sørvika kommune".
     """
     value = " ".join(value.split())
     for line in layout_text.splitlines():
@@ -65,6 +66,8 @@ def cut_at_column_gap(value: str, layout_text: str) -> str | None:
         for i, cell in enumerate(row if len(row) > 1 else []):
             if (value.startswith(cell + " ") and " ".join(row[i:]).startswith(value)
                     and not C.COMPANY.search(value[len(cell):])):
+                if re.fullmatch(r"[^\W\d_]{1,2}", cell) and i + 1 < len(row):
+                    return value[len(cell) + 1:]
                 return cell
     return None
 
@@ -141,6 +144,11 @@ def column_descriptions(layout_text: str, rows: list[dict]) -> list[str | None]:
                         description = whole  # "…, caja 1.200 uds.": the row took the cell's last word for a unit
                     elif len(plain.split()) == 1 and plain in whole and lines[i - 1].find(plain, head[1]) >= 0:
                         description = whole  # "Blech": the row took the unit column's word for the description
+                    elif (plain.startswith(whole) and re.fullmatch(r"\d{1,3}", glued := plain[len(whole):])
+                          and re.match(r"\s*" + glued + r"\s", lines[i - 1])):
+                        # "Endreinigung nach Veranstaltung4": pypdf ran the row's number, printed left of the cell,
+                        # into its end
+                        description = whole
                     for tail in (",", " -"):
                         if whole.endswith(tail) and whole[: -len(tail)].endswith(description):
                             # the row dropped the comma or the dash the cell's line ends in ("(14/10/2025 -")

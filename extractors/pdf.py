@@ -85,10 +85,30 @@ def clean_text(text: str) -> str:
     return text.replace("\x00", "")
 
 
+# EN 16931 business-term codes that e-invoice viewers (XRechnung, Peppol, ZUGFeRD) print beside each label:
+# "Rechnungsnummer (BT-1) SWL-…", "Seller (BG-4)". They part a label from its value and read as numbers.
+_TERM_CODES = re.compile(r"[ \t]*[(\[](?:B[TG]-\d+[ \t]*(?:[/,][ \t]*)?)+[)\]]")
+
+
+def without_term_codes(text: str, keep_columns: bool = False) -> str:
+    """The text without EN 16931 term codes; a line that held only codes goes too. `keep_columns` blanks
+    them instead, so the layout view's columns stay where they were printed."""
+    if "BT-" not in text and "BG-" not in text:
+        return text
+    if keep_columns:
+        return _TERM_CODES.sub(lambda m: " " * len(m.group()), text)
+    kept = []
+    for line in text.split("\n"):
+        stripped = _TERM_CODES.sub("", line)
+        if stripped.strip() or not line.strip():
+            kept.append(stripped)
+    return "\n".join(kept)
+
+
 def _layout_text(page) -> str:
     """The page with its columns kept apart; a second view, so a page pypdf cannot lay out just lacks it."""
     try:
-        return clean_text(page.extract_text(extraction_mode="layout") or "")
+        return without_term_codes(clean_text(page.extract_text(extraction_mode="layout") or ""), keep_columns=True)
     except Exception:  # layout mode fails on some fonts and matrices where plain mode copes
         return ""
 
@@ -152,7 +172,7 @@ def read_pdf(
                 )
             for page in reader.pages:
                 layout = _layout_text(page)
-                doc.pages.append(_with_word_spaces(clean_text(page.extract_text() or ""), layout))
+                doc.pages.append(without_term_codes(_with_word_spaces(clean_text(page.extract_text() or ""), layout)))
                 doc.layout_pages.append(layout)
     except DocumentError:
         raise

@@ -65,6 +65,7 @@ class InvoiceFields(BaseModel):
                                       "n°", "nº", "n.º", "n.°",
                                       "numéro de facture", "n° de facture", "numéro", "factuurnummer", "factuurnr",
                                       "factuur", "número de factura", "nº de factura", "número", "factura", "fattura n",
+                                      "numero documento",
                                       "fattura", "numero", "fakturanummer", "fakturanr", "faktura", "credit note no",
                                       "credit note", "bill no", "document no", "booking id", "faktura vat nr",
                                       "numer faktury",
@@ -86,7 +87,8 @@ class InvoiceFields(BaseModel):
         json_schema_extra={"labels": ["invoice date", "date of issue", "issue date", "issued at", "issued", "dated",
                                       "rechnungsdatum", "beleg-datum", "belegdatum", "datum", "date de facture",
                                       "date d'émission", "date", "factuurdatum", "fecha de factura", "fecha",
-                                      "data fattura", "data", "fakturadatum", "invoice dt", "data wystawienia",
+                                      "data fattura", "data documento",
+                                      "data", "fakturadatum", "invoice dt", "data wystawienia",
                                       "datum vystavení",
                                       "fakturadato", "data de emissão", "emissão", "tax point", "date / tax point",
                                       "date/tax point", "tax point date", "invoice date / tax point",
@@ -162,7 +164,8 @@ class InvoiceFields(BaseModel):
                                       "ship to", "credit to", "credited to", "to", "käufer", "kunde",
                                       "rechnungsempfänger",
                                       "rechnungsadresse", "rechnungsanschrift", "empfänger", "leistungsempfänger",
-                                      "client", "destinataire",
+                                      "client", "destinataire", "destinataire de la facture", "fakturamottaker",
+                                      "fakturamottagare",
                                       "facturé à", "facturer à", "adresse de facturation", "expédier à", "livrer à",
                                       "livré à",
                                       "acheteur", "klant", "factuur aan",
@@ -172,7 +175,8 @@ class InvoiceFields(BaseModel):
                                       "fakturaadress", "köpare", "delivery address", "adresse de livraison",
                                       "lieferadresse",
                                       "lieferanschrift", "billing address", "invoice address", "shipping address",
-                                      "factuuradres", "afleveradres", "leveringsadres", "indirizzo di fatturazione",
+                                      "factuuradres", "afleveradres", "leveringsadres", "leveringsadresse",
+                                      "leveransadress", "indirizzo di fatturazione",
                                       "dirección de facturación", "prepared for", "quotation for", "quote for",
                                       "offerte voor", "angebot für", "devis pour", "presupuesto para",
                                       "preventivo per", "nabywca", "odbiorca", "odběratel", "kunde", "cliente",
@@ -209,6 +213,10 @@ class InvoiceFields(BaseModel):
                                       "suma artículos",
                                       "suma de artículos", "total artículos",
                                       "total goods",
+                                      # an e-invoice viewer's name of EN 16931's BT-106
+                                      "sum of line net amounts", "sum of invoice line net amount",
+                                      "summe aller positionen", "summe aller positionen netto",
+                                      "somme des montants nets des lignes",
                                       # a Spanish building certification's works, before overheads and profit
                                       "total ejecución material", "presupuesto de ejecución material",
                                       *NET_LABELS]},
@@ -285,7 +293,7 @@ class InvoiceFields(BaseModel):
         if net is not None and self.tax_total is not None and self.total is not None:
             if not _close(net + self.tax_total, self.total):
                 problems.append(f"{net_name} {net} + tax {self.tax_total} != total {self.total}")
-        if net and self.tax_total is not None and net > 0:
+        if net and self.tax_total is not None:  # (a credit note's tax and basis are both negative)
             rate = self.tax_total / net
             if not -0.001 <= rate <= 0.30:
                 problems.append(f"tax rate {rate:.1%} is implausible")

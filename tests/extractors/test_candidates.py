@@ -602,3 +602,56 @@ def test_invoice_set_y_a_time_entrys_date_and_earner_glued_after_its_text():
         "Drafting IHT400 and schedules IHT405, IHT406, IHT411 and IHT41703/02/25 KML 3.4 215.00 731.00\n"))
     assert [r.description for r in rows] == ["Opening file, client due diligence and conflict check",
                                              "Drafting IHT400 and schedules IHT405, IHT406, IHT411 and IHT417"]
+
+
+def test_invoice_set_ac_the_heads_order_of_quantity_and_price_over_a_unit_after_them():
+    # FatturaPA's stylesheet prints the unit after the price ("6,80 95,00 T"): the head orders the factors
+    fattura = ("Descrizione Quantità Prezzo\nunitario\nUM Sconto o\nmagg.\n%IVA Prezzo\ntotale\n"
+               "Smaltimento sfalci e ramaglie presso\nimpianto autorizzato\nSM-0031 6,80 95,00 T 22,00 646,00\n")
+    assert rows(fattura)[0][1:] == (6.8, 95.0, 646.0)
+    # Norwegian heads: "Antall" and "Sats"
+    norwegian = "Gebyr Antall Enhet Sats Beløp\nVann – abonnementsgebyr, bolig 0,25 år 4 114,00 1 028,50\n"
+    assert rows(norwegian)[0][1:] == (0.25, 4114.0, 1028.5)
+
+
+def test_an_ids_only_digit_may_open_it_and_an_amounts_whole_part_is_no_id():
+    tokens = [c.text for c in C.find_id_tokens(C.TextIndex("Numero documento 7/PA\nimballi 1,00 450,00 NR 22,00\n"))]
+    assert "7/PA" in tokens and "450" not in tokens
+
+
+def test_invoice_set_ac_a_long_first_description_under_the_head_and_a_standards_number():
+    # the first row's description wraps over three lines right under the head: longer than a block elsewhere
+    parcella = ("Descrizione della prestazione Q.tà Importo unit. € Importo €\n"
+                "Verifica di vulnerabilità sismica del plesso scolastico di via\n"
+                "Garibaldi (NTC 2018), incluse indagini in sito e\nmodellazione strutturale\n1 4.800,00 4.800,00\n"
+                "Redazione del certificato di idoneità statica 1 650,00 650,00\n")
+    assert rows(parcella)[0] == ("Verifica di vulnerabilità sismica del plesso scolastico di via Garibaldi (NTC 2018), "
+                                 "incluse indagini in sito e modellazione strutturale", 1.0, 4800.0, 4800.0)
+    # "pausch." and "Pers." are units; "DIN EN 14511" ends the description, no article code
+    hochschule = ("Pos. Bezeichnung Menge Einheit Einzelpreis St. Gesamt EUR\n"
+                  "Auswertung der Messdaten und Prüfbericht nach\nDIN EN 14511\n2 1 pausch. 2.400,00 S 2.400,00\n"
+                  "Weiterbildung Sicherer Umgang mit brennbaren\nKältemitteln, Teilnahmegebühr\n"
+                  "4 4 Pers. 390,00 E 1.560,00\n")
+    assert [r[0] for r in rows(hochschule)] == [
+        "Auswertung der Messdaten und Prüfbericht nach DIN EN 14511",
+        "Weiterbildung Sicherer Umgang mit brennbaren Kältemitteln, Teilnahmegebühr"]
+
+
+def test_invoice_set_ac_a_line_allowance_printed_after_the_price():
+    # Peppol's line allowance: 12 × 48.40 less 46.46 is 534.34
+    row = C._row("2 12 CS 48.40 46.46 AE 0 534.34", 0)
+    assert (row.quantity, row.unit_price, row.line_total) == (12.0, 48.4, 534.34)
+    # a number that is no allowance of the product is no row
+    assert C._row("Total 3 12.00 7.00 1,234.56", 0) is None
+
+
+def test_invoice_set_ac_an_e_invoice_viewers_positions_each_under_a_head_of_its_own():
+    head = "Pos. Menge Einheit Nettopreis Nettobetrag Kat. Satz\n"
+    viewer = (f"Position 1\nArtikelname\nWirkstrom Arbeitspreis Hochtarif\n\n{head}"
+              "1 48.250 KWH 0,2874 13.867,05 S 19 %\n"
+              f"\nPosition 3\nArtikelname\nGrundpreis Strom Kundenanlage\n\n{head}3 12 MON 14,90 178,80 S 19 %\n")
+    assert rows(viewer) == [("Wirkstrom Arbeitspreis Hochtarif", 48250.0, 0.2874, 13867.05),
+                            ("Grundpreis Strom Kundenanlage", 12.0, 14.9, 178.8)]
+    # a table's one head lends its first row nothing from above the table
+    single = f"Rechnung Nr. 2025-0147 vom 10.04.2025\n\n{head}1 12 MON 14,90 178,80 S 19 %\n"
+    assert not rows(single) or rows(single)[0][0] != "Rechnung Nr. 2025-0147 vom 10.04.2025"

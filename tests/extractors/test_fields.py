@@ -1917,3 +1917,71 @@ def test_invoice_set_y_fee_notes_and_professional_invoices():
              "Genossenschaft Wohnen am Plessurbogen\nBaukommission\nHerr Marco Caflisch\nSandstrasse 41\n7000 Chur\n"
              "Rechnung Nr. 2025-0088\n")
     assert _top(swiss, "buyer_name") == "Genossenschaft Wohnen am Plessurbogen"
+
+
+def test_invoice_set_ac_e_invoice_viewers_and_public_sector_invoices():
+    # an XRechnung viewer: the format's version in the title's aside is no number; "Name" labels each party's
+    # name under headings side by side; the sums of allowances and charges are no total; "einschließlich" folds
+    # to a longer word, and the labels after it keep their places
+    xrechnung = ("Rechnung Visualisierung einer elektronischen Rechnung (XRechnung 3.0, UBL)\nÜberblick\n"
+                 "Rechnungsnummer SWL-JA-2025-000318\nRechnungsdatum 14.01.2025\nKäufer   Verkäufer\n"
+                 "Name Landkreis Wendischmark\nAbteilung Fachdienst Gebäudemanagement\n"
+                 "Name Stadtwerke Lindenbrück GmbH\nSumme aller Positionen netto 22.553,24\n"
+                 "Summe der Nachlässe 393,60\nSumme der Zuschläge 0,00\nGesamtbetrag ohne Umsatzsteuer 22.159,64\n"
+                 "Summe Umsatzsteuer 3.865,56\nGesamtbetrag einschließlich Umsatzsteuer 26.025,20\n")
+    assert _invoice_number(xrechnung) == "SWL-JA-2025-000318"
+    assert _top(xrechnung, "buyer_name") == "Landkreis Wendischmark"
+    assert _top(xrechnung, "total") == 26025.2
+    assert _top(xrechnung, "tax_total") == 3865.56
+    index = TextIndex("Gesamtbetrag einschließlich Umsatzsteuer 26.025,20")
+    hits = find_labels(index, plan_fields(load_schema("invoice").model))[0]
+    assert [index.lines[0][h.start:h.end] for h in hits] == ["Gesamtbetrag", "Umsatzsteuer"]
+    # a Peppol viewer: the sum of the lines' net amounts is the subtotal; a bank's BIC is no seller
+    peppol = ("Invoice number: VLS25-00213\nSeller  Buyer\nName: Vandersmissen Laboratory Supplies NV\n"
+              "VAT identifier: BE0471826311\nLegal reg. id: 0471826311\nAddress: Kouterdreef 41\n9230 Wetteren, BE\n"
+              "E-address: 0208:0471826311\nContact: Liesbeth Maes\nName: Forschungszentrum Auenwald gGmbH\n"
+              "VAT identifier: DE309182748\nAddress: Am Campus 5\n07751 Auenwald, DE\nE-address: 9930:DE309182748\n"
+              "Sum of line net amounts 4,040.34\nSum of allowances 150.00\nSum of charges 85.00\n"
+              "Total without VAT 3,975.34\nService provider: GKBLBEBBXXX\n")
+    assert _top(peppol, "vendor_name") == "Vandersmissen Laboratory Supplies NV"
+    viewer = _held_out_invoice("invoice_set_ac", "ac09_peppol_labsupplies_be_en.pdf")
+    assert viewer["subtotal"] == 4040.34
+    # FatturaPA's courtesy copy: "Versione FPA12" is the format's; the number and the dates stand in a row of
+    # cells under their heads
+    fattura = _held_out_invoice("invoice_set_ac", "ac05_fatturapa_comune_it.pdf")
+    assert (fattura["invoice_number"], fattura["invoice_date"], fattura["due_date"]) == (
+        "125/PA", "2025-02-18", "2025-03-20")
+    # a row's number, printed left of its description, that pypdf ran into the description's end
+    hall = _held_out_invoice("invoice_set_ac", "ac02_stadt_buergerhaus_de.pdf")
+    assert [r["description"] for r in hall["line_items"][3:]] == [
+        "Endreinigung nach Veranstaltung", "Mobiliar: Bankettstühle inkl. Stellen", "Garderobenservice"]
+
+
+def test_invoice_set_ac_addressees_credit_notes_and_numbers_of_public_bodies():
+    # the billed party's headings: French "Destinataire de la facture", Danish beside the delivery address
+    chorus = ("Université Rhône-Forez\nFACTURE\nN° de facture\nFC-2025-00342\nDestinataire de la facture\n"
+              "Centre hospitalier intercommunal des Monts du Velay\nDirection des ressources humaines – Formation\n")
+    assert _top(chorus, "buyer_name") == "Centre hospitalier intercommunal des Monts du Velay"
+    danish = ("NORDKYSTEN\nFAKTURA\nFakturanr.: 304518\nFaktureringsadresse Leveringsadresse\nStenvig Kommune\n"
+              "Center for Børn og Skole\nRådhustorvet 2\n4591 Stenvig\nEgeløkke Skole\nAtt.: pedel Jens Mørk\n")
+    assert _top(danish, "buyer_name") == "Stenvig Kommune"
+    norwegian = ("Bergstø\nKontorservice\nBergstø Kontorservice AS\nFAKTURA\nFakturanr.\n71844\n"
+                 "Fakturamottaker Leveringsadresse\nVestfjell fylkeskommune\nFakturamottak\nPostboks 480 Sentrum\n")
+    assert _top(norwegian, "buyer_name") == "Vestfjell fylkeskommune"
+    # the invoice a credit note corrects, under "Betreft factuur", is no number of the credit note's, wherever else
+    credit = ("CREDITNOTA\nCreditnota nr.\nCN25-0017\nDatum\n07/03/2025\nBetreft factuur\nF25-0311\n"
+              "Het bedrag van deze creditnota wordt in mindering gebracht op het openstaande saldo van factuur "
+              "F25-0311\n")
+    assert _invoice_number(credit) == "CN25-0017"
+    # series letters with a dash; a year after the word of what is billed; FatturaPA's type code
+    assert _invoice_number("Rechnung\nBitte geben Sie die Rechnungsnummer TH-W 2025/0147 an.\n") == "TH-W 2025/0147"
+    assert _invoice_number("Lidnummer: 1187\nFactuurnummer: C2025-0412\nFactuur contributie 2025\n") == "C2025-0412"
+    assert _invoice_number("Tipologia documento\nTD01 fattura\nNumero documento\n7/PA\nData documento\n") == "7/PA"
+    # a name the return address abbreviates: the letterhead's full name
+    university = ("Technische Hochschule Wendelstein\nFakultät Versorgungs- und Gebäudetechnik\n"
+                  "TH Wendelstein · IKE · Hochschulring 1 · 83098 Wendelstein-Au\n"
+                  "Kälte- und Klimatechnik Rehberg GmbH & Co. KG\nRechnung\n")
+    assert _top(university, "vendor_name") == "Technische Hochschule Wendelstein"
+    # a logo's letter, a column gap before the name
+    fees = _held_out_invoice("invoice_set_ac", "ac14_kommunale_gebyrer_no.pdf")
+    assert fees["vendor_name"] == "Sørvika kommune"

@@ -86,3 +86,13 @@ def test_a_page_whose_plain_text_lost_its_word_spaces_is_read_from_the_layout_vi
     spaced = plain.replace("Nr.", " Nr. ").replace("vom", " vom ").replace("DE", "DE ")
     assert _with_word_spaces(spaced, layout) == spaced  # a page with its spaces keeps its plain text
     assert _with_word_spaces(plain, "") == plain  # no layout view to fall back on
+
+
+def test_e_invoice_term_codes_leave_the_text_and_keep_the_layouts_columns():
+    from extractors.pdf import without_term_codes
+
+    viewer = "Rechnungsnummer (BT-1) SWL-JA-2025-000318\nKäufer (BG-7)   Verkäufer (BG-4)\nID\n(BT-126)\nPos. 1\n"
+    assert without_term_codes(viewer) == ("Rechnungsnummer SWL-JA-2025-000318\nKäufer   Verkäufer\nID\nPos. 1\n")
+    laid_out = "Abrechnungszeitraum (BT-73 / BT-74)  01.01.2024\n"
+    assert without_term_codes(laid_out, keep_columns=True) == laid_out.replace(" (BT-73 / BT-74)", " " * 16)
+    assert without_term_codes("Total (incl. VAT) 12.00") == "Total (incl. VAT) 12.00"

@@ -25,6 +25,12 @@ def test_totals_must_add_up():
 
 def test_tax_rate_must_be_plausible():
     assert any("tax rate" in p for p in consistent(tax_total=60.0, total=160.0).business_rules())
+    # a discount taken for the basis and the subtotal for the tax: "- 31,50" + 424,50 = 393,00 adds up, but no
+    # tax is charged on a negative basis; a credit note's negative basis and tax are fine
+    discount = consistent(subtotal=424.5, tax_basis_total=-31.5, tax_total=424.5, total=393.0, line_items=None)
+    assert any("tax rate" in p for p in discount.business_rules())
+    credit = consistent(subtotal=-100.0, tax_total=-19.0, total=-119.0, line_items=None)
+    assert credit.business_rules() == []
 
 
 def test_line_totals_must_match_subtotal_or_total():
