@@ -288,10 +288,20 @@ def _month(word: str) -> int | None:
 def _date(y: int, m: int, d: int) -> dt.date | None:
     if y < 100:
         y += 2000 if y < 70 else 1900
+    if not 1900 <= y <= 2199:
+        return None  # "Invoice No.: 25-03-4471" is no date of the year 4471
     try:
         return dt.date(y, m, d)
     except ValueError:
         return None
+
+
+def is_date_token(token: str) -> bool:
+    """A token printed as a date ("03-03-2025", "2025-03-03"), of a year a date can have: "25-03-4471" is no date."""
+    if _DATE_ISO.fullmatch(token):
+        return True
+    m = _DATE_NUM.fullmatch(token)
+    return m is not None and (len(m.group(4)) == 2 or 1900 <= int(m.group(4)) <= 2199)
 
 
 def find_dates(index: TextIndex) -> list[Candidate]:
@@ -488,7 +498,8 @@ _TAX_ID = re.compile(
     r"(?-i:USCC|UBN)|no\.? sst|mã số thuế|α\.?φ\.?μ\.?|vkn|vergi (?:kimlik )?no\.?|v\.\s?d\.)\)?\s*[:#]?\s*"
     r"(?-i:((?:[A-Z]{2}[ -]?)?\d[\d. /-]{5,18}\d(?: ?[A-Z]{1,3}\d{0,4})?|[A-Z]\d{7}[A-Z0-9]|T\d{13}|"
     r"[A-Z]-\d{6}-[A-Z]|SM ?\d{5}"
-    r"|[A-ZÑ&]{3,4}\d{6}[A-Z0-9]{3}|[A-Z]\d{2}-\d{4}-\d{8}|[A-Z]\d{9,10}[A-Z]?|\d{8}[0-9A-Z]{10}))(?![\w.,])")
+    # (a comma and a space end the id: "NIP 622-281-47-00, weterynaryjny nr …")
+    r"|[A-ZÑ&]{3,4}\d{6}[A-Z0-9]{3}|[A-Z]\d{2}-\d{4}-\d{8}|[A-Z]\d{9,10}[A-Z]?|\d{8}[0-9A-Z]{10}))(?![\w.]|,\S)")
 
 
 # a tax word, then a long number (seven digits and separators or more): a tax id, whether or not code knows its label
@@ -565,7 +576,7 @@ def find_id_tokens(index: TextIndex) -> list[Candidate]:
         if glued:  # "993548900Factuurnummer": pypdf glued the value to the next label
             out.append(Candidate(glued.group(1), glued.group(1), i, m.start(1)))
             continue
-        if _DATE_NUM.fullmatch(token) or _DATE_ISO.fullmatch(token):
+        if is_date_token(token):
             continue
         if re.fullmatch(r"-?\d{1,3}(?:[.,]\d{3})*[.,]\d{2}", token):
             continue
@@ -737,12 +748,16 @@ COMPANY = re.compile(
     # legal forms of several parts first, whole: "Co., Ltd.", "S.A. de C.V.", "S. de R.L. de C.V."
     r"(?<!\w)(co\.,? ?ltd\.?|ltd\.? ?şti\.?|"  # Turkey's limited company, "Ltd. Şti.", before "Ltd"
     r"s\.a\. de c\.v\.|s\.à ?r\.l\.|s\. de r\.l\.(?: de c\.v\.)?|s\.a\.[ca]\.|e\.i\.r\.l\.|k\.k\.|"
-    r"gmbh|ag|kg|ug|ltd|limited|inc|llc|plc|corp|co\.(?! ?" + _IRISH_COUNTY + r")|"
-    r"b\.v\.|bv|n\.v\.|nv|sarl|sàrl|sas|sa|s\.a\.|s\.l\.|sl|"
+    # ("AG" in capitals only: "Tarawera Ag Contracting Limited" farms)
+    r"gmbh|(?-i:AG)|kg|ug|ltd|limited|inc|llc|plc|corp|co\.(?! ?" + _IRISH_COUNTY + r")|"
+    r"b\.v\.|bv|n\.v\.|nv|sarl|sàrl|sas|sa|s\.a\.|s\.l\.p\.|slp|s\.l\.|sl|"
     r"s\.r\.l\.|srl|spa|s\.p\.a\.|oy|ab|as|a/s|aps|pvt|e\.k\.|e\.u\.|a\.g\.|a\.s\.|s\.r\.o\.|ltda\.?|kft\.?|zrt\.?"
+    # cooperatives of Portugal and Denmark ("C.R.L.", "A.m.b.a."), Poland's partnerships ("Sp.j.", "Sp.k.")
+    r"|c\.r\.l\.|crl|a\.m\.b\.a\.|amba|sp\. ?j\.|sp\. ?k\."
     # "CC": South Africa's close corporation, in capitals only
     r"|sp\. z o\.o\.|s\.c\.|s\.a\.m\.|s\.n\.c\.|s\.a\.s\.|snc|(?-i:CC)|"
     r"(?-i:DAC|CLG)|"  # Ireland's designated activity company, a company limited by guarantee
+    r"(?-i:EARL|GAEC|SCEA)|"  # France's farming companies: "EARL du Bois Chaillou"
     r"(?-i:eGen|eG)|"  # a German or Austrian cooperative ("Wohnbau Lindenau eG"), not "EG", a ground floor
     r"tnhh|cổ phần|"  # Vietnam's limited and joint-stock companies: "CÔNG TY TNHH …", "CÔNG TY CỔ PHẦN …"
     r"sp/f|p/f|"  # the Faroe Islands' private and public limited companies: "Sp/f Fiskavirkið í Vági"
@@ -855,7 +870,7 @@ def find_numbers(index: TextIndex) -> set[float]:
 
 
 _UNIT_WORDS = (r"(?:x|pcs?\.?|pc\.?|stk\.?|stück|st\.?|std\.?|h|hrs?\.?|hours?|days?|tage?|psch\.?|pausch\.?|pauschal|"
-               r"pers\.?|mt\.?|"
+               r"pers\.?|leist\.?|mt\.?|"
                r"ks|szt\.?|"
                r"monate?|kg|g|l|m|m2|m²|lfm|ea|each|units?|unités?|u\.?|uds?\.?|pz\.?|stuks?|st|lots?)\b")
 # (not a word that opens the description's phrase: "Day delegate package – morning coffee …")
@@ -864,7 +879,7 @@ _UNITS = re.compile(r"^(?!(?:days?|hours?|units?|lots?|each)\s+(?-i:[a-z]))" + _
 # from the start of a description ("Rouleau adhésif")
 # the unit columns of Central and Eastern European, Baltic, Balkan, Greek and Turkish forms: piece, set, service
 _LOCAL_UNITS = (r"(?i:vnt|pasl|gab|tk|kos|kom|kpl|szt|op|ks|hod|buc|бр|шт|компл|посл|τεμ|κιβ|adet|kişi|gün|dan|osoba"
-                r"|paket"
+                r"|paket|parole|mots|wörter|woorden|palabras|words"  # a translator's count of words
                 r"|bao|viên|chuyến|chai|túi|cái|bộ|hộp|thùng)\.?")  # and Vietnam's: bag, piece, trip, bottle …
 _UNIT_AFTER = re.compile(r"\s?(?:" + _UNIT_WORDS + r"|(?:t|tons?|tonnes?|m3|m³|km|kwh|ltr|sets?|pairs?|packs?|rolls?"
                          r"|boxe?s?|cartons?|ctns?|ram|paq|rouleaux?|boîtes?|rol|pak|doos|caja|rollo|scatol[ae]|"
@@ -875,8 +890,8 @@ _CURRENCY_TOKEN = re.compile(rf"(?:\s*(?:{CURRENCY_SIGNS}|{CURRENCY_CODES}|kr|Fr
 
 
 # unit words that end a description only as its own column (not "m" of "Kabel 5 m")
-_TRAILING_UNIT = re.compile(
-    r"\s+(?:PZ|pz|STK|Stk\.?|Stck\.?|PCS|pcs|Pcs\.?|UDS?|[Uu]ds\.?|sac|serv|coperti|pax|"
+_TRAILING_UNIT = re.compile(  # (not after a count of its own: "Gr. M, 100 Stk." is the pack's size)
+    r"(?<!\b\d)(?<!\b\d\d)(?<!\b\d\d\d)\s+(?:PZ|pz|STK|Stk\.?|Stck\.?|PCS|pcs|Pcs\.?|UDS?|[Uu]ds\.?|sac|serv|coperti|pax|"
     + _LOCAL_UNITS + r")$"
     r"|(?<!,)\s+forfait$")  # a unit column, not the description's "…, forfait"
 # a measure's unit column after a word, not after its number ("Cát vàng xây dựng m3", not "Kabel 5 m") nor in a
@@ -956,7 +971,9 @@ def find_table_rows(index: TextIndex, priceless: bool = False) -> list[RowCandid
             row = _row_without_price(f"{line} {nxt}" if joined else line, i, whole)
         if row is None and _LEADING_NUMBER.match(line) and not _ENDS_WITH_AMOUNT.search(line):
             # the wrapped row of a quantity-first table: its first number is on line i
-            for span in range(2, min(4, len(lines) - i) + 1):
+            # (a position and a quantity open it: "1 1.500 Stk Ausstellungskatalog …", whose text may wrap longer)
+            longest = 6 if re.match(r"\s*\d{1,3}\s+\d", line) else 4
+            for span in range(2, min(longest, len(lines) - i) + 1):
                 if span > 2 and _LEADING_NUMBER.match(lines[i + span - 2]):
                     break  # a wrapped description line does not open with a number: that is the next row
                 if _row(lines[i + span - 1], i + span - 1, whole=whole):
@@ -1020,6 +1037,7 @@ _HEAD_WORDS = re.compile(
     r"|descrizione|beskrivning|qty|quantity|quantité|qté|menge|anzahl|aantal|cantidad|cant\.|quantità|q\.tà|antal"
     r"|unit price|price|prix unitaire|p\.u\.|pu|einzelpreis|preis|prijs|precio|prezzo|pris|amount|montant|betrag"
     r"|bedrag|importe|importo|belopp|total|hours|rate|nettopreis|nettobetrag|einheit|einheitspreis|gesamtpreis"
+    r"|descrição|qtd\.?|quantidade|preço|artigo|antall|enhet|beløp|beløb|mængde|gross|disc\.|discount|rabatt|remise"
     r"|opis|kol\.|količina|cijena|iznos|açıklama|miktar|fiyat|tutar|περιγραφή|ποσότητα|τιμή|αξία)(?!\w)")
 
 
@@ -1030,7 +1048,8 @@ _QUANTITY_HEAD = re.compile(
     r"|hoeveelheid|quantidade|qtd\.?)(?!\w)")
 _PRICE_HEAD = re.compile(
     r"(?i)(?<!\w)(?:unit price|price|rate|prix unitaire|p\.u\.|einzelpreis|preis|prijs|precio|prezzo|pris|taux"
-    r"|tarif|stundensatz|satz|unit cost|đơn giá|sats|enhetspris|enhedspris|[àá]-?pris|stykpris|yksikköhinta"
+    r"|tarif|tarief|tariff|tarifa|tariffa|stundensatz|satz|unit cost|đơn giá|sats|enhetspris|enhedspris|[àá]-?pris"
+    r"|stykpris|yksikköhinta"
     r"|[àá]-hinta|cena jedn\.?|cena jednostkowa|egységár|jednotková cena|eenheidsprijs|preço unitário|preço)(?!\w)")
 
 
@@ -1063,6 +1082,7 @@ _WEAK_DESCRIPTION = re.compile(
     r"|^(?:sac|serv|set|kan|krt|pkg|sack|rolle|kiste|pce|pces|forfait|tekercs|óra|db|klt|alk\.?|nos|"
     + _LOCAL_UNITS + r")$"
     r"|^[^\W\d]{1,4}\.? ?[×x]$"  # the unit of "31 min × 0,35 €"
+    r"|^[a-zà-ÿ]{1,4}\.?$"  # a lone short lowercase word: a unit column ("hgr", hectolitre degrees)
     # a utility's metered units and periods
     r"|^(?i:kwh|mwh|smc|m3|m³|mesi|mese|meses|mois|maanden|monate|mnd|giorni|días|jours|dagen)$"
     r"|^(?i:a corpo|termijn|lump sum|pauschal|ens|coperti|pax)$"  # a lump sum's unit: "a corpo 1 3.200,00 3.200,00"
@@ -1106,9 +1126,9 @@ def _description_above(lines: list[str], i: int, used: int) -> str:
             text += part if not text or re.search(r"\w-$", text) else " " + part
         # longer than a description block: the header, an address, a remark
         # (a time entry's text runs longer: "03/03/2025 RW Conference with client regarding …"; so does a block
-        # right under the table's head, the first row's)
-        under_head = j > used and _is_table_head(lines[j], head_words)
-        limit = 250 if under_head else 150 if _DATED_ENTRY.match(text) else 120
+        # between the table's head or the previous row and this one)
+        between_rows = (j > used and _is_table_head(lines[j], head_words)) or (j == used >= 0)
+        limit = 250 if between_rows else 150 if _DATED_ENTRY.match(text) else 120
         text = _clean_description(text)
         if not _too_short(text) and len(text) <= limit and (head_words == 3 or len(block) == 1):
             return text
@@ -1151,7 +1171,8 @@ def _description_below(lines: list[str], j: int) -> str:
 _AMOUNT_SHAPE = re.compile(r"[.,]\d\d\s*$|[€$£₹]")
 _COUNT_TIMES_PRICE = re.compile(r"\d+(?:[.,]\d+)?\s?[×x]\s?\S{0,3}\s?\d[\d.,]*(?:\s?\S{1,3})?")
 _FACTORS = re.compile(r"\d\s?[^\W\d]{0,4}\s?[×x]\s?\S{0,3}\s?\d")  # "18,4 km × 1,30 €", "31 min × 0,35 €"
-_LEADING_NUMBER = re.compile(r"^\s*-?\d+(?:[.,]\d+)?\s+[^\W\d_]")
+# (after a position: "1 1.500 Stk Ausstellungskatalog …")
+_LEADING_NUMBER = re.compile(r"^\s*(?:\d{1,3}\s+)?-?\d+(?:[.,]\d+)?\s+[^\W\d_]")
 _ENDS_WITH_AMOUNT = re.compile(r"\d[.,]\d\d\s*(?:€|\$|£|EUR)?\s*$")  # a line that ends with its amount is whole
 
 
@@ -1224,7 +1245,8 @@ def _product_triple(nums: list[_Num], text: str = ""):
         # "19 Paper core tube … 1000 mm … 900 Nos 21.69 Nos 2.5 % 19,032.98" is not 19 × 1000
         loose = 0.011 + 0.002 * abs(total.value)
         if found := (_factors(before, total, 0.011, text) or _discounted_triple(before, total, text)
-                     or _allowance_triple(before, total) or _taxed_triple(before, total, text)
+                     or _allowance_triple(before, total) or _per_price_unit_triple(before, total)
+                     or _taxed_triple(before, total, text)
                      or _factors(before, total, loose, text)):
             return found
     return _rounded_count_triple(nums)
@@ -1267,8 +1289,9 @@ def _discounted_triple(before: list[_Num], total: _Num, text: str = ""):
     for rate_num in _last_readings(before, total.start):
         for y in _last_readings(before, rate_num.start):
             tries += [(x, y, rate_num.value, rate_num.start) for x in _last_readings(before, y.start)]
-    if before and (x := _factor_before(before, before[-1])):
-        tries += [(x, before[-1], rate, before[-1].end) for rate in rates(text[before[-1].end:total.start])]
+    for y in _last_readings(before, total.start):  # (each reading of "18 500,00": 500,00 after 18, and 18500,00)
+        if x := _factor_before(before, y):
+            tries += [(x, y, rate, y.end) for rate in rates(text[y.end:total.start])]
     if len(before) >= 3:
         # the discount's amount printed after its rate: "7 Gün 1.450,00 TL %10,00 1.015,00 TL %20,00 9.135,00 TL"
         tries += [(before[-3], before[-2], rate, before[-2].end)
@@ -1290,6 +1313,20 @@ def _allowance_triple(before: list[_Num], total: _Num):
                 or not 0 < allowance.value < x.value * y.value):
             continue
         if abs(x.value * y.value - allowance.value - total.value) <= 0.011:
+            return _triple(x, y, total)
+    return None
+
+
+def _per_price_unit_triple(before: list[_Num], total: _Num):
+    """`12.480 kg 34,20 100 kg 4.268,16`: quantity × price for a price unit (German ERP's "PE", 100 kg) printed
+    right after the price, a round 10, 100 or 1000."""
+    for k in range(len(before) - 1, 1, -1):
+        unit = before[k]
+        y = _factor_before(before, unit)
+        x = _factor_before(before, y) if y else None
+        if x is None or unit.value not in (10, 100, 1000) or unit.decimals or x.end > y.start:
+            continue
+        if abs(x.value * y.value / unit.value - total.value) <= 0.011:
             return _triple(x, y, total)
     return None
 

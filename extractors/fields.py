@@ -1108,7 +1108,7 @@ def _other_kind_token(token: str) -> bool:
     t = token.replace(" ", "")
     if C._VAT.fullmatch(t) or C.is_iban(t) or "@" in t:
         return True
-    if C._DATE_NUM.fullmatch(token) or C._DATE_ISO.fullmatch(token):
+    if C.is_date_token(token):
         return True
     return bool(re.fullmatch(r"\+\d[\d -]{6,}", token))  # +49 30 1234567
 
@@ -1678,12 +1678,18 @@ def _legal_name_of_logo(merged: dict[Any, C.Candidate]) -> None:
 
 
 def _abbreviates(short: str, full: str) -> bool:
-    """The short name is the full one with its first words as capital initials ("TH Wendelstein")."""
+    """The short name is the full one with its first words as capital initials ("TH Wendelstein"), or with a
+    first name as its initial ("Dr. med. K. Wendel-Obermaier")."""
     head, *rest = short.split() or [""]
     words = full.split()
     n = len(head)
-    return (bool(rest) and re.fullmatch(r"[^\W\d_a-zà-ÿ]{2,5}", head) is not None and len(words) == n + len(rest)
-            and "".join(w[0] for w in words[:n]).upper() == head and words[n:] == rest)
+    if (rest and re.fullmatch(r"[^\W\d_a-zà-ÿ]{2,5}", head) and len(words) == n + len(rest)
+            and "".join(w[0] for w in words[:n]).upper() == head and words[n:] == rest):
+        return True
+    pairs = list(zip(short.split(), words))
+    initials = [len(a) == 2 and a[1] == "." and a[0].isupper() and b[0] == a[0] and len(b) > 2 for a, b in pairs]
+    return (len(pairs) == len(words) >= 2 and any(initials)
+            and all(initial or a == b for initial, (a, b) in zip(initials, pairs)))
 
 
 _CORRECTED_INVOICE_KEYS = frozenset(_label_key(lab) for lab in CORRECTED_INVOICE_LABELS)

@@ -21,7 +21,7 @@ _DESCRIPTION_HEAD = re.compile(
     r"descripci[oó]n|descrizione|descrição|denominazione|beskrivelse|beskrivning|kuvaus|popis|opis|varetekst|"
     r"concepto|concetto|leistungsbeschreibung|artikel|article|produkt|product|item|leistung|benämning|nimike|"
     r"tuote|nazwa|název|označení|megnevezés|leírás|denumire|descriere|designação|nimetus|kirjeldus|"
-    r"varebeskrivelse|ydelse|articles|items|products)\b",
+    r"varebeskrivelse|ydelse|articles|items|products|prestazione|prestazioni|prestation|prestations|acte|analyse)\b",
     re.IGNORECASE,
 )
 # headings that name the article, which may be its code: weaker than one that names the description

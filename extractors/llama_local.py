@@ -649,6 +649,21 @@ def _rows_that_add_up(index: C.TextIndex, doc: Document, data: dict[str, Any]) -
     return None
 
 
+def _with_longer_descriptions(rows: list[dict], earlier: list[dict]) -> list[dict]:
+    """The rows read again, each with the earlier reading's description of the same row where that one goes on
+    past it: the layout puts a wrapped description's first line on the row's line only ("Plakate DIN A1, 4/0-farbig,
+    170 g" of "… 170 g Bilderdruck matt"), the plain text has them all though it missed another row."""
+    def numbers(row: dict) -> tuple:
+        return row.get("quantity"), row.get("unit_price"), row.get("line_total")
+
+    longer = {numbers(r): str(r.get("description") or "") for r in earlier if isinstance(r, dict)}
+    for row in rows:
+        first = str(row.get("description") or "")
+        if first and longer.get(numbers(row), "").startswith(first + " "):
+            row["description"] = longer[numbers(row)]
+    return rows
+
+
 # label evidence: weak in the plain reading (a value without its label beside it), strong in the layout's
 WEAK_LABEL, STRONG_LABEL = 2.0, 2.5
 
@@ -719,7 +734,7 @@ def _second_reading(plans: list[FieldPlan], choices: dict[str, FieldChoice], ind
             c.value, c.signals["charges_after"] = rows, 1.0
         if priced and not (c.value and _items_sum_checks(c.value, data)) and (
                 rows := _rows_that_add_up(index, doc, data)):
-            c.value, c.signals["reread"] = rows, 1.0
+            c.value, c.signals["reread"] = _with_longer_descriptions(rows, c.value or []), 1.0
         if not c.value and doc.layout_pages and p.item_model and (
                 rows := tables.read_rows(doc.layout_text, p.item_model)):
             c.value, c.signals["by_head"] = rows, 1.0  # "Description … Delivered", or rows no product check found

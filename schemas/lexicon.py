@@ -59,7 +59,8 @@ LABELS: dict[str, list[str]] = {
         "naročnik", "comprador", "destinatari", "αγοραστής", "πελάτης", "nabywca", "odbiorca", "odběratel",
         "kupující", "adquirente"],
     "net": [
-        "osnovica", "porezna osnovica", "iznos bez pdv-a", "bez pdv-a", "základ dane", "bez dph", "suma bez dph",
+        "osnovica", "porezna osnovica", "iznos bez pdv-a", "bez pdv-a", "základ dane", "základ dph", "bez dph",
+        "suma bez dph",
         "maksustatav summa", "summa km-ta", "ilma käibemaksuta", "kopā bez pvn", "summa bez pvn", "bez pvn",
         "suma be pvm", "be pvm", "apmokestinamoji vertė", "ara toplam", "kdv hariç", "kdv matrahı", "matrah",
         "án vsk", "upphæð án vsk", "veroton", "veroton hinta", "arvonlisäverotön", "nettó", "nettó összeg",
@@ -881,7 +882,7 @@ MORE_LANGUAGES_2: dict[str, list[str]] = {
         "მათ შორის დღგ", "աահ", "աահ գումար", "աահ-ի գումար", "ավելացված արժեքի հարկ", "այդ թվում աահ", "որից աահ",
         "ədv", "ədv məbləği", "əlavə dəyər vergisi", "o cümlədən ədv", "ədv-nin məbləği", "qqs", "qqs summasi",
         "qo'shilgan qiymat solig'i", "qoʻshilgan qiymat soligʻi", "shu jumladan qqs", "ққс суммаси",
-        "қўшилган қиймат солиғи", "шу жумладан ққс", "bez", "bez kuota", "bez-kuota", "bezaren kuota",
+        "қўшилган қиймат солиғи", "шу жумладан ққс", "bez kuota", "bez-kuota", "bezaren kuota",
         "bez zenbatekoa", "balio erantsiaren gaineko zerga", "ive", "cota de ive", "cota ive", "importe do ive",
         "importe ive", "imposto sobre o valor engadido", "cbl", "méid cbl", "cáin bhreisluacha", "cbl iomlán", "mwst",
         "mwst.", "mehrwäertsteier", "betrag tva", "tva-betrag", "intela", "intela ye-vat", "i-vat", "isamba se-vat",

@@ -655,3 +655,74 @@ def test_invoice_set_ac_an_e_invoice_viewers_positions_each_under_a_head_of_its_
     # a table's one head lends its first row nothing from above the table
     single = f"Rechnung Nr. 2025-0147 vom 10.04.2025\n\n{head}1 12 MON 14,90 178,80 S 19 %\n"
     assert not rows(single) or rows(single)[0][0] != "Rechnung Nr. 2025-0147 vom 10.04.2025"
+
+
+def test_invoice_set_ae_price_units_unit_columns_and_farming_companies():
+    # a German ERP's price unit ("PE"): 12.480 kg at 34,20 per 100 kg
+    row = C._row("12.480 kg 34,20 100 kg 4.268,16 19 %", 0)
+    assert (row.quantity, row.unit_price, row.line_total) == (12480.0, 34.2, 4268.16)
+    # the Dutch head's "Tarief" orders the factors
+    dutch = "Datum Omschrijving Aantal Eenheid Tarief BTW Bedrag\n12-03 Ploegen bouwland 14,62 ha 92,00 21% 1.345,04\n"
+    assert rows(dutch)[0][1:] == (14.62, 92.0, 1345.04)
+    # a lone short word between the numbers is a unit column ("hgr"); the description is above
+    bodega = ("Descripción Cantidad Unidad Precio € Importe €\nVino tinto a granel D.O.Ca. Rioja, cosecha\n"
+              "2024, 18.400 l a 13,0 % vol.\n2.392,00 hgr 3,35 8.013,20\n")
+    assert rows(bodega)[0][0] == "Vino tinto a granel D.O.Ca. Rioja, cosecha 2024, 18.400 l a 13,0 % vol."
+    # a Portuguese head ends the block above the first row
+    fatura = ("Artigo Descrição Qtd. Un. Preço unit. Desc. % IVA % Total líquido\n"
+              "VT-EC22 Vinho tinto DOC Douro \"Encosta do\nCorgo\" 2022, 75 cl\n96 gf 6,40 0 13 614,40\n")
+    assert rows(fatura)[0] == ('Vinho tinto DOC Douro "Encosta do Corgo" 2022, 75 cl', 96.0, 6.4, 614.4)
+    # legal forms: Portugal's and Denmark's cooperatives, Poland's partnership, France's farming companies; "AG"
+    # only in capitals ("Ag" is farming)
+    for name in ("Adega Cooperativa de Vale do Corgo, C.R.L.", "Hedeland Foder A.m.b.a.",
+                 "Zakłady Mięsne Bartoszek i Synowie Sp.j.", "EARL du Bois Chaillou"):
+        assert C.COMPANY.search(name), name
+    assert C.COMPANY.search("Tarawera Ag Contracting") is None
+    # a Polish NIP in dashes before a comma
+    nip = [c.value for c in C.find_vat_ids(C.TextIndex("NIP 622-281-47-00, weterynaryjny nr zakładu 30170301\n"))]
+    assert "622-281-47-00" in nip
+
+
+def test_invoice_set_ad_a_packs_size_and_a_service_unit():
+    # "100 Stk." after a comma is the pack's size, not a unit column; "Leist." is a unit column
+    gloves = ("Pos. Art.-Nr. Bezeichnung Menge E-Preis € Rabatt USt Gesamt €\n"
+              "1 100245 Einmal-Untersuchungshandschuhe Nitril, puderfrei,\nGr. M, 100 Stk.\n20 5,95 8 % 19 % 109,48\n")
+    assert rows(gloves)[0][0] == "Einmal-Untersuchungshandschuhe Nitril, puderfrei, Gr. M, 100 Stk."
+    vet = ("Pos Leistung / Artikel Menge Einh. Einzelpreis USt Gesamt\n"
+           "2 Tollwut-Impfung inkl. Impfstoff und Eintrag\nin den Heimtierausweis\n1 Leist. 32,50 20% € 32,50\n")
+    assert rows(vet)[0][0] == "Tollwut-Impfung inkl. Impfstoff und Eintrag in den Heimtierausweis"
+
+
+def test_invoice_set_ag_long_wrapped_descriptions_and_counted_words():
+    # a description of three lines between two rows, longer than a block elsewhere
+    photo = ("Description Quantité Prix unitaire HT TVA Total HT\nPrise de vue en studio\n2 650,00 20 % 1 300,00\n"
+             "Cession de droits d'auteur : reproduction de 48\n"
+             "photographies, édition papier, tirage max. 8 000 ex., durée\n5 ans, France\n48 45,00 10 % 2 160,00\n")
+    assert rows(photo)[1][0] == ("Cession de droits d'auteur : reproduction de 48 photographies, édition papier, "
+                                 "tirage max. 8 000 ex., durée 5 ans, France")
+    # a translator's words are the unit; the description is above
+    words = ("Descrizione Quantità U.M. Prezzo Importo\nTraduzione dall'inglese del romanzo «The Quiet\n"
+             "Harbour» di M. Aldridge, parte 2 di 3 (capitoli 9–16)\n41.250 parole 0,045 1.856,25\n")
+    assert rows(words)[0][0] == ("Traduzione dall'inglese del romanzo «The Quiet Harbour» di M. Aldridge, parte 2 "
+                                 "di 3 (capitoli 9–16)")
+    # a position before the quantity, then a description over four lines
+    catalogue = ("Pos. Menge Einh. Bezeichnung Einzelpreis Rabatt USt Gesamt\n"
+                 "1 1.500 Stk Ausstellungskatalog „Licht über der\nRhön“, 96 Seiten, 21 × 28 cm, 4/4-farbig,\n"
+                 "Hardcover mit Fadenheftung, ISBN\n978-3-9824177-2-1\n7,85 – 7 % 11.775,00\n")
+    assert rows(catalogue)[0][1:] == (1500.0, 7.85, 11775.0)
+    # a postcode over the header's numbers is no such row: only a position and a quantity open one that long
+    header = ("8413 Sørvika\nFakturanr. 2025100347\nFakturadato 14.02.2025\nForfallsdato 20.03.2025\n"
+              "Kundenr. 114 520\nOrg.nr. 964 958 416\n")
+    assert rows(header) == []
+
+
+def test_invoice_set_ag_a_line_discount_after_a_space_grouped_price():
+    # "18 500,00" reads as 500,00 after 18 and as 18 500,00: the discount applies to the whole price
+    row = C._row("1 st 18 500,00 10 % 25 % 16 650,00", 0)
+    assert (row.quantity, row.unit_price, row.line_total) == (1.0, 18500.0, 16650.0)
+
+
+def test_invoice_set_ag_a_media_agencys_head_ends_the_first_rows_block():
+    media = ("Invoice No: HPM/25/0466\nMedia / description Qty Gross unit £ Disc. Net £\n"
+             "The Fellwalker Magazine, April issue, double-page\nspread, full colour\n1 7,800.00 12% 6,864.00\n")
+    assert rows(media)[0][0] == "The Fellwalker Magazine, April issue, double-page spread, full colour"

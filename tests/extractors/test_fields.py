@@ -1985,3 +1985,59 @@ def test_invoice_set_ac_addressees_credit_notes_and_numbers_of_public_bodies():
     # a logo's letter, a column gap before the name
     fees = _held_out_invoice("invoice_set_ac", "ac14_kommunale_gebyrer_no.pdf")
     assert fees["vendor_name"] == "Sørvika kommune"
+
+
+def test_invoice_set_ae_farm_and_food_invoices():
+    # "bez" is Polish for "without" ("Schab wieprzowy bez kości"), no tax's label
+    index = TextIndex("2 Schab wieprzowy bez kości 56,35 kg 21,90 5% 1 234,07\n")
+    assert find_labels(index, plan_fields(load_schema("invoice").model))[0] == []
+    assert _held_out_invoice("invoice_set_ae", "ae10_pl_zaklady_miesne.pdf")["tax_total"] == 541.5
+    # Danish "Varer i alt" and "Fakturabeløb"; German "Bruttobetrag"
+    danish = ("Varer i alt 207.280,60\nMængderabat 1,5 % -3.109,21\nFragt 1.300,00\nMomsgrundlag 205.471,39\n"
+              "Moms 25 % 51.367,85\nFakturabeløb DKK 256.839,24\n")
+    assert (_top(danish, "subtotal"), _top(danish, "total")) == (207280.6, 256839.24)
+    assert _held_out_invoice("invoice_set_ae", "ae02_de_meierei_milchgeld_gutschrift.pdf")["total"] == 25029.81
+    # a farming company over the couple who run it
+    earl = ("Coopérative Agricole Terres du Thouet\nSociété coopérative agricole à capital variable\n"
+            "EARL du Bois Chaillou\nM. et Mme Rabier\nLa Chaillouère\n79390 Thénezay\nFACTURE\n")
+    assert _top(earl, "buyer_name") == "EARL du Bois Chaillou"
+
+
+def test_invoice_set_ad_practices_clinics_and_labs():
+    # a clinic's legal form "S.L.P." and its patient's heading
+    clinic = ("Clínica Dermatológica\nALBUFERA\nClínica Dermatológica Albufera, S.L.P.\nAv. del Port 214, bajo\n"
+              "46023 Valencia\nCIF: B98174022\nFACTURA\nNº factura: A-2025/0341\nDATOS DEL PACIENTE\n"
+              "D. Javier Morales Ibáñez\nC/ Sueca 35, 4.º, pta. 9 · 46006 Valencia\n")
+    assert _top(clinic, "vendor_name") == "Clínica Dermatológica Albufera, S.L.P."
+    assert _top(clinic, "buyer_name") == "D. Javier Morales Ibáñez"
+    # a doctor's letterhead spells out the first name the return address abbreviates
+    doctor = _held_out_invoice("invoice_set_ad", "ad01_de_privatliquidation_goae.pdf")
+    assert doctor["vendor_name"] == "Dr. med. Katharina Wendel-Obermaier"
+    assert _top("Suma importes 680,70\nBase imponible % IVA Cuota IVA Total\n682,09 83,46 765,55\n"
+                "TOTAL FACTURA 765,55 €\n", "subtotal") == 680.7
+    # a code column before "Prestazione" and "Acte / analyse", a coefficient column after
+    for file, first in (("ad09_it_poliambulatorio_bollo.pdf", "Elettrocardiogramma a riposo con refertazione"),
+                        ("ad05_fr_laboratoire_biologie.pdf", "Créatinine avec estimation du DFG")):
+        assert _held_out_invoice("invoice_set_ad", file)["line_items"][1]["description"] == first
+
+
+def test_invoice_set_ag_rows_read_again_keep_their_wrapped_descriptions():
+    # the plain text missed a row, the layout's rows add up: each keeps the plain text's whole description
+    printer = _held_out_invoice("invoice_set_ag", "de_01_druckerei_hollweg.pdf")["line_items"]
+    assert [r["description"] for r in printer][2] == "Plakate DIN A1, 4/0-farbig, 170 g Bilderdruck matt"
+    assert len(printer) == 4
+
+
+def test_invoice_set_ag_a_number_shaped_like_a_date_and_a_swedish_credit_invoice():
+    # "25-03-4471" has a date's shape and no date's year
+    assert _invoice_number("Account No.: 004217\nInvoice No.: 25-03-4471\nInvoice Date: 03/31/2025\n"
+                           "03/05/2025 25-0311 Display ad 10 col in 16.75 167.50\n") == "25-03-4471"
+    credit = _held_out_invoice("invoice_set_ag", "se_02_tryckeri_vanerkusten_kreditfaktura.pdf")
+    assert credit["invoice_number"] == "40217"  # "Kreditfakturanr 40217"
+
+
+def test_invoice_set_ag_czech_vat_basis():
+    page = ("Celkem za inzerci 154 200,00 Kč\nSleva za objem 10 % −15 420,00 Kč\nMezisoučet po slevě 138 780,00 Kč\n"
+            "Agenturní provize 15 % −20 817,00 Kč\nZáklad DPH 21 % 117 963,00 Kč\nDPH 21 % 24 772,23 Kč\n"
+            "Celkem k úhradě 142 735,23 Kč\n")
+    assert (_top(page, "tax_basis_total"), _top(page, "tax_total")) == (117963.0, 24772.23)
