@@ -1023,7 +1023,7 @@ _NUMBER_THEN_DATE = re.compile(
     rf"(?i)(?:{C.DOCUMENT_TITLES}|{C.MORE_DOCUMENT_TITLES}|korrektur|beleg|bill|credit note)"
     # "\w*(?: \w+)?": the rest of the word, and of a word pypdf split ("Rechnungskor rektur Nr. RK21 vom");
     # then a type in brackets: "Rechnung (380)", "Gutschrift (Selbst ausgestellte Rechnung)"
-    r"\w*(?: \w+)?(?:\s*\([\w ]+\))?\s*(?:nr\.?|no\.?|n°|nº|№|#|number|nummer|numéro)\s*:?\s*\S*\d\S*\s+"
+    r"\w*(?: \w+)?(?:\s*\([\w ]+\))?\s*(?:nr\.?|no\.?|n\.|n°|nº|№|#|number|nummer|numéro)\s*:?\s*\S*\d\S*\s+"
     rf"{_DATE_CONNECTOR}\s*:?\s*$")
 # "Beitragsrechnung 24. Januar 2014": a line that opens with the document's title and goes on to a date
 # nothing, or a series' code, between the document's label and a bare "nr.": "Seria BVX nr. 0457"
@@ -1035,6 +1035,7 @@ _DISCOUNT_WORDS = r"discount|rabatt|descuento|sconto|korting|skonto"
 # a date's own words: a cash discount for paying by then, or the net amount due by then
 _CASH_DISCOUNT = re.compile(rf"(?i)\b(?:{_DISCOUNT_WORDS}|abzüglich|abzgl\.|escompte)\b")
 _NET_TERM = re.compile(r"(?i)\b(?:netto|net|ohne abzug|sans escompte|zonder korting)\b")
+_PERIOD_WORD = re.compile(r"(?i)\b(?:periodo|period|période|periode|zeitraum|leistungszeitraum|billing period)\b")
 _DUE_WORDS = re.compile(r"(?i)\b(?:bis|until|due|fällig|zahlbar|payable|échéance|vervaldatum|before|avant)\b")
 _PARENTHESISED = re.compile(r"^\(\w+\)")
 # an aside opened after the label and still open at the value: "Rechnung … (XRechnung 3.0, UBL)"
@@ -1095,9 +1096,10 @@ _DEBIT_DATE = re.compile(r"(?i)(?:\b(?:wird|werden)\s+am|\b(?:buchen|ziehen|bela
 
 def _with_wrapped_start(lines: list[str], cand: C.Candidate, lead: str = "") -> str:
     """The text before a value, with the line above where the value opens its line (after at most `lead`, a
-    pattern): "Den Betrag buchen wir am" / "02.06.2025 per SEPA-Lastschrift"."""
+    pattern, and a colon): "Den Betrag buchen wir am" / "02.06.2025 per SEPA-Lastschrift", "Fattura n.: FV/2025/00463"
+    / "del: 31/05/2025"."""
     before = lines[cand.line][: cand.start]
-    wrapped = cand.line > 0 and re.fullmatch(rf"(?:{lead})?" if lead else "", before.strip())
+    wrapped = cand.line > 0 and re.fullmatch(rf"(?:(?:{lead})\s*:?)?" if lead else "", before.strip())
     return lines[cand.line - 1] + " " + before if wrapped else before
 
 
@@ -1297,6 +1299,8 @@ _ID_NUMBER = re.compile(r"(?<![\w.])(?:([A-Z]{2,3})[\s-]?)?(?=(?:[\s./-]?\d){6})
 _SHORT_CAPITALS = re.compile(r"[^\W\d_a-zа-яёß]{2,4}")
 _LETTERS = re.compile(r"[A-Z]+")
 _BANK_WORDS = re.compile(r"(?i)\b(?:iban|bic|swift|konto|account|compte|cuenta|conto|rekening)\b")
+# the words of a bank's name
+_BANK_NAME = re.compile(r"(?i)bank|sparkasse|banque|banca|banco|caixa|caja |crédit|credit union|raiffeisen")
 
 
 # a company's share capital after its legal form, in the small print
@@ -1433,7 +1437,8 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
                     score -= 1.5  # "Documento que modifica : FACTURA F001-00004521 de fecha 03/04/2025": its date
                 elif _NUMBER_THEN_DATE.search(before):
                     score = max(score, 3.0)  # "Rechnung Nr. 471102 vom 13.11.2019": the date of that number
-                elif _TITLE_THEN_DATE.search(before) and not _DUE_WORDS.search(before):
+                elif _TITLE_THEN_DATE.search(before) and not _DUE_WORDS.search(before) and not _PERIOD_WORD.search(
+                        before):  # (not a period's start: "FATTURA Servizi di vigilanza – periodo 01/05/2025")
                     score = max(score, 2.7)  # weaker: the line may name another paper ("Rechnung gemäß … vom")
             if plan.kind == "date" and re.search(DUE_DATE_FIELD, plan.name) and _DEBIT_DATE.search(
                     _with_wrapped_start(index.lines, cand)):
@@ -1532,6 +1537,9 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
                 score -= 0.8  # a sentence of the small print or a slogan, not a name
             if C.OPEN_END.search(cand.text):
                 score -= 0.5  # "Suministros Industriales del Bajío, S.A. de": the name goes on on the next line
+            if (party_role(plan.name) and _BANK_NAME.search(cand.text)
+                    and _BANK_WORDS.match(index.lines[cand.line][cand.start + len(cand.text):].lstrip(" ·|,–-:"))):
+                score -= 1.5  # "Donau Regionalbank AG · IBAN AT26 …": the bank that keeps the account, no party
             if re.match(r"[a-zà-ÿ]{3,}\s", cand.text):
                 score -= 0.8  # "shown on this page do not include…": names start with a capital or a digit
             if _SENTENCE_VERB.search(cand.text):

@@ -163,7 +163,7 @@ def column_descriptions(layout_text: str, rows: list[dict]) -> list[str | None]:
                             continue  # the plain text read this line already; the next may go on
                         if not any(p.search(description + "\n" + below) for p in (_CONTINUED, _GOES_ON_LOWER)):
                             break
-                        description += " " + below
+                        description = _joined_without_overlap(description, below)
                     description = description.rstrip(", -")
                     description = None if description == plain else description
                 break
@@ -171,6 +171,15 @@ def column_descriptions(layout_text: str, rows: list[dict]) -> list[str | None]:
             description = None  # "… (CSE) –" over the row's cell: the plain text joined the line above, as it goes on
         found.append(description if description and sum(ch.isalpha() for ch in description) >= 3 else None)
     return found
+
+
+def _joined_without_overlap(description: str, below: str) -> str:
+    """The description and the line under it, without the words the description already ends in: the plain text
+    read "… indexering CPI 3,2 % in plaats van" (its trailing rate cut as a column), the line under the cell is
+    "indexering CPI 3,2 % in plaats van 4,1 %"."""
+    words, more = description.split(), below.split()
+    overlap = next((k for k in range(min(len(words), len(more)), 1, -1) if words[-k:] == more[:k]), 0)
+    return " ".join([*words, *more[overlap:]])
 
 
 # a sentence that goes on in the next line of its cell: "(La Marzocco Linea), inkl." / "pakninger", "Demontage …

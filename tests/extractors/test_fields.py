@@ -2041,3 +2041,24 @@ def test_invoice_set_ag_czech_vat_basis():
             "Agenturní provize 15 % −20 817,00 Kč\nZáklad DPH 21 % 117 963,00 Kč\nDPH 21 % 24 772,23 Kč\n"
             "Celkem k úhradě 142 735,23 Kč\n")
     assert (_top(page, "tax_basis_total"), _top(page, "tax_total")) == (117963.0, 24772.23)
+
+
+def test_invoice_set_ah_property_and_facility_invoices():
+    # a bank's name before its IBAN in the footer is no party
+    lift = ("Alpen-Lift Service GmbH\nBrünner Straße 190\n1210 Wien\nWohnpark Donaufeld Verwaltungs GmbH\n"
+            "Hausverwaltung\nDückegasse 15/3\n1220 Wien\nRECHNUNG\nRechnungsnummer\nAL-2025-00782\n"
+            "Gesamtbetrag EUR 2.780,16\n"
+            "Alpen-Lift Service GmbH · Brünner Straße 190 · 1210 Wien · FN 412387 k, Handelsgericht Wien\n"
+            "Donau Regionalbank AG · IBAN AT26 2011 1829 4173 6055 · BIC DRBKATW1XXX\n")
+    assert "Donau Regionalbank AG" not in _values(lift, "buyer_name")[:2]
+    # "bis spätestens" names the due date; a period after the title is no issue date; "Fattura n.: …" / "del: …"
+    rent = ("Rechnungsdatum: 24.02.2025\nLeistungszeitraum: 01.03.2025 – 31.03.2025\n"
+            "Bitte überweisen Sie den Rechnungsbetrag bis spätestens 03.03.2025 (3. Werktag) unter Angabe\n")
+    assert _top(rent, "due_date") == dt.date(2025, 3, 3)
+    guards = ("Fattura n.: FV/2025/00463\ndel: 31/05/2025\nScadenza: 30/06/2025\n"
+              "FATTURA Servizi di vigilanza e portierato – periodo 01/05/2025 – 31/05/2025\n")
+    assert _top(guards, "invoice_date") == dt.date(2025, 5, 31)
+    # the line under a description's cell repeats the words the plain text ended in
+    credit = _held_out_invoice("invoice_set_ah", "ah10_nl_creditnota.pdf")["line_items"]
+    assert credit[1]["description"] == ("Correctie huurprijs januari t/m maart 2025: indexering CPI 3,2 % in plaats "
+                                        "van 4,1 %")
