@@ -1694,10 +1694,11 @@ def _abbreviates(short: str, full: str) -> bool:
     if (rest and re.fullmatch(r"[^\W\d_a-zà-ÿ]{2,5}", head) and len(words) == n + len(rest)
             and "".join(w[0] for w in words[:n]).upper() == head and words[n:] == rest):
         return True
+    if len(short.split()) != len(words) or len(words) < 2:
+        return False
     pairs = list(zip(short.split(), words))
     initials = [len(a) == 2 and a[1] == "." and a[0].isupper() and b[0] == a[0] and len(b) > 2 for a, b in pairs]
-    return (len(pairs) == len(words) >= 2 and any(initials)
-            and all(initial or a == b for initial, (a, b) in zip(initials, pairs)))
+    return any(initials) and all(initial or a == b for initial, (a, b) in zip(initials, pairs))
 
 
 _CORRECTED_INVOICE_KEYS = frozenset(_label_key(lab) for lab in CORRECTED_INVOICE_LABELS)
