@@ -758,6 +758,7 @@ COMPANY = re.compile(
     r"|sp\. z o\.o\.|s\.c\.|s\.a\.m\.|s\.n\.c\.|s\.a\.s\.|snc|(?-i:CC)|"
     r"(?-i:DAC|CLG)|"  # Ireland's designated activity company, a company limited by guarantee
     r"(?-i:EARL|GAEC|SCEA)|"  # France's farming companies: "EARL du Bois Chaillou"
+    r"(?-i:ACP|VME)(?= )|"  # Belgium's owners' associations: "ACP Résidence Les Tilleuls"
     r"(?-i:eGen|eG)|"  # a German or Austrian cooperative ("Wohnbau Lindenau eG"), not "EG", a ground floor
     r"tnhh|cổ phần|"  # Vietnam's limited and joint-stock companies: "CÔNG TY TNHH …", "CÔNG TY CỔ PHẦN …"
     r"sp/f|p/f|"  # the Faroe Islands' private and public limited companies: "Sp/f Fiskavirkið í Vági"

@@ -471,7 +471,8 @@ DISTRACTOR_LABELS = [
     # Italy's e-invoice routing code, no recipient's name: "Codice destinatario: 0000000 – PEC:"
     "codice destinatario", "cod. destinatario", "codice sdi",
     # where the works are, beside where the invoice goes: "FACTURER À      LIEU D'INTERVENTION"
-    "lieu d'intervention", "adresse du chantier", "lieu des travaux", "site address", "bauvorhaben", "baustelle",
+    "lieu d'intervention", "site d'intervention", "adresse d'intervention", "immeuble", "adresse du chantier",
+    "lieu des travaux", "site address", "bauvorhaben", "baustelle",
     "leistungsort",
     # a utility's standing charge, not the tax's "cuota": "Abastecimiento - cuota de servicio (2 meses)"
     "cuota de servicio", "cuota fija", "cuota de abono",
@@ -1409,6 +1410,8 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
                 cand = C.Candidate(cand.text[: code.start()], cand.text[: code.start()], cand.line, cand.start)
             if box := _BOX_NUMBER.search(cand.text):  # "ООО «Волгаколор» (2)": a form's box, not the name's
                 cand = C.Candidate(cand.text[: box.start()], cand.text[: box.start()], cand.line, cand.start)
+            if (care := cand.text.find(" c/o ")) > 0:  # "Stockwerkeigentümergemeinschaft Seeblick c/o Immoverwaltung"
+                cand = C.Candidate(cand.text[:care], cand.text[:care], cand.line, cand.start)
         score = label_score(cand, plan.name, labels, index, section=plan.kind == "text",
                             fallback=plan.fallback_labels)
         cand.label_evidence = score

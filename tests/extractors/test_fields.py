@@ -2062,3 +2062,14 @@ def test_invoice_set_ah_property_and_facility_invoices():
     credit = _held_out_invoice("invoice_set_ah", "ah10_nl_creditnota.pdf")["line_items"]
     assert credit[1]["description"] == ("Correctie huurprijs januari t/m maart 2025: indexering CPI 3,2 % in plaats "
                                         "van 4,1 %")
+
+
+def test_invoice_set_ah_owners_associations_care_of_their_managers():
+    # the owners' association is billed, its manager only receives the mail ("c/o"); a work site is no party
+    swiss = _held_out_invoice("invoice_set_ah", "ah04_ch_hauswartung.pdf")
+    assert swiss["buyer_name"] == "Stockwerkeigentümergemeinschaft Seeblick"
+    belgian = ("C Clairval Nettoyage\nRue des Carmes 27\n5000 Namur\nTVA BE 0741.852.337\nACP Résidence Les Tilleuls\n"
+               "BCE 0850.331.791\nc/o Gestimmo Meuse SRL, syndic\nAvenue de la Plante 19\n5000 Namur\nFACTURE\n"
+               "IMMEUBLE\nRésidence Les Tilleuls, Rue Saint-Nicolas 41\n")
+    assert _top(belgian, "buyer_name") == "ACP Résidence Les Tilleuls"
+    assert _held_out_invoice("invoice_set_ah", "ah06_fr_securite.pdf")["buyer_name"] == "Groupe Immobilier Océane SA"
