@@ -483,14 +483,14 @@ _VAT_SPACED = re.compile(r"(?<![A-Z0-9])([A-Z]{2,3}(?: ?[0-9A-Z]){8,14})(?![A-Za
 # (Kenya); Canada's business number and program account "HST No. 793158429 RT0001", "N° TPS : 864021753 RT0001",
 # "GST Registration # 705842169 RT0001"; the US "Fed. ID 31-1847206", "CA Seller's Permit No. 102-457813",
 # "WA UBI 604 812 377"; China's unified social credit code "USCC: 91320594MA1Y8RT4XR", Taiwan's "UBN: 53084128",
-# Malaysia's "No. SST: W10-2108-32001122"
+# Malaysia's "No. SST: W10-2108-32001122"; Turkey's "Tax office: Pamukkale V.D.  Tax No: 0482157365"
 _TAX_ID = re.compile(
     r"(?i)(?<![\w/])(?:abn|a\.b\.n\.|cvr(?:-nr\.?|-nummer| nr\.?)?|nif|cif|nipc|n\.i\.f\.|nip|tps/tvh|gst/hst|"
     r"y-tunnus|uid(?:-nr\.?)?|dič|rfc|cuit|r\.?u\.?t\.?(?: emisor)?|partita iva|federal tax id|"
     # Italy's VAT number, often with the fiscal code that is the same number: "P.IVA e C.F.", "C.F./P.IVA"
     r"(?:c\.\s?f\.\s?(?:e|/)\s?)?p\.\s?iva(?:\s?(?:e|/)\s?c\.\s?f\.)?|"
     r"(?-i:F?EIN)|trn|nit|r\.?u\.?c\.?(?:\s?n[°º])?|(?:cpf/)?cnpj|c[ée]dula jur[íi]dica|(?:vat reg\. )?tin|npwp|"
-    r"(?-i:MST)|tax (?:id|code)|nrt|c\.?o\.?e\.?|"
+    r"(?-i:MST)|tax (?:id|code|no\.?)|nrt|c\.?o\.?e\.?|"
     r"sst(?: reg(?:istration)?\.?)? no\.?|(?:business )?reg(?:istration)?\.? no\.?|(?-i:NTN|STRN|BIN|PIN)|"
     r"(?:vat|[gh]st(?:/[gh]st)?)(?: reg(?:istration)?\.?)? (?:no|number)\.?|[gh]st registration(?= ?#)|"
     r"n[°º] ?(?:tps|tvh)|no\.? (?:tps|tvh)|"
@@ -1065,6 +1065,11 @@ def _head_order(line: str) -> bool | None:
     return quantity.start() < price.start()
 
 
+def is_item_table_head(line: str) -> bool:
+    """The head of a table of items: a quantity's column and a price's ("Ilość Qty … Cena netto … Wartość netto")."""
+    return _head_order(line) is not None
+
+
 def _is_table_head(line: str, words: int = 3) -> bool:
     """A line of column words and no digits; two of them ("Descripción Total") do over a row's description."""
     return not any(ch.isdigit() for ch in line) and len(set(m.group(0).casefold()
@@ -1079,8 +1084,8 @@ def _too_short(description: str) -> bool:
 # article code ("ARNR2"); the stylesheet of many e-invoices prints the description on the lines above
 _WEAK_DESCRIPTION = re.compile(
     r"%(?:\s*(?:VAT|USt|MwSt|TVA|BTW|IVA)\b.*)?$|^(?:VAT|USt|MwSt|TVA|BTW|IVA)\b|^[A-Z0-9][A-Z0-9./-]*(?: [A-Z0-9./-]+)?$"
-    # a unit column alone
-    r"|^(?:sac|serv|set|kan|krt|pkg|sack|rolle|kiste|pce|pces|forfait|tekercs|óra|db|klt|alk\.?|nos|"
+    # a unit column alone ("40 Set 42,90 10 % 1.544,40")
+    r"|^(?:sac|serv|[Ss]et|kan|krt|pkg|sack|rolle|kiste|pce|pces|forfait|tekercs|óra|db|klt|alk\.?|nos|"
     + _LOCAL_UNITS + r")$"
     r"|^[^\W\d]{1,4}\.? ?[×x]$"  # the unit of "31 min × 0,35 €"
     r"|^[a-zà-ÿ]{1,4}\.?$"  # a lone short lowercase word: a unit column ("hgr", hectolitre degrees)

@@ -497,6 +497,11 @@ DISTRACTOR_LABELS = [
     "kontoname", "kontoinhaber", "account name", "account holder", "titulaire du compte",
     # a page's carry-over, not the account's balance: "Übertrag auf Blatt 2 (Kontostand) 872,74 H"
     "übertrag", "übertrag auf blatt", "übertrag von blatt", "à reporter",
+    # a shipment's weights and cartons, not its amounts nor the invoice's number: "Total net weight: 3,512.50 kg",
+    # "Shipping marks: … C/No. 1-214"
+    "net weight", "gross weight", "total net weight", "total gross weight", "nettogewicht", "bruttogewicht",
+    "poids net", "poids brut", "peso neto", "peso bruto", "peso netto", "peso lordo", "peso líquido",
+    "net ağırlık", "brüt ağırlık", "waga netto", "waga brutto", "c/no", "carton no", "ctn no", "shipping marks",
     # the buyer's VAT id, printed by the seller ("Ihre USt.-IdentNr.: DE234567890")
     "ihre ust-id", "ihre ust-idnr", "ihre ust.-idnr", "ihre ust.-id.-nr", "ihre ust.-identnr", "ihre ust-identnr",
     "ihre uid", "ihre uid-nr", "ihre uid-nr.", "ihre uid-nummer", "uid des kunden", "uid-nr. des kunden",
@@ -900,6 +905,8 @@ def _column_header(cand: C.Candidate, labels: list[list[LabelHit]], index: C.Tex
             cells = _heading_cells(lines[j])
             if len(cells) < 2:
                 return None  # one cell for the whole row: text that lost its spacing has no columns
+            if C.is_item_table_head(lines[j]):
+                return None  # "Qty … Net price … Net amount" over an item's row: its line total, not the net
             shift = index.indents[j]
 
             def span(h: LabelHit) -> tuple[int, int]:

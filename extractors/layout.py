@@ -153,17 +153,25 @@ def column_descriptions(layout_text: str, rows: list[dict]) -> list[str | None]:
                         if whole.endswith(tail) and whole[: -len(tail)].endswith(description):
                             # the row dropped the comma or the dash the cell's line ends in ("(14/10/2025 -")
                             description += tail
+                    width, last = column[1] - column[0], len(" ".join(cell.split()))
                     for below in (" ".join(line.split()) for line in _wrapped_below(lines, i, column)):
                         note = re.match(r"[^\W\d][^:]{0,30}:", below)
                         if note and f" {note.group(0)}" in description:
                             # "Basismenge: 1 Stk" under "Stahlcoil": a note the plain text ran into the description
                             description = description[: description.index(f" {note.group(0)}")]
                             break
-                        if below.rstrip(":;.") in description:
+                        # (a unit's short word is in most descriptions: "150 ml / Cleansing oil 150" / "ml")
+                        if below.rstrip(":;.") in description and (len(below) > 3 or description.endswith(below)):
                             continue  # the plain text read this line already; the next may go on
-                        if not any(p.search(description + "\n" + below) for p in (_CONTINUED, _GOES_ON_LOWER)):
+                        # "Damen-Slipper Veloursleder, flexible" / "Gummisohle": a word that would not fit on
+                        # the line above within the column was wrapped, a note's would have
+                        # (not a note's field: "getLineTradeAgreementBruttopreis : 140,0000")
+                        wrapped = (last + 1 + len(below.split()[0]) > width and ":" not in below
+                                   and not re.search(r"\d[.,]\d", below))
+                        if not wrapped and not any(p.search(description + "\n" + below)
+                                                   for p in (_CONTINUED, _GOES_ON_LOWER)):
                             break
-                        description = _joined_without_overlap(description, below)
+                        description, last = _joined_without_overlap(description, below), len(below)
                     description = description.rstrip(", -")
                     description = None if description == plain else description
                 break
@@ -184,10 +192,11 @@ def _joined_without_overlap(description: str, below: str) -> str:
 
 # a sentence that goes on in the next line of its cell: "(La Marzocco Linea), inkl." / "pakninger", "Demontage …
 # (WC, Waschtisch" / "Badewanne)", "vervangen cv-ketels en" / "demontage/afvoer …", "HR-combiketel CW5" / "incl.
-# ophangbeugel", "60/100 mm" / "met dakdoorvoer", "…en cours de période" / "(prorata …)";
+# ophangbeugel", "60/100 mm" / "met dakdoorvoer", "…en cours de période" / "(prorata …)", a bilingual name's "Erkek
+# slim fit denim pantolon /" / "Men's slim fit jeans";
 # not a note under it ("Stahlcoil" / "aus Deutschland", "Abonnement" / "Période du …")
 _CONTINUED = re.compile(
-    r"(?:,|\binkl\.|\bincl\.|-|\b(?:und|and|et|y|e|og|och|en|or|oder|of|with|for|the|to|mit|für|von|der|met|voor|van|"
+    r"(?:,|/|\binkl\.|\bincl\.|-|\b(?:und|and|et|y|e|og|och|en|or|oder|of|with|for|the|to|mit|für|von|der|met|voor|van|"
     r"de|du|des|pour|avec|con|para|del|di|per|della|al|au|am|zum|zur|bis|dal|nel|x))\n"
     r"|^[^)\n]*\([^)\n]*\n"
     r"|\n(?:\(|(?:incl|inkl|excl|exkl|zzgl|inclusief|including|met|mit|with|avec|con|y compris|und|and|en|et|e|y|og|"

@@ -642,8 +642,10 @@ def _rows_that_add_up(index: C.TextIndex, doc: Document, data: dict[str, Any]) -
     laid_out = C.TextIndex(_SPACES.sub(" ", doc.layout_text)) if doc.layout_pages else None
     for text, priceless in ((laid_out, False), (index, True), (laid_out, True)):
         rows = _item_rows(text, priceless) if text else []
-        if rows and rows[-1]["line_total"] == data.get("tax_total"):
-            rows.pop()  # the tax breakdown's line after the table ("Umsatzsteuer (S) 72,50 19 13,78")
+        if rows and data.get("tax_total") and rows[-1]["line_total"] == data.get("tax_total"):
+            # the tax breakdown's line after the table ("Umsatzsteuer (S) 72,50 19 13,78"), not a free item's
+            # "0,00" on a page of no tax
+            rows.pop()
         if rows and _items_sum_checks(rows, data):
             return rows
     return None

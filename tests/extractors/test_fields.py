@@ -13,7 +13,7 @@ from pydantic import BaseModel, Field
 from extractors.candidates import COMPANY, Candidate, TextIndex
 from extractors.fields import concept_labels, find_labels, plan_fields, propose, separate_parties
 from extractors.grounding import GroundingIndex
-from extractors.llama_local import LlamaExtractor
+from extractors.llama_local import LlamaExtractor, _rows_that_add_up
 from extractors.pdf import read_pdf
 from extractors.routing import validate_answer
 from schemas.document import Document, DocumentRef
@@ -2073,3 +2073,29 @@ def test_invoice_set_ah_owners_associations_care_of_their_managers():
                "IMMEUBLE\nRésidence Les Tilleuls, Rue Saint-Nicolas 41\n")
     assert _top(belgian, "buyer_name") == "ACP Résidence Les Tilleuls"
     assert _held_out_invoice("invoice_set_ah", "ah06_fr_securite.pdf")["buyer_name"] == "Groupe Immobilier Océane SA"
+
+
+def test_invoice_set_ai_shipping_papers_and_the_heads_of_item_tables():
+    # a shipment's carton numbers and weights are no invoice number nor amount; Turkey's "Tax No" is the seller's id
+    export = ("COMMERCIAL INVOICE Original\nShipper / Exporter\nAkçınar Ev Tekstili A.Ş.\n"
+              "Tax office: Pamukkale V.D.  Tax No: 0482157365\n2. Invoice No.\nAKC2025000000147\n"
+              "Consignee / Buyer\nBrightwater Home Goods Inc.\nEIN 84-2913065\n"
+              "Item code Description of goods HS code Quantity Unit Unit price Amount\n"
+              "AKT-500W Bath towel 70x140 cm 6302.60 250 DZ 38.40 9,600.00\nTOTAL FOB IZMIR  USD 9,600.00\n"
+              "Total gross weight: 3,860.00 kg     Total net weight: 3,512.50 kg\n"
+              "Shipping marks: BRIGHTWATER / PO 88317 / C/No. 1-214 / MADE IN TÜRKİYE\n")
+    assert _invoice_number(export) == "AKC2025000000147"
+    assert _top(export, "subtotal") == 9600.0
+    assert _top(export, "vendor_vat_id") == "0482157365"
+    # "Net amount" heads the items' column, beside "Qty" and "Net price": the first row's amount is no net total
+    wdt = _held_out_invoice("invoice_set_ai", "pl_faktura_kosmetyki_wdt_eur.pdf")
+    assert (wdt["subtotal"], wdt["tax_total"], wdt["total"]) == (3871.2, 0.0, 3871.2)
+    # a free item's "0,00" on a page without tax is a row, not the tax line after the table
+    table = "Pos Description Qty Price Amount\n1 Hand cream 75 ml 480 2,15 1.032,00\n2 Testers 24 0,00 0,00\n"
+    page = Document(DocumentRef("mem://invoice.txt"), "0" * 64, len(table), [table])
+    rows = _rows_that_add_up(TextIndex(table), page, {"subtotal": 1032.0, "tax_total": 0.0, "total": 1032.0})
+    assert [row["description"] for row in rows] == ["Hand cream 75 ml", "Testers"]
+    # a unit column's "Set" in capitals is no description: the one above the row is
+    beds = _held_out_invoice("invoice_set_ai", "de_rechnung_bettwaren_gronau.pdf")["line_items"]
+    assert beds[0]["description"] == "Bettwäsche-Set Mako-Satin 135x200 + 80x80 cm, Farbe salbei"
+

@@ -272,3 +272,34 @@ def test_a_note_under_the_description_is_cut_from_the_plain_texts_reading():
             "       /V2A                 Basismenge: 1 Stk\n")
     rows = [{"description": "Toolbox 0815CO-123 /V2A Stahlcoil Basismenge: 1", "quantity": 10.0, "line_total": 1000.0}]
     assert column_descriptions(page, rows) == ["Stahlcoil"]
+
+
+# a wide description column whose text wraps where the next word would not fit, beside a colour column
+SHOE_TABLE = """\
+ Art.-Nr.      Bezeichnung                                 Farbe      Menge   ME      Preis     Betrag
+
+ RK-2140       Damen-Slipper Veloursleder, flexible        taupe         18   Paar    47,50     855,00
+               Gummisohle
+
+ EG-501        Erkek slim fit denim pantolon /             Indigo       150   Stk     14,80   2.220,00
+               Men's slim fit jeans
+
+ KR-150        Olejek do demakijażu 150 ml / Cleansing oil 150            96   szt.     4,70     451,20
+               ml
+
+ RK-2101       Stahlcoil                                   schwarz       24   Paar    54,90   1.317,60
+               Gummisohle
+"""
+
+
+def test_a_wide_column_joins_a_line_whose_first_word_did_not_fit_above_or_that_goes_on():
+    rows = [{"description": "Damen-Slipper Veloursleder, flexible", "quantity": 18.0, "line_total": 855.0},
+            {"description": "Erkek slim fit denim pantolon /", "quantity": 150.0, "line_total": 2220.0},
+            {"description": "Olejek do demakijażu 150 ml / Cleansing oil 150", "quantity": 96.0, "line_total": 451.2},
+            {"description": "RK-2101 Stahlcoil", "quantity": 24.0, "line_total": 1317.6}]
+    assert column_descriptions(SHOE_TABLE, rows) == [
+        "Damen-Slipper Veloursleder, flexible Gummisohle",  # "Gummisohle" would not fit after "flexible"
+        "Erkek slim fit denim pantolon / Men's slim fit jeans",  # a bilingual name goes on after its "/"
+        "Olejek do demakijażu 150 ml / Cleansing oil 150 ml",  # "ml" is in the text above, not at its end
+        "Stahlcoil",  # a short cell: the word under it would have fit, so it is a note
+    ]
