@@ -29,10 +29,15 @@ class Candidate:
     label_evidence: float | None = None  # the part of `score` its labels gave, before the priors of position
 
 
+# Greek capitals drop their accents: "ΣΥΝΟΛΟ ΠΛΗΡΩΤΕΟ" is "Σύνολο πληρωτέο"
+_GREEK_ACCENTS = str.maketrans("άέήίόύώϊϋ", "αεηιουωιυ")
+
+
 def fold(text: str) -> str:
     """Text in the form labels are matched in: casefolded, with Turkish dotted and dotless i as plain i, so that a
-    capital "ALICI" reads as "alıcı" and "İ" keeps its one character (its casefold adds a combining dot)."""
-    return text.replace("İ", "i").casefold().replace("ı", "i")
+    capital "ALICI" reads as "alıcı" and "İ" keeps its one character (its casefold adds a combining dot), and Greek
+    without its accents."""
+    return text.replace("İ", "i").casefold().replace("ı", "i").translate(_GREEK_ACCENTS)
 
 
 class TextIndex:
@@ -402,6 +407,13 @@ _COUNTRY_CURRENCIES = (*_DOLLAR_COUNTRIES, ("ZAR", re.compile(r"\bSouth Africa\b
                        ("THB", re.compile(r"(?i)\bbaht\b")), ("MYR", re.compile(r"\(RM\)|(?i:\bringgit\b)")),
                        ("VND", re.compile(r"(?i)\bđồng\b|\bVNĐ\b")), ("IDR", re.compile(r"(?i)\brupiah\b|\(Rp\)")),
                        ("CNY", re.compile(r"\bRMB\b|(?i:\brenminbi\b|\byuan\b)")))
+# and crowns: Norway's VAT word and payment reference ("Org.nr. 991742050 MVA", "KID"), Denmark's company register and
+# payment card, Iceland's VAT word and personal id; Sweden's crown is the sign's default
+_KRONE_COUNTRIES = (
+    ("NOK", re.compile(r"\b(?:MVA|KID)\b|(?i:\bmerverdiavgift\b|\bforetaksregisteret\b)")),
+    ("DKK", re.compile(r"\bCVR\b|\bFI-kort\b|(?i:\bDanmark\b)")),
+    ("ISK", re.compile(r"\bVSK\b|(?i:\bkennitala\b|\bÍsland\b)")),
+)
 # and rupees: Pakistan's tax numbers, Sri Lanka's and Nepal's names
 _RUPEE_COUNTRIES = (
     ("PKR", re.compile(r"\b(?:NTN|STRN)\b|\bPakistan\b")),
@@ -433,6 +445,8 @@ def find_currencies(index: TextIndex) -> list[Candidate]:
         printed |= {code for code, country in _DOLLAR_COUNTRIES if country.search(index.text)}
     if not printed & _RUPEES:
         printed |= {code for code, country in _RUPEE_COUNTRIES if country.search(index.text)}
+    if not printed & _SIGN_FAMILIES["kr"]:
+        printed |= {code for code, country in _KRONE_COUNTRIES if country.search(index.text)}
     for i, m in index.iter_matches(_SYMBOL):
         sign = m.group(0).strip()
         code = _SYMBOLS.get(sign)
@@ -459,7 +473,7 @@ _VAT = re.compile(
     r"(?:FI\d{8})|(?:FR ?[0-9A-Z]{2} ?\d{3} ?\d{3} ?\d{3})|(?:GB ?\d{3} ?\d{4} ?\d{2}(?:\d{3})?)|(?:HR\d{11})|"
     r"(?:HU\d{8})|(?:IE\d{7}[A-Z]{1,2})|(?:IT ?\d{11})|(?:LU\d{8})|(?:NL ?\d{9} ?B ?\d{2})|(?:PL ?\d{10})|"
     r"(?:PT ?\d{9})|(?:RO\d{2,10})|(?:SE ?\d{12})|(?:SI\d{8})|(?:SK\d{10})|(?:MT\d{8})|(?:LT\d{9}(?:\d{3})?)|"
-    r"(?:LV\d{11})|"
+    r"(?:LV\d{11})|(?:\d{3} ?\d{3} ?\d{3} MVA)|"  # (Norway's without its country code: "Org.nr. 991742050 MVA")
     r"(?:\d{2}[A-Z]{5}\d{4}[A-Z][1-9A-Z]Z[0-9A-Z])"  # India GSTIN
     # the id ends the token, or a label word that pypdf glued to it follows ("NL810433941B01BTW")
     r")(?:(?![A-Z0-9])|(?=[A-Z][A-Za-z]{2,}(?![A-Za-z0-9])))"
@@ -483,9 +497,11 @@ _VAT_SPACED = re.compile(r"(?<![A-Z0-9])([A-Z]{2,3}(?: ?[0-9A-Z]){8,14})(?![A-Za
 # (Kenya); Canada's business number and program account "HST No. 793158429 RT0001", "N° TPS : 864021753 RT0001",
 # "GST Registration # 705842169 RT0001"; the US "Fed. ID 31-1847206", "CA Seller's Permit No. 102-457813",
 # "WA UBI 604 812 377"; China's unified social credit code "USCC: 91320594MA1Y8RT4XR", Taiwan's "UBN: 53084128",
-# Malaysia's "No. SST: W10-2108-32001122"; Turkey's "Tax office: Pamukkale V.D.  Tax No: 0482157365"
+# Malaysia's "No. SST: W10-2108-32001122"; Panama's RUC and its check digits "155704218-2-2021 DV 37"; Turkey's
+# "Tax office: Pamukkale V.D.  Tax No: 0482157365"
 _TAX_ID = re.compile(
-    r"(?i)(?<![\w/])(?:abn|a\.b\.n\.|cvr(?:-nr\.?|-nummer| nr\.?)?|nif|cif|nipc|n\.i\.f\.|nip|tps/tvh|gst/hst|"
+    r"(?i)(?<![\w/])(?:abn|a\.b\.n\.|cvr(?:-nr\.?|-nummer| nr\.?)?|nif/nipc|nipc/nif|nif|cif|nipc|n\.i\.f\.|nip|"
+    r"tps/tvh|gst/hst|"
     r"y-tunnus|uid(?:-nr\.?)?|dič|rfc|cuit|r\.?u\.?t\.?(?: emisor)?|partita iva|federal tax id|"
     # Italy's VAT number, often with the fiscal code that is the same number: "P.IVA e C.F.", "C.F./P.IVA"
     r"(?:c\.\s?f\.\s?(?:e|/)\s?)?p\.\s?iva(?:\s?(?:e|/)\s?c\.\s?f\.)?|"
@@ -496,7 +512,7 @@ _TAX_ID = re.compile(
     r"n[°º] ?(?:tps|tvh)|no\.? (?:tps|tvh)|"
     r"fed(?:eral)?\.? id|seller'?s permit no\.?|(?-i:UBI)|unified social credit code|"
     r"(?-i:USCC|UBN)|no\.? sst|mã số thuế|α\.?φ\.?μ\.?|vkn|vergi (?:kimlik )?no\.?|v\.\s?d\.)\)?\s*[:#]?\s*"
-    r"(?-i:((?:[A-Z]{2}[ -]?)?\d[\d. /-]{5,18}\d(?: ?[A-Z]{1,3}\d{0,4})?|[A-Z]\d{7}[A-Z0-9]|T\d{13}|"
+    r"(?-i:((?:[A-Z]{2}[ -]?)?\d[\d. /-]{5,18}\d(?: ?DV ?\d{1,2}| ?[A-Z]{1,3}\d{0,4})?|[A-Z]\d{7}[A-Z0-9]|T\d{13}|"
     r"[A-Z]-\d{6}-[A-Z]|SM ?\d{5}"
     # (a comma and a space end the id: "NIP 622-281-47-00, weterynaryjny nr …")
     r"|[A-ZÑ&]{3,4}\d{6}[A-Z0-9]{3}|[A-Z]\d{2}-\d{4}-\d{8}|[A-Z]\d{9,10}[A-Z]?|\d{8}[0-9A-Z]{10}))(?![\w.]|,\S)")
@@ -604,6 +620,7 @@ _BEFORE_NAME = re.compile(r"(?:for and on behalf of|on behalf of|for|für|pour|p
                          re.IGNORECASE)
 
 # a brand's line that names the company behind it
+_TRADING_AS = re.compile(r"(?i)\s+(?:trading as|t/a)\s+")
 _RUN_BY = re.compile(r"\b(?:is|are) (?:operated|owned|managed|run) by|\bis a trading (?:name|division) of"
                      r"|\bis a (?:brand|division) of", re.IGNORECASE)
 # the addressee's honorific after the name, as Japanese invoices print it (御中, 様; "Messrs." in English)
@@ -615,7 +632,7 @@ SALUTATION = re.compile(
     + "|".join(map(re.escape, lexicon.labels("salutation"))) + r")(?=\s|$)")
 # a line for whom the mail is to go to, under the party's own name: "c/o Amministrazioni Ferri", "T.a.v. bosd"
 ATTENTION = re.compile(
-    r"(?i)(?:c/o|z\.\s?hd\.?|zu händen|attn\.?|att\.?|attention|t\.a\.v\.|à l'attention|all'attenzione)(?=\s|:|$)")
+    r"(?i)(?:c/o|z\.\s?hd?\.?|zu händen|attn\.?|att\.?|attention|t\.a\.v\.|à l'attention|all'attenzione)(?=\s|:|$)")
 # words saying that an amount includes a tax: "inkl. USt.", "inclusive of … Tax", "Prijzen zijn inclusief BTW"
 INCLUDING = (r"\b(?:inc\.?(?=\s+(?:gst|vat|tax|hst))|incl(?:\.|usive|uding|uded)?|"
              r"inkl\.?|inklusive|einschl(?:\.|ießlich)|inclusief|incluid[ao]"
@@ -655,7 +672,9 @@ def find_text_spans(index: TextIndex, *, max_lines: int | None = None, footer: i
         expanded = []
         for part in parts:
             # "Name: Lieferant GmbH" -> the value after the label, not the whole line
-            head, colon, tail = part.partition(":")
+            # (not a gender's colon: "Empfänger:in Name/Firma", "Auftraggeber:innen")
+            head, colon, tail = re.sub(r"(?<=[^\W\d_]):(?=in(?:nen)?\b)", "\x00", part).partition(":")
+            head, tail = head.replace("\x00", ":"), tail.replace("\x00", ":")
             # not after "Attn:": the person to whose attention a party's mail goes is not the party (a company
             # is: "ATTN: iViveLabs Limited")
             attention = ATTENTION.fullmatch(head.strip()) and not COMPANY.search(tail)
@@ -669,11 +688,14 @@ def find_text_spans(index: TextIndex, *, max_lines: int | None = None, footer: i
                 seen.add(part.casefold())
                 out.append(Candidate(part, part, i, max(0, line.find(part))))
         if (len(parts) == 1 and i + 1 < n and _FIRST_LINE_OF_NAME.fullmatch(line) and not COMPANY.search(line)
-                and not index.lines[i + 1].startswith(line)):  # "Tejo Frescos" over "Tejo Frescos – …": a logo
+                and not fold(index.lines[i + 1]).startswith(fold(line))):  # "Tejo Frescos" over "Tejo Frescos – …",
+            # "ALGARVE AVIATION FUELS" over "Algarve Aviation Fuels, Unipessoal Lda.": a logo
             nxt = index.lines[i + 1]
             joined = f"{line} {nxt}"
+            # (not a brand over the legal name in another script: "Thalassini Avra Boutique Hotel" / "ΘΑΛΑΣΣΙΝΗ …")
             if ((legal := COMPANY.search(nxt)) and legal.end() == len(nxt) and not re.search(r"[:·|•]", nxt)
-                    and (index.flat.count(joined.casefold()) >= 2 or (i == _first_line(index) and " " in line))):
+                    and bool(_GREEK_OR_CYRILLIC.search(line)) == bool(_GREEK_OR_CYRILLIC.search(nxt))
+                    and (index.flat.count(joined.casefold()) >= 2 or (i == first_line(index) and " " in line))):
                 # "MVM Musterhafter" / "Versicherungsverein Musterstadt a.G.", in the letterhead and again in
                 # the footer, or opening the page: a legal name printed over two lines (a single word once could
                 # be a logo's letters, and a line further down a heading)
@@ -698,21 +720,29 @@ def _name_in(part: str) -> str:
     part = _TITLE_WORDS.sub("", part.strip(" :,;"))
     if (before := _BEFORE_NAME.match(part)) and COMPANY.search(part, before.end()):
         part = part[before.end():]  # "For Halasuru Process Instruments LLP" over "Authorised Signatory"
+        if quoted := re.fullmatch(r"[\"“](.+?)[\"”]\.?", part):
+            part = quoted.group(1)  # Cheques payable to "Wayfarer Educational Journeys Ltd".
     part = _HONORIFIC_AFTER.sub("", part)  # "Seaside Minato Hotel Co., Ltd.  Messrs.": the addressee
     # "info@huber-wyss.ch Wohnbaugenossenschaft Sonnhalde": pypdf ran the sender's address into the name
     part = re.sub(r"^(?:\S+@\S+\.\w+|www\.\S+)\s+(?=[A-ZÀ-Þ])", "", part)
+    if (phone := _PHONE_BEFORE.match(part)) and COMPANY.search(part, phone.end()):
+        part = part[phone.end():]  # "Tel. +32 3 541 22 90 Rederij Van Damme BV": the next cell's name
     for legal in COMPANY.finditer(part):
-        if _REGISTRATION_AFTER.match(part, legal.end()):
+        if _REGISTRATION_AFTER.match(part, legal.end()) or _SENTENCE_GOES_ON.match(part, legal.end()):
             # "Caledon Heating & Gas Services Ltd. Registered in Scotland No. SC604218. …", "Ó Dálaigh Kinsella
             # LLP is a limited liability partnership registered …": the small print's sentence about the company
             part = part[: legal.end()]
             break
+    if (trading := _TRADING_AS.search(part)) and COMPANY.search(part[: trading.start()]):
+        part = part[: trading.start()]  # "Liffey Aviation Services Limited trading as LiffeyAir Handling"
     if (run_by := _RUN_BY.search(part)) and COMPANY.search(part, run_by.end()):
         # "The Marlowe Quay is operated by Marlowe Quay Hotel Pte. Ltd.": the company
         part = part[run_by.end():].strip(" .") + ("." if part.endswith(".") else "")
     return part
 
 
+_SENTENCE_GOES_ON = re.compile(r"\s+(?:or|oder|ou|o)\s+[a-zà-ÿ]")  # "… Sign LLC or pay by ACH:"
+_PHONE_BEFORE = re.compile(r"(?i)(?:tel|tlf|phone|telefon|tél|fon)\.?:?\s*\+?\d[\d ()/.-]{5,}\d\s+(?=[A-ZÀ-Þ])")
 _REGISTRATION_AFTER = re.compile(
     r"\.?\s+(?:(?:is|are)\s+an?\s+(?:private |public )?(?:limited|unlimited|registered)\b"
     r"|registered\s+(?:in|office|no|number|with)\b|company\s+(?:no|number|reg)\b)", re.IGNORECASE)
@@ -722,7 +752,10 @@ _REGISTRATION_AFTER = re.compile(
 OPEN_END = re.compile(r"\s(?:de|del|&|y|e|und|and|et|en)$", re.IGNORECASE)
 
 
-def _first_line(index: TextIndex) -> int:
+_GREEK_OR_CYRILLIC = re.compile(r"[\u0370-\u03ff\u0400-\u04ff]")
+
+
+def first_line(index: TextIndex) -> int:
     return next((i for i, line in enumerate(index.lines) if line.strip()), -1)
 
 
@@ -778,7 +811,8 @@ _NUMBER_SPACED = re.compile(r"(?<![\w.,/%-])-?(\d{1,3}(?: \d{3})+)([.,]\d{1,6})?
 _LEADING_CODE = re.compile(
     r"^(?:\d{1,3}[.)]?\s+|\[[^\]\s]{1,30}\]\s*|\*[^*\s]{1,30}\*\s*"  # a position; a code "[FURN_7777]"
     r"|[A-Z0-9-]{4,}\s+(?=[^\W\d_])|[A-Z0-9-]{2,}\s{2,}(?=[^\W\d_])"
-    r"|(?=\S*\d)(?=\S*[A-Z])(?!\S*[a-z]{3})\S+\s+(?=[A-ZÄÖÜ]))"  # an article code like "NYM-J3x1,5"
+    r"|(?=\S*\d)(?=\S*[A-ZΑ-Ω])(?!\S*[a-z]{3})\S+\s+(?=[A-ZÄÖÜΑ-ΩΆΈΉΊΌΎΏ])"  # an article code: "NYM-J3x1,5", "ΥΠ-01"
+    r"|(?:P/N|PN|Part No\.?)\s*[\w./-]*\d[\w./-]*\s+(?=[^\W\d_]))"  # a part's number: "P/N 3862230 Φτερωτή …"
 )
 
 
@@ -879,7 +913,8 @@ _UNITS = re.compile(r"^(?!(?:days?|hours?|units?|lots?|each)\s+(?-i:[a-z]))" + _
 # matched where a number ends: "-5,0000 Stk.", "1,25 t" (tonnes), "40 ram." (reams); here only, not stripped
 # from the start of a description ("Rouleau adhésif")
 # the unit columns of Central and Eastern European, Baltic, Balkan, Greek and Turkish forms: piece, set, service
-_LOCAL_UNITS = (r"(?i:vnt|pasl|gab|tk|kos|kom|kpl|szt|op|ks|hod|buc|бр|шт|компл|посл|τεμ|κιβ|adet|kişi|gün|dan|osoba"
+_LOCAL_UNITS = (r"(?i:vnt|pasl|gab|tk|kos|kom|kpl|szt|op|ks|hod|buc|бр|шт|компл|посл|τεμ|κιβ|ζεύγ|ώρες|ημέρες|λίτρα"
+                r"|adet|kişi|gün|dan|osoba"
                 r"|paket|parole|mots|wörter|woorden|palabras|words"  # a translator's count of words
                 r"|bao|viên|chuyến|chai|túi|cái|bộ|hộp|thùng)\.?")  # and Vietnam's: bag, piece, trip, bottle …
 _UNIT_AFTER = re.compile(r"\s?(?:" + _UNIT_WORDS + r"|(?:t|tons?|tonnes?|m3|m³|km|kwh|ltr|sets?|pairs?|packs?|rolls?"
@@ -1046,7 +1081,7 @@ _HEAD_WORDS = re.compile(
 _QUANTITY_HEAD = re.compile(
     r"(?i)(?<!\w)(?:qty|quantity|quantité|qté|menge|anzahl|aantal|cantidad|cant\.|quantità|q\.tà|antal|hours|hrs"
     r"|stunden|std\.|heures|horas|ore|uren|timer|số lượng|sl|antall|mængde|määrä|ilość|mennyiség|množství"
-    r"|hoeveelheid|quantidade|qtd\.?)(?!\w)")
+    r"|hoeveelheid|quantidade|qtd\.?|uds\.?|unidades)(?!\w)")
 _PRICE_HEAD = re.compile(
     r"(?i)(?<!\w)(?:unit price|price|rate|prix unitaire|p\.u\.|einzelpreis|preis|prijs|precio|prezzo|pris|taux"
     r"|tarif|tarief|tariff|tarifa|tariffa|stundensatz|satz|unit cost|đơn giá|sats|enhetspris|enhedspris|[àá]-?pris"

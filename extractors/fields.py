@@ -457,6 +457,22 @@ DISTRACTOR_LABELS = [
     "netto a pagare", "netto da pagare",
     *CORRECTED_INVOICE_LABELS,
     "reference", "your reference", "ihr zeichen", "unser zeichen",
+    # the customer's own reference, no customer: "Ref. cliente: Convención Sevilla"
+    "ref. cliente", "referencia cliente", "referencia del cliente", "ref. client", "référence client",
+    "customer ref", "customer ref.", "client ref", "client reference", "rif. cliente", "riferimento cliente",
+    "kundenreferenz", "klantreferentie", "ref. klant",
+    # a Greek invoice's line of the customer's trade: "Δραστηριότητα: Ναυλώσεις σκαφών αναψυχής"
+    "δραστηριότητα",
+    # a stamp duty, no VAT: "Imposta di bollo 2,00"
+    "imposta di bollo", "marca da bollo", "bollo", "stamp duty", "imposto do selo", "imposto de selo",
+    "droit de timbre", "timbre fiscal",
+    # the headings of a payment slip, no party: "ZAHLUNGSANWEISUNG EUR", the Swiss QR bill's "Empfangsschein"
+    "zahlungsanweisung", "zahlschein", "erlagschein", "empfangsschein", "zahlteil", "annahmestelle",
+    # a student's or a member's number, no invoice's: "Nº alumno: 2019-0466", "Mitgliedsnummer: 4471"
+    "nº alumno", "n.º alumno", "número de alumno", "student no", "student number", "student id", "matricola",
+    "matrikelnummer", "matrikel-nr", "n° étudiant", "numéro étudiant", "studentnummer", "leerlingnummer",
+    "mitgliedsnummer", "mitglieds-nr", "member no", "membership no", "member number", "membership number",
+    "n° adhérent", "numéro d'adhérent", "lidnummer", "nº socio", "número de socio", "n. socio",
     "period", "zeitraum", "abrechnungszeitraum", "vom", "bis",
     # the column words of a tax summary or a table head ("Rate  Net  VAT  Gross"), so that the head reads as one
     "net", "gross", "rate", "vat rate", "tax rate", "netto", "brutto", "steuersatz", "satz", "taux", "base", "qty",
@@ -703,7 +719,9 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], ind
             return 2.5  # "DPH celkem 7 224,75", "BEZ guztira 1,23": the total of our tax, not the invoice's total
         if any(fname in h.fields for h in before):
             return 1.0
-        if not section and (nearest.start == 0 or (
+        # (a row of the table, with figures in more than one column: "TOTAL FACTURA 17.847,50 €" under "Base
+        # imponible  % IVA  Cuota IVA" is the invoice's total, not the tax column's)
+        if not section and (nearest.start == 0 and len(_CENTS.findall(lines[cand.line])) > 1 or (
                 not isinstance(cand.value, (int, float))
                 and re.search(r"\S\s{2,}\S", lines[cand.line][nearest.start:cand.start]))):
             # "Total  60,63  8,77  69,40" under "Code  Taux  HT  TVA  TTC": the row's label names the row, the
@@ -737,19 +755,28 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], ind
         if (section and above and fname not in above[-1].fields
                 and re.match(r"\s*:\s*[^\W_]", lines[j][above[-1].end:])):
             continue  # "Identificativo fiscale ai fini IVA: IT05872140495": another field of the block, no heading
-        side_by_side = (section and len(above) > 1 and len({party_role(f) for h in above for f in h.fields}) > 1
+        # (a title beside one party's heading is no second heading: "FACTURE  Adressée à")
+        parties = [h for h in above if any(party_role(f) for f in h.fields)]
+        side_by_side = (section and len(parties) > 1 and len({party_role(f) for h in parties for f in h.fields}) > 1
                         and not _without_hits(lines[j], above).strip(" :|"))
         if side_by_side:
             # "Dodavatel Odběratel": two parties' headings side by side, their blocks read one after the other;
             # the name right under them is the first heading's
-            return weight if distance == 1 and fname in above[0].fields else 0.0
+            return weight if distance == 1 and fname in parties[0].fields else 0.0
         if section and above:
             # (a table row's last cell is no heading either: "G 0088 1734 5560 gas 8.455 9.541 1.086 m³ klant")
+            # (nor the last word of a sentence: "Gasolie (MGO) 0,1 % S, levering via bunkerboot aan")
             above = [h for h in above if (_ENDS_CELL.match(lines[j], h.end) or _heading_beside(labels[j], lines[j], h))
-                     and len(re.findall(r"\d[\d.,]*", lines[j][: h.start])) < 2]
+                     and len(re.findall(r"\d[\d.,]*", lines[j][: h.start])) < 2
+                     and not _SENTENCE_BEFORE.search(lines[j][: h.start])]
             if not above:
                 return 0.0  # a label inside a sentence heads nothing, but its line still ends the reach
         if above:
+            if (not section and C.is_item_table_head(lines[j])
+                    and not any(re.search(r"subtotal|(?:^|_)net(?:_|$)", f) for h in above for f in h.fields)):
+                # "Concepto Base de cálculo Uds. Tarifa Importe" heads the rows' columns: each row's basis of
+                # calculation (a ship's tonnage), not the invoice's tax basis
+                return 0.0
             if fname in above[-1].fields or (len(above) > 1 and any(fname in h.fields for h in above)):
                 return weight - _delivery(lines[j], above[-1])
             return 0.0
@@ -845,7 +872,9 @@ def _second_figure_to_date(lines: list[str], cand: C.Candidate, label: LabelHit)
 # a heading ends its cell ("Seller", "Bill To:", "Buyer (Bill to)", "Verkäufer    Käufer"), perhaps after a second
 # role and a slash ("Gost / platitelj": the guest, who pays); a word in a sentence does not ("Notes: Removed
 # debris from case")
+_CENTS = re.compile(r"\d[.,]\d\d(?!\d)")
 _ENDS_CELL = re.compile(r"(?:\s*/\s*[^\W\d_]+)?[\s):]*(?:$|\s\s)")
+_SENTENCE_BEFORE = re.compile(r"(?:[^\W\d_]+,?\s(?!\s)){4}$")  # four words and single spaces right before
 
 
 def _heading_beside(hits: list[LabelHit], line: str, hit: LabelHit) -> bool:
@@ -1371,11 +1400,13 @@ def separate_parties(plans: list[FieldPlan], proposals: dict[str, list[C.Candida
     taken = {proposals[p.name][0].value for p in senders}
     for p in plans:
         if p.role == "recipient":
-            # nor a part of it: "Versicherungsverein Musterstadt a.G." is the second line of the sender's name; nor
-            # a name that ends in it: "Imprimerie du Léman Bréchet & Fils SA" is the sender's letterhead in full
+            # nor a part of it: "Versicherungsverein Musterstadt a.G." is the second line of the sender's name, and
+            # "Atelier Formation Sambre-et-Meuse" its first words, without "SRL"; nor a name that ends in it:
+            # "Imprimerie du Léman Bréchet & Fils SA" is the sender's letterhead in full
             proposals[p.name] = [c for c in proposals[p.name]
                                  if not any(c.value == t or (isinstance(t, str) and isinstance(c.value, str)
-                                                             and (f" {c.value}" in t or c.value.endswith(f" {t}")))
+                                                             and (f" {c.value}" in t or c.value.endswith(f" {t}")
+                                                                  or t.startswith(f"{c.value} ")))
                                             for t in taken)]
 
 
@@ -1659,7 +1690,11 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
         merged[key].score -= 1.5
     if plan.kind == "text" and not person and not trading:
         _legal_name_of_logo(merged)
+        _name_of_a_two_line_logo(index, merged)
     if plan.kind == "amount":
+        for cand in merged.values():
+            if _CONVERTED.search(index.lines[cand.line]):
+                cand.score -= 1.5  # "VAT amount in sterling: GBP 758.63 (converted at …)": another currency's figure
         _weigh_tax_breakdown(plan.name, index, merged)
         _weigh_rate_times_basis(plan.name, index, merged)
         _add_tax_lines(plan.name, index, scored, merged)
@@ -1680,19 +1715,48 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
 def _legal_name_of_logo(merged: dict[Any, C.Candidate]) -> None:
     """A name the page prints in full with its legal form ranks as high as its short form: "MALEREI PICHLER" atop
     the letter is "Malerei Pichler e.U." of the footer, "IMPRIMERIE" the logo of "Imprimerie Castagné SAS". So
-    does a name the short form abbreviates: "TH Wendelstein" is "Technische Hochschule Wendelstein"."""
+    does a name the short form abbreviates: "TH Wendelstein" is "Technische Hochschule Wendelstein", and one whose
+    words a logo prints in capitals: "DEL ESTRECHO" is "Consignataria del Estrecho, S.L."."""
     names = [c for c in merged.values() if isinstance(c.value, str)]
     for short in names:
         if C.COMPANY.search(short.text):
             continue
+        if short.text.isupper() and " " in short.text:
+            # a logo's second line, "CONSIGNATARIA" / "DEL ESTRECHO", of "Consignataria del Estrecho, S.L."
+            inner = re.compile(r"(?i)\s" + re.escape(short.text) + r"\b")
+            for full in names:
+                legal = list(C.COMPANY.finditer(full.text))
+                if (inner.search(full.text) and legal and legal[-1].end() >= len(full.text.rstrip(" ,"))
+                        and full.score < short.score + 0.5):
+                    full.score = short.score + 0.5
         key = short.text.casefold() + " "
         for full in names:
             # where the short form stands, the full name would also earn its legal form's half point
             # (a name that ends in its legal form: not "Hartwell Lane Physiotherapy Ltd is not registered for VAT.")
             legal = list(C.COMPANY.finditer(full.text))
             if ((full.text.casefold().startswith(key) and legal and legal[-1].end() >= len(full.text.rstrip(" ,"))
-                 or _abbreviates(short.text, full.text)) and full.score < short.score + 0.5):
+                 or _abbreviates(short.text, full.text) or _acronym_of(short.text, full.text))
+                    and full.score < short.score + 0.5):
                 full.score = short.score + 0.5
+
+
+def _name_of_a_two_line_logo(index: C.TextIndex, merged: dict[Any, C.Candidate]) -> None:
+    """A letterhead's logo over two lines names the party a line further down prints in full: "UNIVERSITÉ" /
+    "RHÔNE-VERCORS" atop the page is "Université Rhône-Vercors – SUFC"."""
+    first = C.first_line(index)
+    if first < 0 or first + 1 >= len(index.lines):
+        return
+    logo = " ".join(f"{index.lines[first]} {index.lines[first + 1]}".split())
+    logo_score = max((c.score for c in merged.values() if c.line in (first, first + 1)), default=0.0)
+    for cand in merged.values():
+        if cand.line > first + 1 and C.fold(cand.text) == C.fold(logo) and cand.score < logo_score + 0.5:
+            cand.score = logo_score + 0.5
+
+
+def _acronym_of(short: str, full: str) -> bool:
+    """"ABNO" is the initials of "Association des Bibliothécaires Numériques de l'Ouest": its capitalised words."""
+    initials = "".join(w[0] for w in re.findall(r"(?:^|(?<=[\s'’-]))[^\W\d_a-zà-ÿ][^\W\d_]*", full))
+    return len(short) >= 3 and short.isupper() and short.isalpha() and initials == short
 
 
 def _abbreviates(short: str, full: str) -> bool:
@@ -1803,10 +1867,19 @@ def _in_web_domain(name: str, domains: set[str]) -> bool:
 _DEDUCTION = re.compile(
     r"(?i)^\W*(?:less|minus|abzgl\.?|abzüglich|déduction|moins|menos|meno|min\b|retention|retenue|ritenuta|"
     r"retención|einbehalt|sicherheitseinbehalt|deposit|advance|anzahlung|acompte|acconto|anticipo|aanbetaling|"
-    r"paid|bezahlt|payé|pagado|pagato|betaald)")
+    r"paid|bezahlt|payé|pagado|pagato|betaald|"
+    # a port agent's advance on its disbursement account: "Af: ontvangen voorschot (PDA)", "Provisión de fondos
+    # recibida"
+    r"af\b|voorschot|ontvangen|provisión de fondos|provision de fonds|fondos recibidos|received|prepaid|"
+    r"adiantamento|forskudd|mottatt)")
 
 
 _DISCOUNT_MENTION = re.compile(rf"(?i){_DISCOUNT_WORDS}|remise|rebate|nachlass")
+
+
+# a figure converted into another currency, as the UK asks of an invoice in dollars: "VAT amount in sterling"
+_CONVERTED = re.compile(r"(?i)\b(?:in sterling|converted at|conversion rate|exchange rate|umgerechnet|zum kurs"
+                        r"|taux de change|tipo de cambio|tasso di cambio|wisselkoers)\b")
 
 
 def _deducts(line: str) -> bool:
@@ -1823,7 +1896,9 @@ def _after_a_deduction(index: C.TextIndex, merged: dict[Any, C.Candidate]) -> No
         return _deducts(text) and bool(re.search(r"\d", text))
 
     for cand in merged.values():
-        if deduction(cand.line - 1):
+        if deduction(cand.line):
+            cand.score -= 1.0  # "Less deposit received 12 Mar 2025 (47 × £100.00) -£4,700.00" is no total either
+        elif deduction(cand.line - 1):
             cand.score -= 1.0
         elif deduction(cand.line + 1) and (cand.label_evidence or 0) > 0:
             cand.score += 0.5

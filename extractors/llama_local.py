@@ -582,7 +582,8 @@ def _outside_tax(old: Any, new: Any, lines: list[str]) -> bool:
 
 
 # words of an amount outside the tax: exemptions, disbursements, and the tourist taxes hotels collect for the town
-_OUTSIDE_TAX = re.compile(r"(?i)\b(?:not subject to|outside the scope|out of scope|non soumis|non assujetti|hors tva"
+_OUTSIDE_TAX = re.compile(r"(?i)\b(?:not subject to|outside (?:the )?scope|out of scope|non soumis|non assujetti"
+                          r"|hors tva"
                           r"|nicht steuerbar|no sujet|fuori campo|nije predmet oporezivanja|outlays"
                           r"|disbursements? \(?(?:not|non|no vat)"
                           r"|city tax|tourist tax|taxe de séjour|imposta di soggiorno|boravišna pristojba|kurtaxe"

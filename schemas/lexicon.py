@@ -56,7 +56,8 @@ LABELS: dict[str, list[str]] = {
         "kupac", "naručitelj", "odberateľ", "kupujúci", "ostja", "tellija", "klient", "pircējs", "pirkėjas", "alıcı",
         "müşteri", "kaupandi", "viðtakandi", "viðskiptavinur", "ostaja", "asiakas", "vastaanottaja", "vevő",
         "megrendelő", "címzett", "kjøper", "kunde", "köpare", "kund", "køber", "cumpărător", "destinatar", "kupec",
-        "naročnik", "comprador", "destinatari", "αγοραστής", "πελάτης", "nabywca", "odbiorca", "odběratel",
+        "naročnik", "comprador", "destinatari", "αγοραστής", "πελάτης", "στοιχεία πελάτη", "nabywca", "odbiorca",
+        "odběratel",
         "kupující", "adquirente"],
     "net": [
         "osnovica", "porezna osnovica", "iznos bez pdv-a", "bez pdv-a", "základ dane", "základ dph", "bez dph",
@@ -64,7 +65,8 @@ LABELS: dict[str, list[str]] = {
         "maksustatav summa", "summa km-ta", "ilma käibemaksuta", "kopā bez pvn", "summa bez pvn", "bez pvn",
         "suma be pvm", "be pvm", "apmokestinamoji vertė", "ara toplam", "kdv hariç", "kdv matrahı", "matrah",
         "án vsk", "upphæð án vsk", "veroton", "veroton hinta", "arvonlisäverotön", "nettó", "nettó összeg",
-        "adóalap", "áfa nélkül", "grunnlag", "eks. mva", "ekskl. mva", "sum eks. mva", "exkl. moms", "exkl moms",
+        "adóalap", "áfa nélkül", "grunnlag", "eks. mva", "ekskl. mva", "sum eks. mva", "eksklusiv mva",
+        "sum eksklusiv mva", "sum ekskl. mva", "exkl. moms", "exkl moms",
         "ekskl. moms", "netto", "valoare fără tva", "fără tva", "total fără tva", "baza de impozitare", "brez ddv",
         "osnova za ddv", "znesek brez ddv", "base imposable", "sense iva", "base imponible", "καθαρή αξία",
         "αξία προ φπα", "wartość netto", "základ daně", "valor sem iva"],
@@ -223,8 +225,10 @@ LABELS: dict[str, list[str]] = {
         "(edms) bpk", "bpk", "tbk", "sh.p.k.", "shpk", "sh.a.", "cyf.", "cyf", "teo.", "teoranta",
         "ооо", "оао", "зао", "пао", "ао", "ип", "тов", "прат", "пат", "фоп", "еоод", "оод", "ад", "доо", "дооел",
         "дооэл", "тоо", "жшс", "ақ", "սպը", "փբը", "բբը", "შპს", "სს", "ი/მ", "mmc", "asc", "qsc", "mchj", "xk",
-        "qk", "a.ş.", "ltd. şti.", "ltd.şti.", "a.e.", "ε.π.ε.", "ο.ε.", "ι.κ.ε.", "spółka", "s.p.", "k.s.",
-        "v.o.s.", "z.s.", "o.p.s."],
+        "qk", "a.ş.", "ltd. şti.", "ltd.şti.", "a.e.", "α.ε.", "ε.π.ε.", "ο.ε.", "ε.ε.", "ι.κ.ε.", "spółka", "s.p.",
+        "k.s.", "v.o.s.", "z.s.", "o.p.s.",
+        # foundations and non-profit associations: "Stiftung Bildungswerk Seeland", "… du Namurois ASBL"
+        "stiftung", "fondation", "fundación", "fondazione", "stichting", "asbl", "a.s.b.l.", "aisbl", "vzw", "v.z.w."],
     # a paper's title, printed alone above its number ("RAČUN gostujući folio"): never a party's name
     "title": [
         "račun", "faktúra", "arve", "rēķins", "sąskaita", "sąskaita faktūra", "fatura", "reikningur", "lasku",

@@ -726,3 +726,12 @@ def test_invoice_set_ag_a_media_agencys_head_ends_the_first_rows_block():
     media = ("Invoice No: HPM/25/0466\nMedia / description Qty Gross unit £ Disc. Net £\n"
              "The Fellwalker Magazine, April issue, double-page\nspread, full colour\n1 7,800.00 12% 6,864.00\n")
     assert rows(media)[0][0] == "The Fellwalker Magazine, April issue, double-page spread, full colour"
+
+
+def test_greek_article_codes_part_numbers_and_units_leave_the_description():
+    page = ("ΥΠ-01 Ανέλκυση και καθέλκυση σκάφους με travel lift τεμ. 1 650,00 650,00\n"
+            "P/N 3862230 Φτερωτή αντλίας θαλασσινού νερού τεμ. 2 89,50 179,00\n"
+            "ΥΠ-14 Εργατοώρες βαφής και προετοιμασίας υφάλων ώρες 22 38,00 836,00\n")
+    assert [r.description for r in C.find_table_rows(C.TextIndex(page))] == [
+        "Ανέλκυση και καθέλκυση σκάφους με travel lift", "Φτερωτή αντλίας θαλασσινού νερού",
+        "Εργατοώρες βαφής και προετοιμασίας υφάλων"]

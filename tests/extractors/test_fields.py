@@ -10,10 +10,10 @@ from typing import Annotated, Literal
 import pytest
 from pydantic import BaseModel, Field
 
-from extractors.candidates import COMPANY, Candidate, TextIndex
+from extractors.candidates import COMPANY, Candidate, TextIndex, find_text_spans
 from extractors.fields import concept_labels, find_labels, plan_fields, propose, separate_parties
 from extractors.grounding import GroundingIndex
-from extractors.llama_local import LlamaExtractor, _rows_that_add_up
+from extractors.llama_local import LlamaExtractor, _outside_tax, _rows_that_add_up
 from extractors.pdf import read_pdf
 from extractors.routing import validate_answer
 from schemas.document import Document, DocumentRef
@@ -2099,3 +2099,111 @@ def test_invoice_set_ai_shipping_papers_and_the_heads_of_item_tables():
     beds = _held_out_invoice("invoice_set_ai", "de_rechnung_bettwaren_gronau.pdf")["line_items"]
     assert beds[0]["description"] == "Bettwäsche-Set Mako-Satin 135x200 + 80x80 cm, Farbe salbei"
 
+
+
+def test_invoice_set_al_port_agents_bunkers_and_fuel():
+    # a port agent's advance comes off after the total: "Af: ontvangen voorschot", "Provisión de fondos recibida"
+    rotterdam = ("Totaal excl. BTW 47.224,70\nTotaal BTW 141,15\nTotaal incl. BTW 47.365,85\n"
+                 "Af: ontvangen voorschot (PDA) -40.000,00\nTe betalen saldo EUR 7.365,85\n")
+    assert _top(rotterdam, "total") == 47365.85
+    # the head of the items' columns labels no basis: "Base de cálculo" is each row's tonnage
+    algeciras = _held_out_invoice("invoice_set_al", "al12_portagent_algeciras_es.pdf")
+    assert (algeciras["tax_basis_total"], algeciras["total"]) == (21328.19, 21328.19)
+    # Norway: "kr" beside its VAT word is the krone, "Org.nr. … MVA" the seller's VAT number, "Sum eksklusiv mva"
+    # the net
+    trondheim = ("Å betale\nkr 138 648,63\nNordlys Kraftomsetning AS\nOrg.nr. 991742050 MVA\n"
+                 "Sum eksklusiv mva 110 918,90\nMerverdiavgift 25 % 27 729,73\nTotalt å betale 138 648,63\n")
+    assert (_top(trondheim, "currency"), _top(trondheim, "vendor_vat_id")) == ("NOK", "991742050 MVA")
+    assert (_top(trondheim, "subtotal"), _top(trondheim, "tax_total")) == (110918.9, 27729.73)
+    # Greek capitals print no accents; "Σύνολο αξίας ειδών" is the goods' sum, before the freight
+    piraeus = ("Σύνολο αξίας ειδών 5.673,60\nΝαύλος λάντζας (παράδοση στο πλοίο) 180,00\nΚαθαρή αξία 5.853,60\n"
+               "ΦΠΑ 0% 0,00\nΣΥΝΟΛΟ ΠΛΗΡΩΤΕΟ (EUR) 5.853,60\n")
+    assert (_top(piraeus, "subtotal"), _top(piraeus, "total")) == (5673.6, 5853.6)
+    # Belgium's "Maatstaf van heffing"; a sentence's last word "aan" heads no block; a name after a phone number
+    antwerp = ("Scheldebunker Antwerpen NV\nBTW BE 0478.512.381\nTel. +32 3 541 22 90 Rederij Van Damme BV\n"
+               "Omschrijving Eenh. Hoeveelh. Prijs/eenh. Kort. Totaal excl.\n"
+               "Gasolie (MGO) 0,1 % S, levering via bunkerboot aan\nMS «Maria-Elena», Kanaaldok B2\n"
+               "ton 24,865 742,50 18.462,26\nSubtotaal 18.462,26\nKorting raamcontract 2025 -250,00\n"
+               "Maatstaf van heffing 18.212,26\nBTW 21% 3.824,57\n")
+    assert _top(antwerp, "tax_basis_total") == 18212.26
+    assert _invoice(antwerp)["buyer_name"] == "Rederij Van Damme BV"
+    # a figure in another currency, as the UK asks of an invoice in dollars, is no tax of the invoice's
+    avionics = ("Net credit 5,087.40\nVAT @ 20% 1,017.48\nTotal credit USD 6,104.88\n"
+                "VAT amount in sterling: GBP 758.63 (converted at HMRC period rate USD 1.3412 = GBP 1).\n")
+    assert _top(avionics, "tax_total") == 1017.48
+
+
+def test_invoice_set_al_names_and_tax_ids_of_shipping_and_aviation():
+    # a logo's capitals inside the legal name; a ship owner is the port agent's customer
+    agent = ("CONSIGNATARIA\nDEL ESTRECHO\nConsignataria del Estrecho, S.L.\nMuelle Isla Verde\nCIF B72158306\n"
+             "ARMADOR / PRINCIPAL\nAtlas Reefer Shipping Ltd.\n25 Spyrou Kyprianou Ave\n")
+    assert (_top(agent, "vendor_name"), _top(agent, "buyer_name")) == ("Consignataria del Estrecho, S.L.",
+                                                                         "Atlas Reefer Shipping Ltd.")
+    # a logo in capitals over the same name with its legal form is not part of it
+    fuels = "ALGARVE AVIATION FUELS\nAlgarve Aviation Fuels, Unipessoal Lda.\nAeroporto de Faro\nFATURA\n"
+    assert _top(fuels, "vendor_name") == "Algarve Aviation Fuels, Unipessoal Lda."
+    # "Pay to:" names the payee; "… Limited trading as LiffeyAir Handling" is the legal name
+    dublin = ("LiffeyAir\nHandling\nCargo Road, Dublin Airport\nTAX INVOICE\nInvoice to\nNordkapp Air AS\n"
+              "Pay to: Liffey Aviation Services Limited\n")
+    assert _top(dublin, "vendor_name") == "Liffey Aviation Services Limited"
+    trading = "Liffey Aviation Services Limited trading as LiffeyAir Handling. Registered in Ireland No. 614882.\n"
+    assert "Liffey Aviation Services Limited" in [c.value for c in find_text_spans(TextIndex(trading))]
+    # Portugal's "NIF/NIPC", Panama's RUC with its check digits
+    lisbon = "Tejo Aero Manutenção, S.A.\nNIF/NIPC: 514738200\nCliente\nAeroligações, Lda.\nNIF: 512209634\n"
+    assert _top(lisbon, "vendor_vat_id") == "514738200"
+    assert _top("Balboa Ship Supply, S.A.\nRUC: 155704218-2-2021 DV 37\n", "vendor_vat_id") == "155704218-2-2021 DV 37"
+    # the customer's reference is no customer; Greek customer details, a Greek company, its trade is no name
+    madrid = _held_out_invoice("invoice_set_al", "al09_air_charter_madrid_es.pdf")
+    assert madrid["buyer_name"] == "Eventos Corporativos Guadalquivir, S.A."
+    lavrio = ("ΛΑΥΡΙΟ ΜΑΡΙΝ ΣΕΡΒΙΣ Ι.Κ.Ε.\nΤΙΜΟΛΟΓΙΟ ΠΑΡΟΧΗΣ ΥΠΗΡΕΣΙΩΝ\nΣΤΟΙΧΕΙΑ ΠΕΛΑΤΗ\n"
+              "ΓΑΛΑΖΙΟ ΚΥΜΑ ΝΑΥΛΩΣΕΙΣ Α.Ε.\nΔραστηριότητα: Ναυλώσεις σκαφών αναψυχής\n")
+    assert _top(lavrio, "buyer_name") == "ΓΑΛΑΖΙΟ ΚΥΜΑ ΝΑΥΛΩΣΕΙΣ Α.Ε."
+
+
+def test_invoice_set_aj_schools_associations_and_public_bodies():
+    # Swiss "MWST total" is the tax, "Rechnungstotal" the total; a foundation's name is a company's
+    swiss = ("Stiftung Bildungswerk Seeland\nBahnhofstrasse 31\n3250 Lyss\nMWST-Nr. CHE-109.478.265 MWST\n"
+             "Stiftung Bildungswerk Seeland, Bahnhofstrasse 31, 3250 Lyss\nPflegezentrum Lindenrain AG\n"
+             "Abteilung Bildung\nFrau Corinne Wyss\nRechnung Nr. 25-0716\nTotal exkl. MWST 6'500.00\n"
+             "MWST total 45.90\nRechnungstotal CHF 6'545.90\n")
+    assert (_top(swiss, "tax_total"), _top(swiss, "total")) == (45.9, 6545.9)
+    assert _top(swiss, "vendor_name") == "Stiftung Bildungswerk Seeland"
+    # a school trip: "Balance due date"; the deposit's line is no total; cheques payable to the seller, in quotes
+    trip = ("Invoice no. WEJ-INV-25-1182\nBalance due date 15 Aug 2025\nInvoice to\nFernhill Academy Trust\n"
+            "Total tour price £30,548.50\nLess deposit received 12 Mar 2025 (47 × £100.00) -£4,700.00\n"
+            "Balance due £25,848.50\nCheques payable to \"Wayfarer Educational Journeys Ltd\".\n")
+    assert _top(trip, "due_date") == dt.date(2025, 8, 15)
+    assert _held_out_invoice("invoice_set_aj", "aj15_en_gb_school_trip_toms.pdf")["total"] == 30548.5
+    assert _top(trip, "vendor_name") == "Wayfarer Educational Journeys Ltd"
+    # French "Total brut" is before the discount; a logo over two lines names the party printed in full below
+    university = ("UNIVERSITÉ\nRHÔNE-VERCORS\nService Universitaire de Formation Continue (SUFC)\n"
+                  "Université Rhône-Vercors – SUFC\n21 avenue Jean-Jaurès\nFACTURE\nTotal brut 7 096,00 €\n"
+                  "Remise convention partenariale (10 %) -709,60 €\nTotal net 6 386,40 €\nNet à payer 6 386,40 €\n")
+    assert (_top(university, "subtotal"), _top(university, "total")) == (7096.0, 6386.4)
+    assert _top(university, "vendor_name") == "Université Rhône-Vercors"
+    # a student's number is no invoice number; Italy's stamp duty is no tax
+    assert _held_out_invoice("invoice_set_aj", "aj12_es_academia_idiomas_particular.pdf")["invoice_number"] == (
+        "A2025-0789")
+    stamp = ("Totale imponibile 4.450,00\nIVA (esente art. 10) 0,00\nImposta di bollo 2,00\n"
+             "Totale documento € 4.452,00\n")
+    assert _top(stamp, "tax_total") == 0.0
+    # an acronym in the letterhead is the name's; a title beside the recipient's heading is no second heading
+    association = ("Association des Bibliothécaires Numériques de l'Ouest\n"
+                   "ABNO – association loi 1901 · 6 rue Saint-Mélaine, 35000 Rennes\nFACTURE Adressée à\n"
+                   "Communauté de communes des Landes de Kerbrivy\nRéseau des médiathèques\nFacture n°\nF2025-093\n")
+    assert _top(association, "vendor_name") == "Association des Bibliothécaires Numériques de l'Ouest"
+    assert _top(association, "buyer_name") == "Communauté de communes des Landes de Kerbrivy"
+    # "z. H." under the addressee's name; "Empfänger:in" is one word, a payment slip's heading no party
+    austrian = _held_out_invoice("invoice_set_aj", "aj13_de_at_verband_mitgliedsbeitrag.pdf")
+    assert austrian["buyer_name"] == "Volkshochschule Mürztal"
+    # the first words of the seller's name, without its legal form, are no buyer
+    belgian = _held_out_invoice("invoice_set_aj", "aj16_fr_be_formation_remise.pdf")
+    assert belgian["buyer_name"] == "Fédération des Maisons de Jeunes du Namurois ASBL"
+    # a tax column's head over a row of one figure, the invoice's total: not the tax
+    spanish = _held_out_invoice("invoice_set_aj", "aj04_es_fundacion_patrocinio.pdf")
+    assert (spanish["tax_basis_total"], spanish["tax_total"]) == (14750.0, 3097.5)
+
+
+def test_an_amount_outside_the_scope_of_vat_keeps_the_basis():
+    lines = ["S Standard 20% 964.16 192.83", "Z Zero rated 0% 2,110.00 0.00", "O Outside scope 5,446.57 –"]
+    assert _outside_tax(3074.16, 8520.73, lines)

@@ -303,3 +303,13 @@ def test_a_wide_column_joins_a_line_whose_first_word_did_not_fit_above_or_that_g
         "Olejek do demakijażu 150 ml / Cleansing oil 150 ml",  # "ml" is in the text above, not at its end
         "Stahlcoil",  # a short cell: the word under it would have fit, so it is a note
     ]
+
+
+def test_a_dutch_line_that_ends_in_aan_goes_on_in_the_next():
+    table = ("Omschrijving                                          Eenh.   Hoeveelh.   Prijs/eenh.      Totaal\n"
+             "Gasolie (MGO) 0,1 % S, levering via bunkerboot aan    ton        24,865        742,50   18.462,26\n"
+             "MS «Maria-Elena», Kanaaldok B2\n")
+    rows = [{"description": "Gasolie (MGO) 0,1 % S, levering via bunkerboot aan", "quantity": 24.865,
+             "line_total": 18462.26}]
+    assert column_descriptions(table, rows) == [
+        "Gasolie (MGO) 0,1 % S, levering via bunkerboot aan MS «Maria-Elena», Kanaaldok B2"]
