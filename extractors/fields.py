@@ -410,7 +410,8 @@ CORRECTED_INVOICE_LABELS = [
     "uw factuur", "su factura", "vostra fattura", "documento que modifica", "comprobante que modifica",
     "documento modificado", "avoir sur facture", "sur facture", "notre facture", "onze factuur", "unsere rechnung",
     "our invoice", "nuestra factura", "nostra fattura", "gjelder faktura", "vedrørende faktura", "avser faktura",
-    "rectifica la factura", *more_labels("original_invoice")]
+    "rectifica la factura", "concerne facture", "concerne la facture", "relative à la facture",
+    "bezieht sich auf rechnung", "relates to invoice", "re invoice", *more_labels("original_invoice")]
 # "Name:" and its like label whichever party's name follows, as its block's heading says ("Cedente/prestatore"
 # over "Denominazione: Distribuzione Alimentare Valdarno S.r.l.")
 NAME_LABELS = frozenset(["name", "denominazione", "razón social", "razão social", "nome/razão social",
@@ -463,6 +464,10 @@ DISTRACTOR_LABELS = [
     "kundenreferenz", "klantreferentie", "ref. klant",
     # a Greek invoice's line of the customer's trade: "Δραστηριότητα: Ναυλώσεις σκαφών αναψυχής"
     "δραστηριότητα",
+    # an e-invoice's reason for no tax, no party: "Exemption reason: Reverse charge"
+    "exemption reason", "exemption reason code", "vat category code", "motif d'exonération",
+    # a Mexican CFDI's fields of each party, no name: "Régimen fiscal: 601 - General de Ley Personas Morales"
+    "régimen fiscal", "regimen fiscal", "uso cfdi", "uso del cfdi",
     # a stamp duty, no VAT: "Imposta di bollo 2,00"
     "imposta di bollo", "marca da bollo", "bollo", "stamp duty", "imposto do selo", "imposto de selo",
     "droit de timbre", "timbre fiscal",
@@ -645,8 +650,11 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], ind
     before = [h for h in line_hits if h.end <= cand.start + 1]
     if section and before and OTHER in before[-1].fields:
         if (not _is_name_label(lines[cand.line][before[-1].start:before[-1].end])
-                and not lines[cand.line][before[-1].end:cand.start].strip(" :-")):
-            return -1.0  # "Bank: Banque Fiducial": the label right before a name says whose it is
+                and re.fullmatch(r"[\s:\-–]*(?:(?:[A-Z]{1,3}\d{0,4}|\d{1,4})\s*[-–]\s*)?",
+                                 lines[cand.line][before[-1].end:cand.start])):
+            # "Bank: Banque Fiducial", "Régimen fiscal: 601 - General de Ley …", "Uso CFDI: G03 - …", "VAT category
+            # code: AE – Reverse charge": the label right before a name (and its code) says whose it is
+            return -1.0
     if section:
         before = [h for h in before if OTHER not in h.fields]
     end = cand.start + len(cand.text)

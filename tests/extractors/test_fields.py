@@ -2207,3 +2207,26 @@ def test_invoice_set_aj_schools_associations_and_public_bodies():
 def test_an_amount_outside_the_scope_of_vat_keeps_the_basis():
     lines = ["S Standard 20% 964.16 192.83", "Z Zero rated 0% 2,110.00 0.00", "O Outside scope 5,446.57 –"]
     assert _outside_tax(3074.16, 8520.73, lines)
+
+
+def test_invoice_set_ak_chemicals_and_lab_supplies():
+    # the invoice a credit note corrects: "Concerne facture : F-2025-0815"
+    credit = _held_out_invoice("invoice_set_ak", "ak10_chimiphar_note_de_credit.pdf")
+    assert credit["invoice_number"] == "NC-2025-0042"
+    # the goods' sum before surcharges, freight and discounts
+    french = ("Total marchandises HT 3 393,50\nRemise de fidélité 2 % sur 3 073,50 -61,47\nFrais de transport 145,00\n"
+              "Total HT 3 515,03\nTVA 20 % 703,01\nNet à payer TTC (EUR) 4 218,04\n")
+    assert _top(french, "subtotal") == 3393.5
+    swiss = ("Total Positionen 2'648.50\nTransport und Gefahrgutabwicklung (Code 1) 120.00\n"
+             "Total exkl. MWST 2'839.38\nTotal MWST 219.21\nRechnungsbetrag CHF 3'058.59\n")
+    assert _top(swiss, "subtotal") == 2648.5
+    american = ("Subtotal 2,619.12\nSpring promotion 5% (code SPRING25) (130.96)\nShipping & handling 48.50\n"
+                "Taxable total 2,536.66\nNJ Sales Tax 6.625% 168.05\nTOTAL (USD) $2,704.71\n")
+    assert _top(american, "tax_basis_total") == 2536.66
+    # the buyer printed again under its own heading, after the consignee's
+    indian = ("TAX INVOICE\nSahyadri Fine Chemicals Private Limited\nInvoice No.\nSFC/24-25/1187\nConsignee (Ship to)\n"
+              "Krishna Valley Pharmaceuticals Pvt. Ltd.\nUnit II, Sy. No. 184, IDA Pashamylaram\n"
+              "Sangareddy, Telangana – 502307\nPlace of Supply: Telangana\nBuyer (Bill to)\n"
+              "Krishna Valley Pharmaceuticals Pvt. Ltd.\nPlot 12, Phase III, IDA Jeedimetla\n"
+              "Hyderabad, Telangana – 500055\n")
+    assert _top(indian, "buyer_name") == "Krishna Valley Pharmaceuticals Pvt. Ltd."
