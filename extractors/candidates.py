@@ -375,11 +375,12 @@ _SYMBOLS = {"€": "EUR", "$": "USD", "£": "GBP", "₹": "INR", "¥": "JPY", "�
             "Rs.": "INR", "Rs": "INR", "Fr.": "CHF", "kr": "SEK", "R$": "BRL", "CHF": "CHF", "A$": "AUD", "C$": "CAD",
             "NZ$": "NZD", "HK$": "HKD", "S$": "SGD", "US$": "USD", "NT$": "TWD", "Kč": "CZK", "₴": "UAH", "₸": "KZT",
             "₼": "AZN", "₾": "GEL", "֏": "AMD", "₫": "VND", "₱": "PHP", "₪": "ILS", "₩": "KRW", "฿": "THB", "₦": "NGN",
-            "R": "ZAR"}
+            "R": "ZAR", "S/": "PEN"}
 _CODE = re.compile(r"(?<![A-Za-z])(?<![A-Za-z]-)([A-Z]{3})(?![A-Za-z])")  # not the "ANG" of "FO-ANG"
 # a dollar sign with its country's letters first ("R$ 26.170,23" is the real, not the US dollar)
 _SYMBOL = re.compile(r"(?<![A-Za-z])(?:R|A|C|NZ|HK|S|US|NT)\$|€|\$|£|₹|¥|₽|₺|zł|Kč|₴|₸|₼|₾|֏|₫|₱|₪|₩|฿|₦"
-                     r"|\bRs\.?(?=\s?-?\d)|\bkr\b|\bR(?=\s?\d{1,3}(?:[ ,]\d{3})*\.\d\d\b)")  # "R 43 719.10": rand
+                     r"|\bRs\.?(?=\s?-?\d)|\bkr\b|\bR(?=\s?\d{1,3}(?:[ ,]\d{3})*\.\d\d\b)"  # "R 43 719.10": rand
+                     r"|(?<![\w/])S/(?=\s?\d)")  # Peru's sol: "Importe Total S/ 188,280.80"
 
 
 # signs that several currencies print: on a page that also prints one of the family's codes ("TOTAL (CAD)"
@@ -398,6 +399,13 @@ _SIGN_FAMILIES = {
 # ("TPS (5 %)", "Montréal (Québec)  H2H 1B1"), Australia's business number and GST ("ABN 51 824 753 556")
 _DOLLAR_COUNTRIES = (
     ("CAD", re.compile(r"\b(?:TPS|TVQ|TVH|HST|QST|PST)\b|\b[A-Z]\d[A-Z] \d[A-Z]\d\b")),
+    # and Latin America's pesos, by their tax ids and authorities: "CUIT", "AFIP", "SII", "DGI", "NIT", "DIAN", "RFC"
+    # (as words, not in an article's code: "GLV-NIT-M Nitrile exam gloves")
+    ("ARS", re.compile(r"(?<![\w-])(?:CUIT|AFIP|ARCA|C\.U\.I\.T\.)(?![\w-])|\bArgentina\b")),
+    ("CLP", re.compile(r"(?<![\w-])SII(?![\w-])|\bChile\b")),
+    ("UYU", re.compile(r"(?<![\w-])DGI(?![\w-])|\bUruguay\b")),
+    ("COP", re.compile(r"(?<![\w-])(?:NIT|DIAN)(?![\w-])|\bColombia\b")),
+    ("MXN", re.compile(r"(?<![\w-])(?:RFC|CFDI)(?![\w-])|\bM[ée]xico\b")),
     ("AUD", re.compile(r"\bABN\b|\bA\.B\.N\.")),
     ("NZD", re.compile(r"\bNew Zealand\b|\bNZBN\b|@[\w.-]+\.nz\b|\bwww\.[\w.-]+\.nz\b")),
 )
@@ -502,7 +510,7 @@ _VAT_SPACED = re.compile(r"(?<![A-Z0-9])([A-Z]{2,3}(?: ?[0-9A-Z]){8,14})(?![A-Za
 _TAX_ID = re.compile(
     r"(?i)(?<![\w/])(?:abn|a\.b\.n\.|cvr(?:-nr\.?|-nummer| nr\.?)?|nif/nipc|nipc/nif|nif|cif|nipc|n\.i\.f\.|nip|"
     r"tps/tvh|gst/hst|"
-    r"y-tunnus|uid(?:-nr\.?)?|dič|rfc|cuit|r\.?u\.?t\.?(?: emisor)?|partita iva|federal tax id|"
+    r"y-tunnus|uid(?:-nr\.?)?|dič|r\.?f\.?c\.?|c\.?u\.?i\.?t\.?|r\.?u\.?t\.?(?: emisor)?|partita iva|federal tax id|"
     # Italy's VAT number, often with the fiscal code that is the same number: "P.IVA e C.F.", "C.F./P.IVA"
     r"(?:c\.\s?f\.\s?(?:e|/)\s?)?p\.\s?iva(?:\s?(?:e|/)\s?c\.\s?f\.)?|"
     r"(?-i:F?EIN)|trn|nit|r\.?u\.?c\.?(?:\s?n[°º])?|(?:cpf/)?cnpj|c[ée]dula jur[íi]dica|(?:vat reg\. )?tin|npwp|"
@@ -524,8 +532,9 @@ _TAX_WORD_THEN_ID = re.compile(
     r"|kdv|nip|dič|gstin|abn|cvr)\b[^\n%\d]{0,25}?[A-Z]{0,3}[\s-]?\d[\d .\-/]{6,}")
 
 
-# tax ids of fewer digits: Andorra's NRT "L-709312-K", San Marino's C.O.E. "SM 24613"
-_SHORT_TAX_ID = re.compile(r"[A-Z]-\d{6}-[A-Z]|SM ?\d{5}")
+# tax ids of fewer digits: Andorra's NRT "L-709312-K", San Marino's C.O.E. "SM 24613", a Mexican company's RFC
+# "AEB120418QJ8"
+_SHORT_TAX_ID = re.compile(r"[A-Z]-\d{6}-[A-Z]|SM ?\d{5}|[A-ZÑ&]{3,4}\d{6}[A-Z0-9]{3}")  # (and Mexico's RFC)
 
 
 # six-digit VAT numbers: Iceland's "VSK-nr. 118452", the Faroe Islands' "V-tal 512034"
@@ -556,8 +565,11 @@ def find_vat_ids(index: TextIndex) -> list[Candidate]:
         if (i, m.start(1)) not in taken:
             found.append(Candidate(m.group(1), m.group(1), i, m.start(1)))
     for i, (label, value) in enumerate(zip(index.lines, index.lines[1:])):
-        # "GST Number" / "113-245-077", "RUT EMISOR" / "215839200014": a label alone over its id
-        m = _TAX_ID.fullmatch(f"{label.strip()} {value.strip()}") if label.strip() and value.strip() else None
+        # "GST Number" / "113-245-077", "RUT EMISOR" / "215839200014": a label alone over its id; or the last of a
+        # row of box headings ("INSC. ESTADUAL DO SUBST. TRIB. CNPJ" / "47.183.926/0001-23")
+        words = label.split()
+        m = next((m for k in (len(words), 1) if words and value.strip()
+                  and (m := _TAX_ID.fullmatch(f"{' '.join(words[-k:])} {value.strip()}"))), None)
         if m and sum(ch.isdigit() for ch in m.group(1)) >= 8 and not _TAX_ID.search(label):
             found.append(Candidate(m.group(1), m.group(1), i + 1, index.lines[i + 1].find(m.group(1))))
     return found

@@ -647,7 +647,8 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], ind
         return 0.8 if fallback and hit.key(lines[line]) in fallback else 0.0
 
     line_hits = labels[cand.line] if cand.line < len(labels) else []
-    before = [h for h in line_hits if h.end <= cand.start + 1]
+    # (not a label inside brackets closed before the value: "IVA 16% (base 1,924.40) 307.90" is the tax)
+    before = [h for h in line_hits if h.end <= cand.start + 1 and not _closed_aside(lines[cand.line], h, cand.start)]
     if section and before and OTHER in before[-1].fields:
         if (not _is_name_label(lines[cand.line][before[-1].start:before[-1].end])
                 and re.fullmatch(r"[\s:\-–]*(?:(?:[A-Z]{1,3}\d{0,4}|\d{1,4})\s*[-–]\s*)?",
@@ -760,6 +761,11 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], ind
         above = [h for h in labels[j] if OTHER not in h.fields or not section]
         if not section and above and _TERM_IN_DAYS.match(lines[j], above[-1].end):
             return 0.0  # "Zahlbar innerhalb von 14 Tagen …": the label's term is in days, no date on the next line
+        if (not section and isinstance(cand.value, str) and above and _SENTENCE_BEFORE.search(lines[j][: above[-1].start])
+                and not lines[j][above[-1].end:].strip(" :.#")):
+            # "Consignar en la cuenta de ahorros Banco Cafetero del Centro No." / "061-483920-17": a sentence's
+            # number, not the label's (a date goes on a sentence: "… überweisen Sie bitte bis zum" / "21.11.2018")
+            return 0.0
         if (section and above and fname not in above[-1].fields
                 and re.match(r"\s*:\s*[^\W_]", lines[j][above[-1].end:])):
             continue  # "Identificativo fiscale ai fini IVA: IT05872140495": another field of the block, no heading
@@ -789,6 +795,14 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], ind
                 return weight - _delivery(lines[j], above[-1])
             return 0.0
     return 0.0
+
+
+def _closed_aside(line: str, hit: LabelHit, end: int) -> bool:
+    """The label sits in brackets that close before `end`, with an amount of its own: "(base 1,924.40)"."""
+    opened = line.rfind("(", 0, hit.start)
+    closed = line.find(")", hit.end, end)
+    return (opened >= 0 and ")" not in line[opened:hit.start] and closed >= 0
+            and _CENTS.search(line, hit.end, closed) is not None)
 
 
 # a payment term counted in days after its label: "Zahlbar innerhalb von 14 Tagen nach Rechnungserhalt"
@@ -882,7 +896,7 @@ def _second_figure_to_date(lines: list[str], cand: C.Candidate, label: LabelHit)
 # debris from case")
 _CENTS = re.compile(r"\d[.,]\d\d(?!\d)")
 _ENDS_CELL = re.compile(r"(?:\s*/\s*[^\W\d_]+)?[\s):]*(?:$|\s\s)")
-_SENTENCE_BEFORE = re.compile(r"(?:[^\W\d_]+,?\s(?!\s)){4}$")  # four words and single spaces right before
+_SENTENCE_BEFORE = re.compile(r"(?:[^\W\d_]+,?\s{1,2}(?!\s)){4}$")  # four words, a space or two apart, right before
 
 
 def _heading_beside(hits: list[LabelHit], line: str, hit: LabelHit) -> bool:
@@ -1729,12 +1743,14 @@ def _legal_name_of_logo(merged: dict[Any, C.Candidate]) -> None:
     for short in names:
         if C.COMPANY.search(short.text):
             continue
-        if short.text.isupper() and " " in short.text:
-            # a logo's second line, "CONSIGNATARIA" / "DEL ESTRECHO", of "Consignataria del Estrecho, S.L."
+        if short.text.isupper() and " " in short.text or " " not in short.text and len(short.text) >= 4:
+            # a logo's second line, "CONSIGNATARIA" / "DEL ESTRECHO", of "Consignataria del Estrecho, S.L."; a
+            # logo's word over the legal name that holds it: "Pehuén" / "Consultora Pehuén Gestión … Limitada"
             inner = re.compile(r"(?i)\s" + re.escape(short.text) + r"\b")
             for full in names:
                 legal = list(C.COMPANY.finditer(full.text))
                 if (inner.search(full.text) and legal and legal[-1].end() >= len(full.text.rstrip(" ,"))
+                        and (" " in short.text or 0 < full.line - short.line <= 3)
                         and full.score < short.score + 0.5):
                     full.score = short.score + 0.5
         key = short.text.casefold() + " "
@@ -1763,7 +1779,8 @@ def _name_of_a_two_line_logo(index: C.TextIndex, merged: dict[Any, C.Candidate])
 
 def _acronym_of(short: str, full: str) -> bool:
     """"ABNO" is the initials of "Association des Bibliothécaires Numériques de l'Ouest": its capitalised words."""
-    initials = "".join(w[0] for w in re.findall(r"(?:^|(?<=[\s'’-]))[^\W\d_a-zà-ÿ][^\W\d_]*", full))
+    words = C.COMPANY.sub("", full)  # (without its legal form: "DAEC" of "Distribuidora … del Eje Cafetero S.A.S.")
+    initials = "".join(w[0] for w in re.findall(r"(?:^|(?<=[\s'’-]))[^\W\d_a-zà-ÿ][^\W\d_]*", words))
     return len(short) >= 3 and short.isupper() and short.isalpha() and initials == short
 
 

@@ -228,7 +228,8 @@ LABELS: dict[str, list[str]] = {
         "qk", "a.ş.", "ltd. şti.", "ltd.şti.", "a.e.", "α.ε.", "ε.π.ε.", "ο.ε.", "ε.ε.", "ι.κ.ε.", "spółka", "s.p.",
         "k.s.", "v.o.s.", "z.s.", "o.p.s.",
         # foundations and non-profit associations: "Stiftung Bildungswerk Seeland", "… du Namurois ASBL"
-        "stiftung", "fondation", "fundación", "fondazione", "stichting", "asbl", "a.s.b.l.", "aisbl", "vzw", "v.z.w."],
+        "stiftung", "fondation", "fundación", "fondazione", "stichting", "asbl", "a.s.b.l.", "aisbl", "vzw", "v.z.w.",
+        "limitada"],
     # a paper's title, printed alone above its number ("RAČUN gostujući folio"): never a party's name
     "title": [
         "račun", "faktúra", "arve", "rēķins", "sąskaita", "sąskaita faktūra", "fatura", "reikningur", "lasku",

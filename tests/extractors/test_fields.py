@@ -2230,3 +2230,34 @@ def test_invoice_set_ak_chemicals_and_lab_supplies():
               "Krishna Valley Pharmaceuticals Pvt. Ltd.\nPlot 12, Phase III, IDA Jeedimetla\n"
               "Hyderabad, Telangana – 500055\n")
     assert _top(indian, "buyer_name") == "Krishna Valley Pharmaceuticals Pvt. Ltd."
+
+
+def test_invoice_set_an_latin_american_invoices():
+    # a peso's sign beside its country's tax ids: Argentina's CUIT, Chile's SII, Colombia's NIT, Mexico's RFC;
+    # Peru's sol is "S/"
+    assert _top("C.U.I.T.: 30-68417295-2\nTotal $ 1.210,00\n", "currency") == "ARS"
+    assert _top("Timbre electrónico SII\nTotal $ 3.820.714\n", "currency") == "CLP"
+    assert _top("Importe Total S/ 188,280.80\n", "currency") == "PEN"
+    assert _top("GLV-NIT-M Nitrile exam gloves 20 BX 8.95 161.10\nTotal $958.34\n", "currency") == "USD"  # a code
+    # Mexico's "R.F.C." with a company's twelve characters; Argentina's "C.U.I.T."
+    mexican = ("Alimentos y Empaques del Bajío, S.A. de C.V.\nR.F.C. AEB120418QJ8   Régimen fiscal: 601 General\n"
+               "Receptor\nDistribuidora Central, S.A. de C.V.\nRFC: DCP150903M6A\n")
+    assert _top(mexican, "vendor_vat_id") == "AEB120418QJ8"
+    # a DANFE's boxes: "CNPJ", the last heading of its row, over the seller's number
+    assert _top("INSC. ESTADUAL DO SUBST. TRIB. CNPJ\n47.183.926/0001-23\n", "vendor_vat_id") == "47.183.926/0001-23"
+    # Peru's "I.G.V."; a rate's base in brackets labels no tax after them; an acronym over the legal name, without
+    # its legal form
+    peru = _held_out_invoice("invoice_set_an", "an15_pe_factura_detraccion.pdf")
+    mexico = _held_out_invoice("invoice_set_an", "an02_mx_cfdi_usd_mercancias.pdf")
+    assert (peru["tax_total"], mexico["tax_total"]) == (28720.8, 307.9)
+    colombia = _held_out_invoice("invoice_set_an", "an14_co_factura_agro_flete.pdf")
+    assert colombia["vendor_name"] == "Distribuidora Agropecuaria del Eje Cafetero S.A.S."
+    # a logo's word over the legal name that holds it; "Limitada" is a legal form
+    chile = ("Pehuén\nGestión · Calidad · Capacitación\nConsultora Pehuén Gestión y Capacitación Limitada\n"
+             "Giro: Asesorías y capacitación empresarial\nRUT 76.385.214-8\n")
+    assert _top(chile, "vendor_name") == "Consultora Pehuén Gestión y Capacitación Limitada"
+    # "No." ending a sentence labels no number on the next line: a bank account's
+    bank = ("Factura electrónica de venta N° 10592\n"
+            "Consignar  en  la  cuenta  de  ahorros  Banco  Cafetero  del  Centro  No.\n"
+            "061-483920-17 o pagar en caja.\n")
+    assert _invoice_number(bank) == "10592"
