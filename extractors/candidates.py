@@ -672,7 +672,7 @@ def find_text_spans(index: TextIndex, *, max_lines: int | None = None, footer: i
     Only the first `max_lines` lines and the last `footer` ones, where letterheads and footers name parties.
     """
     out: list[Candidate] = []
-    seen: set[tuple[str, int]] = set()
+    seen: set[str] = set()
     n = len(index.lines)
     keep = range(n) if max_lines is None else [*range(min(n, max_lines)), *range(max(max_lines, n - footer), n)]
     for i in keep:
@@ -696,10 +696,12 @@ def find_text_spans(index: TextIndex, *, max_lines: int | None = None, footer: i
             if SALUTATION.fullmatch(part) and i + 1 < len(index.lines) and index.lines[i + 1]:
                 part = f"{part} {index.lines[i + 1]}"  # "Herrn" / "Max Mustermann": the addressee is both lines
             letters = sum(ch.isalpha() for ch in part)
-            # (the same name again in another block: "Consignee (Ship to)" and "Buyer (Bill to)" print the same
-            # company, and the heading over its second printing may be the one that names the field)
-            if 3 <= len(part) <= 120 and letters >= max(3, len(part) // 2) and (part.casefold(), i) not in seen:
-                seen.add((part.casefold(), i))
+            # (a company's name again in another block: "Consignee (Ship to)" and "Buyer (Bill to)" print the same
+            # company, and the heading over its second printing may be the one that names the field; a word that
+            # recurs as a label, "Nummer", once)
+            again = part.casefold() in seen and bool(COMPANY.search(part))
+            if 3 <= len(part) <= 120 and letters >= max(3, len(part) // 2) and (part.casefold() not in seen or again):
+                seen.add(part.casefold())
                 out.append(Candidate(part, part, i, max(0, line.find(part))))
         if (len(parts) == 1 and i + 1 < n and _FIRST_LINE_OF_NAME.fullmatch(line) and not COMPANY.search(line)
                 and not fold(index.lines[i + 1]).startswith(fold(line))):  # "Tejo Frescos" over "Tejo Frescos – …",

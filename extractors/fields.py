@@ -1695,7 +1695,11 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
             best = merged[key]
             repeats[key] = repeats.get(key, 0) + 1
             bonus = 0.1 if repeats[key] <= 3 or plan.kind not in ("amount", "integer") else 0.0
-            if cand.score > best.score:
+            if cand.score > best.score and plan.kind == "text":
+                # a name printed again under a heading that names it: its evidence, at its first printing, whose
+                # place the model's options and the checks of its neighbours read
+                best.score = cand.score + bonus
+            elif cand.score > best.score:
                 cand.score += bonus
                 merged[key] = cand
             else:
