@@ -104,6 +104,7 @@ DUE_DATE_FIELD = r"due|pay_by|payment_date"  # names of a due-date field
 DOCUMENT_NUMBER_FIELD = r"(?:invoice|document|bill|credit_note|receipt|folio)_(?:number|no|id)|^number$"
 ORDER_FIELD = r"order|^po_|purchase"  # names of an order's number, or with a date's type its date
 TAX_BASIS_FIELD = r"bas(?:is|e)(?:_|$)|taxable"  # the amount a tax is charged on, not the subtotal before charges
+SUBTOTAL_FIELD = r"subtotal|(?:^|_)net(?:_|$)"  # the rows' net sum, before the invoice's discounts and charges
 AMOUNT_DUE_FIELD = r"amount_due|balance|payable|to_pay|outstanding|due_amount|amount_owed"
 NET_PAY_FIELD = r"net_(?:pay|salary|wage|earnings|income)|take_home|payout"
 PERSON_FIELD = r"employee|patient|passenger|student|person|driver|guest"  # names of a person, never a company
@@ -787,7 +788,7 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], ind
                 return 0.0  # a label inside a sentence heads nothing, but its line still ends the reach
         if above:
             if (not section and C.is_item_table_head(lines[j])
-                    and not any(re.search(r"subtotal|(?:^|_)net(?:_|$)", f) for h in above for f in h.fields)):
+                    and not any(re.search(SUBTOTAL_FIELD, f) for h in above for f in h.fields)):
                 # "Concepto Base de cálculo Uds. Tarifa Importe" heads the rows' columns: each row's basis of
                 # calculation (a ship's tonnage), not the invoice's tax basis
                 return 0.0
@@ -1752,20 +1753,23 @@ def _legal_name_of_logo(merged: dict[Any, C.Candidate]) -> None:
             # logo's word over the legal name that holds it: "Pehuén" / "Consultora Pehuén Gestión … Limitada"
             inner = re.compile(r"(?i)\s" + re.escape(short.text) + r"\b")
             for full in names:
-                legal = list(C.COMPANY.finditer(full.text))
-                if (inner.search(full.text) and legal and legal[-1].end() >= len(full.text.rstrip(" ,"))
+                if (inner.search(full.text) and _ends_in_legal_form(full.text)
                         and (" " in short.text or 0 < full.line - short.line <= 3)
                         and full.score < short.score + 0.5):
                     full.score = short.score + 0.5
         key = short.text.casefold() + " "
         for full in names:
             # where the short form stands, the full name would also earn its legal form's half point
-            # (a name that ends in its legal form: not "Hartwell Lane Physiotherapy Ltd is not registered for VAT.")
-            legal = list(C.COMPANY.finditer(full.text))
-            if ((full.text.casefold().startswith(key) and legal and legal[-1].end() >= len(full.text.rstrip(" ,"))
+            if ((full.text.casefold().startswith(key) and _ends_in_legal_form(full.text)
                  or _abbreviates(short.text, full.text) or _acronym_of(short.text, full.text))
                     and full.score < short.score + 0.5):
                 full.score = short.score + 0.5
+
+
+def _ends_in_legal_form(name: str) -> bool:
+    """"Consignataria del Estrecho, S.L.", not "Hartwell Lane Physiotherapy Ltd is not registered for VAT."."""
+    legal = list(C.COMPANY.finditer(name))
+    return bool(legal) and legal[-1].end() >= len(name.rstrip(" ,"))
 
 
 def _name_of_a_two_line_logo(index: C.TextIndex, merged: dict[Any, C.Candidate]) -> None:
@@ -1925,9 +1929,8 @@ def _after_a_deduction(index: C.TextIndex, merged: dict[Any, C.Candidate]) -> No
         return _deducts(text) and bool(re.search(r"\d", text))
 
     for cand in merged.values():
-        if deduction(cand.line):
-            cand.score -= 1.0  # "Less deposit received 12 Mar 2025 (47 × £100.00) -£4,700.00" is no total either
-        elif deduction(cand.line - 1):
+        # (nor the deduction's own line: "Less deposit received 12 Mar 2025 (47 × £100.00) -£4,700.00")
+        if deduction(cand.line) or deduction(cand.line - 1):
             cand.score -= 1.0
         elif deduction(cand.line + 1) and (cand.label_evidence or 0) > 0:
             cand.score += 0.5
@@ -1966,7 +1969,7 @@ def is_gross_total(field_name: str) -> bool:
 def amount_role(field_name: str) -> str | None:
     """'tax' for a tax amount, 'basis' for the amount tax is charged on; None for others (totals, fees…)."""
     name = field_name.lower()
-    if re.search(r"bas(?:is|e)(?:_|$)|taxable|subtotal|(?:^|_)net(?:_|$)", name):
+    if re.search(f"{TAX_BASIS_FIELD}|{SUBTOTAL_FIELD}", name):
         return "basis"
     if re.search(r"(?:^|_)(?:tax|vat|mwst|ust|tva|btw|iva|gst)(?:_|$)", name):
         return "tax"

@@ -25,7 +25,7 @@ from extractors import candidates as C
 from extractors import layout, tables
 from extractors.base import register
 from extractors.choice_decoding import OptionChooser
-from extractors.fields import (ARREARS, DOCUMENT_NUMBER_FIELD, TAX_BASIS_FIELD, FieldPlan, amount_role,
+from extractors.fields import (ARREARS, DOCUMENT_NUMBER_FIELD, SUBTOTAL_FIELD, TAX_BASIS_FIELD, FieldPlan, amount_role,
                                find_labels, is_gross_total, plan_fields, propose, separate_parties)
 from extractors.models import model_label, resolve_model
 from schemas.document import Document
@@ -601,7 +601,7 @@ def _basis_between(spec: SchemaSpec, group: list[FieldPlan], choices: dict[str, 
         return next((p for p in group if pick(p)), None)
 
     # empty, or read from the subtotal's line: the two share labels ("Total Net Amount")
-    subtotal = one(lambda p: re.search(r"subtotal|(?:^|_)net(?:_|$)", p.name) is not None)
+    subtotal = one(lambda p: re.search(SUBTOTAL_FIELD, p.name) is not None)
     sub_value = choices[subtotal.name].value if subtotal is not None else None
     total = one(lambda p: is_gross_total(p.name) and labelled[p.name])
     tax = one(lambda p: amount_role(p.name) == "tax" and labelled[p.name])
