@@ -40,13 +40,27 @@ def fold(text: str) -> str:
     return text.replace("İ", "i").casefold().replace("ı", "i").translate(_GREEK_ACCENTS)
 
 
+# Arabic and Hebrew words (and their presentation forms, as pypdf gives a shaped caption back)
+_RTL = r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]+"
+_RTL_WORDS = re.compile(rf"\s*{_RTL}(?:\s+{_RTL})*")
+
+
+def _without_rtl_caption(line: str) -> str:
+    """A bilingual caption's Arabic or Hebrew half beside its Latin half ("Buyer ﺍﻟﻤﺸﺘﺮﻱ", "Al-Nakheel Industrial
+    Supplies Co. ﺷﺮﻛﺔ ﺍﻟﻨﺨﻴﻞ …") is dropped, so the label stands alone as a heading and the name ends; a line
+    in those scripts alone is kept."""
+    if not re.search(r"[A-Za-z]", line) or not _RTL_WORDS.search(line):
+        return line
+    return _RTL_WORDS.sub("", line).strip()
+
+
 class TextIndex:
     """A document's text split into lines once, shared by all finders."""
 
     def __init__(self, text: str):
         self.text = text
         raw = text.splitlines()
-        self.lines = [ln.strip() for ln in raw]
+        self.lines = [_without_rtl_caption(ln.strip()) for ln in raw]
         # where each stripped line began: a column's values line up with its header only counting the indent
         self.indents = [len(ln) - len(ln.lstrip()) for ln in raw]
         self.lower = [fold(ln) for ln in self.lines]
@@ -62,10 +76,21 @@ class TextIndex:
         return find_tax_breakdown(self)
 
     @functools.cached_property
+    def three_decimal_sep(self) -> str | None:
+        """The decimal separator of a page in a currency of three decimals that writes its amounts so ("1,575.000",
+        "9 281,892"): "." or ","; None on other pages. There "9.850" is 9.85, never 9850."""
+        if not any(c.value in THREE_DECIMAL_CURRENCIES for c in find_currencies(self)):
+            return None
+        counts = {sep: len(pattern.findall(self.text)) for sep, pattern in _THREE_DECIMALS.items()}
+        sep = max(counts, key=counts.get)
+        cents = len(_DOT_CENTS.findall(self.text)) + len(_COMMA_CENTS.findall(self.text))
+        return sep if counts[sep] >= 2 and counts[sep] > 2 * counts[{".": ",", ",": "."}[sep]] + cents else None
+
+    @functools.cached_property
     def dot_groups_thousands(self) -> bool:
         """Whether "139.850" on this page is 139 850, not 139.85: the page writes its cents after a comma only
         ("1.234,56", never "1,234.56"), or prints a currency that has no cents (ISO 4217: ISK, JPY, VND …)."""
-        if _DOT_CENTS.search(self.text):
+        if _DOT_CENTS.search(self.text) or self.three_decimal_sep:
             return False
         return bool(_COMMA_CENTS.search(self.text)) or self.whole_amounts
 
@@ -80,7 +105,7 @@ class TextIndex:
         """Whether this page prints its amounts whole, grouped in thousands by a dot or a comma ("¥274,800",
         "Rp 44.525.000", "$ 227.000"): no number on it has cents, and it prints a currency without minor units
         (ISO 4217: JPY, KRW, CLP …) or several grouped whole numbers."""
-        if _DOT_CENTS.search(self.text) or _COMMA_CENTS.search(self.text):
+        if _DOT_CENTS.search(self.text) or _COMMA_CENTS.search(self.text) or self.three_decimal_sep:
             return False
         return len(_GROUPED_WHOLE.findall(self.text)) >= 2 or any(
             c.value in ZERO_DECIMAL_CURRENCIES for c in find_currencies(self))
@@ -105,26 +130,31 @@ _AMOUNT_SPACED = re.compile(r"(?<![\w.,/-])(-\s?)?(\d{1,3}(?: \d{3})+)([.,]\d{2,
 
 # ISO 4217 currencies without minor units
 ZERO_DECIMAL_CURRENCIES = frozenset("BIF CLP DJF GNF ISK JPY KMF KRW PYG RWF UGX VND VUV XAF XOF XPF".split())
+# and with three (the dinars, the rial of Oman)
+THREE_DECIMAL_CURRENCIES = frozenset("BHD IQD JOD KWD LYD OMR TND".split())
 # cents after a dot or after a comma, not a date's "12.04." or a number's "1.234.567"
 _DOT_CENTS = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})*\.\d{2}(?![\d.,])")
 _COMMA_CENTS = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})*,\d{2}(?![\d.,])")
 _COMMA_GROUPED_CENTS = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+\.\d{2}(?![\d.,])")
+# three decimals after a dot ("1,575.000", "1 608.900") or after a comma ("1 580,000", "9.281,892")
+_THREE_DECIMALS = {".": re.compile(r"(?<![\d.,])\d{1,3}(?:[, \u00a0]\d{3})*\.\d{3}(?![\d.,])"),
+                   ",": re.compile(r"(?<![\d.,])\d{1,3}(?:[. \u00a0]\d{3})*,\d{3}(?![\d.,])")}
 _GROUPED_WHOLE = re.compile(r"(?<![\d.,])\d{1,3}(?:[.,]\d{3})+(?!\d|[.,]\d)")
 
 
-def parse_amount(raw: str, *, dot_groups_thousands: bool = False) -> float | None:
+def parse_amount(raw: str, *, dot_groups_thousands: bool = False, decimal: str | None = None) -> float | None:
     """'1.234,56' -> 1234.56, '1,234.56' -> 1234.56, '34,73' -> 34.73, '5,5000' -> 5.5; '139.850' -> 139.85,
-    or 139850.0 on a page whose dots group thousands (`TextIndex.dot_groups_thousands`)."""
+    or 139850.0 on a page whose dots group thousands (`TextIndex.dot_groups_thousands`). A page's own `decimal`
+    separator (`TextIndex.three_decimal_sep`) decides alone: '1,850' -> 1.85 where it is ","."""
     s = raw.replace("\u00a0", " ").replace("\u202f", " ").replace("'", "").replace(" ", "")
     negative = s.startswith("-")
     s = s.lstrip("-")
     if not s:
         return None
     last_dot, last_comma = s.rfind("."), s.rfind(",")
-    decimal = None
-    if last_dot >= 0 and last_comma >= 0:
+    if decimal is None and last_dot >= 0 and last_comma >= 0:
         decimal = "." if last_dot > last_comma else ","
-    elif last_dot >= 0 or last_comma >= 0:
+    elif decimal is None and (last_dot >= 0 or last_comma >= 0):
         sep = "." if last_dot >= 0 else ","
         tail = s.rsplit(sep, 1)[1]
         # one separator followed by exactly three digits, used once or repeated: a thousands separator
@@ -134,7 +164,7 @@ def parse_amount(raw: str, *, dot_groups_thousands: bool = False) -> float | Non
         decimal = None if (len(tail) == 3 and sep == thousands and head not in ("0", "") and len(head) <= 3) else sep
         if s.count(sep) > 1:
             decimal = None
-    if decimal:
+    if decimal and decimal in s:
         whole, frac = s.rsplit(decimal, 1)
         whole = whole.replace(".", "").replace(",", "")
         s = f"{whole}.{frac}"
@@ -158,10 +188,13 @@ def find_amounts(index: TextIndex, *, with_decimals_only: bool = True) -> list[C
             # on a page of whole amounts ("Til greiðslu ISK 139.850")
             grouped = not frac and ("." in whole and index.dot_groups_thousands
                                     or "," in whole and index.whole_amounts)
+            decimal = index.three_decimal_sep
+            if decimal and not frac and re.search(rf"\{decimal}\d{{3}}$", whole):
+                whole, frac = whole[:-4], whole[-4:]  # "9.850" on a page of dinars: 9 and 850 thousandths
             if with_decimals_only and not frac and not money and not grouped:
                 continue
             raw = (sign or "").replace(" ", "") + whole + (frac or "")
-            value = parse_amount(raw, dot_groups_thousands=index.dot_groups_thousands)
+            value = parse_amount(raw, dot_groups_thousands=index.dot_groups_thousands, decimal=decimal)
             if value is not None:
                 found.append(Candidate(value=round(value, 4), text=m.group(0).strip(), line=i, start=m.start()))
     return found
@@ -506,7 +539,8 @@ _VAT_SPACED = re.compile(r"(?<![A-Z0-9])([A-Z]{2,3}(?: ?[0-9A-Z]){8,14})(?![A-Za
 # "GST Registration # 705842169 RT0001"; the US "Fed. ID 31-1847206", "CA Seller's Permit No. 102-457813",
 # "WA UBI 604 812 377"; China's unified social credit code "USCC: 91320594MA1Y8RT4XR", Taiwan's "UBN: 53084128",
 # Malaysia's "No. SST: W10-2108-32001122"; Panama's RUC and its check digits "155704218-2-2021 DV 37"; Turkey's
-# "Tax office: Pamukkale V.D.  Tax No: 0482157365"
+# "Tax office: Pamukkale V.D.  Tax No: 0482157365"; Morocco's "ICE : 002148576000039", Tunisia's "Matricule fiscal :
+# 1283746K/A/M/000", Israel's "Osek Murshe No. 034578914", Oman's "VATIN: OM1100274519"
 _TAX_ID = re.compile(
     r"(?i)(?<![\w/])(?:abn|a\.b\.n\.|cvr(?:-nr\.?|-nummer| nr\.?)?|nif/nipc|nipc/nif|nif|cif|nipc|n\.i\.f\.|nip|"
     r"tps/tvh|gst/hst|"
@@ -519,8 +553,10 @@ _TAX_ID = re.compile(
     r"(?:vat|[gh]st(?:/[gh]st)?)(?: reg(?:istration)?\.?)? (?:no|number)\.?|[gh]st registration(?= ?#)|"
     r"n[°º] ?(?:tps|tvh)|no\.? (?:tps|tvh)|"
     r"fed(?:eral)?\.? id|seller'?s permit no\.?|(?-i:UBI)|unified social credit code|"
-    r"(?-i:USCC|UBN)|no\.? sst|mã số thuế|α\.?φ\.?μ\.?|vkn|vergi (?:kimlik )?no\.?|v\.\s?d\.)\)?\s*[:#]?\s*"
-    r"(?-i:((?:[A-Z]{2}[ -]?)?\d[\d. /-]{5,18}\d(?: ?DV ?\d{1,2}| ?[A-Z]{1,3}\d{0,4})?|[A-Z]\d{7}[A-Z0-9]|T\d{13}|"
+    r"(?-i:USCC|UBN)|no\.? sst|mã số thuế|α\.?φ\.?μ\.?|vkn|vergi (?:kimlik )?no\.?|v\.\s?d\.|"
+    r"(?-i:ICE|M\.F\.|MF)|matricule fiscal|osek murshe(?: no\.?)?|vatin)\)?\s*[:#]?\s*"
+    r"(?-i:(\d{7}[A-Z]/[A-Z]/[A-Z]/\d{3}|(?:[A-Z]{2}[ -]?)?\d[\d. /-]{5,18}\d(?: ?DV ?\d{1,2}| ?[A-Z]{1,3}\d{0,4})?|"
+    r"[A-Z]\d{7}[A-Z0-9]|T\d{13}|"
     r"[A-Z]-\d{6}-[A-Z]|SM ?\d{5}"
     # (a comma and a space end the id: "NIP 622-281-47-00, weterynaryjny nr …")
     r"|[A-ZÑ&]{3,4}\d{6}[A-Z0-9]{3}|[A-Z]\d{2}-\d{4}-\d{8}|[A-Z]\d{9,10}[A-Z]?|\d{8}[0-9A-Z]{10}))(?![\w.]|,\S)")
@@ -552,11 +588,15 @@ def prints_a_tax_id(index: TextIndex) -> bool:
 
 def find_vat_ids(index: TextIndex) -> list[Candidate]:
     found = [Candidate(m.group(1), m.group(1), i, m.start()) for i, m in index.iter_matches(_VAT)]
-    taken = {(c.line, c.start) for c in found} | {(c.line, c.start) for c in find_ibans(index)}
+    taken = {(c.line, c.start) for c in found}
+    ibans = find_ibans(index)
     for i, m in index.iter_matches(_VAT_SPACED):
-        if (i, m.start()) not in taken and " " in m.group(1) and _VAT.fullmatch(m.group(1).replace(" ", "")):
+        if ((i, m.start()) not in taken | {(c.line, c.start) for c in ibans} and " " in m.group(1)
+                and _VAT.fullmatch(m.group(1).replace(" ", ""))):
             found.append(Candidate(m.group(1), m.group(1), i, m.start()))
             taken.add((i, m.start()))
+    # after its tax label, an IBAN's shape without its check digits is an id ("VATIN: OM1100274519")
+    taken |= {(c.line, c.start) for c in ibans if is_iban(c.value)}
     for i, m in index.iter_matches(_TAX_ID):
         if (i, m.start(1)) not in taken and (sum(ch.isdigit() for ch in m.group(1)) >= 8
                                              or _SHORT_TAX_ID.fullmatch(m.group(1))):
@@ -632,9 +672,11 @@ _BEFORE_NAME = re.compile(r"(?:for and on behalf of|on behalf of|for|für|pour|p
                          re.IGNORECASE)
 
 # a brand's line that names the company behind it
-_TRADING_AS = re.compile(r"(?i)\s+(?:trading as|t/a)\s+")
+_TRADING_AS = re.compile(r"(?i)\s+\(?(?:trading as|t/a|d/b/a|dba)\s+")  # ("Pikselpuu OÜ (trading as Pixelgrove)")
 _RUN_BY = re.compile(r"\b(?:is|are) (?:operated|owned|managed|run) by|\bis a trading (?:name|division) of"
-                     r"|\bis a (?:brand|division) of", re.IGNORECASE)
+                     r"|(?:\bis |^)a (?:brand|division) of", re.IGNORECASE)  # (under a logo: "a brand of …")
+# a seller's name, then where it sells: "Sold by Harrowgate Craft Supplies Ltd on Bazaario Marketplace"
+_SELLS_ON = re.compile(r"\s+(?:on|via|through)\s+[A-Z]")
 # the addressee's honorific after the name, as Japanese invoices print it (御中, 様; "Messrs." in English)
 _HONORIFIC_AFTER = re.compile(r"\s+(?:Messrs\.?|御中|様|殿)$")
 
@@ -711,6 +753,9 @@ def find_text_spans(index: TextIndex, *, max_lines: int | None = None, footer: i
             # (not a brand over the legal name in another script: "Thalassini Avra Boutique Hotel" / "ΘΑΛΑΣΣΙΝΗ …")
             if ((legal := COMPANY.search(nxt)) and legal.end() == len(nxt) and not re.search(r"[:·|•]", nxt)
                     and bool(_GREEK_OR_CYRILLIC.search(line)) == bool(_GREEK_OR_CYRILLIC.search(nxt))
+                    # (not a brand over the legal name that holds its word: "Capucine Box" / "Les Boîtes de
+                    # Capucine SAS")
+                    and not any(len(w) >= 4 and re.search(rf"\b{re.escape(w)}\b", nxt) for w in line.split())
                     and (index.flat.count(joined.casefold()) >= 2 or (i == first_line(index) and " " in line))):
                 # "MVM Musterhafter" / "Versicherungsverein Musterstadt a.G.", in the letterhead and again in
                 # the footer, or opening the page: a legal name printed over two lines (a single word once could
@@ -744,7 +789,8 @@ def _name_in(part: str) -> str:
     if (phone := _PHONE_BEFORE.match(part)) and COMPANY.search(part, phone.end()):
         part = part[phone.end():]  # "Tel. +32 3 541 22 90 Rederij Van Damme BV": the next cell's name
     for legal in COMPANY.finditer(part):
-        if _REGISTRATION_AFTER.match(part, legal.end()) or _SENTENCE_GOES_ON.match(part, legal.end()):
+        if (_REGISTRATION_AFTER.match(part, legal.end()) or _SENTENCE_GOES_ON.match(part, legal.end())
+                or _SELLS_ON.match(part, legal.end())):
             # "Caledon Heating & Gas Services Ltd. Registered in Scotland No. SC604218. …", "Ó Dálaigh Kinsella
             # LLP is a limited liability partnership registered …": the small print's sentence about the company
             part = part[: legal.end()]
@@ -795,7 +841,7 @@ _IRISH_COUNTY = (r"(?:Antrim|Armagh|Carlow|Cavan|Clare|Cork|Derry|Donegal|Down|D
 _FIRST_LINE_OF_NAME = re.compile(r"[A-ZÄÖÜ][\w&'-]*(?: [A-ZÄÖÜ][\w&'-]*){0,3}")
 COMPANY = re.compile(
     # legal forms of several parts first, whole: "Co., Ltd.", "S.A. de C.V.", "S. de R.L. de C.V."
-    r"(?<!\w)(co\.,? ?ltd\.?|ltd\.? ?şti\.?|"  # Turkey's limited company, "Ltd. Şti.", before "Ltd"
+    r"(?<!\w)(co\.,? ?ltd\.?|co\., inc\.|ltd\.? ?şti\.?|"  # Turkey's limited company, "Ltd. Şti.", before "Ltd"
     r"s\.a\. de c\.v\.|s\.à ?r\.l\.|s\. de r\.l\.(?: de c\.v\.)?|s\.a\.[ca]\.|e\.i\.r\.l\.|k\.k\.|"
     # ("AG" in capitals only: "Tarawera Ag Contracting Limited" farms)
     r"gmbh|(?-i:AG)|kg|ug|ltd|limited|inc|llc|plc|corp|co\.(?! ?" + _IRISH_COUNTY + r")|"
@@ -807,6 +853,7 @@ COMPANY = re.compile(
     r"|sp\. z o\.o\.|s\.c\.|s\.a\.m\.|s\.n\.c\.|s\.a\.s\.|snc|(?-i:CC)|"
     r"(?-i:DAC|CLG)|"  # Ireland's designated activity company, a company limited by guarantee
     r"(?-i:EARL|GAEC|SCEA)|"  # France's farming companies: "EARL du Bois Chaillou"
+    r"(?-i:SCI|SCM|SCP)(?= )|"  # and its civil companies: "SCI Centre Commercial Les Hauts de Sèvre"
     r"(?-i:ACP|VME)(?= )|"  # Belgium's owners' associations: "ACP Résidence Les Tilleuls"
     r"(?-i:eGen|eG)|"  # a German or Austrian cooperative ("Wohnbau Lindenau eG"), not "EG", a ground floor
     r"tnhh|cổ phần|"  # Vietnam's limited and joint-stock companies: "CÔNG TY TNHH …", "CÔNG TY CỔ PHẦN …"
@@ -856,35 +903,35 @@ def _decimals(raw: str, value: float) -> int:
     return 0
 
 
-def _numbers(text: str, whole: bool = False) -> list[_Num]:
+def _numbers(text: str, whole: bool = False, decimal: str | None = None) -> list[_Num]:
     """Every reading of every number in `text`, by position.
 
     "2.000" is both 2000 (Spanish thousands) and 2.0, and "3 650.00" both 3650.00 and 3 | 650.00:
     ambiguous readings are all kept, and the consumer's own check (a product, a sum) picks one. On a page of
     `whole` amounts (`TextIndex.whole_amounts`) "6,850" is only 6850: 20 × 6.85 = 137.0 checks as well as
-    20 × 6850 = 137,000.
+    20 × 6850 = 137,000. A page's own `decimal` separator (`TextIndex.three_decimal_sep`) leaves one reading.
     """
     spans = set()
     for pattern in (_NUMBER, _NUMBER_SPACED):
         for m in pattern.finditer(text):
             raw = m.group(0)
-            value = parse_amount(raw, dot_groups_thousands=whole)
+            value = parse_amount(raw, dot_groups_thousands=whole, decimal=decimal)
             if value is None or (raw.startswith("0") and re.match(r"\d{3}\b", raw)
                                  and re.search(r"(?<![\d.,])\d{1,3} $", text[: m.start()])):
                 continue  # the "030" of "132 030": a thousands group, no number of its own
             reading = _reading(text, m.start(), m.end(), value)
             spans.add(reading)
             # "2.000", "1,250": a thousand or three decimals
-            if not whole and re.fullmatch(r"-?[1-9]\d{0,2}[.,]\d{3}", raw):
+            if not whole and not decimal and re.fullmatch(r"-?[1-9]\d{0,2}[.,]\d{3}", raw):
                 thousands = float(raw.replace(".", "").replace(",", ""))
                 spans.add(replace(reading, value=thousands, decimals=0))
                 spans.add(replace(reading, value=float(raw.replace(",", ".")), decimals=3))
             if pattern is _NUMBER_SPACED:
-                spans |= _split_readings(text, m, whole)
+                spans |= _split_readings(text, m, whole, decimal)
     return sorted(spans)
 
 
-def _split_readings(text: str, m: re.Match[str], whole: bool = False) -> set[_Num]:
+def _split_readings(text: str, m: re.Match[str], whole: bool = False, decimal: str | None = None) -> set[_Num]:
     """A run of space-grouped digits read as two numbers: "489 000 489 000" is also 489 000 | 489 000, and
     "9 500 133 000" 9 500 | 133 000 (a price and an amount in forints, printed whole)."""
     out = set()
@@ -892,7 +939,7 @@ def _split_readings(text: str, m: re.Match[str], whole: bool = False) -> set[_Nu
         for start, end in ((m.start(), m.start() + gap.start()), (m.start() + gap.end(), m.end())):
             raw = text[start:end]
             if (re.fullmatch(r"-?\d{1,3}(?: \d{3})*(?:[.,]\d{1,4})?", raw)
-                    and (value := parse_amount(raw, dot_groups_thousands=whole)) is not None):
+                    and (value := parse_amount(raw, dot_groups_thousands=whole, decimal=decimal)) is not None):
                 out.add(_reading(text, start, end, value))
     return out
 
@@ -1001,7 +1048,7 @@ def find_table_rows(index: TextIndex, priceless: bool = False) -> list[RowCandid
     rows: list[RowCandidate] = []
     lines = index.lines
     used = -1  # last line consumed by a row
-    whole = index.whole_amounts
+    whole, decimal = index.whole_amounts, index.three_decimal_sep
     below = False  # the table prints each description under its row
     quantity_left = None  # the last head's order of its quantity and price columns
     for i, line in enumerate(lines):
@@ -1015,12 +1062,13 @@ def find_table_rows(index: TextIndex, priceless: bool = False) -> list[RowCandid
         nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
         # an amount alone on the next line (cents or a currency sign): not a wrapped "1" of a description
         joined = bool(nxt) and _NUMBER.fullmatch(nxt.strip("€$£₹ ")) is not None and bool(_AMOUNT_SHAPE.search(nxt))
-        row, span = _row(f"{line} {nxt}" if joined else line, i, whole=whole, quantity_left=quantity_left), 1 + joined
+        row, span = _row(f"{line} {nxt}" if joined else line, i, whole=whole, decimal=decimal,
+                         quantity_left=quantity_left), 1 + joined
         if row is None and _COUNT_TIMES_PRICE.fullmatch(nxt):
             # "Cold brew coffee box, 96 oz  $154.00" over "4 × $38.50": the factors under the description
-            row, span = _row(f"{nxt} {line}", i, whole=whole), 2
+            row, span = _row(f"{nxt} {line}", i, whole=whole, decimal=decimal), 2
         if row is None and priceless:
-            row = _row_without_price(f"{line} {nxt}" if joined else line, i, whole)
+            row = _row_without_price(f"{line} {nxt}" if joined else line, i, whole, decimal)
         if row is None and _LEADING_NUMBER.match(line) and not _ENDS_WITH_AMOUNT.search(line):
             # the wrapped row of a quantity-first table: its first number is on line i
             # (a position and a quantity open it: "1 1.500 Stk Ausstellungskatalog …", whose text may wrap longer)
@@ -1028,11 +1076,12 @@ def find_table_rows(index: TextIndex, priceless: bool = False) -> list[RowCandid
             for span in range(2, min(longest, len(lines) - i) + 1):
                 if span > 2 and _LEADING_NUMBER.match(lines[i + span - 2]):
                     break  # a wrapped description line does not open with a number: that is the next row
-                if _row(lines[i + span - 1], i + span - 1, whole=whole):
+                if _row(lines[i + span - 1], i + span - 1, whole=whole, decimal=decimal):
                     break  # the next line is a row of its own
                 block = " ".join(lines[i:i + span])
-                if row := (_row(block, i, first_within=len(line), whole=whole, quantity_left=quantity_left)
-                           or (_row_without_price(block, i, whole) if priceless else None)):
+                if row := (_row(block, i, first_within=len(line), whole=whole, decimal=decimal,
+                                quantity_left=quantity_left)
+                           or (_row_without_price(block, i, whole, decimal) if priceless else None)):
                     break
         if row is not None and (_too_short(row.description) or _WEAK_DESCRIPTION.search(row.description)):
             # the description is printed above the row's numbers, or (decided at the table's first such row,
@@ -1055,7 +1104,7 @@ def find_table_rows(index: TextIndex, priceless: bool = False) -> list[RowCandid
         if row is not None and not _too_short(row.description):
             rows.append(row)
             used = i + span - 1
-    rows = _without_summary(rows, lines)
+    rows = _without_glued_positions(_without_summary(rows, lines))
     head = next((i for i, line in enumerate(lines) if _is_table_head(line)), None)
     above = [r for r in rows if head is not None and r.line < head]
     if above and len(above) < len(rows) - len(above):
@@ -1063,6 +1112,26 @@ def find_table_rows(index: TextIndex, priceless: bool = False) -> list[RowCandid
         # head is an address, not a row; where most rows are above the head, the text is out of order
         rows = [r for r in rows if r.line > head]
     return rows
+
+
+def _without_glued_positions(rows: list[RowCandidate]) -> list[RowCandidate]:
+    """A column of positions that pypdf glued to the end of each description ("… - Normalstunden1", "… 25 %3",
+    "… (Zuschlag 25 %)8"), the numbers rising from row to row, leaves the descriptions."""
+    glued = [(row, m) for row in rows if (m := _GLUED_POSITION.search(row.description))]
+    # the longest run of rising numbers among them: a wrapped "(Karfreitag 29.03.2024)" or a "100 %" rises out of it
+    chains: list[list[int]] = []
+    for k, (_, m) in enumerate(glued):
+        before = [c for c in chains if int(glued[c[-1]][1].group(1)) < int(m.group(1))]
+        chains.append([*max(before, key=len, default=[]), k])
+    chain = max(chains, key=len, default=[])
+    if len(chain) >= 3 and len(chain) >= 0.6 * len(rows):
+        for k in chain:
+            row, m = glued[k]
+            row.description = row.description[: m.start()]
+    return rows
+
+
+_GLUED_POSITION = re.compile(r"(?<=[^\W\d_A-ZÀ-Þ]|[)%])(\d{1,3})$")  # (not a code's "A1", "B2")
 
 
 def _without_summary(rows: list[RowCandidate], lines: list[str]) -> list[RowCandidate]:
@@ -1233,15 +1302,15 @@ _LEADING_NUMBER = re.compile(r"^\s*(?:\d{1,3}\s+)?-?\d+(?:[.,]\d+)?\s+[^\W\d_]")
 _ENDS_WITH_AMOUNT = re.compile(r"\d[.,]\d\d\s*(?:€|\$|£|EUR)?\s*$")  # a line that ends with its amount is whole
 
 
-def _row(text: str, line: int, first_within: int | None = None, whole: bool = False,
+def _row(text: str, line: int, first_within: int | None = None, whole: bool = False, decimal: str | None = None,
          quantity_left: bool | None = None) -> RowCandidate | None:
-    nums = _numbers(text, whole)
+    nums = _numbers(text, whole, decimal)
     if len(nums) < 3:
         return None
     found = _product_triple(nums, text)
     if found is None:
         return None
-    qty, price, total, spans = found
+    qty, price, total, spans = _net_of_gross(nums, text, found)
     dates = [(d.start, d.start + len(d.text)) for d in find_dates(TextIndex(text))]
     if any(a < end and start < b for start, end in spans for a, b in dates):
         return None  # "· $1,023.03 due May 1, 2025": the day of a date is no factor
@@ -1264,14 +1333,15 @@ def _row(text: str, line: int, first_within: int | None = None, whole: bool = Fa
 _BETWEEN_COUNT_AND_AMOUNT = re.compile(r"(?:[^\d%]|\d{1,2}(?:[.,]\d{1,2})?\s?%){0,30}")  # unit, tax rate, currency
 
 
-def _row_without_price(text: str, line: int, whole: bool = False) -> RowCandidate | None:
+def _row_without_price(text: str, line: int, whole: bool = False, decimal: str | None = None
+                       ) -> RowCandidate | None:
     """`description … [unit price] count [unit] … amount` where count × price is not the amount.
 
     Some rows print no unit price (it is the amount over the count); some print a net price next to a gross
     amount ("67,2244  1  0 %  80,00"): the printed price is kept. A count of seven digits or more is a code
     ("GTIN: 4012345001235" above "abzgl. 16,7% Rabatt -2,00"), not a quantity.
     """
-    nums = sorted(_numbers(text, whole), key=lambda n: (n.end, n.end - n.start))
+    nums = sorted(_numbers(text, whole, decimal), key=lambda n: (n.end, n.end - n.start))
     if len(nums) < 2:
         return None
     total = nums[-1]
@@ -1288,6 +1358,17 @@ def _row_without_price(text: str, line: int, whole: bool = False) -> RowCandidat
         start, unit_price = count.start, round(total.value / count.value, 4)
     description = " ".join(_clean_description(text[:start]).split())
     return RowCandidate(description, count.value, unit_price, total.value, line)
+
+
+def _net_of_gross(nums: list[_Num], text: str, found: tuple):
+    """A row that prints its net amount and its gross one, the net times one plus the rate it prints, is read
+    net: "Thé vert Sencha bio 2 8,00 8,44 5,5 % 16,00 16,88" is 2 × 8,00 = 16,00, not 2 × 8,44 = 16,88."""
+    qty, _, total, spans = found
+    net = _product_triple([n for n in nums if n.end <= spans[2][0]], text)
+    if net is None or net[0] != qty or not 0 < net[2] < total:
+        return found
+    gross = [net[2] * (1 + rate / 100) for rate in rates(text)]
+    return net if any(abs(g - total) <= 0.011 + 0.001 * total for g in gross) else found
 
 
 def _product_triple(nums: list[_Num], text: str = ""):

@@ -435,6 +435,8 @@ DISTRACTOR_LABELS = [
     "bestellnummer", "bestell-nr", "auftrag", "auftragsnummer", "kundennummer", "kunden-nr", "customer no",
     "customer number", "customer id", "account number", "account no", "client no", "n° client", "numéro client",
     "klantnummer", "delivery date", "ship date", "shipping date", "date shipped", "dispatch date", "despatch date",
+    # a placement's or a contract's dates, not the invoice's: "Start date: 7 May 2024", "Week Ending 03/10/2024"
+    "start date", "week ending",
     "lieferdatum", "liefer- und leistungsdatum", "leistungsdatum", "data sprzedaży",
     "date de livraison", "leverdatum", "steuernummer", "tax number", "siret", "siren", "iban", "bic",
     "swift", "phone", "tel", "telefon", "fax", "page", "seite", "art-nr", "artikelnummer", "gln", "ean",
@@ -524,6 +526,8 @@ DISTRACTOR_LABELS = [
     "net weight", "gross weight", "total net weight", "total gross weight", "nettogewicht", "bruttogewicht",
     "poids net", "poids brut", "peso neto", "peso bruto", "peso netto", "peso lordo", "peso líquido",
     "net ağırlık", "brüt ağırlık", "waga netto", "waga brutto", "c/no", "carton no", "ctn no", "shipping marks",
+    # what is left to pay after a withholding or a retention, no net amount: "Net Amount Payable (EGP) 61,822.30"
+    "net amount payable", "net payable", "net amount due",
     # the buyer's VAT id, printed by the seller ("Ihre USt.-IdentNr.: DE234567890")
     "ihre ust-id", "ihre ust-idnr", "ihre ust.-idnr", "ihre ust.-id.-nr", "ihre ust.-identnr", "ihre ust-identnr",
     "ihre uid", "ihre uid-nr", "ihre uid-nr.", "ihre uid-nummer", "uid des kunden", "uid-nr. des kunden",
@@ -1429,7 +1433,8 @@ def separate_parties(plans: list[FieldPlan], proposals: dict[str, list[C.Candida
             proposals[p.name] = [c for c in proposals[p.name]
                                  if not any(c.value == t or (isinstance(t, str) and isinstance(c.value, str)
                                                              and (f" {c.value}" in t or c.value.endswith(f" {t}")
-                                                                  or t.startswith(f"{c.value} ")))
+                                                                  # (and its logo: "SENTINELLE OUEST")
+                                                                  or key(t).startswith(f"{key(c.value)} ")))
                                             for t in taken)]
 
 
@@ -1547,6 +1552,10 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
                     r"([^\W\d_]{3,})\s+$", index.lines[cand.line][: cand.start])) and not any(
                     h.end == word.end(1) for h in labels[cand.line])):
                 score -= 1.0  # "Factuur contributie 2025": the year of what is billed, no number
+            if (plan.kind == "id" and re.fullmatch(r"\d{4,5}", cand.text)
+                    and _POSTCODE_AND_CITY.match(index.lines[cand.line], cand.start)
+                    and re.search(r"(?:^|\s{2})$", index.lines[cand.line][: cand.start])):
+                score -= 2.0  # "06053 Deruta (PG) – Italia" beside "FATTURA" in the layout: a postcode, no number
             if plan.kind == "id" and _FATTURAPA_TYPE.fullmatch(cand.text):
                 score -= 1.5  # "Tipologia documento" / "TD01 fattura": the type of an Italian e-invoice, no number
             if plan.kind == "vat_id" and _block_role(cand, labels, index) not in (None, party_role(plan.name)):
@@ -1572,6 +1581,10 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
                 score += -0.5 if person else 0.0 if trading else 0.5
             if any(ch.isdigit() for ch in cand.text):
                 score -= 0.5
+            if role == "sender" and _payer_on_remittance_slip(cand, index):
+                score -= cand.label_evidence  # its "From" labels no seller
+            if _INITIALS_THEN_CODE.fullmatch(cand.text):
+                score -= 2.0  # "C.F. MRCDVD87D23L219G": a tax code after its label's initials, no name
             if _sales_rep(cand, labels, index.lines):
                 score -= 2.5
             if cand.line + 1 < n_lines and C.ATTENTION.match(index.lines[cand.line + 1].strip()):
@@ -1688,14 +1701,20 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
         salutation = C.SALUTATION.match(cand.value) if plan.kind == "text" and no_salutation else None
         if salutation and cand.value[salutation.end():].strip():
             cand.value = cand.value[salutation.end():].strip()  # the schema asks for the name alone: "Herrn …"
+        if (plan.kind == "text" and (monogram := _MONOGRAM.match(cand.value)) and _initials_of(*monogram.groups())
+                and index.flat.count(monogram.group(2).casefold()) > index.flat.count(cand.value.casefold())):
+            # "QC Qamar Cloud Systems L.L.C.", and elsewhere "Account name: Qamar Cloud Systems L.L.C.": the logo's
+            # letters, then the name (not "MVM Musterhafter Versicherungsverein …", printed so each time)
+            cand.value = monogram.group(2)
         scored.append(cand)
         key = cand.value
         # the same value printed several times: keep its best evidence, credit the repetition a little (an
-        # amount up to three times: twelve monthly instalments of 160,00 are no amount due)
+        # amount or a date up to three times: twelve monthly instalments of 160,00 are no amount due, a week's end
+        # on each row of a timesheet no issue date)
         if key in merged:
             best = merged[key]
             repeats[key] = repeats.get(key, 0) + 1
-            bonus = 0.1 if repeats[key] <= 3 or plan.kind not in ("amount", "integer") else 0.0
+            bonus = 0.1 if repeats[key] <= 3 or plan.kind not in ("amount", "integer", "date") else 0.0
             if cand.score > best.score and plan.kind == "text":
                 # a name printed again under a heading that names it: its evidence, at its first printing, whose
                 # place the model's options and the checks of its neighbours read
@@ -1715,6 +1734,8 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
         # "Original invoice INV-12873" … "reverses the lines of invoice INV-12873": wherever else it is printed,
         # the number of the invoice a credit note corrects is not the credit note's
         merged[key].score -= 1.5
+    if plan.kind == "text" and plan.role == "recipient" and not any(c.label_evidence for c in merged.values()):
+        _opens_an_address(index, merged)
     if plan.kind == "text" and not person and not trading:
         _legal_name_of_logo(merged)
         _name_of_a_two_line_logo(index, merged)
@@ -1737,6 +1758,44 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
     elif balance:  # no larger for being larger; of equal evidence the longer reading ("1 245,30", not "245,30")
         ranked = sorted(ranked, key=lambda c: (-c.score, -len(c.text)))
     return ranked
+
+
+# the head of a slip the buyer sends back with its payment
+_REMITTANCE_SLIP = re.compile(r"(?i)remittance (?:advice|slip)|detach and return|return this (?:slip|portion)"
+                              r"|talon à (?:détacher|retourner)")
+
+
+def _payer_on_remittance_slip(cand: C.Candidate, index: C.TextIndex) -> bool:
+    """"REMITTANCE ADVICE" … "From Lantern & Ivy Gifts Ltd": on the slip the buyer returns, "From" is the payer."""
+    return bool(re.match(r"(?i)from\b", index.lines[cand.line])) and any(
+        _REMITTANCE_SLIP.search(line) for line in index.lines[max(0, cand.line - 6): cand.line])
+
+
+_INITIALS_THEN_CODE = re.compile(r"(?:[A-Z]\.){1,3}\s*[A-Z0-9]*\d[A-Z0-9]*")
+# a postcode, then its town: "06053 Deruta (PG)", "75008 Paris", "1070 Wien"
+_POSTCODE_AND_CITY = re.compile(r"\d{4,5} [A-ZÀ-Þ][a-zà-ÿ'-]+(?:[ ,(]|$)")
+def _opens_an_address(index: C.TextIndex, merged: dict[Any, C.Candidate]) -> None:
+    """Where no heading names the recipient, a company whose postcode and town follow within four lines heads an
+    address window: "SCI Centre Commercial Les Hauts de Sèvre" / "Direction du centre" / "Allée des Commerçants" /
+    "44120 Vertou" (the sender's own block is taken from the recipient's options by `separate_parties`)."""
+    def opens(j: int, reach: int) -> bool:
+        return j >= 0 and bool(C.COMPANY.search(index.lines[j])) and any(
+            _POSTCODE_AND_CITY.match(line) for line in index.lines[j + 1: j + 1 + reach])
+
+    for cand in merged.values():
+        # (its first line: "Éditions de la Venoge SA" / "Service de production" over "Mme Nadia Perrenoud", its
+        # contact, and the street)
+        if opens(cand.line, 4) and not any(opens(cand.line - k, 4 + k) for k in (1, 2)):
+            cand.score += 0.5
+
+
+_MONOGRAM = re.compile(r"([A-Z]{2,4}) ((?:[A-Z][\w&-]*\s+){2,}\S.*)")
+
+
+def _initials_of(letters: str, name: str) -> bool:
+    """`letters` are the first letters of the words that open `name` ("QC", "Qamar Cloud Systems")."""
+    return ("".join(word[0] for word in name.split()[: len(letters)]) == letters
+            and not C.COMPANY.fullmatch(letters))  # not Sweden's "AB" before "AB Alfa Bygg"
 
 
 def _legal_name_of_logo(merged: dict[Any, C.Candidate]) -> None:

@@ -193,7 +193,7 @@ class LlamaExtractor:
         self._repair_with_rules(spec, plans, choices, proposals, index.lines)
         _second_reading(plans, choices, index, doc)
         _net_from_rows(plans, choices, doc.text)
-        _subtotal_of_rows(plans, choices, proposals)
+        _subtotal_of_rows(plans, choices, proposals, index.lines)
         rules_ok = _broken_rules(spec, choices) == 0
         confidence = self._confidence(spec, plans, choices, rules_ok)
         data = _answer(spec, {name: c.value for name, c in choices.items()})
@@ -779,7 +779,7 @@ def _net_from_rows(plans: list[FieldPlan], choices: dict[str, FieldChoice], text
 
 
 def _subtotal_of_rows(plans: list[FieldPlan], choices: dict[str, FieldChoice],
-                      proposals: dict[str, list[C.Candidate]]) -> None:
+                      proposals: dict[str, list[C.Candidate]], lines: list[str]) -> None:
     """The rows' sum printed with a label above the tax basis is the subtotal, before the charges under it:
     "Zwischensumme Artikel (netto) 104,50 €", "Versandkosten (netto, 19 %) 4,19 €", "Summe netto 108,69 €"."""
     rows = next((choices[p.name].value for p in plans if p.kind == "items" and _is_line_item_model(p)), None)
@@ -799,8 +799,9 @@ def _subtotal_of_rows(plans: list[FieldPlan], choices: dict[str, FieldChoice],
         # labelled as a net amount, or another label's but the difference to the basis printed between the two
         # ("Totale lavori e oneri SAL n. 2 95.128,88", "Sconto contrattuale 3% … -2.757,87", "Imponibile 92.371,01")
         difference = round(abs(net - c.value), 2)
-        if printed.score >= 2.5 or any(printed.line < x.line < now.line and abs(abs(x.value) - difference) < 0.005
-                                       for x in proposals[p.name]):
+        # (a line of its own: "Frais de livraison Colissimo HT 4,95 €" though a row's price is 4,95 too)
+        between = C.TextIndex("\n".join(lines[printed.line + 1: now.line]))
+        if printed.score >= 2.5 or any(abs(abs(x.value) - difference) < 0.005 for x in C.find_amounts(between)):
             c.value, c.source = printed.value, "rows"
 
 

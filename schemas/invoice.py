@@ -36,7 +36,8 @@ NET_LABELS = [
     "exkl. ust", "excl. mwst", "exkl. mwst", "ohne ust", "ohne mwst", "excl. btw", "excl. tax", "hors taxes",
     "razem netto",
     "wartość netto", "monto neto", "op. gravada", "importe neto gravado", "supply value", "total amount before vat",
-    "dpp", *more_labels("net")]
+    "dpp", "suma bases imponibles", "bases imponibles", "total bases imponibles", "total base imponible",
+    *more_labels("net")]
 
 
 class LineItem(BaseModel):
@@ -159,7 +160,11 @@ class InvoiceFields(BaseModel):
                                       "fed. id", "seller's permit no.", "ubi", "unified social credit code", "uscc",
                                       "ubn", "no. sst", "sst reg. no.", "mã số thuế", "v-tal", "vsk-nr.",
                                       # Greece's and Turkey's tax numbers
-                                      "αφμ", "α.φ.μ.", "vkn", "vergi no", "vergi kimlik no", "v.d."]},
+                                      "αφμ", "α.φ.μ.", "vkn", "vergi no", "vergi kimlik no", "v.d.",
+                                      # the Gulf's, Morocco's, Tunisia's and Israel's: "Supplier TRN", "ICE",
+                                      # "Matricule fiscal" / "M.F.", "VAT Reg. (Osek Murshe)", Oman's "VATIN"
+                                      "supplier trn", "seller trn", "ice", "matricule fiscal", "m.f.", "mf",
+                                      "osek murshe", "osek murshe no.", "vatin"]},
     )
     buyer_name: str | None = Field(
         None,

@@ -242,6 +242,29 @@ def test_a_page_of_whole_amounts_groups_thousands_with_its_dots():
     assert C.parse_amount("139.850") == 139.85 and C.parse_amount("139.850", dot_groups_thousands=True) == 139850.0
 
 
+def test_a_page_in_dinars_reads_three_decimals_in_rows_and_totals():
+    # Jordan prints "1,575.000", Tunisia "1 580,000" or "1 608.900": three decimals, not a thousands group
+    jordanian = ("Item Description Unit Qty Rate Amount\nMEP-02 PPR pipes 32 mm m 180 4.900 882.000\n"
+                 "Pump set set 1 1,240.000 1,240.000\nSubtotal 2,122.000\nSales tax 16% 339.520\n"
+                 "Total Invoice Amount (JOD) 2,461.520\n")
+    index = C.TextIndex(jordanian)
+    assert index.three_decimal_sep == "." and not index.dot_groups_thousands and not index.whole_amounts
+    assert [(r.quantity, r.unit_price, r.line_total) for r in C.find_table_rows(index)] == [
+        (180.0, 4.9, 882.0), (1.0, 1240.0, 1240.0)]
+    assert [c.value for c in C.find_amounts(index)][-3:] == [2122.0, 339.52, 2461.52]
+    tunisian = ("MED-0112 Paracétamol 500 mg 400 1,850 7 % 740,000\nCON-3105 Gel 500 ml 180 7,985 19 % 1 437,300\n"
+                "Total HT 2 177,300\nTimbre fiscal 1,000\nNet à payer (TND) 2 547,187\n")
+    index = C.TextIndex(tunisian)
+    assert index.three_decimal_sep == ","
+    assert [(r.quantity, r.unit_price, r.line_total) for r in C.find_table_rows(index)] == [
+        (400.0, 1.85, 740.0), (180.0, 7.985, 1437.3)]
+    assert {2177.3, 1.0, 2547.187} <= {c.value for c in C.find_amounts(index)}
+    assert C.parse_amount("1,850", decimal=",") == 1.85 and C.parse_amount("1,240.000", decimal=".") == 1240.0
+    # no dinar, or a page of dinars in cents, reads as before
+    assert C.TextIndex(jordanian.replace("(JOD)", "(EUR)")).three_decimal_sep is None
+    assert C.TextIndex("Total JOD 1,250.00\nQty 1,250\n").three_decimal_sep is None
+
+
 def test_a_tax_printed_in_whole_units_is_rate_times_basis_rounded():
     index = C.TextIndex("VSK 11% 106.937 11.763 118.700 kr.\nVSK 24% 15.121 3.629 18.750 kr.\nISK")
     assert [(b.value, t.value) for b, t in index.tax_breakdown] == [(106937.0, 11763.0), (15121.0, 3629.0)]
@@ -735,3 +758,30 @@ def test_greek_article_codes_part_numbers_and_units_leave_the_description():
     assert [r.description for r in C.find_table_rows(C.TextIndex(page))] == [
         "Ανέλκυση και καθέλκυση σκάφους με travel lift", "Φτερωτή αντλίας θαλασσινού νερού",
         "Εργατοώρες βαφής και προετοιμασίας υφάλων"]
+
+
+def test_a_row_that_prints_its_net_and_its_gross_amount_is_read_net():
+    # the gross amount is the net times one plus the rate the row prints, whichever price comes first
+    for line, row in [("Thé vert Sencha bio, sachet 100 g 2 8,00 8,44 5,5 % 16,00 16,88", (2.0, 8.0, 16.0)),
+                      ("Crema viso idratante 2 15,25 12,50 22% 25,00 30,50", (2.0, 12.5, 25.0)),
+                      ("Jamón ibérico loncheado 100 g 10 5,00 5,50 10% 50,00 55,00", (10.0, 5.0, 50.0))]:
+        found = C._row(line, 0)
+        assert (found.quantity, found.unit_price, found.line_total) == row, line
+    # a tax column after the net amount is no gross: "2 22,50 45,00 20 9,00 54,00" stays 2 × 22,50
+    found = C._row("Boulier compteur en hêtre 2 22,50 45,00 20 9,00 54,00", 0)
+    assert (found.quantity, found.unit_price, found.line_total) == (2.0, 22.5, 45.0)
+
+
+def test_positions_glued_to_the_descriptions_end_leave_them():
+    rows = [C.RowCandidate(d, 1.0, 1.0, 1.0, k) for k, d in enumerate([
+        "Jovanović, Dragan - Normalstunden1", "Jovanović, Dragan - Mehrarbeit (Zuschlag 25 %)2",
+        "Jovanović, Dragan - Nachtzuschlag 25 %3", "Brandt, Lukas - Feiertagszuschlag (Karfreitag 29",
+        "Brandt, Lukas - Normalstunden5"])]
+    assert [r.description for r in C._without_glued_positions(rows)] == [
+        "Jovanović, Dragan - Normalstunden", "Jovanović, Dragan - Mehrarbeit (Zuschlag 25 %)",
+        "Jovanović, Dragan - Nachtzuschlag 25 %", "Brandt, Lukas - Feiertagszuschlag (Karfreitag 29",
+        "Brandt, Lukas - Normalstunden"]
+    # codes ("Fuse holder A1") and too few rows keep their digits
+    codes = [C.RowCandidate(f"Fuse holder {c}", 1.0, 1.0, 1.0, k) for k, c in enumerate(["A1", "B2", "C3"])]
+    assert [r.description for r in C._without_glued_positions(codes)] == ["Fuse holder A1", "Fuse holder B2",
+                                                                          "Fuse holder C3"]

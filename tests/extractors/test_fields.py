@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 import pytest
 from pydantic import BaseModel, Field
 
-from extractors.candidates import COMPANY, Candidate, TextIndex, find_text_spans
+from extractors.candidates import COMPANY, Candidate, TextIndex, find_text_spans, find_vat_ids
 from extractors.fields import concept_labels, find_labels, plan_fields, propose, separate_parties
 from extractors.grounding import GroundingIndex
 from extractors.llama_local import LlamaExtractor, _outside_tax, _rows_that_add_up
@@ -2261,3 +2261,114 @@ def test_invoice_set_an_latin_american_invoices():
             "Consignar  en  la  cuenta  de  ahorros  Banco  Cafetero  del  Centro  No.\n"
             "061-483920-17 o pagar en caja.\n")
     assert _invoice_number(bank) == "10592"
+
+
+def test_tax_ids_of_the_gulf_the_maghreb_and_israel_and_whose_they_are():
+    # Morocco's ICE, Tunisia's matricule fiscal, Israel's osek murshe, Oman's VATIN (of an IBAN's shape, not one)
+    for line, tax_id in [("ICE : 002148576000039  -  IF : 15273948", "002148576000039"),
+                         ("Matricule fiscal : 1283746K/A/M/000", "1283746K/A/M/000"),
+                         ("RC B0913462017 - MF 1283746K/A/M/000 - Code en douane", "1283746K/A/M/000"),
+                         ("VAT Reg. (Osek Murshe): 515872349", "515872349"),
+                         ("Osek Murshe No. 034578914", "034578914"), ("VATIN: OM1100274519", "OM1100274519")]:
+        assert [c.value for c in find_vat_ids(TextIndex(line))] == [tax_id], line
+    uae = ("JEBEL CREST\nGENERAL TRADING FZE\nInvoice No: JCT/2025/07/0188\nSupplier TRN: 100693825700003\nFrom:\n"
+           "Jebel Crest General Trading FZE\nBill To:\nAl Wadi Building Materials L.L.C.\nMussafah, Abu Dhabi\n"
+           "TRN: 100358264900003\n")
+    assert _top(uae, "vendor_vat_id") == "100693825700003"  # the supplier's, not the buyer's under "Bill To"
+
+
+def test_a_bilingual_captions_arabic_half_leaves_its_label_a_heading():
+    saudi = ("Al-Nakheel Industrial Supplies Co. ﺷﺮﻛﺔ ﺍﻟﻨﺨﻴﻞ ﻟﻠﺘﻮﺭﻳﺪﺍﺕ ﺍﻟﺼﻨﺎﻋﻴﺔ\nTax Invoice\nﻓﺎﺗﻮﺭﺓ ﺿﺮﻳﺒﻴﺔ\n"
+             "Invoice Number ﺭﻗﻢ ﺍﻟﻔﺎﺗﻮﺭﺓ\nINV-2025-004871\nSeller ﺍﻟﺒﺎﺋﻊ\nAl-Nakheel Industrial Supplies Co.\n"
+             "Building 7421, King Fahd Road\nVAT Number: 310458729600003\nBuyer ﺍﻟﻤﺸﺘﺮﻱ\n"
+             "Rawabi Al Khaleej Contracting Est.\nBuilding 2290, Prince Mohammed bin Fahd Road\n"
+             "VAT Number: 300987654300003\nTotal ﺍﻹﺟﻤﺎﻟﻲ 48,844.93\n")
+    assert _top(saudi, "buyer_name") == "Rawabi Al Khaleej Contracting Est."  # not the Arabic title
+    assert _top(saudi, "vendor_name") == "Al-Nakheel Industrial Supplies Co."
+    assert _top(saudi, "invoice_number") == "INV-2025-004871"
+    assert TextIndex("ﻓﺎﺗﻮﺭﺓ ﺿﺮﻳﺒﻴﺔ").lines == ["ﻓﺎﺗﻮﺭﺓ ﺿﺮﻳﺒﻴﺔ"]  # a line of Arabic alone is kept
+
+
+def test_a_logos_letters_before_the_name_and_what_is_left_to_pay_after_a_withholding():
+    text = ("QC Qamar Cloud Systems L.L.C.\nOffice 1807, Marsa Tower, Business Bay\nTRN: 100384726500003\n"
+            "TAX INVOICE\nInvoice No. QCS-INV-2025-0318\nSubtotal 54,710.00\nVAT 14% 7,659.40\n"
+            "Total Invoice Amount 62,369.40\nLess: Withholding Tax 1% (on net) -547.10\n"
+            "Net Amount Payable (EGP) 61,822.30\nAccount name: Qamar Cloud Systems L.L.C.\n")
+    assert _top(text, "vendor_name") == "Qamar Cloud Systems L.L.C."
+    # letters that open the name each time it is printed are the name's
+    assert _top(text.replace("name: Qamar", "name: QC Qamar"), "vendor_name") == (
+        "QC Qamar Cloud Systems L.L.C.")
+    assert _top(text, "total") == 62369.4
+    assert _invoice(text)["tax_basis_total"] == 54710.0  # the net payable is no net amount
+    assert _top("AB Alfa Bygg\nFaktura 1234\n", "vendor_name") == "AB Alfa Bygg"  # a legal form, no logo
+
+
+def test_a_sellers_name_ends_before_its_marketplace_its_trade_name_and_its_brand():
+    uk = ("Harrowgate Craft Supplies Ltd\nUnit 4, Fennel Court · Harrogate HG2 7QP\nVAT INVOICE\n"
+          "Sold by Harrowgate Craft Supplies Ltd on Bazaario Marketplace · dispatched by the seller\nInvoice to\n"
+          "Pemberton & Hale Ltd\n27 Cornmarket Row\n")
+    assert "Harrowgate Craft Supplies Ltd on Bazaario Marketplace" not in _values(uk, "vendor_name")
+    estonian = "Pixelgrove\nINVOICE\nSELLER\nPikselpuu OÜ (trading as Pixelgrove)\nTelliskivi 60a/3\n10412 Tallinn\n"
+    assert _top(estonian, "vendor_name") == "Pikselpuu OÜ"
+    us = ("stitchcrate\na brand of Thimble & Thread Co., Inc.\n1420 J Street, Suite 210\nSacramento, CA 95814\n"
+          "Invoice\nInvoice # INV-2025-0814-3391\nBILL TO\nDanielle Okafor\n")
+    assert _top(us, "vendor_name") == "Thimble & Thread Co., Inc."
+    # a brand over the legal name that holds its word is no name printed over two lines
+    french = ("Capucine Box\nLes Boîtes de Capucine SAS\n5 place Saint-Pierre, 44000 Nantes\nN° TVA : FR69882045172\n"
+              "Numéro de facture : CB-2025-12-08841\nClient : Mme Claire Dubois-Lemaire\n")
+    assert "Capucine Box Les Boîtes de Capucine SAS" not in _values(french, "vendor_name")
+
+
+def test_a_postcode_a_tax_code_and_the_payer_on_a_remittance_slip_are_no_number_or_party():
+    italian = ("FATTURA                     06053 Deruta (PG) – Italia\nBottega Ceramiche Ventura S.r.l.\n"
+               "NUMERO FATTURA\n2025/OSS/0093\nDATA\n08/05/2025\n")
+    assert _top(italian, "invoice_number") == "2025/OSS/0093"
+    buyer = ("Il Melograno\nFattura n. 87/2025\nData: 02/12/2025\nIntestata a:\nSig. Davide Marchetti\n"
+             "Via Nizza 150\n10126 Torino (TO)\nC.F. MRCDVD87D23L219G\n")
+    assert _top(buyer, "buyer_name") == "Sig. Davide Marchetti"  # (the salutation goes where the schema asks)
+    slip = ("COPPERLEAF\nCopperleaf Candle Works Ltd\n9 Wapping Wharf Studios\nBristol BS1 6WP\nINVOICE\n"
+            "INVOICE NO.\nINV-CCW-004812\nBill to\nLantern & Ivy Gifts Ltd\n14 Market Hill\nTotal due £1,234.00\n"
+            "✂  please detach and return with your payment\nREMITTANCE ADVICE\nFrom Lantern & Ivy Gifts Ltd\n"
+            "Account LNI-0042\n")
+    assert _top(slip, "vendor_name") == "Copperleaf Candle Works Ltd"
+
+
+def test_the_rows_sum_over_a_charge_whose_amount_a_row_prints_too_is_the_subtotal():
+    # the shipping's 4,95 is also a row's unit price: the charge between the two sums is read from its own line
+    shop = ("Désignation Qté PU HT PU TTC TVA Total HT Total TTC\n"
+            "Thé vert Sencha bio, sachet 100 g 2 8,00 8,44 5,5 % 16,00 16,88\n"
+            "Infuseur inox à suspendre 3 4,95 5,94 20 % 14,85 17,82\nTotal articles HT 30,85 €\n"
+            "Frais de livraison Colissimo HT 4,95 €\nTotal HT 35,80 €\nTotal TVA 4,00 €\nTotal TTC 39,80 €\n")
+    answer = _invoice(shop)
+    assert (answer["subtotal"], answer["tax_basis_total"], answer["total"]) == (30.85, 35.8, 39.8)
+
+
+def test_a_timesheets_week_ending_and_a_placements_start_are_no_issue_dates():
+    # "Week Ending 03/10/2024" under "Invoice Date 03/13/2024", and again on every row; "Start date: 7 May 2024"
+    # of the placement under "INVOICE DATE" / "14 May 2024"
+    us = _held_out_invoice("invoice_set_ao", "ao01_us_temp_timesheets.pdf")
+    assert us["invoice_date"] == "2024-03-13"
+    uk = _held_out_invoice("invoice_set_ao", "ao03_uk_recruitment_fee.pdf")
+    assert uk["invoice_date"] == "2024-05-14"
+
+
+def test_an_address_window_without_a_heading_names_the_recipient():
+    french = ("SENTINELLE OUEST\nSÉCURITÉ · GARDIENNAGE · SÉCURITÉ INCENDIE\nSentinelle Ouest Sécurité SAS\n"
+              "14 rue Jules-Verdier\n44300 Nantes\nSIRET 48219307500025 · TVA intracom. FR01482193075\n"
+              "SCI Centre Commercial Les Hauts de Sèvre\nDirection du centre - Service comptabilité\n"
+              "Allée des Commerçants\n44120 Vertou\nFACTURE N° FA-2024-0562\nDate de facture : 31/05/2024\n")
+    index, plans = TextIndex(french), plan_fields(load_schema("invoice").model)
+    labels = find_labels(index, plans)
+    proposals = {p.name: propose(index, p, labels) for p in plans}
+    separate_parties(plans, proposals)
+    assert proposals["vendor_name"][0].value == "Sentinelle Ouest Sécurité SAS"
+    assert proposals["buyer_name"][0].value == "SCI Centre Commercial Les Hauts de Sèvre"
+    assert "SENTINELLE OUEST" not in [c.value for c in proposals["buyer_name"]]  # the sender's logo
+    # the window's first line, not the contact in it
+    swiss = ("Traductions Léman Sàrl\nRue du Stand 14\n1204 Genève\nÉditions de la Venoge SA\nService de production\n"
+             "Mme Nadia Perrenoud\nAvenue de Cour 61\n1007 Lausanne\nFACTURE\nNuméro de facture TL-2025-0093\n")
+    index = TextIndex(swiss)
+    labels = find_labels(index, plans)
+    proposals = {p.name: propose(index, p, labels) for p in plans}
+    separate_parties(plans, proposals)
+    assert proposals["buyer_name"][0].value == "Éditions de la Venoge SA"
