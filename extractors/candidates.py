@@ -121,7 +121,9 @@ class TextIndex:
 _GROUPED = r"\d{1,3}(?:[.,'\u00a0\u202f]\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}"
 # an amount ends at a word boundary, or where pypdf glued the next cell's capitalised word to its cents
 # ("€ 2.825,53Betaaldatum: 25-03-2026")
-_AMOUNT = re.compile(r"(?<![\w.,/-])(-\s?)?(" + _GROUPED + r"|\d+)([.,]\d{2,4})?"
+# (or glued to the rand's sign: "TOTAL CREDIT R4,349.31")
+_AMOUNT = re.compile(r"(?:(?<![\w.,/-])|(?<=\bR)(?=\d{1,3}(?:,\d{3})*\.\d\d\b))"
+                     r"(-\s?)?(" + _GROUPED + r"|\d+)([.,]\d{2,4})?"
                      r"(?:(?![\w]|[.,/-]\d)|(?<=[.,]\d\d)(?=[A-ZÄÖÜ](?:[a-zäöüß]|-[a-zäöü])))")  # "3 198,09Y-tunnus"
 # A plain space may group thousands ("22 800,00") or separate two numbers ("3 650.00"): both readings are kept.
 _AMOUNT_SPACED = re.compile(r"(?<![\w.,/-])(-\s?)?(\d{1,3}(?: \d{3})+)([.,]\d{2,4})?"
@@ -133,8 +135,10 @@ ZERO_DECIMAL_CURRENCIES = frozenset("BIF CLP DJF GNF ISK JPY KMF KRW PYG RWF UGX
 # and with three (the dinars, the rial of Oman)
 THREE_DECIMAL_CURRENCIES = frozenset("BHD IQD JOD KWD LYD OMR TND".split())
 # cents after a dot or after a comma, not a date's "12.04." or a number's "1.234.567"
-_DOT_CENTS = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})*\.\d{2}(?![\d.,])")
-_COMMA_CENTS = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})*,\d{2}(?![\d.,])")
+# (nor a rate's "19.25 %", nor a measure's "0.55mm")
+_NO_CENTS_AFTER = r"(?![\d.,]|\s?%|\s?(?:mm|cm|m|km|m²|m³|kg|g|t|l|ml|kW|W|V)\b)"
+_DOT_CENTS = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})*\.\d{2}" + _NO_CENTS_AFTER)
+_COMMA_CENTS = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})*,\d{2}" + _NO_CENTS_AFTER)
 _COMMA_GROUPED_CENTS = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+\.\d{2}(?![\d.,])")
 # three decimals after a dot ("1,575.000", "1 608.900") or after a comma ("1 580,000", "9.281,892")
 _THREE_DECIMALS = {".": re.compile(r"(?<![\d.,])\d{1,3}(?:[, \u00a0]\d{3})*\.\d{3}(?![\d.,])"),
@@ -186,8 +190,14 @@ def find_amounts(index: TextIndex, *, with_decimals_only: bool = True) -> list[C
             money = _MONEY_SIGN.search(line[: m.start()]) or _MONEY_SIGN_AFTER_ALONE.match(line[m.end():])
             # a whole number is an amount only next to its currency ("Rs 1939", "€ 500"), or grouped in thousands
             # on a page of whole amounts ("Til greiðslu ISK 139.850")
+            # (a whole amount grouped by spaces alone on its line: "NET À PAYER 4 949 910 F CFA", "TVA 10 % 353 020",
+            # not the row
+            # "Total 4 606 000 230 300 4 375 700 505 210", whose spaces part its cells too)
+            # (and not a wrapped row's cells: "2 175 000 350 000" is no amount of five groups)
+            alone = (whole.count(" ") <= 3
+                     and not re.search(r"\d", _RATE.sub("", f"{line[: m.start()]} {line[m.end():]}")))  # (but its rate)
             grouped = not frac and ("." in whole and index.dot_groups_thousands
-                                    or "," in whole and index.whole_amounts)
+                                    or ("," in whole or " " in whole and alone) and index.whole_amounts)
             decimal = index.three_decimal_sep
             if decimal and not frac and re.search(rf"\{decimal}\d{{3}}$", whole):
                 whole, frac = whole[:-4], whole[-4:]  # "9.850" on a page of dinars: 9 and 850 thousandths
@@ -408,10 +418,10 @@ _SYMBOLS = {"€": "EUR", "$": "USD", "£": "GBP", "₹": "INR", "¥": "JPY", "�
             "Rs.": "INR", "Rs": "INR", "Fr.": "CHF", "kr": "SEK", "R$": "BRL", "CHF": "CHF", "A$": "AUD", "C$": "CAD",
             "NZ$": "NZD", "HK$": "HKD", "S$": "SGD", "US$": "USD", "NT$": "TWD", "Kč": "CZK", "₴": "UAH", "₸": "KZT",
             "₼": "AZN", "₾": "GEL", "֏": "AMD", "₫": "VND", "₱": "PHP", "₪": "ILS", "₩": "KRW", "฿": "THB", "₦": "NGN",
-            "R": "ZAR", "S/": "PEN"}
+            "R": "ZAR", "S/": "PEN", "GH₵": "GHS", "₵": "GHS"}
 _CODE = re.compile(r"(?<![A-Za-z])(?<![A-Za-z]-)([A-Z]{3})(?![A-Za-z])")  # not the "ANG" of "FO-ANG"
 # a dollar sign with its country's letters first ("R$ 26.170,23" is the real, not the US dollar)
-_SYMBOL = re.compile(r"(?<![A-Za-z])(?:R|A|C|NZ|HK|S|US|NT)\$|€|\$|£|₹|¥|₽|₺|zł|Kč|₴|₸|₼|₾|֏|₫|₱|₪|₩|฿|₦"
+_SYMBOL = re.compile(r"(?<![A-Za-z])(?:R|A|C|NZ|HK|S|US|NT)\$|€|\$|£|₹|¥|₽|₺|zł|Kč|₴|₸|₼|₾|֏|₫|₱|₪|₩|฿|₦|GH₵|₵"
                      r"|\bRs\.?(?=\s?-?\d)|\bkr\b|\bR(?=\s?\d{1,3}(?:[ ,]\d{3})*\.\d\d\b)"  # "R 43 719.10": rand
                      r"|(?<![\w/])S/(?=\s?\d)")  # Peru's sol: "Importe Total S/ 188,280.80"
 
@@ -447,7 +457,13 @@ _DOLLAR_COUNTRIES = (
 _COUNTRY_CURRENCIES = (*_DOLLAR_COUNTRIES, ("ZAR", re.compile(r"\bSouth Africa\b|@[\w.-]+\.co\.za\b")),
                        ("THB", re.compile(r"(?i)\bbaht\b")), ("MYR", re.compile(r"\(RM\)|(?i:\bringgit\b)")),
                        ("VND", re.compile(r"(?i)\bđồng\b|\bVNĐ\b")), ("IDR", re.compile(r"(?i)\brupiah\b|\(Rp\)")),
-                       ("CNY", re.compile(r"\bRMB\b|(?i:\brenminbi\b|\byuan\b)")))
+                       ("CNY", re.compile(r"\bRMB\b|(?i:\brenminbi\b|\byuan\b)")),
+                       ("ETB", re.compile(r"(?i)\bbirr\b")), ("GHS", re.compile(r"(?i)\bcedis?\b")))
+# the CFA franc of West Africa (XOF) or, by the country the page names or Cameroon's tax id (NIU), of Central Africa
+_CFA = re.compile(r"\bF\.? ?CFA\b|\bFCFA\b|(?i:\bfrancs? CFA\b)")
+_CENTRAL_AFRICA = re.compile(r"(?i)\bCamero(?:u)?n\b|\bDouala\b|\bYaound[ée]\b|\bGabon\b|\bLibreville\b|"
+                             r"\bBrazzaville\b|\bTchad\b|\bChad\b|\bN'Djam[ée]na\b|\bCentrafri|\bBangui\b|\bMalabo\b|"
+                             r"\bCEMAC\b|\bNIU\b")
 # and crowns: Norway's VAT word and payment reference ("Org.nr. 991742050 MVA", "KID"), Denmark's company register and
 # payment card, Iceland's VAT word and personal id; Sweden's crown is the sign's default
 _KRONE_COUNTRIES = (
@@ -496,6 +512,9 @@ def find_currencies(index: TextIndex) -> list[Candidate]:
             code = next(iter(family))
         if code:
             found.append(Candidate(code, m.group(0), i, m.start()))
+    if not found and (cfa := next(index.iter_matches(_CFA), None)):
+        i, m = cfa
+        found.append(Candidate("XAF" if _CENTRAL_AFRICA.search(index.text) else "XOF", m.group(0), i, m.start()))
     if not found:
         for code, country in _COUNTRY_CURRENCIES:
             if hit := next(index.iter_matches(country), None):
@@ -540,7 +559,8 @@ _VAT_SPACED = re.compile(r"(?<![A-Z0-9])([A-Z]{2,3}(?: ?[0-9A-Z]){8,14})(?![A-Za
 # "WA UBI 604 812 377"; China's unified social credit code "USCC: 91320594MA1Y8RT4XR", Taiwan's "UBN: 53084128",
 # Malaysia's "No. SST: W10-2108-32001122"; Panama's RUC and its check digits "155704218-2-2021 DV 37"; Turkey's
 # "Tax office: Pamukkale V.D.  Tax No: 0482157365"; Morocco's "ICE : 002148576000039", Tunisia's "Matricule fiscal :
-# 1283746K/A/M/000", Israel's "Osek Murshe No. 034578914", Oman's "VATIN: OM1100274519"
+# 1283746K/A/M/000", Israel's "Osek Murshe No. 034578914", Oman's "VATIN: OM1100274519"; Senegal's "NINEA 005812347
+# 2V2", Côte d'Ivoire's "NCC : 0912478 R", Cameroon's "NIU: M071612345678P"
 _TAX_ID = re.compile(
     r"(?i)(?<![\w/])(?:abn|a\.b\.n\.|cvr(?:-nr\.?|-nummer| nr\.?)?|nif/nipc|nipc/nif|nif|cif|nipc|n\.i\.f\.|nip|"
     r"tps/tvh|gst/hst|"
@@ -554,8 +574,9 @@ _TAX_ID = re.compile(
     r"n[°º] ?(?:tps|tvh)|no\.? (?:tps|tvh)|"
     r"fed(?:eral)?\.? id|seller'?s permit no\.?|(?-i:UBI)|unified social credit code|"
     r"(?-i:USCC|UBN)|no\.? sst|mã số thuế|α\.?φ\.?μ\.?|vkn|vergi (?:kimlik )?no\.?|v\.\s?d\.|"
-    r"(?-i:ICE|M\.F\.|MF)|matricule fiscal|osek murshe(?: no\.?)?|vatin)\)?\s*[:#]?\s*"
-    r"(?-i:(\d{7}[A-Z]/[A-Z]/[A-Z]/\d{3}|(?:[A-Z]{2}[ -]?)?\d[\d. /-]{5,18}\d(?: ?DV ?\d{1,2}| ?[A-Z]{1,3}\d{0,4})?|"
+    r"(?-i:ICE|M\.F\.|MF)|matricule fiscal|osek murshe(?: no\.?)?|vatin|(?-i:NINEA|NCC|NIU))\)?\s*[:#]?\s*"
+    r"(?-i:(\d{7}[A-Z]/[A-Z]/[A-Z]/\d{3}|\d{9} \d[A-Z]\d|[A-Z]\d{12}[A-Z]|\d{7} [A-Z](?![\w.])|"
+    r"(?:[A-Z]{2}[ -]?)?\d[\d. /-]{5,18}\d(?: ?DV ?\d{1,2}| ?[A-Z]{1,3}\d{0,4})?|"
     r"[A-Z]\d{7}[A-Z0-9]|T\d{13}|"
     r"[A-Z]-\d{6}-[A-Z]|SM ?\d{5}"
     # (a comma and a space end the id: "NIP 622-281-47-00, weterynaryjny nr …")
@@ -569,8 +590,8 @@ _TAX_WORD_THEN_ID = re.compile(
 
 
 # tax ids of fewer digits: Andorra's NRT "L-709312-K", San Marino's C.O.E. "SM 24613", a Mexican company's RFC
-# "AEB120418QJ8"
-_SHORT_TAX_ID = re.compile(r"[A-Z]-\d{6}-[A-Z]|SM ?\d{5}|[A-ZÑ&]{3,4}\d{6}[A-Z0-9]{3}")  # (and Mexico's RFC)
+# "AEB120418QJ8", Côte d'Ivoire's NCC "0912478 R"
+_SHORT_TAX_ID = re.compile(r"[A-Z]-\d{6}-[A-Z]|SM ?\d{5}|[A-ZÑ&]{3,4}\d{6}[A-Z0-9]{3}|\d{7} [A-Z]")
 
 
 # six-digit VAT numbers: Iceland's "VSK-nr. 118452", the Faroe Islands' "V-tal 512034"

@@ -60,6 +60,7 @@ class InvoiceFields(BaseModel):
         description="The invoice's own number or id.",
         max_length=40,
         json_schema_extra={"labels": ["invoice number", "invoice no", "invoice #", "invoice", "invoice id", "rechnungsnummer",
+                                      "fiscal document number",  # (the number a tax authority's system gives: EFRIS)
                                       "rechnung nr", "rechnungs-nr", "rechnungsnr", "rechnung #", "rechnung",
                                       "beleg-nr", "honorarnote nr", "sorszám", "számla sorszáma",
                                       "belegnummer", "nr.", "nr", "no.", "facture n°", "facture n", "facture", "avoir",
@@ -127,6 +128,7 @@ class InvoiceFields(BaseModel):
         description="Company that issued the invoice (seller).",
         max_length=120,
         json_schema_extra={"labels": ["seller", "from", "vendor", "supplier", "sold by", "service provider", "verkäufer",
+                                      "seller's details", "seller details",
                                       "rechnungsersteller", "absender", "pay to", "payee", "payable to",
                                       "cheques payable to", "checks payable to",
                                       "lieferant", "rechnungssteller", "vendeur", "fournisseur", "émetteur",
@@ -164,13 +166,17 @@ class InvoiceFields(BaseModel):
                                       # the Gulf's, Morocco's, Tunisia's and Israel's: "Supplier TRN", "ICE",
                                       # "Matricule fiscal" / "M.F.", "VAT Reg. (Osek Murshe)", Oman's "VATIN"
                                       "supplier trn", "seller trn", "ice", "matricule fiscal", "m.f.", "mf",
-                                      "osek murshe", "osek murshe no.", "vatin"]},
+                                      "osek murshe", "osek murshe no.", "vatin",
+                                      # Senegal's, Côte d'Ivoire's, Cameroon's and Kenya's
+                                      "ninea", "ncc", "niu", "kra pin"]},
     )
     buyer_name: str | None = Field(
         None,
         description="Customer the invoice is addressed to (buyer).",
         max_length=120,
         json_schema_extra={"labels": ["bill to", "billed to", "invoice to", "invoiced to", "buyer", "customer", "sold to",
+                                      # (a fiscal e-invoice's section: Uganda's EFRIS)
+                                      "buyer's details", "buyer details",
                                       "ship to", "credit to", "credited to", "to", "käufer", "kunde",
                                       "rechnungsempfänger",
                                       "rechnungsadresse", "rechnungsanschrift", "empfänger", "leistungsempfänger",
@@ -280,7 +286,8 @@ class InvoiceFields(BaseModel):
                                       "invoice total", "bruttosumme", "gesamtbetrag", "gesamtsumme", "rechnungsbetrag",
                                       "rechnungstotal", "gesamttotal", "totalbetrag",
                                       "rechnungssumme", "endbetrag", "summe", "zu zahlen", "zahlbetrag", "brutto",
-                                      "total ttc", "montant ttc", "net à payer", "montant à payer", "total facture",
+                                      "total ttc", "montant ttc", "net à payer", "net à payer ttc", "montant à payer",
+                                      "total facture",
                                       "total fee note",
                                       "totaal",
                                       "factuur totaal",

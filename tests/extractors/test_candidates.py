@@ -785,3 +785,33 @@ def test_positions_glued_to_the_descriptions_end_leave_them():
     codes = [C.RowCandidate(f"Fuse holder {c}", 1.0, 1.0, 1.0, k) for k, c in enumerate(["A1", "B2", "C3"])]
     assert [r.description for r in C._without_glued_positions(codes)] == ["Fuse holder A1", "Fuse holder B2",
                                                                           "Fuse holder C3"]
+
+
+def test_currencies_and_whole_amounts_of_sub_saharan_africa():
+    found = lambda text: [c.value for c in C.find_currencies(C.TextIndex(text))]  # noqa: E731
+    assert found("NET À PAYER 4 949 910 F CFA\nDakar, Sénégal") == ["XOF"]
+    assert found("NET À PAYER TTC 6.521.334 FCFA\nAbidjan") == ["XOF"]
+    assert found("capital de 1 200 000 000 FCFA - NIU M089912345671Q") == ["XAF"]  # Cameroon's tax id
+    assert found("NET À PAYER TTC (FCFA) 10 072 265,00\nDouala, Cameroun") == ["XAF"]
+    assert found("Sub Total (excl. VAT) 2,014,388.00\nTotal Price (Birr)") == ["ETB"]
+    assert found("TOTAL PAYABLE GH₵ 86,027.27") == ["GHS"]
+    # amounts grouped by spaces, alone on their line, on a page of whole francs; a table's row of them is ambiguous
+    index = C.TextIndex("Total HT brut 4 606 000\nTotal 4 606 000 230 300 4 375 700 505 210\n"
+                        "NET À PAYER 4 949 910 F CFA\n")
+    assert [c.value for c in C.find_amounts(index)] == [4606000.0, 4949910.0]
+    index = C.TextIndex("TVA 10 % 353 020\nNET À PAYER 4 949 910 F CFA\n2 175 000 350 000\n")  # (a rate beside it is no
+    assert [c.value for c in C.find_amounts(index)] == [353020.0, 4949910.0]  # other cell; a row's cells are no amount)
+    # a rate's or a measure's two decimals are no cents: the page still prints whole amounts
+    index = C.TextIndex("Aluminium roofing sheets 0.55mm, incl.\nVAT 19.25% (17.5% + 10% council surtax) 15,282,190\n"
+                        "TOTAL INCLUSIVE OF VAT 94,670,190\nRate (FCFA)\n")
+    assert index.whole_amounts and 94670190.0 in [c.value for c in C.find_amounts(index)]
+    # the rand's sign glued to its amount
+    index = C.TextIndex("Total Excl. VAT R4,047.90\nTOTAL CREDIT R4,349.31\n")
+    assert [c.value for c in C.find_amounts(index)] == [4047.9, 4349.31] and found(index.text) == ["ZAR", "ZAR"]
+
+
+def test_tax_ids_of_west_and_central_africa():
+    for line, tax_id in [("SA au capital de 250 000 000 F CFA - RCCM SN.MBR.2011.B.1249 - NINEA 005812347 2V2",
+                          "005812347 2V2"), ("NCC : 0912478 R - RCCM : CI-ABJ-2009-B-8841", "0912478 R"),
+                         ("NIU: M071612345678P  •  RC/LIM/2016/B/0412", "M071612345678P")]:
+        assert [c.value for c in C.find_vat_ids(C.TextIndex(line))] == [tax_id], line

@@ -2372,3 +2372,19 @@ def test_an_address_window_without_a_heading_names_the_recipient():
     proposals = {p.name: propose(index, p, labels) for p in plans}
     separate_parties(plans, proposals)
     assert proposals["buyer_name"][0].value == "Éditions de la Venoge SA"
+
+
+def test_a_fiscal_e_invoices_sections_and_a_net_to_pay_ttc():
+    # Uganda's EFRIS: the authority's name heads the page, each party has its section, the number is the system's
+    efris = ("Uganda Revenue Authority - Electronic Fiscal Receipting and Invoicing Solution\ne-INVOICE / TAX INVOICE\n"
+             "Section A: Seller's Details\nTIN: 1000462718\nLegal Name: Nile Solar Solutions (U) Limited\n"
+             "Section B: URA Information\nIssued Date: 2024-07-09\nDevice Number: TCS8A3F1B2C904\n"
+             "Fiscal Document Number: 322104567893\nSection C: Buyer's Details\n"
+             "Name: Acholi Community Health Initiative\nTIN: 1001784652\n")
+    assert _top(efris, "invoice_number") == "322104567893"
+    assert _top(efris, "buyer_name") == "Acholi Community Health Initiative"
+    ivorian = ("Code Taux Base HT Montant TVA\nT1 18 % 3.658.109 658.460\nT2 9 % 2.022.720 182.045\n"
+               "Total 5.680.829 840.505\nTotal HT brut 5.761.050\nRemise commerciale 2 % -115.221\n"
+               "Frais de livraison (T1) 35.000\nTotal HT net 5.680.829\nTotal TVA 840.505\n"
+               "NET À PAYER TTC 6.521.334 FCFA\nAbidjan\n")
+    assert _top(ivorian, "total") == 6521334.0  # not the breakdown's total row
