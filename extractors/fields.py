@@ -1783,9 +1783,9 @@ def _opens_an_address(index: C.TextIndex, merged: dict[Any, C.Candidate]) -> Non
             _POSTCODE_AND_CITY.match(line) for line in index.lines[j + 1: j + 1 + reach])
 
     for cand in merged.values():
-        # (its first line: "Éditions de la Venoge SA" / "Service de production" over "Mme Nadia Perrenoud", its
-        # contact, and the street)
-        # (alone on its line: not a return address's "Nordstern Versicherung AG · Postfach 10 20 30 · 20095 Hamburg")
+        # the window's first line, alone on it: not the contact under it ("Éditions de la Venoge SA" / "Service de
+        # production" / "Mme Nadia Perrenoud" / street / town), nor a return address's name ("Nordstern Versicherung
+        # AG · Postfach 10 20 30 · 20095 Hamburg")
         if (cand.text.strip() == index.lines[cand.line].strip() and opens(cand.line, 4)
                 and not any(opens(cand.line - k, 4 + k) for k in (1, 2))):
             cand.score += 0.5

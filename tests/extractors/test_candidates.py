@@ -793,6 +793,7 @@ def test_currencies_and_whole_amounts_of_sub_saharan_africa():
     assert found("NET À PAYER TTC 6.521.334 FCFA\nAbidjan") == ["XOF"]
     assert found("capital de 1 200 000 000 FCFA - NIU M089912345671Q") == ["XAF"]  # Cameroon's tax id
     assert found("NET À PAYER TTC (FCFA) 10 072 265,00\nDouala, Cameroun") == ["XAF"]
+    assert found("Total 1 000 000 FCFA\nLimbe, Cameroon") == ["XAF"]
     assert found("Sub Total (excl. VAT) 2,014,388.00\nTotal Price (Birr)") == ["ETB"]
     assert found("TOTAL PAYABLE GH₵ 86,027.27") == ["GHS"]
     # amounts grouped by spaces, alone on their line, on a page of whole francs; a table's row of them is ambiguous
