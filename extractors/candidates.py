@@ -76,10 +76,15 @@ class TextIndex:
         return find_tax_breakdown(self)
 
     @functools.cached_property
+    def currency_codes(self) -> frozenset[str]:
+        """The currencies the page prints (`find_currencies`), read once for the number-style checks below."""
+        return frozenset(c.value for c in find_currencies(self))
+
+    @functools.cached_property
     def three_decimal_sep(self) -> str | None:
         """The decimal separator of a page in a currency of three decimals that writes its amounts so ("1,575.000",
         "9 281,892"): "." or ","; None on other pages. There "9.850" is 9.85, never 9850."""
-        if not any(c.value in THREE_DECIMAL_CURRENCIES for c in find_currencies(self)):
+        if not self.currency_codes & THREE_DECIMAL_CURRENCIES:
             return None
         counts = {sep: len(pattern.findall(self.text)) for sep, pattern in _THREE_DECIMALS.items()}
         sep = max(counts, key=counts.get)
@@ -107,8 +112,7 @@ class TextIndex:
         (ISO 4217: JPY, KRW, CLP …) or several grouped whole numbers."""
         if _DOT_CENTS.search(self.text) or _COMMA_CENTS.search(self.text) or self.three_decimal_sep:
             return False
-        return len(_GROUPED_WHOLE.findall(self.text)) >= 2 or any(
-            c.value in ZERO_DECIMAL_CURRENCIES for c in find_currencies(self))
+        return len(_GROUPED_WHOLE.findall(self.text)) >= 2 or bool(self.currency_codes & ZERO_DECIMAL_CURRENCIES)
 
     def iter_matches(self, pattern: re.Pattern[str]):
         for i, line in enumerate(self.lines):
@@ -181,6 +185,14 @@ def parse_amount(raw: str, *, dot_groups_thousands: bool = False, decimal: str |
     return -value if negative else value
 
 
+def _spaced_alone(whole: str, line: str, m: re.Match[str]) -> bool:
+    """A whole amount grouped by spaces, alone on its line but for a rate ("NET À PAYER 4 949 910 F CFA", "TVA 10 %
+    353 020") and of four groups at most: spaces part the cells of "Total 4 606 000 230 300 4 375 700 505 210" and
+    of a wrapped row's "2 175 000 350 000" too."""
+    return (" " in whole and whole.count(" ") <= 3
+            and not re.search(r"\d", _RATE.sub("", f"{line[: m.start()]} {line[m.end():]}")))
+
+
 def find_amounts(index: TextIndex, *, with_decimals_only: bool = True) -> list[Candidate]:
     found = []
     for pattern in (_AMOUNT, _AMOUNT_SPACED) if not index.comma_groups_thousands else (_AMOUNT,):
@@ -190,13 +202,8 @@ def find_amounts(index: TextIndex, *, with_decimals_only: bool = True) -> list[C
             money = _MONEY_SIGN.search(line[: m.start()]) or _MONEY_SIGN_AFTER_ALONE.match(line[m.end():])
             # a whole number is an amount only next to its currency ("Rs 1939", "€ 500"), or grouped in thousands
             # on a page of whole amounts ("Til greiðslu ISK 139.850")
-            # a whole amount grouped by spaces only alone on its line but for a rate ("NET À PAYER 4 949 910 F CFA",
-            # "TVA 10 % 353 020") and of four groups at most: spaces part the cells of "Total 4 606 000 230 300
-            # 4 375 700 505 210" and of a wrapped row's "2 175 000 350 000" too
-            alone = (whole.count(" ") <= 3
-                     and not re.search(r"\d", _RATE.sub("", f"{line[: m.start()]} {line[m.end():]}")))
             grouped = not frac and ("." in whole and index.dot_groups_thousands
-                                    or ("," in whole or " " in whole and alone) and index.whole_amounts)
+                                    or index.whole_amounts and ("," in whole or _spaced_alone(whole, line, m)))
             decimal = index.three_decimal_sep
             if decimal and not frac and re.search(rf"\{decimal}\d{{3}}$", whole):
                 whole, frac = whole[:-4], whole[-4:]  # "9.850" on a page of dinars: 9 and 850 thousandths
@@ -610,8 +617,9 @@ def find_vat_ids(index: TextIndex) -> list[Candidate]:
     found = [Candidate(m.group(1), m.group(1), i, m.start()) for i, m in index.iter_matches(_VAT)]
     taken = {(c.line, c.start) for c in found}
     ibans = find_ibans(index)
+    iban_shaped = {(c.line, c.start) for c in ibans}
     for i, m in index.iter_matches(_VAT_SPACED):
-        if ((i, m.start()) not in taken | {(c.line, c.start) for c in ibans} and " " in m.group(1)
+        if ((i, m.start()) not in taken and (i, m.start()) not in iban_shaped and " " in m.group(1)
                 and _VAT.fullmatch(m.group(1).replace(" ", ""))):
             found.append(Candidate(m.group(1), m.group(1), i, m.start()))
             taken.add((i, m.start()))
@@ -1380,15 +1388,17 @@ def _row_without_price(text: str, line: int, whole: bool = False, decimal: str |
     return RowCandidate(description, count.value, unit_price, total.value, line)
 
 
-def _net_of_gross(nums: list[_Num], text: str, found: tuple):
+def _net_of_gross(nums: list[_Num], text: str, found: tuple) -> tuple:
     """A row that prints its net amount and its gross one, the net times one plus the rate it prints, is read
     net: "Thé vert Sencha bio 2 8,00 8,44 5,5 % 16,00 16,88" is 2 × 8,00 = 16,00, not 2 × 8,44 = 16,88."""
     qty, _, total, spans = found
+    row_rates = rates(text)
+    if not row_rates:  # (most rows print no rate: no second product search for them)
+        return found
     net = _product_triple([n for n in nums if n.end <= spans[2][0]], text)
     if net is None or net[0] != qty or not 0 < net[2] < total:
         return found
-    gross = [net[2] * (1 + rate / 100) for rate in rates(text)]
-    return net if any(abs(g - total) <= 0.011 + 0.001 * total for g in gross) else found
+    return net if any(abs(net[2] * (1 + rate / 100) - total) <= 0.011 + 0.001 * total for rate in row_rates) else found
 
 
 def _product_triple(nums: list[_Num], text: str = ""):
