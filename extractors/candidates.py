@@ -566,7 +566,8 @@ _VAT_SPACED = re.compile(r"(?<![A-Z0-9])([A-Z]{2,3}(?: ?[0-9A-Z]){8,14})(?![A-Za
 # Malaysia's "No. SST: W10-2108-32001122"; Panama's RUC and its check digits "155704218-2-2021 DV 37"; Turkey's
 # "Tax office: Pamukkale V.D.  Tax No: 0482157365"; Morocco's "ICE : 002148576000039", Tunisia's "Matricule fiscal :
 # 1283746K/A/M/000", Israel's "Osek Murshe No. 034578914", Oman's "VATIN: OM1100274519"; Senegal's "NINEA 005812347
-# 2V2", Côte d'Ivoire's "NCC : 0912478 R", Cameroon's "NIU: M071612345678P"
+# 2V2", Côte d'Ivoire's "NCC : 0912478 R", Cameroon's "NIU: M071612345678P"; Chile's RUT, whose check digit may
+# be K ("RUT 96.781.007-K"); Quebec's "No de TPS : 714503281 RT0001"
 _TAX_ID = re.compile(
     r"(?i)(?<![\w/])(?:abn|a\.b\.n\.|cvr(?:-nr\.?|-nummer| nr\.?)?|nif/nipc|nipc/nif|nif|cif|nipc|n\.i\.f\.|nip|"
     r"tps/tvh|gst/hst|"
@@ -577,12 +578,12 @@ _TAX_ID = re.compile(
     r"(?-i:MST)|tax (?:id|code|no\.?)|nrt|c\.?o\.?e\.?|"
     r"sst(?: reg(?:istration)?\.?)? no\.?|(?:business )?reg(?:istration)?\.? no\.?|(?-i:NTN|STRN|BIN|PIN)|"
     r"(?:vat|[gh]st(?:/[gh]st)?)(?: reg(?:istration)?\.?)? (?:no|number)\.?|[gh]st registration(?= ?#)|"
-    r"n[°º] ?(?:tps|tvh)|no\.? (?:tps|tvh)|"
+    r"n[°º](?: de)? ?(?:tps|tvh)|no\.?(?: de)? (?:tps|tvh)|"
     r"fed(?:eral)?\.? id|seller'?s permit no\.?|(?-i:UBI)|unified social credit code|"
     r"(?-i:USCC|UBN)|no\.? sst|mã số thuế|α\.?φ\.?μ\.?|vkn|vergi (?:kimlik )?no\.?|v\.\s?d\.|"
     r"(?-i:ICE|M\.F\.|MF)|matricule fiscal|osek murshe(?: no\.?)?|vatin|(?-i:NINEA|NCC|NIU))\)?\s*[:#]?\s*"
     r"(?-i:(\d{7}[A-Z]/[A-Z]/[A-Z]/\d{3}|\d{9} \d[A-Z]\d|[A-Z]\d{12}[A-Z]|\d{7} [A-Z](?![\w.])|"
-    r"(?:[A-Z]{2}[ -]?)?\d[\d. /-]{5,18}\d(?: ?DV ?\d{1,2}| ?[A-Z]{1,3}\d{0,4})?|"
+    r"(?:[A-Z]{2}[ -]?)?\d[\d. /-]{5,18}\d(?: ?DV ?\d{1,2}| ?[A-Z]{1,3}\d{0,4}|-K)?|"
     r"[A-Z]\d{7}[A-Z0-9]|T\d{13}|"
     r"[A-Z]-\d{6}-[A-Z]|SM ?\d{5}"
     # (a comma and a space end the id: "NIP 622-281-47-00, weterynaryjny nr …")
@@ -899,9 +900,11 @@ COMPANY = re.compile(
 # (a rate is no amount: "19 %", and in Turkish "%10"; "120,00 %10" is an amount before its rate)
 _NUMBER = re.compile(r"(?<![\w.,/%-])-?(" + _GROUPED + r"|\d+)([.,]\d{1,6})?(?![\w]|[.,/-]\d)(?!\s?%(?!\d))")
 _NUMBER_SPACED = re.compile(r"(?<![\w.,/%-])-?(\d{1,3}(?: \d{3})+)([.,]\d{1,6})?(?![\w]|[.,/-]\d)(?!\s?%(?!\d))")
+_POSITION = re.compile(r"\d{1,3}[.)]?\s")
 _LEADING_CODE = re.compile(
     r"^(?:\d{1,3}[.)]?\s+|\[[^\]\s]{1,30}\]\s*|\*[^*\s]{1,30}\*\s*"  # a position; a code "[FURN_7777]"
-    r"|[A-Z0-9-]{4,}\s+(?=[^\W\d_])|[A-Z0-9-]{2,}\s{2,}(?=[^\W\d_])"
+    # (a code has a digit or a hyphen: "HDPE jerry can", "CHAPA GROSSA" are words in capitals)
+    r"|(?=[A-Z]*[\d-])[A-Z0-9-]{4,}\s+(?=[^\W\d_])|[A-Z0-9-]{2,}\s{2,}(?=[^\W\d_])"
     r"|(?=\S*\d)(?=\S*[A-ZΑ-Ω])(?!\S*[a-z]{3})\S+\s+(?=[A-ZÄÖÜΑ-ΩΆΈΉΊΌΎΏ])"  # an article code: "NYM-J3x1,5", "ΥΠ-01"
     r"|(?:P/N|PN|Part No\.?)\s*[\w./-]*\d[\w./-]*\s+(?=[^\W\d_]))"  # a part's number: "P/N 3862230 Φτερωτή …"
 )
@@ -1001,6 +1004,7 @@ _UNIT_WORDS = (r"(?:x|pcs?\.?|pc\.?|stk\.?|stück|st\.?|std\.?|h|hrs?\.?|hours?|
                r"monate?|kg|g|l|m|m2|m²|lfm|ea|each|units?|unités?|u\.?|uds?\.?|pz\.?|stuks?|st|lots?)\b")
 # (not a word that opens the description's phrase: "Day delegate package – morning coffee …")
 _UNITS = re.compile(r"^(?!(?:days?|hours?|units?|lots?|each)\s+(?-i:[a-z]))" + _UNIT_WORDS + r"\.?\s*", re.IGNORECASE)
+_MEASURE_AFTER_POSITION = re.compile(r"\d{1,3}\s+(?!" + _UNIT_WORDS + r")(?-i:[A-Z][a-z])", re.IGNORECASE)
 # matched where a number ends: "-5,0000 Stk.", "1,25 t" (tonnes), "40 ram." (reams); here only, not stripped
 # from the start of a description ("Rouleau adhésif")
 # the unit columns of Central and Eastern European, Baltic, Balkan, Greek and Turkish forms: piece, set, service
@@ -1008,7 +1012,9 @@ _LOCAL_UNITS = (r"(?i:vnt|pasl|gab|tk|kos|kom|kpl|szt|op|ks|hod|buc|бр|шт|к
                 r"|adet|kişi|gün|dan|osoba"
                 r"|paket|parole|mots|wörter|woorden|palabras|words"  # a translator's count of words
                 r"|bao|viên|chuyến|chai|túi|cái|bộ|hộp|thùng)\.?")  # and Vietnam's: bag, piece, trip, bottle …
-_UNIT_AFTER = re.compile(r"\s?(?:" + _UNIT_WORDS + r"|(?:t|tons?|tonnes?|m3|m³|km|kwh|ltr|sets?|pairs?|packs?|rolls?"
+# (not the "x" of a measure: "Torre de iluminação LED 4 x 320 W")
+_UNIT_AFTER = re.compile(r"\s?(?!x\s?\d)(?:" + _UNIT_WORDS
+                         + r"|(?:t|tons?|tonnes?|m3|m³|km|kwh|ltr|sets?|pairs?|packs?|rolls?"
                          r"|boxe?s?|cartons?|ctns?|ram|paq|rouleaux?|boîtes?|rol|pak|doos|caja|rollo|scatol[ae]|"
                          + _LOCAL_UNITS + r")(?!\w))", re.IGNORECASE)
 # a currency column on either side of a description ("Onderhoudsset EUR", "SEK kr", "Fr.")
@@ -1037,12 +1043,18 @@ _STANDARD_AT_END = re.compile(r"\b(?:DIN|EN|ISO|IEC|NF|BS|UNI|ÖNORM|ASTM)(?:\s+
 
 
 def _clean_description(segment: str) -> str:
-    text = re.sub(r"(?:\s*\b\d{1,3}(?:[.,]\d{1,2})?\s?%)+\s*$", " ", segment)  # a trailing tax-rate column
+    # a trailing tax-rate column (not a measure's decimals: "accuracy 0.075%")
+    text = re.sub(r"(?:\s*(?<![\d.,])\b\d{1,3}(?:[.,]\d{1,2})?\s?%)+\s*$", " ", segment)
     text = _CURRENCY_TOKEN.sub("", text.strip(" -:|·"))
     text = _DATED_ENTRY.sub("", text)
     text = _GLUED_ENTRY_DATE.sub("", text)
-    for _ in range(2):  # a position number, then an article code
+    for k in range(2):  # a position number, then an article code; one code only ("CG-572-19 CHAPA GROSSA …")
+        if k and _MEASURE_AFTER_POSITION.match(text.strip()):
+            break  # "1 5 Ply Corrugated Box …": after the position, a number of the description's
+        position = _POSITION.match(text.strip())
         text = _LEADING_CODE.sub("", text.strip())
+        if not position:
+            break
     text = _UNITS.sub("", text.strip())
     if not _STANDARD_AT_END.search(text):  # (a standard's number is the description's: "Prüfbericht nach DIN EN 14511")
         text = re.sub(r"(?:\s+\d{5,})+$", "", text.strip())  # trailing article / HSN codes
@@ -1079,9 +1091,12 @@ def find_table_rows(index: TextIndex, priceless: bool = False) -> list[RowCandid
     whole, decimal = index.whole_amounts, index.three_decimal_sep
     below = False  # the table prints each description under its row
     quantity_left = None  # the last head's order of its quantity and price columns
+    hsn = False  # the last head has a column of India's HSN/SAC codes, which end a description in the plain text
     for i, line in enumerate(lines):
         if (order := _head_order(line)) is not None:
             quantity_left = order
+        if _is_table_head(line):
+            hsn = _HSN_HEAD.search(line) is not None
         if i <= used:
             continue
         if _column_numbers(line):
@@ -1129,6 +1144,8 @@ def find_table_rows(index: TextIndex, priceless: bool = False) -> list[RowCandid
             # "Coordinamento della sicurezza … (CSE) –" over "quota bimestre agosto/settembre 1 2.150,00 2.150,00":
             # the row's text goes on from the line above
             row.description = f"{lines[i - 1].strip()} {row.description}"
+        if row is not None and hsn:
+            row.description = _HSN_AFTER.sub("", row.description)  # "Gate Valve 3 inch, PN16, DI Body 8481"
         if row is not None and not _too_short(row.description):
             rows.append(row)
             used = i + span - 1
@@ -1187,7 +1204,8 @@ _HEAD_WORDS = re.compile(
     r"|unit price|price|prix unitaire|p\.u\.|pu|einzelpreis|preis|prijs|precio|prezzo|pris|amount|montant|betrag"
     r"|bedrag|importe|importo|belopp|total|hours|rate|nettopreis|nettobetrag|einheit|einheitspreis|gesamtpreis"
     r"|descrição|qtd\.?|quantidade|preço|artigo|antall|enhet|beløp|beløb|mængde|gross|disc\.|discount|rabatt|remise"
-    r"|opis|kol\.|količina|cijena|iznos|açıklama|miktar|fiyat|tutar|περιγραφή|ποσότητα|τιμή|αξία)(?!\w)")
+    r"|opis|kol\.|količina|cijena|iznos|açıklama|miktar|fiyat|tutar|περιγραφή|ποσότητα|τιμή|αξία"
+    r"|valor|unitario|unitário|código)(?!\w)")
 
 
 # a head's quantity and price columns, to tell apart two factors that look alike ("Hours Rate", "Qty Unit Price")
@@ -1218,6 +1236,10 @@ def is_item_table_head(line: str) -> bool:
     return _head_order(line) is not None
 
 
+_HSN_HEAD = re.compile(r"\b(?:HSN|SAC)\b")
+_HSN_AFTER = re.compile(r"\s+(?!(?:19|20)\d\d$)\d{4}(?:\d{2}){0,2}$")  # (not a year: "… - March 2025")
+
+
 def _is_table_head(line: str, words: int = 3) -> bool:
     """A line of column words and no digits; two of them ("Descripción Total") do over a row's description."""
     return not any(ch.isdigit() for ch in line) and len(set(m.group(0).casefold()
@@ -1233,13 +1255,14 @@ def _too_short(description: str) -> bool:
 _WEAK_DESCRIPTION = re.compile(
     r"%(?:\s*(?:VAT|USt|MwSt|TVA|BTW|IVA)\b.*)?$|^(?:VAT|USt|MwSt|TVA|BTW|IVA)\b|^[A-Z0-9][A-Z0-9./-]*(?: [A-Z0-9./-]+)?$"
     # a unit column alone ("40 Set 42,90 10 % 1.544,40")
-    r"|^(?:sac|serv|[Ss]et|kan|krt|pkg|sack|rolle|kiste|pce|pces|forfait|tekercs|óra|db|klt|alk\.?|nos|"
+    r"|^(?:sac|serv|[Ss]et|kan|krt|pkg|sack|rolle|kiste|pce|pces|forfait|tekercs|óra|db|klt|alk\.?|[Nn]os|"
     + _LOCAL_UNITS + r")$"
     r"|^[^\W\d]{1,4}\.? ?[×x]$"  # the unit of "31 min × 0,35 €"
     r"|^[a-zà-ÿ]{1,4}\.?$"  # a lone short lowercase word: a unit column ("hgr", hectolitre degrees)
     # a utility's metered units and periods
     r"|^(?i:kwh|mwh|smc|m3|m³|mesi|mese|meses|mois|maanden|monate|mnd|giorni|días|jours|dagen)$"
     r"|^(?i:a corpo|termijn|lump sum|pauschal|ens|coperti|pax)$"  # a lump sum's unit: "a corpo 1 3.200,00 3.200,00"
+    r"|^(?i:voyages?|trips?|viajes?|viagens?|fahrten)$"  # a haul's unit: "1 voyage 1 150,00 1 150,00"
     # currencies, rates and amounts only: "TL %10,00 1.015,00"
     r"|^(?:(?:TL|EUR|USD|GBP|CHF|[€$£])\s*|%?\s?\d[\d.,]*\s?%?\s*)+$"
 )
@@ -1453,6 +1476,8 @@ def _discounted_triple(before: list[_Num], total: _Num, text: str = ""):
     if not total.value:
         return None
     tries = [(before[k - 2], before[k - 1], before[k].value, before[k].start) for k in range(len(before) - 1, 1, -1)]
+    # the quantity first, the description between: "9 Heater, indirect fired … DAY 265.00 10 GP 2,146.50"
+    tries += [(before[0], before[k - 1], before[k].value, before[k].start) for k in range(len(before) - 1, 2, -1)]
     # and by position, where a space-grouped reading stands between ("1 640,00 10 576,00": 1640 and 10576 too)
     for rate_num in _last_readings(before, total.start):
         for y in _last_readings(before, rate_num.start):

@@ -527,7 +527,7 @@ DISTRACTOR_LABELS = [
     "poids net", "poids brut", "peso neto", "peso bruto", "peso netto", "peso lordo", "peso líquido",
     "net ağırlık", "brüt ağırlık", "waga netto", "waga brutto", "c/no", "carton no", "ctn no", "shipping marks",
     # what is left to pay after a withholding or a retention, no net amount: "Net Amount Payable (EGP) 61,822.30"
-    "net amount payable", "net payable", "net amount due",
+    "net amount payable", "net payable", "net amount due", "net amount receivable", "net receivable",
     # the buyer's VAT id, printed by the seller ("Ihre USt.-IdentNr.: DE234567890")
     "ihre ust-id", "ihre ust-idnr", "ihre ust.-idnr", "ihre ust.-id.-nr", "ihre ust.-identnr", "ihre ust-identnr",
     "ihre uid", "ihre uid-nr", "ihre uid-nr.", "ihre uid-nummer", "uid des kunden", "uid-nr. des kunden",
@@ -682,7 +682,8 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], ind
                      or _INCLUDED_AFTER.match(lines[cand.line][nearest.end:cand.start]))):
             return 0.5 if ours else 2.0
         if (any(amount_role(f) == "tax" for f in nearest.fields) and amount_role(fname) in ("tax", "basis")
-                and _EXCLUDES.search(lines[cand.line][: nearest.start])):
+                and (_EXCLUDES.search(lines[cand.line][: nearest.start])
+                     or _EXCLUDES_WITH.search(lines[cand.line][: nearest.start]))):
             # "Beitrag ohne Versicherungsteuer 422,50", "Total (ex GST) 2,171.48": the amount before the tax;
             # "Subtotal (ex GST) 1,111.80" names it too, by a label of this field alone
             if amount_role(fname) == "tax":
@@ -703,6 +704,13 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], ind
                 and re.search(r"[^\W\d_]{2,}", lines[cand.line][nearest.end:cand.start])):
             return 0.5  # "SUBJECT TO BENGALURU JURISDICTION · This is …": other words stand between label and name
         between = lines[cand.line][nearest.end:cand.start]
+        if (not section and fname in nearest.fields and nearest.end - nearest.start <= 3
+                and re.search(r"\S\s{3,}$", between) and re.search(r"[^\W\d_]|[/-]", cand.text)
+                and (column := _column_header_at(cand, labels, index, least=2)) is not None
+                and fname in column[1].fields and not _numbers_a_word(lines[column[0]], column[1])):
+            # in the layout, a value in a cell of its own after the letterhead's "SF No. 214/3, SIDCO …" has its
+            # column's header: "KAP/25-26/0007" under "Invoice No."
+            return 2.6
         if fname in nearest.fields and re.search(r"\s[·|•●]\s", between):
             return 0.5  # "Solicitors · Private Client · Property": a separator ends the label's cell
         if (not section and fname in nearest.fields and not isinstance(cand.value, (int, float))
@@ -746,10 +754,12 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], ind
                 return 2.6
         return -1.0
     if not section:
-        column = _column_header(cand, labels, index)
+        column = _column_header_at(cand, labels, index)
         if column is not None:
-            if fname in column.fields:
-                return 2.8 if len(column.fields) == 1 else 2.4
+            if fname in column[1].fields:
+                if _numbers_a_word(lines[column[0]], column[1]):
+                    return 1.0  # "Bill of Lading/LR-RR No." over "KPN-77120": the bill's number, no invoice's
+                return 2.8 if len(column[1].fields) == 1 else 2.4
             return -1.0
     # not for amounts: a column of figures under their headings reads the same ("Auszahlung" / "11.906,82" of
     # the year's column)
@@ -900,7 +910,8 @@ def _second_figure_to_date(lines: list[str], cand: C.Candidate, label: LabelHit)
 # role and a slash ("Gost / platitelj": the guest, who pays); a word in a sentence does not ("Notes: Removed
 # debris from case")
 _CENTS = re.compile(r"\d[.,]\d\d(?!\d)")
-_ENDS_CELL = re.compile(r"(?:\s*/\s*[^\W\d_]+)?[\s):]*(?:$|\s\s)")
+# (a heading's qualifier in brackets ends it too: "Bill To (Party):")
+_ENDS_CELL = re.compile(r"(?:\s*/\s*[^\W\d_]+)?(?:\s*\([^()\d]{1,20}\))?[\s):]*(?:$|\s\s)")
 _SENTENCE_BEFORE = re.compile(r"(?:[^\W\d_]+,?\s{1,2}(?!\s)){4}$")  # four words, a space or two apart, right before
 
 
@@ -926,10 +937,10 @@ def _other_heading(hits: list[LabelHit], line: str) -> bool:
             and covered >= 0.6 * len(text) and not any(party_role(f) for h in hits for f in h.fields))
 
 
-def _is_header_row(labels: list[list[LabelHit]], lines: list[str], j: int) -> bool:
-    """A row of column headers: three labels or more and no digits ("Art-Nr-Lieferant  Menge  VKE/Geb"), but a
-    column's rate ("Rabatt 3 %") or a law's article ("Tipologia documento  Art. 73  Numero documento")."""
-    return len(labels[j]) >= 3 and not any(ch.isdigit() for ch in _HEADING_FIGURE.sub("", lines[j]))
+def _is_header_row(labels: list[list[LabelHit]], lines: list[str], j: int, least: int = 3) -> bool:
+    """A row of column headers: three labels or more (`least`) and no digits ("Art-Nr-Lieferant  Menge  VKE/Geb"),
+    but a column's rate ("Rabatt 3 %") or a law's article ("Tipologia documento  Art. 73  Numero documento")."""
+    return len(labels[j]) >= least and not any(ch.isdigit() for ch in _HEADING_FIGURE.sub("", lines[j]))
 
 
 _PERCENT = re.compile(r"\d+(?:[.,]\d+)?\s?%")
@@ -943,6 +954,19 @@ def _heading_cells(line: str) -> tuple[tuple[int, int], ...]:
 
 
 def _column_header(cand: C.Candidate, labels: list[list[LabelHit]], index: C.TextIndex) -> LabelHit | None:
+    column = _column_header_at(cand, labels, index)
+    return column[1] if column else None
+
+
+def _numbers_a_word(line: str, hit: LabelHit) -> bool:
+    """A bare "No." after other words in its cell, which it numbers: "Bill of Lading/LR-RR No." (not after one word,
+    which may name this document: "RCTI No.")."""
+    return hit.end - hit.start <= 3 and re.search(r"[^\W\d_]{2,}\S*\s\S*[^\W\d_]{2,}\s$",
+                                                  line[: hit.start]) is not None
+
+
+def _column_header_at(cand: C.Candidate, labels: list[list[LabelHit]], index: C.TextIndex, least: int = 3
+                      ) -> tuple[int, LabelHit] | None:
     """The label heading this value's column: a row of at least three labels a few lines up, over the value.
 
     "Warenwert … Nettobetrag  MwSt-Betrag  Endbetrag" with the totals printed underneath. Where the text keeps
@@ -957,7 +981,7 @@ def _column_header(cand: C.Candidate, labels: list[list[LabelHit]], index: C.Tex
     end = start + len(cand.text)
     for j in range(cand.line - 1, max(-1, cand.line - 5), -1):
         hits = labels[j]
-        if _is_header_row(labels, lines, j):
+        if _is_header_row(labels, lines, j, least):
             cells = _heading_cells(lines[j])
             if len(cells) < 2:
                 return None  # one cell for the whole row: text that lost its spacing has no columns
@@ -971,7 +995,7 @@ def _column_header(cand: C.Candidate, labels: list[list[LabelHit]], index: C.Tex
 
             over = [h for h in hits if span(h)[0] < end and start < span(h)[1]]
             # "MwSt-Betrag" is two hits, a field's and a generic column word's: the field's names the column
-            return min(over, key=lambda h: OTHER in h.fields) if over else None
+            return (j, min(over, key=lambda h: OTHER in h.fields)) if over else None
         if hits:
             return None
     return None
@@ -1108,12 +1132,18 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 _FATTURAPA_TYPE = re.compile(r"TD(?:0[1-9]|1[0-9]|2[0-9])")
 # a format's version, not a document's number: "FATTURA ELETTRONICA – Versione FPA12", "(XRechnung 3.0"
 _VERSION_BEFORE = re.compile(r"(?i)\b(?:version|versione|versión|versão|versie|xrechnung|zugferd)\s*:?\s*$")
+# a law's or a ruling's number, not a document's: "Emisor electrónico … · Res. N° 203-2015/SUNAT", "Ley 19.983"
+_REGULATION_BEFORE = re.compile(r"(?i)\b(?:res\.|resoluci[oó]n|resolution|ley|decreto|decree|art\.|artículo)"
+                                r"\s*(?:n[°º]|no\.)?\s*:?\s*$")
 # a word saying the amount after a tax label includes that tax: "inkl. USt.", "including VAT", "incl. BTW"
 # "TOTAL (inc GST)"; the Slavic "with" right before the tax's label: "Ukupno s PDV-om", "Razem z VAT"
 _INCLUDES = re.compile(r"(?i)(?:" + C.INCLUDING + r"|\binc\.?|\b(?:sa?|z|с))\W+(?:[\d.,]+\s?%\s*)?$")
 _INCLUDED_AFTER = re.compile(r"(?i)\W*(?:incl|inkl|inclus|incluid|compris)")  # "TOTAL (IVA incl.) 39,63 €"
 _EXCLUDES = re.compile(r"(?i)\b(?:ohne|exkl\.?|exklusive|excl\.?|ex\.?|excluding|exclusive of|without|before|hors"
                        r"|sans|zonder|exclusief|sin|senza|utan|avant|vor|antes de|prima di|före)\s*$")
+# the tax last of the things an amount leaves out: "Taxable value (excl. levies and VAT) 1,391,510.00"
+_EXCLUDES_WITH = re.compile(r"(?i)\((?:excl\.?|excluding|exclusive of|without|before|ohne|exkl\.?|hors|sans|zonder"
+                            r"|sin|senza)\s[^()\d]{0,40}\b(?:and|und|et|y|e|en|&)\s*$")
 _EXEMPT = re.compile(r"(?i)\b(?:exent[oa]s?|exempt(?:ed)?|no objeto|no sujet[oa]s?|not subject|non soggett[oa]|"
                      r"exonerad[oa]s?|isent[oa]s?|befreit|vrijgesteld|exonéré|nie podlega|nepodléhá|nepodlieha|"
                      r"osvobozen[oéa]|oslobođen[oa]|scutit[ăe]?|neimpozabil[ăe]?|exempt[ăe])\b"
@@ -1122,6 +1152,17 @@ _NOT = re.compile(r"(?i)\b(?:not|non|nicht|niet)\s*$")  # "… not subject to VA
 _PERIOD_END = re.compile(r"(?i)\b(?:vom|von|from|du|van|dal|del|desde)\s+[\d./-]{6,10}\s*"
                          r"(?:-|–|bis(?:\s+zum)?|to|until|au|tot|t/m|al|hasta)\s*$")
 _RANGE_CONNECTOR = re.compile(r"(?i)\s*(?:-|–|bis(?:\s+zum)?|to|until|through|thru|au|tot|t/m|al|hasta)\s*")
+
+
+# the heading of a table of the documents this one refers to: "DOCUMENTOS DE REFERENCIA" over "Tipo documento Folio
+# Fecha …" over "Factura Electrónica (33) 45873 28-02-2024" (a Chilean credit note's corrected invoice)
+_REFERENCES_HEADING = re.compile(r"(?i)^\W*(?:documentos? (?:de )?referencia(?:dos)?|referencias|references"
+                                 r"|referenced documents|documents? de référence|documenti di riferimento)\W*$")
+
+
+def _under_references(lines: list[str], line: int) -> bool:
+    """The line is a row of a references table: its heading is one line up, or two over the table's head."""
+    return any(_REFERENCES_HEADING.match(lines[j]) for j in (line - 1, line - 2) if j >= 0)
 
 
 def _range_bound(cand: C.Candidate, dates: list[C.Candidate], index: C.TextIndex
@@ -1151,6 +1192,9 @@ def _bound_word(before: str) -> str | None:
 
 
 _MONEY_AFTER = re.compile(r"^\s?" + C.CURRENCY_MARK + r"(?![a-z])", re.IGNORECASE)
+_MONEY_BEFORE = re.compile(r"(?:" + C.CURRENCY_SIGNS + r")\s?$")
+# SUNAT's series of a factura (F), boleta (B) or their notes, then the number: "F002-00018744", "FC01-00000231"
+_SUNAT_SERIES = re.compile(r"[FB][A-Z0-9]\d{2}-\d{6,8}")
 # a direct debit's announcement names its date in a sentence, with no label: "Der Betrag … wird am 20.03.2014 von
 # Ihrem Konto … eingezogen", "will be debited on", "sera prélevé le", "wordt op … afgeschreven"
 _DEBIT_DATE = re.compile(r"(?i)(?:\b(?:wird|werden)\s+am|\b(?:buchen|ziehen|belasten)\s+wir(?:\s+\w+)?\s+am"
@@ -1506,8 +1550,9 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
                     score -= 1.5  # "Documento que modifica : FACTURA F001-00004521 de fecha 03/04/2025": its date
                 elif _NUMBER_THEN_DATE.search(before):
                     score = max(score, 3.0)  # "Rechnung Nr. 471102 vom 13.11.2019": the date of that number
-                elif _TITLE_THEN_DATE.search(before) and not _DUE_WORDS.search(before) and not _PERIOD_WORD.search(
-                        before):  # (not a period's start: "FATTURA Servizi di vigilanza – periodo 01/05/2025")
+                elif (_TITLE_THEN_DATE.search(before) and not _DUE_WORDS.search(before)
+                      # (not a period's start: "FATTURA Servizi di vigilanza – periodo 01/05/2025")
+                      and not _PERIOD_WORD.search(before) and not _under_references(index.lines, cand.line)):
                     score = max(score, 2.7)  # weaker: the line may name another paper ("Rechnung gemäß … vom")
             if plan.kind == "date" and re.search(DUE_DATE_FIELD, plan.name) and _DEBIT_DATE.search(
                     _with_wrapped_start(index.lines, cand)):
@@ -1539,14 +1584,20 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
                 score = max(score, 2.6)  # the format names it: a fatura's "FT 2025A/147", wherever it is printed
             if plan.kind == "id" and score >= 2.5 and _TITLE_LINE.match(index.lines[cand.line]):
                 score += 0.3  # "Handelsrechnung Nr. E2018092011804": the title's number, over "Belegnummer 2018…"
-            if plan.kind == "id" and _MONEY_AFTER.match(index.lines[cand.line][cand.start + len(cand.text):]):
-                score -= 1.0  # "commande > 300 € HT": an amount, not a document's number
+            if plan.kind == "id" and (_MONEY_AFTER.match(index.lines[cand.line][cand.start + len(cand.text):])
+                                      or _MONEY_BEFORE.search(index.lines[cand.line][: cand.start])):
+                # "commande > 300 € HT", "Total nota de crédito $ 5.284.552": an amount, not a document's number
+                score -= 1.0
+            if (plan.kind == "id" and re.search(DOCUMENT_NUMBER_FIELD, plan.name)
+                    and _SUNAT_SERIES.fullmatch(cand.text)):
+                score = max(score, 2.6)  # a Peruvian e-invoice's series and number, "F002-00018744", unlabelled
             if plan.kind == "id" and _PARENTHESISED.search(index.lines[cand.line][max(0, cand.start - 1):]):
                 score -= 1.0  # "Rechnung (380)": a type code, not the document's number
             if plan.kind == "id" and _IN_ASIDE.search(index.lines[cand.line][
                     max((h.end for h in labels[cand.line] if h.end <= cand.start), default=0): cand.start]):
                 score -= 1.0  # "Visualisierung einer Rechnung (XRechnung 3.0, UBL)": the format's version
-            if plan.kind == "id" and _VERSION_BEFORE.search(index.lines[cand.line][: cand.start]):
+            if plan.kind == "id" and (_VERSION_BEFORE.search(index.lines[cand.line][: cand.start])
+                                      or _REGULATION_BEFORE.search(index.lines[cand.line][: cand.start])):
                 score -= 1.0
             if (plan.kind == "id" and _YEAR.fullmatch(cand.text) and (word := re.search(
                     r"([^\W\d_]{3,})\s+$", index.lines[cand.line][: cand.start])) and not any(

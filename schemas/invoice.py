@@ -157,8 +157,8 @@ class InvoiceFields(BaseModel):
                                       "cnpj",
                                       "cpf/cnpj", "tin", "vat reg. tin", "sst no", "sst reg no", "tax code",
                                       "npwp", "mst", "ein:", "strn", "ntn", "bin", "cédula jurídica", "rut emisor",
-                                      "nrt", "c.o.e.", "coe", "hst no", "hst number", "n° tps", "no tps",
-                                      "gst registration",
+                                      "nrt", "c.o.e.", "coe", "hst no", "hst number", "n° tps", "no tps", "no de tps",
+                                      "n° de tps", "gst registration",
                                       "fed. id", "seller's permit no.", "ubi", "unified social credit code", "uscc",
                                       "ubn", "no. sst", "sst reg. no.", "mã số thuế", "v-tal", "vsk-nr.",
                                       # Greece's and Turkey's tax numbers
@@ -224,6 +224,8 @@ class InvoiceFields(BaseModel):
         description="Sum of the line amounts before tax, before discounts or charges on the whole invoice.",
         json_schema_extra={"labels": ["subtotal", "sub total", "sub-total", "positionssumme", "zwischensumme",
                                       "warenwert", "total mercadoria", "total mercadorias", "total ilíquido",
+                                      # a DANFE's box (Brazil's NF-e), with the IPI and the note's total beside it
+                                      "valor total dos produtos",
                                       "totale onorari", "totale competenze", "totale prestazioni", "total prestations",
                                       "sous-total", "subtotaal", "summe positionen", "summe positionen netto",
                                       "total marchandises", "total marchandises htva", "total marchandises ht",
@@ -273,7 +275,8 @@ class InvoiceFields(BaseModel):
                                       "versicherungsteuer", "versicherungssteuer", "hst", "pst", "qst", "tps", "tvq",
                                       "tvh", "igv", "i.g.v.", "i.v.a.", "ppn", "consumption tax",
                                       "consumption tax total",
-                                      "valor do iss", "iva total discriminado", "iva trasladado", "totale iva",
+                                      "valor do iss", "valor total do ipi", "iva total discriminado",
+                                      "iva trasladado", "totale iva",
                                       "mvg",
                                       *more_labels("tax_total")]},
     )
@@ -302,7 +305,10 @@ class InvoiceFields(BaseModel):
                                       "kwota do zapłaty", "razem brutto", "celkem s dph", "k úhradě",
                                       "total inkl. moms",
                                       "i alt", "valor total", "total geral", "total do pedido", "total payment",
-                                      "total a pagar", "valor total do serviço", *more_labels("total")]},
+                                      "total a pagar", "valor total do serviço", "valor total da nota",
+                                      "valor da fatura", "valor líquido da fatura", "invoice value",
+                                      "total invoice value",
+                                      *more_labels("total")]},
     )
     line_items: list[LineItem] | None = Field(None, description="Billed positions in document order.", max_length=200)
 

@@ -97,6 +97,47 @@ def test_a_row_with_a_discount_percentage_and_an_article_code_in_brackets():
     assert rows("Olive Oil    1.00 L    1.00    15.00%    $ 0.90") == []
 
 
+def test_rows_of_mining_suppliers_tables():
+    # the quantity first and a discount column before the amount: 9 × 265.00 less 10 %
+    assert rows("Qty Description Rate basis Rate Disc % Tax Amount\n"
+                "9 Heater, indirect fired 500,000 BTU, Unit HT-0912 DAY 265.00 10 GP 2,146.50\n")[0][1:] == (
+        9.0, 265.0, 2146.5)
+    # "4 x 320 W" is a measure of the description, not a count with its unit
+    assert rows("Item Descrição Qtd. Unid. Vl. unit. (R$) Valor total (R$)\n"
+                "04 Torre de iluminação LED 4 x 320 W, frotas TI-044 a TI-047 4 mês 3.150,00 12.600,00\n") == [
+        ("Torre de iluminação LED 4 x 320 W, frotas TI-044 a TI-047", 4.0, 3150.0, 12600.0)]
+    # one article code leaves the description, not the capitalised word after it
+    assert rows("CG-572-19 CHAPA GROSSA ASTM A572 GR50 19,00 X 2440 X 6000 MM 8,745 7.120,00 62.264,40\n")[0][0] == (
+        "CHAPA GROSSA ASTM A572 GR50 19,00 X 2440 X 6000 MM")
+    # a haul's unit is no description: the text above is
+    assert rows("Code Description Qté Unité Prix unitaire Montant\n"
+                "LOG-EXP Transport des échantillons, site Lac-Fortune à\nVal-d'Or (camion dédié)\n"
+                "1 voyage 1 150,00 1 150,00\n")[0][0] == (
+        "Transport des échantillons, site Lac-Fortune à Val-d'Or (camion dédié)")
+    # "Código … P. Unitario … Valor" heads the table: the wrapped text under its first row is the row's
+    chile = rows("Código Descripción Cant. Unid. P. Unitario % Desc. Valor\n"
+                 "GRU-50 Arriendo grúa hidráulica Liebherr 50 t con operador, faena\nPampa Verde\n"
+                 "36 HR 85.000 3.060.000\nRIG-01 Rigger certificado 5 DIA 165.000 825.000\n")
+    assert chile[0][0] == "Arriendo grúa hidráulica Liebherr 50 t con operador, faena Pampa Verde"
+
+
+def test_rows_of_an_indian_table_with_hsn_codes():
+    # "Nos" is the unit column, the text above the row's numbers its description; the HSN code before the
+    # quantity is no part of it, a year is
+    tally = rows("Sl\nNo.\nDescription of Goods HSN/SAC Quantity Rate per Amount\n"
+                 "1 Openwell Submersible Pump 1 HP, Single\nPhase (Model KAF-OW1)\n"
+                 "8413 12 Nos 7,850.00 Nos 94,200.00\n"
+                 "4 Non-Return Valve 2 inch, CI Flanged 8481 20 Nos 1,236.50 Nos 24,730.00\n"
+                 "5 Cloud hosting - March 2025 998315 1 Month 48,500.00 48,500.00\n")
+    assert [r[0] for r in tally] == ["Openwell Submersible Pump 1 HP, Single Phase (Model KAF-OW1)",
+                                     "Non-Return Valve 2 inch, CI Flanged", "Cloud hosting - March 2025"]
+    # after the position, "5 Ply" is the description's
+    assert C._clean_description("1 5 Ply Corrugated Box 450x300x280 mm") == "5 Ply Corrugated Box 450x300x280 mm"
+    # a word in capitals is no article code, nor a measure's percentage a tax rate's column
+    assert C._clean_description("1 HDPE jerry can 5 L") == "HDPE jerry can 5 L"
+    assert C._clean_description("Pressure transmitter, accuracy 0.075%") == "Pressure transmitter, accuracy 0.075%"
+
+
 def test_a_row_with_a_discount_printed_with_its_percent_sign():
     # Facture_FR_BASICWL.pdf: Quantité, Prix unitaire, Rem., Prix HT; only the discounted row prints a "Rem."
     assert rows("Nougat de l'Abbaye 250g 20 Unit(s) 4,55 € 10% 81,90 €\n"

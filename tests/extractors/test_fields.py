@@ -2392,3 +2392,59 @@ def test_a_fiscal_e_invoices_sections_and_a_net_to_pay_ttc():
                "Frais de livraison (T1) 35.000\nTotal HT net 5.680.829\nTotal TVA 840.505\n"
                "NET À PAYER TTC 6.521.334 FCFA\nAbidjan\n")
     assert _top(ivorian, "total") == 6521334.0  # not the breakdown's total row
+
+
+def test_chilean_and_peruvian_e_invoices_numbers_ids_and_dates():
+    # a RUT's check digit may be K; the credit note's total is no number; the corrected invoice's date is in a
+    # table of referenced documents
+    chile = ("Aceros del Pacífico Centro de Servicios S.A.\nRUT 96.781.007-K\nNOTA DE CRÉDITO\nELECTRÓNICA\n"
+             "Nº 2216\nSII – Santiago Norte\nRazón social\nMontajes Industriales del Loa Ltda.\n"
+             "Fecha de emisión\n08-03-2024\nDOCUMENTOS DE REFERENCIA\nTipo documento Folio Fecha Código Razón\n"
+             "Factura Electrónica (33) 45873 28-02-2024 3 Corrige montos\nMonto neto $ 4.440.800\n"
+             "IVA (19%) $ 843.752\nTotal nota de crédito $ 5.284.552\n")
+    assert _top(chile, "vendor_vat_id") == "96.781.007-K"
+    assert _top(chile, "invoice_number") == "2216"
+    assert _top(chile, "invoice_date") == dt.date(2024, 3, 8)
+    # SUNAT's series and number, unlabelled under the title, over a resolution's number in the footer
+    peru = ("Centro de Servicio de Aceros Callao S.A.C.\nFACTURA ELECTRÓNICA\nRUC: 20517364909\nF002-00018744\n"
+            "DATOS DEL ADQUIRIENTE DATOS DEL COMPROBANTE\nRazón social Consorcio Minero Ananea Sur S.A.C.\n"
+            "Fecha de emisión 15/08/2024\nImporte total USD 23,312.48\n"
+            "Emisor electrónico obligado desde 01/01/2016 · Res. N° 203-2015/SUNAT\n")
+    assert _top(peru, "invoice_number") == "F002-00018744"
+    quebec = "Laboratoire Abitibi inc.\nFACTURE\nNo de facture : FAC-24-01583\nNo de TPS : 714503281 RT0001\n"
+    assert _top(quebec, "vendor_vat_id") == "714503281 RT0001"
+
+
+def test_the_amount_before_levies_and_vat_and_a_danfes_boxes():
+    ghana = ("No. Description Qty Unit Rate (GH₵) Amount (GH₵)\nTaxable value (excl. levies and VAT) 1,391,510.00\n"
+             "NHIL @ 2.5% 34,787.75\nGETFund Levy @ 2.5% 34,787.75\nCOVID-19 Health Recovery Levy @ 1% 13,915.10\n"
+             "Value for VAT (incl. levies) 1,475,000.60\nVAT @ 15% 221,250.09\nTotal VAT and levies 304,740.69\n"
+             "TOTAL AMOUNT DUE (GH₵) 1,696,250.69\n")
+    assert _top(ghana, "subtotal") == 1391510.0
+    # Brazil's NF-e: the products' value, the IPI added on top and the note's total, each a box over its value
+    danfe = ("CÁLCULO DO IMPOSTO\nBASE DE CÁLCULO DO ICMS\n183.842,08\nVALOR DO ICMS\n33.091,57\n"
+             "VALOR TOTAL DOS PRODUTOS\n183.842,08\nVALOR DO FRETE\n0,00\nVALOR TOTAL DO IPI\n1.097,78\n"
+             "VALOR TOTAL DA NOTA\n184.939,86\nTRANSPORTADOR / VOLUMES TRANSPORTADOS\n")
+    assert (_top(danfe, "total"), _top(danfe, "tax_total")) == (184939.86, 1097.78)
+    fatura = ("Subtotal da locação R$ 88.512,50\n(-) Desconto contratual 5% R$ 4.425,63\n"
+              "VALOR LÍQUIDO DA FATURA R$ 84.086,87\n")
+    assert _invoice(fatura)["total"] == 84086.87
+
+
+def test_indian_gst_invoices_labels():
+    # Tally's header boxes: the layout puts "KAP/25-26/0007" in a cell under "Invoice No.", beside the letterhead's
+    # "SF No. 214/3"; "Bill of Lading/LR-RR No." over "KPN-77120" numbers the bill of lading
+    tally = _held_out_invoice("invoice_set_au", "au01_tally_pump_manufacturer_cgst_sgst.pdf")
+    assert tally["invoice_number"] == "KAP/25-26/0007"
+    tds = ("# Description SAC Qty Unit Rate (₹) Disc. % Amount (₹)\nTaxable Value 11,39,700.00\n"
+           "IGST @ 18% 2,05,146.00\n"
+           "Invoice Total (INR) ₹ 13,44,846.00\nLess: TDS u/s 194J @ 10% (1,13,970.00)\n"
+           "Net Amount Receivable 12,30,876.00\n")
+    assert _top(tds, "subtotal") == 1139700.0  # what is left after the withholding is no net amount
+    export = ("Total FOB Value 122,580.00\nAdd: Ocean Freight 1,850.00\nAdd: Marine Insurance 212.40\n"
+              "Total CIF Value 124,642.40\nIGST @ 0% (export under LUT) 0.00\nTotal Invoice Value (USD) 124,642.40\n"
+              "Amount in words: US Dollars One Hundred Twenty Four Thousand Six Hundred Forty Two and Cents Forty\n")
+    assert _top(export, "total") == 124642.4
+    pharma = ("MEDISQUARE PHARMA DISTRIBUTORS\nHyderabad - 500029, Telangana\nGST INVOICE\nInvoice No : MPD/A/08412\n"
+              "Bill To (Party):\nSai Krupa Medical & General Stores\nShop 4, Rashtrapati Road, Secunderabad\n")
+    assert _top(pharma, "buyer_name") == "Sai Krupa Medical & General Stores"
