@@ -903,8 +903,10 @@ _NUMBER_SPACED = re.compile(r"(?<![\w.,/%-])-?(\d{1,3}(?: \d{3})+)([.,]\d{1,6})?
 _POSITION = re.compile(r"\d{1,3}[.)]?\s")
 _LEADING_CODE = re.compile(
     r"^(?:\d{1,3}[.)]?\s+|\[[^\]\s]{1,30}\]\s*|\*[^*\s]{1,30}\*\s*"  # a position; a code "[FURN_7777]"
-    # (a code has a digit or a hyphen: "HDPE jerry can", "CHAPA GROSSA" are words in capitals)
-    r"|(?=[A-Z]*[\d-])[A-Z0-9-]{4,}\s+(?=[^\W\d_])|[A-Z0-9-]{2,}\s{2,}(?=[^\W\d_])"
+    # (a code has a digit or a hyphen, or a capitalised word follows it: "FRAKT Frakt, DHL"; "HDPE jerry can",
+    # "CHAPA GROSSA" are words in capitals)
+    r"|(?=[A-Z]*[\d-])[A-Z0-9-]{4,}\s+(?=[^\W\d_])|[A-Z]{4,}\s+(?=[A-ZÀ-ÞΑ-ΩΆ-Ώ][a-zß-ÿα-ωά-ώ])"
+    r"|[A-Z0-9-]{2,}\s{2,}(?=[^\W\d_])"
     r"|(?=\S*\d)(?=\S*[A-ZΑ-Ω])(?!\S*[a-z]{3})\S+\s+(?=[A-ZÄÖÜΑ-ΩΆΈΉΊΌΎΏ])"  # an article code: "NYM-J3x1,5", "ΥΠ-01"
     r"|(?:P/N|PN|Part No\.?)\s*[\w./-]*\d[\w./-]*\s+(?=[^\W\d_]))"  # a part's number: "P/N 3862230 Φτερωτή …"
 )

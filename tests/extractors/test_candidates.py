@@ -135,6 +135,7 @@ def test_rows_of_an_indian_table_with_hsn_codes():
     assert C._clean_description("1 5 Ply Corrugated Box 450x300x280 mm") == "5 Ply Corrugated Box 450x300x280 mm"
     # a word in capitals is no article code, nor a measure's percentage a tax rate's column
     assert C._clean_description("1 HDPE jerry can 5 L") == "HDPE jerry can 5 L"
+    assert C._clean_description("FRAKT Frakt, DHL") == "Frakt, DHL"  # a code in letters before its name
     assert C._clean_description("Pressure transmitter, accuracy 0.075%") == "Pressure transmitter, accuracy 0.075%"
 
 
