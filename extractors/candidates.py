@@ -902,7 +902,7 @@ _NUMBER = re.compile(r"(?<![\w.,/%-])-?(" + _GROUPED + r"|\d+)([.,]\d{1,6})?(?![
 _NUMBER_SPACED = re.compile(r"(?<![\w.,/%-])-?(\d{1,3}(?: \d{3})+)([.,]\d{1,6})?(?![\w]|[.,/-]\d)(?!\s?%(?!\d))")
 _POSITION = re.compile(r"\d{1,3}[.)]?\s")
 _LEADING_CODE = re.compile(
-    r"^(?:\d{1,3}[.)]?\s+|\[[^\]\s]{1,30}\]\s*|\*[^*\s]{1,30}\*\s*"  # a position; a code "[FURN_7777]"
+    r"^(?:" + _POSITION.pattern + r"+|\[[^\]\s]{1,30}\]\s*|\*[^*\s]{1,30}\*\s*"  # a position; a code "[FURN_7777]"
     # (a code has a digit or a hyphen, or a capitalised word follows it: "FRAKT Frakt, DHL"; "HDPE jerry can",
     # "CHAPA GROSSA" are words in capitals)
     r"|(?=[A-Z]*[\d-])[A-Z0-9-]{4,}\s+(?=[^\W\d_])|[A-Z]{4,}\s+(?=[A-ZÀ-ÞΑ-ΩΆ-Ώ][a-zß-ÿα-ωά-ώ])"
@@ -1051,10 +1051,11 @@ def _clean_description(segment: str) -> str:
     text = _DATED_ENTRY.sub("", text)
     text = _GLUED_ENTRY_DATE.sub("", text)
     for k in range(2):  # a position number, then an article code; one code only ("CG-572-19 CHAPA GROSSA …")
-        if k and _MEASURE_AFTER_POSITION.match(text.strip()):
+        text = text.strip()
+        if k and _MEASURE_AFTER_POSITION.match(text):
             break  # "1 5 Ply Corrugated Box …": after the position, a number of the description's
-        position = _POSITION.match(text.strip())
-        text = _LEADING_CODE.sub("", text.strip())
+        position = _POSITION.match(text)
+        text = _LEADING_CODE.sub("", text)
         if not position:
             break
     text = _UNITS.sub("", text.strip())
