@@ -424,10 +424,14 @@ _SYMBOLS = {"€": "EUR", "$": "USD", "£": "GBP", "₹": "INR", "¥": "JPY", "�
             "Rs.": "INR", "Rs": "INR", "Fr.": "CHF", "kr": "SEK", "R$": "BRL", "CHF": "CHF", "A$": "AUD", "C$": "CAD",
             "NZ$": "NZD", "HK$": "HKD", "S$": "SGD", "US$": "USD", "NT$": "TWD", "Kč": "CZK", "₴": "UAH", "₸": "KZT",
             "₼": "AZN", "₾": "GEL", "֏": "AMD", "₫": "VND", "₱": "PHP", "₪": "ILS", "₩": "KRW", "฿": "THB", "₦": "NGN",
-            "R": "ZAR", "S/": "PEN", "GH₵": "GHS", "₵": "GHS"}
-_CODE = re.compile(r"(?<![A-Za-z])(?<![A-Za-z]-)([A-Z]{3})(?![A-Za-z])")  # not the "ANG" of "FO-ANG"
-# a dollar sign with its country's letters first ("R$ 26.170,23" is the real, not the US dollar)
-_SYMBOL = re.compile(r"(?<![A-Za-z])(?:R|A|C|NZ|HK|S|US|NT)\$|€|\$|£|₹|¥|₽|₺|zł|Kč|₴|₸|₼|₾|֏|₫|₱|₪|₩|฿|₦|GH₵|₵"
+            "R": "ZAR", "S/": "PEN", "GH₵": "GHS", "₵": "GHS", "BDS$": "BBD", "Bds$": "BBD", "B$": "BSD", "RD$": "DOP",
+            "J$": "JMD", "TT$": "TTD", "EC$": "XCD", "BZ$": "BZD", "CI$": "KYD", "B/.": "PAB", "₡": "CRC"}
+# not the "ANG" of "FO-ANG", nor the "EUR" of the certificate of origin "EUR.1"
+_CODE = re.compile(r"(?<![A-Za-z])(?<![A-Za-z]-)([A-Z]{3})(?![A-Za-z])(?!\.1\b)")
+# a dollar sign with its country's letters first ("R$ 26.170,23" is the real, not the US dollar; "BDS$" Barbados',
+# "RD$" the Dominican peso, "TT$" Trinidad's); Panama's balboa "B/." and Costa Rica's colón "₡"
+_SYMBOL = re.compile(r"(?<![A-Za-z])(?:BDS|Bds|RD|TT|EC|BZ|CI|NZ|HK|US|NT|R|A|C|S|B|J)\$|(?<![\w/])B/\.|₡"
+                     r"|€|\$|£|₹|¥|₽|₺|zł|Kč|₴|₸|₼|₾|֏|₫|₱|₪|₩|฿|₦|GH₵|₵"
                      r"|\bRs\.?(?=\s?-?\d)|\bkr\b|\bR(?=\s?\d{1,3}(?:[ ,]\d{3})*\.\d\d\b)"  # "R 43 719.10": rand
                      r"|(?<![\w/])S/(?=\s?\d)")  # Peru's sol: "Importe Total S/ 188,280.80"
 
@@ -464,7 +468,12 @@ _COUNTRY_CURRENCIES = (*_DOLLAR_COUNTRIES, ("ZAR", re.compile(r"\bSouth Africa\b
                        ("THB", re.compile(r"(?i)\bbaht\b")), ("MYR", re.compile(r"\(RM\)|(?i:\bringgit\b)")),
                        ("VND", re.compile(r"(?i)\bđồng\b|\bVNĐ\b")), ("IDR", re.compile(r"(?i)\brupiah\b|\(Rp\)")),
                        ("CNY", re.compile(r"\bRMB\b|(?i:\brenminbi\b|\byuan\b)")),
-                       ("ETB", re.compile(r"(?i)\bbirr\b")), ("GHS", re.compile(r"(?i)\bcedis?\b")))
+                       ("ETB", re.compile(r"(?i)\bbirr\b")), ("GHS", re.compile(r"(?i)\bcedis?\b")),
+                       # Central America's and the Caribbean's currencies by name, in the amount in words
+                       ("HNL", re.compile(r"(?i)\blempiras?\b")), ("GTQ", re.compile(r"(?i)\bquetzal(?:es)?\b")),
+                       ("HTG", re.compile(r"(?i)\bgourdes?\b")), ("DOP", re.compile(r"(?i)\bpesos dominicanos\b")),
+                       ("CRC", re.compile(r"(?i)\bcolones\b")), ("BAM", re.compile(r"\(KM\)")),
+                       ("NIO", re.compile(r"(?i)\bc[óo]rdobas?\b")))
 # the CFA franc of West Africa (XOF) or, by the country the page names or Cameroon's tax id (NIU), of Central Africa
 _CFA = re.compile(r"\bF\.? ?CFA\b|\bFCFA\b|(?i:\bfrancs? CFA\b)")
 _CENTRAL_AFRICA = re.compile(r"(?i)\bCamero[ou]n\b|\bDouala\b|\bYaound[ée]\b|\bGabon\b|\bLibreville\b|"
@@ -567,7 +576,11 @@ _VAT_SPACED = re.compile(r"(?<![A-Z0-9])([A-Z]{2,3}(?: ?[0-9A-Z]){8,14})(?![A-Za
 # "Tax office: Pamukkale V.D.  Tax No: 0482157365"; Morocco's "ICE : 002148576000039", Tunisia's "Matricule fiscal :
 # 1283746K/A/M/000", Israel's "Osek Murshe No. 034578914", Oman's "VATIN: OM1100274519"; Senegal's "NINEA 005812347
 # 2V2", Côte d'Ivoire's "NCC : 0912478 R", Cameroon's "NIU: M071612345678P"; Chile's RUT, whose check digit may
-# be K ("RUT 96.781.007-K"); Quebec's "No de TPS : 714503281 RT0001"
+# be K ("RUT 96.781.007-K"); Quebec's "No de TPS : 714503281 RT0001"; the Balkans' "PIB: 104528733", "ПИБ",
+# "ID broj (JIB): 4200894510009", "PDV broj: 200894510009", "ЕДБ 4030012345675", "NIPT: L81718035B"; the
+# Caucasus' and Central Asia's "VÖEN 1402587391", "ՀՎՀՀ 02712458", "საიდ. კოდი: 404512378", "ИНН", "БИН / ИИН", "БСН",
+# "STIR", and a label's own name in brackets after it: "TIN (INN) 02108201810123"; the Dominican Republic's "RNC
+# 1-31-05482-1", Honduras' "RTN: 05019019123456"
 _TAX_ID = re.compile(
     r"(?i)(?<![\w/])(?:abn|a\.b\.n\.|cvr(?:-nr\.?|-nummer| nr\.?)?|nif/nipc|nipc/nif|nif|cif|nipc|n\.i\.f\.|nip|"
     r"tps/tvh|gst/hst|"
@@ -581,10 +594,12 @@ _TAX_ID = re.compile(
     r"n[°º](?: de)? ?(?:tps|tvh)|no\.?(?: de)? (?:tps|tvh)|"
     r"fed(?:eral)?\.? id|seller'?s permit no\.?|(?-i:UBI)|unified social credit code|"
     r"(?-i:USCC|UBN)|no\.? sst|mã số thuế|α\.?φ\.?μ\.?|vkn|vergi (?:kimlik )?no\.?|v\.\s?d\.|"
-    r"(?-i:ICE|M\.F\.|MF)|matricule fiscal|osek murshe(?: no\.?)?|vatin|(?-i:NINEA|NCC|NIU))\)?\s*[:#]?\s*"
+    r"(?-i:ICE|M\.F\.|MF)|matricule fiscal|osek murshe(?: no\.?)?|vatin|(?-i:NINEA|NCC|NIU)|"
+    r"(?-i:PIB|ПИБ|OIB|(?:ID broj \()?JIB|EDB|ЕДБ|NIPT|VÖEN|ՀՎՀՀ|ИНН|БСН|ИИН|БИН(?: ?/ ?ИИН)?|STIR|RNC|RTN)|pdv broj|"
+    r"საიდ(?:\.|ენტიფიკაციო) კოდი)\)?(?: ?\((?-i:INN|ИНН|TIN)\))?\s*[:#]?\s*"
     r"(?-i:(\d{7}[A-Z]/[A-Z]/[A-Z]/\d{3}|\d{9} \d[A-Z]\d|[A-Z]\d{12}[A-Z]|\d{7} [A-Z](?![\w.])|"
     r"(?:[A-Z]{2}[ -]?)?\d[\d. /-]{5,18}\d(?: ?DV ?\d{1,2}| ?[A-Z]{1,3}\d{0,4}|-K)?|"
-    r"[A-Z]\d{7}[A-Z0-9]|T\d{13}|"
+    r"[A-Z]\d{7}[A-Z0-9]|[A-Z]\d{8}[A-Z]|T\d{13}|"
     r"[A-Z]-\d{6}-[A-Z]|SM ?\d{5}"
     # (a comma and a space end the id: "NIP 622-281-47-00, weterynaryjny nr …")
     r"|[A-ZÑ&]{3,4}\d{6}[A-Z0-9]{3}|[A-Z]\d{2}-\d{4}-\d{8}|[A-Z]\d{9,10}[A-Z]?|\d{8}[0-9A-Z]{10}))(?![\w.]|,\S)")
@@ -593,7 +608,8 @@ _TAX_ID = re.compile(
 # a tax word, then a long number (seven digits and separators or more): a tax id, whether or not code knows its label
 _TAX_WORD_THEN_ID = re.compile(
     r"(?i)\b(?:tax|vat|tin|gst|trn|ntn|strn|bin|pin|nif|nit|ruc|rut|uid|mwst|tva|btw|iva|mva|alv|dph|pdv|ddv|áfa"
-    r"|kdv|nip|dič|gstin|abn|cvr)\b[^\n%\d]{0,25}?[A-Z]{0,3}[\s-]?\d[\d .\-/]{6,}")
+    r"|kdv|nip|dič|gstin|abn|cvr|pib|jib|oib|nipt|inn|инн|пиб|бин|бсн|едб|rnc|rtn)\b"
+    r"[^\n%\d]{0,25}?[A-Z]{0,3}[\s-]?\d[\d .\-/]{6,}")
 
 
 # tax ids of fewer digits: Andorra's NRT "L-709312-K", San Marino's C.O.E. "SM 24613", a Mexican company's RFC
@@ -601,8 +617,9 @@ _TAX_WORD_THEN_ID = re.compile(
 _SHORT_TAX_ID = re.compile(r"[A-Z]-\d{6}-[A-Z]|SM ?\d{5}|[A-ZÑ&]{3,4}\d{6}[A-Z0-9]{3}|\d{7} [A-Z]")
 
 
-# six-digit VAT numbers: Iceland's "VSK-nr. 118452", the Faroe Islands' "V-tal 512034"
-_SIX_DIGIT_VAT = re.compile(r"(?<![\w-])(?:VSK-(?:nr\.|númer)|V-tal):?\s*(\d{6})(?!\d)")
+# six-digit VAT numbers: Iceland's "VSK-nr. 118452", the Faroe Islands' "V-tal 512034", Trinidad and Tobago's
+# "VAT Reg. No. 183457"
+_SIX_DIGIT_VAT = re.compile(r"(?<![\w-])(?:VSK-(?:nr\.|númer)|V-tal|VAT Reg\. No\.):?\s*(\d{6})(?![\d.,])")
 # a US state's tax account, of seven digits or more: "MN Tax ID: 4417902", "IL Account ID 3184-2706"
 _STATE_TAX_ID = re.compile(
     rf"(?<![\w/]){US_STATES} (?:Tax ID|Account ID|Tax Account No\.?)\s*[:#]?\s*(\d[\d-]{{5,10}}\d)(?![\w.,])")
@@ -678,6 +695,8 @@ def find_id_tokens(index: TextIndex) -> list[Candidate]:
         if re.fullmatch(r"-?\d{1,3}(?:[.,]\d{3})*[.,]\d{2}", token):
             continue
         out.append(Candidate(token, token, i, m.start(1)))
+    for i, m in index.iter_matches(_TITLE_SHORT_NUMBER):
+        out.append(Candidate(m.group(1), m.group(1), i, m.start(1)))
     return out
 
 
@@ -687,6 +706,9 @@ _SPLIT = re.compile(r"\s{3,}|\t|\s[|·•●]\s|\s[-–]\s")
 DOCUMENT_TITLES = r"rechnung|invoice|facture|factuur|gutschrift|avoir|factura|fattura|faktura|honorarnote"
 # the same in more languages, for the title line's number and date ("Рахунок на оплату № 245 від 12 травня 2025 р.")
 MORE_DOCUMENT_TITLES = r"рахунок|счет|счёт|фактура|račun|számla|τιμολόγιο|fatura|lasku|arve|rēķins|sąskaita"
+# a number of one or two digits is a document's only in its title, before its date: "СЧЁТ-ФАКТУРА № 47 от 11.03.2025"
+_TITLE_SHORT_NUMBER = re.compile(rf"(?i)(?:{DOCUMENT_TITLES}|{MORE_DOCUMENT_TITLES})[\w-]*\s*(?:nr\.?|no\.?|n°|nº|№)"
+                                 r"\s*(\d{1,2})\s+(?:от|від|du|vom|dated|of|z dnia|ze dne|del|van)\s")
 # Document-type words that pypdf often glues in front of a letterhead name ("FACTUUR Van Dijk B.V.").
 _TITLE_WORDS = re.compile(
     rf"^(?:{DOCUMENT_TITLES}|rechnungskorrektur|tax invoice|credit note)\s+(?=\S)", re.IGNORECASE)
@@ -696,8 +718,12 @@ _TITLE_WORDS = re.compile(
 # and the payee of cheques
 _BEFORE_NAME = re.compile(r"(?:for and on behalf of|on behalf of|for|für|pour|per|por|namens)\s+"
                          # the payee is the seller: "Cheques payable to Salish Sea Office Systems Ltd."
-                         r"|(?:please )?(?:make )?(?:all )?(?:cheques|checks) (?:are |should be )?(?:made )?"
-                         r"payable to\s+",
+                         # (or its line's end wrapped before "payable to")
+                         r"|(?:(?:please )?(?:make )?(?:all )?(?:cheques|checks) (?:are |should be )?(?:made )?)?"
+                         r"payable to\s+"
+                         # "Chèque à l'ordre de …", "Favor emitir cheque a nombre de …"
+                         r"|(?:favor )?(?:emitir )?(?:chèques?|cheques?) (?:libellés? )?"
+                         r"(?:à l['’]ordre de|a nombre de)\s+",
                          re.IGNORECASE)
 
 # a brand's line that names the company behind it
@@ -762,6 +788,9 @@ def find_text_spans(index: TextIndex, *, max_lines: int | None = None, footer: i
             # is: "ATTN: iViveLabs Limited")
             attention = ATTENTION.fullmatch(head.strip()) and not COMPANY.search(tail)
             expanded.append(tail if colon and tail.strip() and len(head) <= 40 and not attention else part)
+            if colon and (second := _SECOND_LABEL.search(tail)) and COMPANY.search(tail, second.end()):
+                # "Поставщик: ООО «…» Покупатель: ООО «Самарканд Тикув»": two columns' labels and names on one line
+                expanded.append(tail[second.end():])
         for part in expanded:
             part = _name_in(part)
             if SALUTATION.fullmatch(part) and i + 1 < len(index.lines) and index.lines[i + 1]:
@@ -783,8 +812,8 @@ def find_text_spans(index: TextIndex, *, max_lines: int | None = None, footer: i
             if ((legal := COMPANY.search(nxt)) and legal.end() == len(nxt) and not re.search(r"[:·|•]", nxt)
                     and bool(_GREEK_OR_CYRILLIC.search(line)) == bool(_GREEK_OR_CYRILLIC.search(nxt))
                     # (not a brand over the legal name that holds its word: "Capucine Box" / "Les Boîtes de
-                    # Capucine SAS")
-                    and not any(len(w) >= 4 and re.search(rf"\b{re.escape(w)}\b", nxt) for w in line.split())
+                    # Capucine SAS", "PD PANON DISTRIBUCIJA" / "Panon Distribucija d.o.o.")
+                    and not any(len(w) >= 4 and re.search(rf"(?i)\b{re.escape(w)}\b", nxt) for w in line.split())
                     and (index.flat.count(joined.casefold()) >= 2 or (i == first_line(index) and " " in line))):
                 # "MVM Musterhafter" / "Versicherungsverein Musterstadt a.G.", in the letterhead and again in
                 # the footer, or opening the page: a legal name printed over two lines (a single word once could
@@ -800,7 +829,18 @@ def find_text_spans(index: TextIndex, *, max_lines: int | None = None, footer: i
             joined = " ".join(f"{line} {index.lines[i + 1]}".split())
             if (legal := list(COMPANY.finditer(joined))) and legal[-1].end() == len(joined.rstrip()):
                 out.append(Candidate(joined, joined, i, 0))
+        elif i + 1 < n and wrapped_name_tail(index, i + 1):
+            joined = " ".join(f"{line} {index.lines[i + 1]}".split())
+            out.append(Candidate(joined, joined, i, 0))
     return out
+
+
+def wrapped_name_tail(index: TextIndex, i: int) -> bool:
+    """Line i ends a name the line above began, wrapped before a joining word: "Distribuidora Médico Quirúrgica del
+    Valle" / "de Sula, S. de R.L."."""
+    line, above = index.lines[i], index.lines[i - 1] if i > 0 else ""
+    return bool(OPEN_START.match(line) and _NAME_BEFORE_WRAP.fullmatch(above) and not COMPANY.search(above)
+                and (legal := list(COMPANY.finditer(line))) and legal[-1].end() >= len(line.rstrip(" .")) - 1)
 
 
 def _name_in(part: str) -> str:
@@ -817,9 +857,13 @@ def _name_in(part: str) -> str:
     part = re.sub(r"^(?:\S+@\S+\.\w+|www\.\S+)\s+(?=[A-ZÀ-Þ])", "", part)
     if (phone := _PHONE_BEFORE.match(part)) and COMPANY.search(part, phone.end()):
         part = part[phone.end():]  # "Tel. +32 3 541 22 90 Rederij Van Damme BV": the next cell's name
+    if (tax_id := _TAX_ID.match(part)) and COMPANY.search(part, tax_id.end()) and part.startswith(",", tax_id.end()):
+        part = part[tax_id.end() + 1:].strip()  # "БИН / ИИН 050440012343, ТОО «Жетысу Транзит Логистик», …"
+    if (quoted := _QUOTED_NAME_THEN_MORE.match(part)) and COMPANY.search(quoted.group(1)):
+        part = quoted.group(1)  # "ТОО «Жетысу Транзит Логистик», Республика Казахстан", "… » Покупатель: …"
     for legal in COMPANY.finditer(part):
         if (_REGISTRATION_AFTER.match(part, legal.end()) or _SENTENCE_GOES_ON.match(part, legal.end())
-                or _SELLS_ON.match(part, legal.end())):
+                or _SELLS_ON.match(part, legal.end()) or _FLOOR_AFTER.match(part, legal.end())):
             # "Caledon Heating & Gas Services Ltd. Registered in Scotland No. SC604218. …", "Ó Dálaigh Kinsella
             # LLP is a limited liability partnership registered …": the small print's sentence about the company
             part = part[: legal.end()]
@@ -832,7 +876,13 @@ def _name_in(part: str) -> str:
     return part
 
 
-_SENTENCE_GOES_ON = re.compile(r"\s+(?:or|oder|ou|o)\s+[a-zà-ÿ]")  # "… Sign LLC or pay by ACH:"
+# the next column's label of one word after a value: "… Савдо» Покупатель: ООО …"
+_SECOND_LABEL = re.compile(r"(?<=\S)\s+[^\W\d_][\w.]{3,}:\s+(?=\S)")
+# a legal form and a name in guillemets, then an address after a comma or the next column's label
+_QUOTED_NAME_THEN_MORE = re.compile(r"([^«»,:]{0,20}«[^«»]+»)(?:\s*,\s|\s+[^\W\d_]+:\s)")
+# the address run into the name: "… Shipping Agencies Limited 3rd Floor, 41 Harbour Street"
+_FLOOR_AFTER = re.compile(r"\.?,?\s+(?:\d+(?:st|nd|rd|th)\s+Floor|P\.?\s?O\.?\s+Box)\b", re.IGNORECASE)
+_SENTENCE_GOES_ON = re.compile(r"\.?\s+(?:or|oder|ou|o)\s+[a-zà-ÿ]")  # "… Sign LLC or pay by ACH:", "Ltd. or pay"
 _PHONE_BEFORE = re.compile(r"(?i)(?:tel|tlf|phone|telefon|tél|fon)\.?:?\s*\+?\d[\d ()/.-]{5,}\d\s+(?=[A-ZÀ-Þ])")
 _REGISTRATION_AFTER = re.compile(
     r"\.?\s+(?:(?:is|are)\s+an?\s+(?:private |public )?(?:limited|unlimited|registered)\b"
@@ -841,6 +891,11 @@ _REGISTRATION_AFTER = re.compile(
 
 # a line that ends in a word that joins it to the next: "de", "&", "und"
 OPEN_END = re.compile(r"\s(?:de|del|&|y|e|und|and|et|en)$", re.IGNORECASE)
+# and a line that opens with one, in lower case: "de Sula, S. de R.L."
+OPEN_START = re.compile(r"(?:de|del|de la|y|e|und|and|et|en|&)\s+[A-ZÀ-Þ]")
+# the capitalised words of a name before such a wrap, with the small words between them
+_NAME_BEFORE_WRAP = re.compile(
+    r"[A-ZÀ-Þ][\w&'.-]*(?: (?:[A-ZÀ-Þ][\w&'.-]*|de|del|la|los|las|y|e|et|und|and|of|the)){1,7}")
 
 
 _GREEK_OR_CYRILLIC = re.compile(r"[\u0370-\u03ff\u0400-\u04ff]")
@@ -907,7 +962,8 @@ _LEADING_CODE = re.compile(
     # "CHAPA GROSSA" are words in capitals)
     r"|(?=[A-Z]*[\d-])[A-Z0-9-]{4,}\s+(?=[^\W\d_])|[A-Z]{4,}\s+(?=[A-ZÀ-ÞΑ-ΩΆ-Ώ][a-zß-ÿα-ωά-ώ])"
     r"|[A-Z0-9-]{2,}\s{2,}(?=[^\W\d_])"
-    r"|(?=\S*\d)(?=\S*[A-ZΑ-Ω])(?!\S*[a-z]{3})\S+\s+(?=[A-ZÄÖÜΑ-ΩΆΈΉΊΌΎΏ])"  # an article code: "NYM-J3x1,5", "ΥΠ-01"
+    # an article code: "NYM-J3x1,5", "ΥΠ-01", "В-101"
+    r"|(?=\S*\d)(?=\S*[A-ZΑ-ΩА-ЯЁЈЉЊЋЏЂЃЌЅ])(?!\S*[a-z]{3})\S+\s+(?=[A-ZÄÖÜΑ-ΩΆΈΉΊΌΎΏА-ЯЁЈЉЊЋЏЂЃЌЅ])"
     r"|(?:P/N|PN|Part No\.?)\s*[\w./-]*\d[\w./-]*\s+(?=[^\W\d_]))"  # a part's number: "P/N 3862230 Φτερωτή …"
 )
 
@@ -1152,13 +1208,42 @@ def find_table_rows(index: TextIndex, priceless: bool = False) -> list[RowCandid
         if row is not None and not _too_short(row.description):
             rows.append(row)
             used = i + span - 1
-    rows = _without_glued_positions(_without_summary(rows, lines))
+    rows = _without_unit_column(_without_glued_positions(_without_summary(rows, lines)), lines)
     head = next((i for i, line in enumerate(lines) if _is_table_head(line)), None)
     above = [r for r in rows if head is not None and r.line < head]
     if above and len(above) < len(rows) - len(above):
         # "8 impasse des Glycines" / "Quai n° 2 – réception 7 h 30 à 16 h 00" (2 × 8 = 16) above the table's
         # head is an address, not a row; where most rows are above the head, the text is out of order
         rows = [r for r in rows if r.line > head]
+    return rows
+
+
+# a unit column's heading: "J.mj.", "JM", "Ед.", "Ölçü vahidi", "ერთ."; "Unit", not "Unit price"
+_UNIT_HEAD = re.compile(r"(?i)(?<![\w.])(?:jmj?|j\.\s?mj\.?|ј\.\s?м\.?|jed\.(?:\s?mj\.)?|ед\.(?:\s?изм\.?)?|өлш\.?"
+                        r"|ölçü(?: vahidi)?|ერთ\.|միավ(?:որ|\.)|չ/մ|uom|u/m|unit(?!\s*(?:price|rate|cost|value))"
+                        r"|einheit|enhet|njësia|unidad|unité|eenheid|unità)(?!\w)")
+# the short word of a unit column that ends a description: "… vreća 25 kg vreća", "… 0,75 л шише", "… pal/dan"
+# (not after a comma: "Practice management licence, annual" is the description's word)
+_UNIT_AT_END = re.compile(r"(?<=[^\s,])\s+(?![A-ZÀ-ÞА-ЯЁ])[^\W\d_]{1,6}(?:\.|/[^\W\d_]{1,4})?$")
+
+
+# a measure after its number is the description's: "šipka 12 m", "Kafa espresso u zrnu 1 kg", "0,75 л"
+_MEASURE_WORD = re.compile(r"(?i)(?:[mck]?g|kq|[mcd]?l|ltr|[mck]?m[²³23]?|t|л|мл|[смк]?м|кг|г|т|գ|կգ|լ|մ|ლ|კგ|გ)\.?")
+
+
+def _without_unit_column(rows: list[RowCandidate], lines: list[str]) -> list[RowCandidate]:
+    """A unit column that pypdf printed after each description, under a head that names it, leaves them: many rows
+    must end in a unit's short word, so that a description's own last word stays ("… ploče" among "… vreća")."""
+    if len(rows) < 2 or not any(_UNIT_HEAD.search(lines[j]) for j in range(max(0, rows[0].line - 6), rows[0].line)):
+        return rows
+    ends = [_UNIT_AT_END.search(row.description) for row in rows]
+    if sum(m is not None for m in ends) < max(2, 0.4 * len(rows)):
+        return rows
+    for row, m in zip(rows, ends):
+        # (not a measure after its number, nor the last word of a description printed above the row's numbers)
+        if m and not (_MEASURE_WORD.fullmatch(m.group().strip()) and re.search(r"\d$", row.description[: m.start()])
+                      ) and re.search(re.escape(m.group().strip()) + r"\s+-?\d", lines[row.line]):
+            row.description = row.description[: m.start()].rstrip(" ,")
     return rows
 
 
@@ -1262,6 +1347,7 @@ _WEAK_DESCRIPTION = re.compile(
     + _LOCAL_UNITS + r")$"
     r"|^[^\W\d]{1,4}\.? ?[×x]$"  # the unit of "31 min × 0,35 €"
     r"|^[a-zà-ÿ]{1,4}\.?$"  # a lone short lowercase word: a unit column ("hgr", hectolitre degrees)
+    r"|^(?:[а-яёіїєґғқңөұүһәўјљњћџѓќѕ]{1,6}|[ա-և]{1,6}|[ა-ჰ]{1,6})\.?$"  # in Cyrillic, Armenian, Georgian: "сат", "ժամ"
     # a utility's metered units and periods
     r"|^(?i:kwh|mwh|smc|m3|m³|mesi|mese|meses|mois|maanden|monate|mnd|giorni|días|jours|dagen)$"
     r"|^(?i:a corpo|termijn|lump sum|pauschal|ens|coperti|pax)$"  # a lump sum's unit: "a corpo 1 3.200,00 3.200,00"

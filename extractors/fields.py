@@ -731,6 +731,9 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], ind
                     and not any(fname in h.fields and _SERIES_CODE.fullmatch(
                         lines[cand.line][h.end:nearest.start].strip(" .:#")) for h in before[:-1])):
                 return 1.0  # "Banco de la Nación N° 00-068-123456": a bare "N°" after another word numbers that word
+            if (bare and len(before) >= 2 and before[-2].fields == {OTHER}
+                    and re.fullmatch(r"\s*[\w/-]{0,12},?\s*", lines[cand.line][before[-2].end:nearest.start])):
+                return 1.0  # "Patente 2024-2025 n° 118-04471": the number of the licence, of its year
             generic = 0.3 if bare else 0.0
             return ((3.0 if len(nearest.fields) == 1 else 2.5) - generic - own(nearest, cand.line)
                     - _delivery(lines[cand.line], nearest))
@@ -1626,6 +1629,8 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
                 score += 0.5 * (1 - position) ** 2  # letterheads sit at the top; the recipient need not
             if C.COMPANY.fullmatch(cand.text.strip()):
                 score -= 2.0  # "SPA" of "KONFERENS · FJÄLL · SPA": a legal form alone names no one
+            elif cand.start == 0 and C.wrapped_name_tail(index, cand.line):
+                score -= 1.0  # "de Sula, S. de R.L.": the end of a name wrapped onto a second line
             elif C.COMPANY.search(cand.text):
                 # an employee is no company; a shop or a hotel goes by the name over its door, not its owner's
                 # legal name ("Havbris Kaffebar", "Havbris Servering AS"), unless the schema asks for that one

@@ -168,7 +168,12 @@ class InvoiceFields(BaseModel):
                                       "supplier trn", "seller trn", "ice", "matricule fiscal", "m.f.", "mf",
                                       "osek murshe", "osek murshe no.", "vatin",
                                       # Senegal's, Côte d'Ivoire's, Cameroon's and Kenya's
-                                      "ninea", "ncc", "niu", "kra pin"]},
+                                      "ninea", "ncc", "niu", "kra pin",
+                                      # the Balkans', the Caucasus' and Central Asia's; the Caribbean's
+                                      "pib", "пиб", "jib", "id broj (jib)", "oib", "edb", "едб", "nipt",
+                                      "vöen", "հվհհ", "инн", "бин", "бин / иин", "иин", "бсн", "stir", "tin (inn)",
+                                      "საიდ. კოდი", "საიდენტიფიკაციო კოდი", "rnc", "rtn", "gct reg. no.",
+                                      "trn / gct reg. no."]},
     )
     buyer_name: str | None = Field(
         None,
@@ -257,7 +262,7 @@ class InvoiceFields(BaseModel):
                                       "total subject to vat", "subject to vat", "amount subject to vat",
                                       "total ilíquido", "incidência", "base de incidência",
                                       "grunnlag mva", "underlag för moms", "momspliktigt belopp", "veron peruste",
-                                      "base de cálculo",
+                                      "base de cálculo", "total neto", "total gravado",
                                       *NET_LABELS]},
     )
     tax_total: float | None = Field(

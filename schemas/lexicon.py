@@ -819,7 +819,11 @@ MORE_LANGUAGES_2: dict[str, list[str]] = {
         "núm. de factura", "factura núm.", "factura número", "factura nº", "uimhir shonraisc", "uimhir sonraisc",
         "uimhir an tsonraisc", "uimh. sonraisc", "uimh. shonraisc", "sonrasc uimh.", "rechnungsnummer",
         "rechnung nr.", "rechnungs-nr.", "rechnungsnr.", "rechnung nummer", "inombolo ye-invoyisi",
-        "i-invoyisi nombolo", "inombolo ye-invoice"],
+        "i-invoyisi nombolo", "inombolo ye-invoice",
+        # Costa Rica's electronic invoice's sequential number, the Dominican Republic's fiscal voucher number
+        "consecutivo", "número consecutivo", "e-ncf", "ncf",
+        # Kazakh's invoice for payment ("Шот № DS-0219")
+        "шот №"],
     "invoice_date": [
         "дата счёта", "дата счета", "дата счёта-фактуры", "дата счета-фактуры", "дата выставления",
         "дата составления", "дата выписки", "дата документа", "дата инвойса", "датум на фактура",
@@ -891,7 +895,9 @@ MORE_LANGUAGES_2: dict[str, list[str]] = {
         "bez zenbatekoa", "balio erantsiaren gaineko zerga", "ive", "cota de ive", "cota ive", "importe do ive",
         "importe ive", "imposto sobre o valor engadido", "cbl", "méid cbl", "cáin bhreisluacha", "cbl iomlán", "mwst",
         "mwst.", "mehrwäertsteier", "betrag tva", "tva-betrag", "intela", "intela ye-vat", "i-vat", "isamba se-vat",
-        "inani le-vat"],
+        "inani le-vat",
+        # the Dominican Republic's and Panama's sales taxes, Haiti's turnover tax, Honduras' and Jamaica's
+        "itbis", "total itbis", "itbms", "tca", "montant tca", "isv", "gct"],
     "total": [
         "итого", "всего", "итого к оплате", "всего к оплате", "итого с ндс", "всего с ндс", "сумма с ндс",
         "общая сумма", "итоговая сумма", "итого по счёту", "итого по счету", "всего по счёту", "всего по счету",
@@ -1153,7 +1159,9 @@ MORE_LANGUAGES_2: dict[str, list[str]] = {
         "teléfono", "páxina", "nif", "cif", "número de conta", "conta bancaria", "teileafón", "leathanach",
         "uimhir chláraithe", "uimhir cbl", "uimhir chuntais", "uimhir theileafóin", "säit", "tva-nummer", "matricule",
         "ucingo", "inombolo yocingo", "ikhasi", "inombolo yokubhalisa", "inombolo yentela", "inombolo ye-vat",
-        "inombolo ye-akhawunti"],
+        "inombolo ye-akhawunti",
+        # Haiti's business licence ("Patente 2024-2025 n° 118-04471")
+        "patente"],
 }
 
 DOCUMENT_CONCEPTS_2: dict[str, list[str]] = {

@@ -858,3 +858,64 @@ def test_tax_ids_of_west_and_central_africa():
                           "005812347 2V2"), ("NCC : 0912478 R - RCCM : CI-ABJ-2009-B-8841", "0912478 R"),
                          ("NIU: M071612345678P  •  RC/LIM/2016/B/0412", "M071612345678P")]:
         assert [c.value for c in C.find_vat_ids(C.TextIndex(line))] == [tax_id], line
+
+
+def test_tax_ids_of_the_balkans_the_caucasus_and_central_asia():
+    for line, tax_id in [("PIB: 104528733   MB: 08123454", "104528733"), ("ПИБ 112450989 · МБ 21450838", "112450989"),
+                         ("ID broj (JIB): 4200894510009", "4200894510009"), ("PDV broj: 200894510009", "200894510009"),
+                         ("Кавадарци · ЕДБ 4030012345675 · ЕМБС 6123457", "4030012345675"),
+                         ("NIPT: L81718035B", "L81718035B"), ("VÖEN 1402587391", "1402587391"),
+                         ("ՀՎՀՀ 02712458", "02712458"), ("საიდ. კოდი: 404512378", "404512378"),
+                         ("ИНН: 305418273", "305418273"), ("БСН\n170340015676", "170340015676"),
+                         ("Поставщик: БИН / ИИН 050440012343, ТОО «Жетысу»", "050440012343"),
+                         ("TIN (INN) 02108201810123 · VAT payer", "02108201810123")]:
+        assert [c.value for c in C.find_vat_ids(C.TextIndex(line))] == [tax_id], line
+    assert C.prints_a_tax_id(C.TextIndex("NIPT L81718035B"))
+
+
+def test_currencies_of_the_caribbean_and_central_america():
+    found = lambda text: [c.value for c in C.find_currencies(C.TextIndex(text))]  # noqa: E731
+    assert found("TOTAL CHARGES BDS$ 9,805.28") == ["BBD"]
+    assert found("Amount Due B$ 1,445.84") == ["BSD"]
+    assert found("TOTAL RD$ 294,376.53") == ["DOP"]
+    assert found("Total J$ 12,000.00 and TT$ 40.00") == ["JMD", "TTD"]
+    assert found("Total B/. 2,541.53") == ["PAB"]
+    assert found("Total ₡ 1 670 405,55") == ["CRC"]
+    # by the currency's name in the amount in words, where no sign or code is printed
+    assert found("TOTAL A PAGAR L 128,549.05\nCIENTO VEINTIOCHO MIL … LEMPIRAS") == ["HNL"]
+    assert found("Total 12,345.00\nSON: DOCE MIL … QUETZALES") == ["GTQ"]
+    assert found("Montant en lettres : trente mille gourdes") == ["HTG"]
+    # Bosnia's convertible mark in a column's head; "EUR.1" is a certificate of origin, no currency
+    assert found("Cijena (KM) PDV Iznos bez PDV (KM)\nIzdavanje certifikata o porijeklu EUR.1 kom 3,00") == ["BAM"]
+
+
+def test_a_unit_column_after_each_description_under_a_head_that_names_it():
+    croatian = ("Rb Šifra  Naziv artikla                              JM     Količina   Cijena PDV      Iznos\n"
+                "1  30114  Maslinovo ulje ekstra djevičansko 5 l PET  kom       24,00    42,80  7%   1.027,20\n"
+                "2  10021  Brašno pšenično T-500, vreća 25 kg         vreća     10,00    17,90  7%     179,00\n"
+                "3  20310  Mlijeko trajno 2,8% m.m. 1 l (pak. 12)     pak       40,00    11,40  7%     456,00\n"
+                "4  10301  Kafa espresso u zrnu 1 kg                  kg        30,00    18,50 21%     555,00\n"
+                "5  50301  Mineralna voda 0,25 l staklo (gajba 24)    gajba     50,00     9,60 21%     480,00\n")
+    assert [r[0] for r in rows(croatian)] == [
+        "Maslinovo ulje ekstra djevičansko 5 l PET", "Brašno pšenično T-500, vreća 25 kg",
+        "Mlijeko trajno 2,8% m.m. 1 l (pak. 12)", "Kafa espresso u zrnu 1 kg",
+        "Mineralna voda 0,25 l staklo (gajba 24)"]
+    # no head naming a unit column: a description's own last word stays; nor a word after a comma
+    assert rows(croatian.split("\n", 1)[1])[1][0] == "Brašno pšenično T-500, vreća 25 kg vreća"
+    assert rows(croatian.replace("25 kg         vreća", "25 kg, vreća"))[1][0] == (
+        "Brašno pšenično T-500, vreća 25 kg, vreća")
+    # a unit word alone before the numbers, in Cyrillic or Armenian, is no description: the lines above are; a
+    # description printed above keeps its last word ("… փուլ"); Macedonian article codes in Cyrillic letters
+    serbian = ("Р.б. Опис услуге / добра Ј.м. Кол. Цена Рабат Износ без ПДВ\n"
+               "1. Лиценца ДунавЦРМ Enterprise, годишња претплата по\nкориснику, период фебруар 2025 – јануар 2026\n"
+               "корис. 25,00 14.400,00 10% 324.000,00\n"
+               "2. Техничка подршка SLA Gold – јануар 2025 мес. 1,00 62.000,00 – 62.000,00\n"
+               "3. Хостинг тест окружења (2 vCPU, 8 GB RAM) мес. 3,00 7.450,00 – 22.350,00\n")
+    assert [r[0] for r in rows(serbian)] == [
+        "Лиценца ДунавЦРМ Enterprise, годишња претплата по кориснику, период фебруар 2025 – јануар 2026",
+        "Техничка подршка SLA Gold – јануар 2025", "Хостинг тест окружења (2 vCPU, 8 GB RAM)"]
+    armenian = ("N Ծառայության անվանում Չ/մ Քանակ Գին Գումար\n1 Բջջային հավելվածի մշակում, նախագծի\n2-րդ փուլ\n"
+                "ժամ 160 18 500,00 2 960 000,00\n3 UI/UX դիզայն և էկրանների նախագծում ժամ 40 15 000,00 600 000,00\n")
+    assert [r[0] for r in rows(armenian)] == ["Բջջային հավելվածի մշակում, նախագծի 2-րդ փուլ",
+                                              "UI/UX դիզայն և էկրանների նախագծում"]
+    assert rows("В-101 Вранец Класик 2022, 0,75 л 240 310,00 74.400,00")[0][0] == "Вранец Класик 2022, 0,75 л"

@@ -2448,3 +2448,64 @@ def test_indian_gst_invoices_labels():
     pharma = ("MEDISQUARE PHARMA DISTRIBUTORS\nHyderabad - 500029, Telangana\nGST INVOICE\nInvoice No : MPD/A/08412\n"
               "Bill To (Party):\nSai Krupa Medical & General Stores\nShop 4, Rashtrapati Road, Secunderabad\n")
     assert _top(pharma, "buyer_name") == "Sai Krupa Medical & General Stores"
+
+
+def test_caribbean_and_central_american_numbers_names_and_tax_ids():
+    # Costa Rica's electronic invoice numbers itself by its "Consecutivo"; the Dominican Republic's by its e-NCF
+    costa_rica = ("FACTURA ELECTRÓNICA\nConsecutivo: 00100001010000021877\nFecha de emisión: 04/06/2025 16:42\n"
+                  "Cédula jurídica: 3-101-748215\nClave numérica: 50604062500310174821500100001010000021877140917362\n"
+                  "Emitida conforme lo establecido en la resolución de Factura Electrónica N.° MH-DGT-RES-0027-2024 de "
+                  "la Dirección General de Tributación.\n")
+    assert _invoice_number(costa_rica) == "00100001010000021877"
+    dominican = ("Desarrollos Hoteleros Playa Macao, S.R.L.  ·  RNC 130627185\nFACTURA DE CRÉDITO FISCAL\n"
+                 "ELECTRÓNICA\ne-NCF: E310000003872\nRNC cliente: 131984452\n"
+                 "Dirección: Av. Winston Churchill No. 1099, Piantini\n")
+    assert _invoice_number(dominican) == "E310000003872"
+    assert _top(dominican, "vendor_vat_id") == "130627185"
+    # Haiti's business licence is no invoice number
+    haiti = ("NIF 004-512-873-6  ·  Patente 2024-2025 n° 118-04471\nFACTURE\nN° AML-25-00392\n"
+             "Port-au-Prince, le 12 avril 2025\n")
+    assert _invoice_number(haiti) == "AML-25-00392"
+    # Jamaica's "TRN / GCT Reg. No." is the seller's, the bill-to block's "TRN" the buyer's
+    jamaica = ("Rockfort Quay Shipping Agencies Limited\nTRN / GCT Reg. No.: 000-472-912\nTAX INVOICE\n"
+               "Invoice No.: RQS-INV-25-03117\nBILL TO\nPimento Walk Agro Exports Ltd.\nTRN: 001-183-544\n")
+    assert _top(jamaica, "vendor_vat_id") == "000-472-912"
+    # the payee of cheques, in French and Spanish, and after a wrapped "Please make cheques" / "payable to"
+    for text in ("Chèque à l’ordre de Agence Maritime Lafontant & Fils S.A.",
+                 "Favor emitir cheque a nombre de Suministros Médicos del Cibao, S.R.L.",
+                 "payable to Conch Key Auto Rentals Ltd. or pay by wire to Lucaya Commonwealth Bank, Bay Street"):
+        assert [c.value for c in find_text_spans(TextIndex(text))][0] in (
+            "Agence Maritime Lafontant & Fils S.A.", "Suministros Médicos del Cibao, S.R.L.",
+            "Conch Key Auto Rentals Ltd"), text
+    # the address run into the letterhead's name; a name wrapped before its joining word
+    assert _top("RQ Rockfort Quay Shipping Agencies Limited 3rd Floor, 41 Harbour Street, Kingston\n"
+                "TAX INVOICE\nRockfort Quay Shipping Agencies Limited is registered with the Companies Office\n",
+                "vendor_name") == "Rockfort Quay Shipping Agencies Limited"
+    honduras = ("Distribuidora Médico Quirúrgica del Valle\nde Sula, S. de R.L.\nCol. Trejo, 11 Calle, San Pedro Sula\n"
+                "RTN: 05019019123456\nFACTURA\nNo. 000-001-01-00012457\n")
+    assert _top(honduras, "vendor_name") == "Distribuidora Médico Quirúrgica del Valle de Sula, S. de R.L."
+    assert _top(honduras, "vendor_vat_id") == "05019019123456"
+
+
+def test_balkan_caucasian_and_central_asian_numbers_and_names():
+    # a title's number of two digits; an e-invoice system's document id is none
+    uzbek = ("СЧЁТ-ФАКТУРА № 47 от 11.03.2025\nк договору поставки № 12/2025 от 10.01.2025\n"
+             "ID документа: 67cf21a9e4b0f3a1d27c\n"
+             "Поставщик: ООО «Фаргона Текстиль Савдо» Покупатель: ООО «Самарканд Тикув»\n"
+             "ИНН: 305418273 ИНН: 307992145\n")
+    assert _invoice_number(uzbek) == "47"
+    # two columns' labels and names on one line
+    assert _top(uzbek, "vendor_name") == "ООО «Фаргона Текстиль Савдо»"
+    assert _top(uzbek, "buyer_name") == "ООО «Самарканд Тикув»"
+    # Kazakh's "Шот №", not the VAT certificate's series and number above it
+    kazakh = ("«Дала Софт» ЖШС\nБСН\n170340015676\nҚҚС бойынша есепке қою туралы куәлік\nсериясы 62001, № 1187734\n"
+              "Банк\n«Астана Бизнес Банкі» АҚ\nТӨЛЕМ ШОТЫ\nШот № DS-0219\nШот күні 05.03.2025\n")
+    assert _invoice_number(kazakh) == "DS-0219"
+    # the party's tax id before its name, its address after
+    assert [c.value for c in find_text_spans(TextIndex(
+        "Поставщик: БИН / ИИН 050440012343, ТОО «Жетысу Транзит Логистик», Республика Казахстан, г."))] == [
+        "ТОО «Жетысу Транзит Логистик»"]
+    # a logo's capitals over the name in mixed case
+    serbia = "PD PANON DISTRIBUCIJA\nPanon Distribucija d.o.o.\nTemerinski put 48, 21000 Novi Sad\nPIB: 104528733\n"
+    assert _top(serbia, "vendor_name") == "Panon Distribucija d.o.o."
+    assert _top(serbia, "vendor_vat_id") == "104528733"
