@@ -314,6 +314,22 @@ _MONTH_NAMES = {
         "травня мая май", "червня июня юни", "липня июля юли", "серпня августа август", "вересня сентября септември",
         "жовтня октября октомври", "листопада ноября ноември", "грудня декабря декември",
     ], start=1) for name in names.split()
+} | {  # the Caucasus', Central Asia's and the western Balkans' months: Georgian (and its genitive "7 მარტის"),
+    # Armenian (and "12 մարտի"), Kazakh, Azerbaijani and Uzbek, Albanian, Serbian and Macedonian in Cyrillic, Russian
+    name: number for number, names in enumerate([
+        "იანვარი იანვრის հունվար հունվարի қаңтар yanvar janar јануар јануари январь",
+        "თებერვალი თებერვლის փետրվար փետրվարի ақпан fevral shkurt фебруар февруари февраль",
+        "მარტი მარტის մարտ մարտի наурыз mart mars март",
+        "აპრილი აპრილის ապրիլ ապրիլի сәуір aprel prill април апрель",
+        "მაისი მაისის մայիս մայիսի мамыр may maj мај май",
+        "ივნისი ივნისის հունիս հունիսի маусым iyun qershor јун јуни июнь",
+        "ივლისი ივლისის հուլիս հուլիսի шілде iyul korrik јул јули июль",
+        "აგვისტო აგვისტოს օգոստոս օգոստոսի тамыз avqust avgust gusht август",
+        "სექტემბერი სექტემბრის սեպտեմբեր սեպտեմբերի қыркүйек sentyabr shtator септембар септември сентябрь",
+        "ოქტომბერი ოქტომბრის հոկտեմբեր հոկտեմբերի қазан oktyabr tetor октобар октомври октябрь",
+        "ნოემბერი ნოემბრის նոյեմբեր նոյեմբերի қараша noyabr nëntor новембар ноември ноябрь",
+        "დეკემბერი დეკემბრის դեկտեմբեր դեկտեմբերի желтоқсан dekabr dhjetor децембар декември декабрь",
+    ], start=1) for name in names.split()
 } | {  # Latvian months in the locative of "2025. gada 14. aprīlī"
     name: number for number, name in enumerate("janvārī februārī martā aprīlī maijā jūnijā jūlijā augustā septembrī "
                                                "oktobrī novembrī decembrī".split(), start=1)
@@ -1231,6 +1247,12 @@ _UNIT_AT_END = re.compile(r"(?<=[^\s,])\s+(?![A-ZÀ-ÞА-ЯЁ])[^\W\d_]{1,6}(?:\
 _MEASURE_WORD = re.compile(r"(?i)(?:[mck]?g|kq|[mcd]?l|ltr|[mck]?m[²³23]?|t|л|мл|[смк]?м|кг|г|т|գ|կգ|լ|մ|ლ|კგ|გ)\.?")
 
 
+# units of the languages whose tables print them after the description: a bag, a pallet a day, a person, a bottle,
+# a pack, a piece, an hour, a day, a month, a lump sum, a service, a trip
+_KNOWN_UNIT = re.compile(r"(?i)(?:" + _LOCAL_UNITS + r"|vreća|pal/dan|person|persons|ბოთლი|шише|пак\.?|шт\.?|ком\.?"
+                         r"|ժամ|ամիս|հատ|сат|час|сағат|дан|ай|мес\.?|пауш\.?|усл\.?|рейс|дана)")
+
+
 def _without_unit_column(rows: list[RowCandidate], lines: list[str]) -> list[RowCandidate]:
     """A unit column that pypdf printed after each description, under a head that names it, leaves them: many rows
     must end in a unit's short word, so that a description's own last word stays ("… ploče" among "… vreća")."""
@@ -1239,11 +1261,20 @@ def _without_unit_column(rows: list[RowCandidate], lines: list[str]) -> list[Row
     ends = [_UNIT_AT_END.search(row.description) for row in rows]
     if sum(m is not None for m in ends) < max(2, 0.4 * len(rows)):
         return rows
-    for row, m in zip(rows, ends):
-        # (not a measure after its number, nor the last word of a description printed above the row's numbers)
-        if m and not (_MEASURE_WORD.fullmatch(m.group().strip()) and re.search(r"\d$", row.description[: m.start()])
-                      ) and re.search(re.escape(m.group().strip()) + r"\s+-?\d", lines[row.line]):
-            row.description = row.description[: m.start()].rstrip(" ,")
+    words = [m.group().strip().casefold() if m else None for m in ends]
+    for row, m, word in zip(rows, ends, words):
+        if not m or not re.search(re.escape(m.group().strip()) + r"\s+-?\d", lines[row.line]):
+            continue  # (the last word of a description printed above the row's numbers stays)
+        before = row.description[: m.start()]
+        if len(before.split()) < 2:
+            continue  # "Day units", "Night units": a word alone is no description
+        if re.search(r"\d$", before) and (_MEASURE_WORD.fullmatch(word) or not word.endswith(".")):
+            continue  # a measure after its number is the description's ("šipka 12 m", "validité 1 an")
+        # a unit's word: one other rows end in too, one the description already holds ("vreća 25 kg vreća"),
+        # or a known unit's; not a description's own last word ("… 20 L drum", "Standing charge")
+        if (words.count(word) >= 2 or re.search(rf"(?i)(?<=[\s(]){re.escape(word.rstrip('.'))}", before)
+                or _KNOWN_UNIT.fullmatch(word)):
+            row.description = before.rstrip(" ,")
     return rows
 
 

@@ -681,6 +681,10 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], ind
                 and (_INCLUDES.search(lines[cand.line][: nearest.start])
                      or _INCLUDED_AFTER.match(lines[cand.line][nearest.end:cand.start]))):
             return 0.5 if ours else 2.0
+        if (ours and amount_role(fname) == "tax" and len(before) >= 2
+                and any(amount_role(f) == "basis" for f in before[-2].fields)
+                and re.fullmatch(r"[\s(]*", lines[cand.line][before[-2].end:nearest.start])):
+            return 0.5  # "Total gravado ITBMS 7% 3,307.50": the tax's name qualifies a basis's label, no tax
         if (any(amount_role(f) == "tax" for f in nearest.fields) and amount_role(fname) in ("tax", "basis")
                 and (_EXCLUDES.search(lines[cand.line][: nearest.start])
                      or _EXCLUDES_WITH.search(lines[cand.line][: nearest.start]))):
@@ -1332,6 +1336,30 @@ def _looks_like_label(cand: C.Candidate, labels: list[list[LabelHit]]) -> bool:
     return covered >= 0.5 * len(text.replace(" ", ""))
 
 
+_OPENING_QUOTES = "\"«„“"  # a name in quotes after its legal form's place: '"Qafqaz İnşaat Qrupu" ASC'
+
+
+def _names_after_labels_mid_line(index: C.TextIndex, fname: str, labels: list[list[LabelHit]]) -> list[C.Candidate]:
+    """The parties' columns run together on one line, each name after its label and no colon: "Satıcı "Abşeron
+    Tikinti Materialları" MMC Alıcı "Qafqaz İnşaat Qrupu" ASC". The company after the field's own label, up to the
+    next label."""
+    out = []
+    for i, hits in enumerate(labels):
+        line = index.lines[i]
+        for k, hit in enumerate(hits):
+            if (hit.start == 0 or hit.fields != {fname} or not party_role(fname)
+                    or re.search(PERSON_FIELD, fname)):  # (a passenger is a person, no company)
+                continue
+            end = next((h.start for h in hits[k + 1:] if h.start >= hit.end), len(line))
+            value = line[hit.end:end].strip(" :-")
+            # (not "Lieferant GmbH": a name that opens with a label's word)
+            if (len(value.split()) >= 2 and not C.COMPANY.fullmatch(value.split()[0])
+                    and (value[0].isupper() or value[0] in _OPENING_QUOTES)
+                    and (legal := list(C.COMPANY.finditer(value))) and legal[-1].end() == len(value.rstrip("."))):
+                out.append(C.Candidate(value, value, i, line.find(value, hit.end)))
+    return out
+
+
 def _after_own_label(cand: C.Candidate, fname: str, labels: list[list[LabelHit]]) -> C.Candidate:
     """A name span that opens with the field's own label, or a label of any party's name, is the name after it:
     "Titulaire Ferronnerie Bastide SARL" (the layout's two cells run together in the plain text) is "Ferronnerie
@@ -1353,7 +1381,8 @@ def _after_own_label(cand: C.Candidate, fname: str, labels: list[list[LabelHit]]
         value = cand.text[again.end - cand.start:].lstrip(" :-")
         at = end - len(value)
     if (len(value.split()) < 2 or C.COMPANY.fullmatch(value.split()[0]) or any(ch.isdigit() for ch in value)
-            or not value[0].isupper() or any(h.start == at for h in labels[cand.line])):
+            or not (value[0].isupper() or (value[0] in _OPENING_QUOTES and not re.search(PERSON_FIELD, fname)))
+            or any(h.start == at for h in labels[cand.line])):
         # "Lieferant GmbH" is a name that opens with a label's word, "Fournisseur d'électricité" a slogan;
         # "Rechnungsempfänger Kundennummer GE2020211" is a heading beside another label's value
         return cand
@@ -1502,6 +1531,8 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
         other_spans |= {(i, m.start(2)) for i, m in index.iter_matches(_MONTH_YEAR) if C._month(m.group(1))}
         found = [c for c in found if not _other_kind_token(c.text) and (c.line, c.start) not in other_spans
                  and not _wrapped_iban_tail(index.lines, c)]
+    if plan.kind == "text":
+        found = [*found, *_names_after_labels_mid_line(index, plan.name, labels)]
     corrected = _corrected_invoice_numbers(found, labels, index) if plan.kind == "id" else set()
     n_lines = max(1, len(index.lines))
     domains = _web_domains(index.text) if plan.kind == "text" else set()

@@ -262,7 +262,7 @@ class InvoiceFields(BaseModel):
                                       "total subject to vat", "subject to vat", "amount subject to vat",
                                       "total ilíquido", "incidência", "base de incidência",
                                       "grunnlag mva", "underlag för moms", "momspliktigt belopp", "veron peruste",
-                                      "base de cálculo", "total neto", "total gravado",
+                                      "base de cálculo", "total neto", "total gravado", "net ht",
                                       *NET_LABELS]},
     )
     tax_total: float | None = Field(
@@ -294,7 +294,9 @@ class InvoiceFields(BaseModel):
                                       "invoice total", "bruttosumme", "gesamtbetrag", "gesamtsumme", "rechnungsbetrag",
                                       "rechnungstotal", "gesamttotal", "totalbetrag",
                                       "rechnungssumme", "endbetrag", "summe", "zu zahlen", "zahlbetrag", "brutto",
-                                      "total ttc", "montant ttc", "net à payer", "net à payer ttc", "montant à payer",
+                                      "total ttc", "montant ttc",
+                                      "montant ttc en votre faveur", "net à payer", "net à payer ttc",
+                                      "montant à payer",
                                       "total facture",
                                       "total fee note",
                                       "totaal",

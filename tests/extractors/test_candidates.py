@@ -904,6 +904,14 @@ def test_a_unit_column_after_each_description_under_a_head_that_names_it():
     assert rows(croatian.split("\n", 1)[1])[1][0] == "Brašno pšenično T-500, vreća 25 kg vreća"
     assert rows(croatian.replace("25 kg         vreća", "25 kg, vreća"))[1][0] == (
         "Brašno pšenično T-500, vreća 25 kg, vreća")
+    # a description's own last word, each row's another
+    english = ("Unit Description Qty Price Amount\n1 Knockdown herbicide 450 g/L, 20 L drum 6 118.00 708.00\n"
+               "2 Plain fencing wire 2.5 mm, 1500 m coil 4 146.50 586.00\n"
+               "3 Certificat SSL DV, validité 1 an 1 39,00 39,00\nDay units 6214 0.2892 1,797.09\n"
+               "Night units 2087 0.1546 322.65\n")
+    assert [r[0] for r in rows(english)] == [
+        "Knockdown herbicide 450 g/L, 20 L drum", "Plain fencing wire 2.5 mm, 1500 m coil",
+        "Certificat SSL DV, validité 1 an", "Day units", "Night units"]
     # a unit word alone before the numbers, in Cyrillic or Armenian, is no description: the lines above are; a
     # description printed above keeps its last word ("… փուլ"); Macedonian article codes in Cyrillic letters
     serbian = ("Р.б. Опис услуге / добра Ј.м. Кол. Цена Рабат Износ без ПДВ\n"
@@ -919,3 +927,9 @@ def test_a_unit_column_after_each_description_under_a_head_that_names_it():
     assert [r[0] for r in rows(armenian)] == ["Բջջային հավելվածի մշակում, նախագծի 2-րդ փուլ",
                                               "UI/UX դիզայն և էկրանների նախագծում"]
     assert rows("В-101 Вранец Класик 2022, 0,75 л 240 310,00 74.400,00")[0][0] == "Вранец Класик 2022, 0,75 л"
+
+
+def test_month_names_of_the_caucasus_central_asia_and_the_western_balkans():
+    assert dates("თარიღი: 7 მარტი 2025 წ.\nვადა: 21 მარტის 2025") == [dt.date(2025, 3, 7), dt.date(2025, 3, 21)]
+    assert dates("12 մարտի 2025 թ.\n5 наурыз 2025 ж.\n3 shkurt 2025\n14 yanvar 2025\n2 јун 2025") == [
+        dt.date(2025, 3, 12), dt.date(2025, 3, 5), dt.date(2025, 2, 3), dt.date(2025, 1, 14), dt.date(2025, 6, 2)]

@@ -2509,3 +2509,28 @@ def test_balkan_caucasian_and_central_asian_numbers_and_names():
     serbia = "PD PANON DISTRIBUCIJA\nPanon Distribucija d.o.o.\nTemerinski put 48, 21000 Novi Sad\nPIB: 104528733\n"
     assert _top(serbia, "vendor_name") == "Panon Distribucija d.o.o."
     assert _top(serbia, "vendor_vat_id") == "104528733"
+
+
+def test_georgian_net_amount_without_vat():
+    georgian = "ჯამი დღგ-ს გარეშე 8,140.80\nდღგ 18% 1,465.34\nსულ გადასახდელი (ლარი) 9,606.14\n"
+    assert (_top(georgian, "subtotal"), _top(georgian, "tax_total")) == (8140.8, 1465.34)
+
+
+def test_the_parties_names_after_their_labels_mid_line_without_colons():
+    azeri = ('ABŞERON TİKİNTİ MATERİALLARI HESAB-FAKTURA № ATM-25-0412\nTarix: 14.03.2025\n'
+             'Satıcı "Abşeron Tikinti Materialları" MMC Alıcı "Qafqaz İnşaat Qrupu" ASC\n'
+             'VÖEN 1402587391 VÖEN 1700423171\n')
+    assert _top(azeri, "buyer_name") == '"Qafqaz İnşaat Qrupu" ASC'
+    assert _top(azeri, "vendor_name") == '"Abşeron Tikinti Materialları" MMC'
+
+
+def test_a_taxs_name_that_qualifies_a_basiss_label_and_a_net_after_a_discount():
+    panama = ("Subtotal 11,098.60\nTotal exento 7,791.10\nTotal gravado ITBMS 7% 3,307.50\nITBMS 7% 231.53\n"
+              "TOTAL B/. 11,330.13\n")
+    assert _top(panama, "tax_total") == 231.53
+    # (a basis per rate named by its tax stays one: "Base HT TVA 20 %" under "Total HT")
+    moroccan = ("Total HT 27 783,60\nBase HT TVA 20 % 22 083,60\nBase HT TVA 10 % 5 700,00\nTVA 20 % 4 416,72\n"
+                "TVA 10 % 570,00\nTotal TVA 4 986,72\nTotal TTC 32 770,32 DH\n")
+    assert (_top(moroccan, "tax_basis_total"), _top(moroccan, "tax_total")) == (27783.6, 4986.72)
+    french = "Total HT 1 648,10\nRemise 5 % 82,41\nNet HT 1 565,69\nTotal TVA 72,12\n"
+    assert _top(french, "tax_basis_total") == 1565.69
