@@ -1241,12 +1241,8 @@ _UNIT_HEAD = re.compile(r"(?i)(?<![\w.])(?:jmj?|j\.\s?mj\.?|ј\.\s?м\.?|jed\.(?
 # the short word of a unit column that ends a description: "… vreća 25 kg vreća", "… 0,75 л шише", "… pal/dan"
 # (not after a comma: "Practice management licence, annual" is the description's word)
 _UNIT_AT_END = re.compile(r"(?<=[^\s,])\s+(?![A-ZÀ-ÞА-ЯЁ])[^\W\d_]{1,6}(?:\.|/[^\W\d_]{1,4})?$")
-
-
 # a measure after its number is the description's: "šipka 12 m", "Kafa espresso u zrnu 1 kg", "0,75 л"
 _MEASURE_WORD = re.compile(r"(?i)(?:[mck]?g|kq|[mcd]?l|ltr|[mck]?m[²³23]?|t|л|мл|[смк]?м|кг|г|т|գ|կգ|լ|մ|ლ|კგ|გ)\.?")
-
-
 # units of the languages whose tables print them after the description: a bag, a pallet a day, a person, a bottle,
 # a pack, a piece, an hour, a day, a month, a lump sum, a service, a trip
 _KNOWN_UNIT = re.compile(r"(?i)(?:" + _LOCAL_UNITS + r"|vreća|pal/dan|person|persons|ბოთლი|шише|пак\.?|шт\.?|ком\.?"
