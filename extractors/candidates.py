@@ -358,6 +358,8 @@ def _month(word: str) -> int | None:
 def _date(y: int, m: int, d: int) -> dt.date | None:
     if y < 100:
         y += 2000 if y < 70 else 1900
+    if 2443 <= y <= 2742:
+        y -= 543  # the Thai Buddhist era: "05/09/2567" is 5 September 2024
     if not 1900 <= y <= 2199:
         return None  # "Invoice No.: 25-03-4471" is no date of the year 4471
     try:
@@ -442,8 +444,10 @@ _SYMBOLS = {"€": "EUR", "$": "USD", "£": "GBP", "₹": "INR", "¥": "JPY", "�
             "₼": "AZN", "₾": "GEL", "֏": "AMD", "₫": "VND", "₱": "PHP", "₪": "ILS", "₩": "KRW", "฿": "THB", "₦": "NGN",
             "R": "ZAR", "S/": "PEN", "GH₵": "GHS", "₵": "GHS", "BDS$": "BBD", "Bds$": "BBD", "B$": "BSD", "RD$": "DOP",
             "J$": "JMD", "TT$": "TTD", "EC$": "XCD", "BZ$": "BZD", "CI$": "KYD", "B/.": "PAB", "₡": "CRC"}
-# not the "ANG" of "FO-ANG", nor the "EUR" of the certificate of origin "EUR.1"
-_CODE = re.compile(r"(?<![A-Za-z])(?<![A-Za-z]-)([A-Z]{3})(?![A-Za-z])(?!\.1\b)")
+# not the "ANG" of "FO-ANG", nor the "EUR" of the certificate of origin "EUR.1", nor letters of a series or a
+# number: "Ký hiệu: 1C25TTD", "Invoice No. BMD-INV-2403-0032"
+_CODE = re.compile(r"(?<![A-Za-z])(?<![A-Za-z]-)(?<![A-Za-z]\d)(?<![A-Za-z]\d\d)([A-Z]{3})(?![A-Za-z])(?!\.1\b)"
+                   r"(?!-[A-Z]{2,}-?\d)")
 # a dollar sign with its country's letters first ("R$ 26.170,23" is the real, not the US dollar; "BDS$" Barbados',
 # "RD$" the Dominican peso, "TT$" Trinidad's); Panama's balboa "B/." and Costa Rica's colón "₡"
 _SYMBOL = re.compile(r"(?<![A-Za-z])(?:BDS|Bds|RD|TT|EC|BZ|CI|NZ|HK|US|NT|R|A|C|S|B|J)\$|(?<![\w/])B/\.|₡"
@@ -596,7 +600,7 @@ _VAT_SPACED = re.compile(r"(?<![A-Z0-9])([A-Z]{2,3}(?: ?[0-9A-Z]){8,14})(?![A-Za
 # "ID broj (JIB): 4200894510009", "PDV broj: 200894510009", "ЕДБ 4030012345675", "NIPT: L81718035B"; the
 # Caucasus' and Central Asia's "VÖEN 1402587391", "ՀՎՀՀ 02712458", "საიდ. კოდი: 404512378", "ИНН", "БИН / ИИН", "БСН",
 # "STIR", and a label's own name in brackets after it: "TIN (INN) 02108201810123"; the Dominican Republic's "RNC
-# 1-31-05482-1", Honduras' "RTN: 05019019123456"
+# 1-31-05482-1", Honduras' "RTN: 05019019123456"; Cambodia's "VATTIN: K009-902318745"
 _TAX_ID = re.compile(
     r"(?i)(?<![\w/])(?:abn|a\.b\.n\.|cvr(?:-nr\.?|-nummer| nr\.?)?|nif/nipc|nipc/nif|nif|cif|nipc|n\.i\.f\.|nip|"
     r"tps/tvh|gst/hst|"
@@ -610,12 +614,12 @@ _TAX_ID = re.compile(
     r"n[°º](?: de)? ?(?:tps|tvh)|no\.?(?: de)? (?:tps|tvh)|"
     r"fed(?:eral)?\.? id|seller'?s permit no\.?|(?-i:UBI)|unified social credit code|"
     r"(?-i:USCC|UBN)|no\.? sst|mã số thuế|α\.?φ\.?μ\.?|vkn|vergi (?:kimlik )?no\.?|v\.\s?d\.|"
-    r"(?-i:ICE|M\.F\.|MF)|matricule fiscal|osek murshe(?: no\.?)?|vatin|(?-i:NINEA|NCC|NIU)|"
+    r"(?-i:ICE|M\.F\.|MF)|matricule fiscal|osek murshe(?: no\.?)?|vatt?in|(?-i:NINEA|NCC|NIU)|"
     r"(?-i:PIB|ПИБ|OIB|(?:ID broj \()?JIB|EDB|ЕДБ|NIPT|VÖEN|ՀՎՀՀ|ИНН|БСН|ИИН|БИН(?: ?/ ?ИИН)?|STIR|RNC|RTN)|pdv broj|"
     r"საიდ(?:\.|ენტიფიკაციო) კოდი)\)?(?: ?\((?-i:INN|ИНН|TIN)\))?\s*[:#]?\s*"
     r"(?-i:(\d{7}[A-Z]/[A-Z]/[A-Z]/\d{3}|\d{9} \d[A-Z]\d|[A-Z]\d{12}[A-Z]|\d{7} [A-Z](?![\w.])|"
     r"(?:[A-Z]{2}[ -]?)?\d[\d. /-]{5,18}\d(?: ?DV ?\d{1,2}| ?[A-Z]{1,3}\d{0,4}|-K)?|"
-    r"[A-Z]\d{7}[A-Z0-9]|[A-Z]\d{8}[A-Z]|T\d{13}|"
+    r"[A-Z]\d{7}[A-Z0-9]|[A-Z]\d{8}[A-Z]|T\d{13}|[A-Z]\d{3}-\d{9}|"
     r"[A-Z]-\d{6}-[A-Z]|SM ?\d{5}"
     # (a comma and a space end the id: "NIP 622-281-47-00, weterynaryjny nr …")
     r"|[A-ZÑ&]{3,4}\d{6}[A-Z0-9]{3}|[A-Z]\d{2}-\d{4}-\d{8}|[A-Z]\d{9,10}[A-Z]?|\d{8}[0-9A-Z]{10}))(?![\w.]|,\S)")
@@ -641,6 +645,9 @@ _STATE_TAX_ID = re.compile(
     rf"(?<![\w/]){US_STATES} (?:Tax ID|Account ID|Tax Account No\.?)\s*[:#]?\s*(\d[\d-]{{5,10}}\d)(?![\w.,])")
 
 
+_CENTS = re.compile(r"\d[.,]\d\d(?:\s|$)")  # an amount's cents inside what reads as an id
+
+
 def prints_a_tax_id(index: TextIndex) -> bool:
     """The page prints what looks like a tax id: "PIN: P051678234", "VAT File (Osek Murshe) 514623974", though
     `find_vat_ids` may not read it ("TVA 18 % 221 040" is a rate, not an id)."""
@@ -660,6 +667,8 @@ def find_vat_ids(index: TextIndex) -> list[Candidate]:
     # after its tax label, an IBAN's shape without its check digits is an id ("VATIN: OM1100274519")
     taken |= {(c.line, c.start) for c in ibans if is_iban(c.value)}
     for i, m in index.iter_matches(_TAX_ID):
+        if _CENTS.search(m.group(1)):
+            continue  # "17 kg tin TIN 6 38.50 231.00": a row's unit and its amounts, no tax id
         if (i, m.start(1)) not in taken and (sum(ch.isdigit() for ch in m.group(1)) >= 8
                                              or _SHORT_TAX_ID.fullmatch(m.group(1))):
             found.append(Candidate(m.group(1), m.group(1), i, m.start(1)))

@@ -1336,6 +1336,8 @@ def _looks_like_label(cand: C.Candidate, labels: list[list[LabelHit]]) -> bool:
     return covered >= 0.5 * len(text.replace(" ", ""))
 
 
+# a Philippine invoice's printer's imprint, which the tax authority requires at its foot
+_PRINTER_IMPRINT = re.compile(r"(?i)\bauthority to print\b|\bprinter'?s accreditation\b|\bATP No\b")
 _OPENING_QUOTES = "\"«„“"  # a name in quotes after its legal form's place: '"Qafqaz İnşaat Qrupu" ASC'
 
 
@@ -1670,6 +1672,9 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
                 score -= 0.5
             if role == "sender" and _payer_on_remittance_slip(cand, index):
                 score -= cand.label_evidence  # its "From" labels no seller
+            if role == "sender" and any(_PRINTER_IMPRINT.search(index.lines[j]) for j in
+                                        range(max(0, cand.line - 1), min(n_lines, cand.line + 2))):
+                score -= 1.5  # "Mindanao Fastprint Press, Inc. · … Printer's Accreditation No.": who printed the form
             if _INITIALS_THEN_CODE.fullmatch(cand.text):
                 score -= 2.0  # "C.F. MRCDVD87D23L219G": a tax code after its label's initials, no name
             if _sales_rep(cand, labels, index.lines):

@@ -166,7 +166,7 @@ class InvoiceFields(BaseModel):
                                       # the Gulf's, Morocco's, Tunisia's and Israel's: "Supplier TRN", "ICE",
                                       # "Matricule fiscal" / "M.F.", "VAT Reg. (Osek Murshe)", Oman's "VATIN"
                                       "supplier trn", "seller trn", "ice", "matricule fiscal", "m.f.", "mf",
-                                      "osek murshe", "osek murshe no.", "vatin",
+                                      "osek murshe", "osek murshe no.", "vatin", "vattin",
                                       # Senegal's, Côte d'Ivoire's, Cameroon's and Kenya's
                                       "ninea", "ncc", "niu", "kra pin",
                                       # the Balkans', the Caucasus' and Central Asia's; the Caribbean's

@@ -933,3 +933,15 @@ def test_month_names_of_the_caucasus_central_asia_and_the_western_balkans():
     assert dates("თარიღი: 7 მარტი 2025 წ.\nვადა: 21 მარტის 2025") == [dt.date(2025, 3, 7), dt.date(2025, 3, 21)]
     assert dates("12 մարտի 2025 թ.\n5 наурыз 2025 ж.\n3 shkurt 2025\n14 yanvar 2025\n2 јун 2025") == [
         dt.date(2025, 3, 12), dt.date(2025, 3, 5), dt.date(2025, 2, 3), dt.date(2025, 1, 14), dt.date(2025, 6, 2)]
+
+
+def test_southeast_asian_ids_currencies_and_buddhist_era_dates():
+    assert dates("Credit Note No. CN6709-0042\nDate 05/09/2567\n") == [dt.date(2024, 9, 5)]
+    # an invoice series' letters and a number's prefix are no currency codes
+    found = lambda text: [c.value for c in C.find_currencies(C.TextIndex(text))]  # noqa: E731
+    assert found("Ký hiệu: 1C25TTD\nSố: 00002519\nTổng cộng 378.738.000 VND") == ["VND"]
+    assert found("Invoice No. BMD-INV-2403-0032\nTotal IDR 12.500.000") == ["IDR"]
+    # Cambodia's VATTIN; a row's unit "tin" before its amounts is no TIN
+    assert [c.value for c in C.find_vat_ids(C.TextIndex("VATTIN: K009-902318745"))] == ["K009-902318745"]
+    assert [c.value for c in C.find_vat_ids(C.TextIndex("VATTIN\nK007-901553824"))] == ["K007-901553824"]
+    assert C.find_vat_ids(C.TextIndex("18 OL-3001 Refined palm olein, 17 kg tin TIN 6 38.50 231.00")) == []

@@ -2534,3 +2534,12 @@ def test_a_taxs_name_that_qualifies_a_basiss_label_and_a_net_after_a_discount():
     assert (_top(moroccan, "tax_basis_total"), _top(moroccan, "tax_total")) == (27783.6, 4986.72)
     french = "Total HT 1 648,10\nRemise 5 % 82,41\nNet HT 1 565,69\nTotal TVA 72,12\n"
     assert _top(french, "tax_basis_total") == 1565.69
+
+
+def test_a_philippine_invoices_printer_is_no_seller():
+    text = ("SARANGANI BAY TUNA PROCESSING CORPORATION\nPurok 7, Brgy. Tambler, General Santos City 9500\n"
+            "SALES INVOICE No. 0024817\nTotal Amount Due 1,250,000.00\n"
+            "500 Bkts. (50x3) 0024001-0049000   BIR Authority to Print No. 12AU0002491837\n"
+            "Mindanao Fastprint Press, Inc.  ·  Lagao, General Santos City  ·  VAT Reg. TIN: 403-227-519-00000\n"
+            "Printer's Accreditation No. 12AMP20240000000021\n")
+    assert _top(text, "vendor_name") == "SARANGANI BAY TUNA PROCESSING CORPORATION"
