@@ -316,19 +316,20 @@ _MONTH_NAMES = {
     ], start=1) for name in names.split()
 } | {  # the Caucasus', Central Asia's and the western Balkans' months: Georgian (and its genitive "7 მარტის"),
     # Armenian (and "12 մարտի"), Kazakh, Azerbaijani and Uzbek, Albanian, Serbian and Macedonian in Cyrillic, Russian
+    # (the names these share with the Bulgarian ones above, "март", "mart", are not written again)
     name: number for number, names in enumerate([
         "იანვარი იანვრის հունվար հունվարի қаңтар yanvar janar јануар јануари январь",
-        "თებერვალი თებერვლის փետրվար փետրվարի ақпан fevral shkurt фебруар февруари февраль",
-        "მარტი მარტის մարտ մարտի наурыз mart mars март",
-        "აპრილი აპრილის ապրիլ ապրիլի сәуір aprel prill април апрель",
-        "მაისი მაისის մայիս մայիսի мамыр may maj мај май",
+        "თებერვალი თებერვლის փետրվար փետրվարի ақпан fevral shkurt фебруар февраль",
+        "მარტი მარტის մարտ մարտի наурыз",
+        "აპრილი აპრილის ապրիլ ապրիլի сәуір aprel prill апрель",
+        "მაისი მაისის մայիս մայիսի мамыр may мај",
         "ივნისი ივნისის հունիս հունիսի маусым iyun qershor јун јуни июнь",
         "ივლისი ივლისის հուլիս հուլիսի шілде iyul korrik јул јули июль",
-        "აგვისტო აგვისტოს օգոստոս օգոստոսի тамыз avqust avgust gusht август",
-        "სექტემბერი სექტემბრის սեպտեմբեր սեպտեմբերի қыркүйек sentyabr shtator септембар септември сентябрь",
-        "ოქტომბერი ოქტომბრის հոկտեմբեր հոկտեմբերի қазан oktyabr tetor октобар октомври октябрь",
-        "ნოემბერი ნოემბრის նոյեմբեր նոյեմբերի қараша noyabr nëntor новембар ноември ноябрь",
-        "დეკემბერი დეკემბრის դեկտեմբեր դեկտեմբերի желтоқсан dekabr dhjetor децембар декември декабрь",
+        "აგვისტო აგვისტოს օգոստոս օգոստոսի тамыз avqust gusht",
+        "სექტემბერი სექტემბრის սեպտեմբեր սեպտեմբերի қыркүйек sentyabr shtator септембар сентябрь",
+        "ოქტომბერი ოქტომბრის հոկտեմբեր հոկտեմբերի қазан oktyabr tetor октобар октябрь",
+        "ნოემბერი ნოემბრის նոյեմբեր նոյեմբերի қараша noyabr nëntor новембар ноябрь",
+        "დეკემბერი დეკემბრის դեկտեմբեր դեկտեմբերի желтоқсан dekabr dhjetor децембар декабрь",
     ], start=1) for name in names.split()
 } | {  # Latvian months in the locative of "2025. gada 14. aprīlī"
     name: number for number, name in enumerate("janvārī februārī martā aprīlī maijā jūnijā jūlijā augustā septembrī "
@@ -450,7 +451,8 @@ _CODE = re.compile(r"(?<![A-Za-z])(?<![A-Za-z]-)(?<![A-Za-z]\d)(?<![A-Za-z]\d\d)
                    r"(?!-[A-Z]{2,}-?\d)")
 # a dollar sign with its country's letters first ("R$ 26.170,23" is the real, not the US dollar; "BDS$" Barbados',
 # "RD$" the Dominican peso, "TT$" Trinidad's); Panama's balboa "B/." and Costa Rica's colón "₡"
-_SYMBOL = re.compile(r"(?<![A-Za-z])(?:BDS|Bds|RD|TT|EC|BZ|CI|NZ|HK|US|NT|R|A|C|S|B|J)\$|(?<![\w/])B/\.|₡"
+_DOLLAR_PREFIXES = "|".join(sign[:-1] for sign in _SYMBOLS if sign.endswith("$") and len(sign) > 1)
+_SYMBOL = re.compile(r"(?<![A-Za-z])(?:" + _DOLLAR_PREFIXES + r")\$|(?<![\w/])B/\.|₡"
                      r"|€|\$|£|₹|¥|₽|₺|zł|Kč|₴|₸|₼|₾|֏|₫|₱|₪|₩|฿|₦|GH₵|₵"
                      r"|\bRs\.?(?=\s?-?\d)|\bkr\b|\bR(?=\s?\d{1,3}(?:[ ,]\d{3})*\.\d\d\b)"  # "R 43 719.10": rand
                      r"|(?<![\w/])S/(?=\s?\d)")  # Peru's sol: "Importe Total S/ 188,280.80"
@@ -645,7 +647,7 @@ _STATE_TAX_ID = re.compile(
     rf"(?<![\w/]){US_STATES} (?:Tax ID|Account ID|Tax Account No\.?)\s*[:#]?\s*(\d[\d-]{{5,10}}\d)(?![\w.,])")
 
 
-_CENTS = re.compile(r"\d[.,]\d\d(?:\s|$)")  # an amount's cents inside what reads as an id
+_CENTS_IN_ID = re.compile(r"\d[.,]\d\d(?:\s|$)")  # an amount's cents inside what reads as an id
 
 
 def prints_a_tax_id(index: TextIndex) -> bool:
@@ -667,7 +669,7 @@ def find_vat_ids(index: TextIndex) -> list[Candidate]:
     # after its tax label, an IBAN's shape without its check digits is an id ("VATIN: OM1100274519")
     taken |= {(c.line, c.start) for c in ibans if is_iban(c.value)}
     for i, m in index.iter_matches(_TAX_ID):
-        if _CENTS.search(m.group(1)):
+        if _CENTS_IN_ID.search(m.group(1)):
             continue  # "17 kg tin TIN 6 38.50 231.00": a row's unit and its amounts, no tax id
         if (i, m.start(1)) not in taken and (sum(ch.isdigit() for ch in m.group(1)) >= 8
                                              or _SHORT_TAX_ID.fullmatch(m.group(1))):
