@@ -202,8 +202,10 @@ def find_amounts(index: TextIndex, *, with_decimals_only: bool = True) -> list[C
             money = _MONEY_SIGN.search(line[: m.start()]) or _MONEY_SIGN_AFTER_ALONE.match(line[m.end():])
             # a whole number is an amount only next to its currency ("Rs 1939", "€ 500"), or grouped in thousands
             # on a page of whole amounts ("Til greiðslu ISK 139.850")
+            # (a no-break space groups thousands as surely as a comma: "383\u202f519 XPF")
             grouped = not frac and ("." in whole and index.dot_groups_thousands
-                                    or index.whole_amounts and ("," in whole or _spaced_alone(whole, line, m)))
+                                    or index.whole_amounts and (bool(re.search("[,\u00a0\u202f]", whole))
+                                                                or _spaced_alone(whole, line, m)))
             decimal = index.three_decimal_sep
             if decimal and not frac and re.search(rf"\{decimal}\d{{3}}$", whole):
                 whole, frac = whole[:-4], whole[-4:]  # "9.850" on a page of dinars: 9 and 850 thousandths
@@ -346,9 +348,12 @@ _DATE_YMD_WORD = re.compile(r"(?<!\d)(\d{4})\.\s*" + _MONTH_WORD + r"\s+(\d{1,2}
 _DATE_Y_GADA = re.compile(r"(?<!\d)(\d{4})\.\s*gada\s+(\d{1,2})\.\s*" + _MONTH_WORD)  # "2025. gada 14. aprīlī"
 # day and month each with a dot and a space, as Czech, Slovak and Slovenian write them: "7. 5. 2025"
 _DATE_DOTS_SPACED = re.compile(r"(?<![\d.])(\d{1,2})\.\s(\d{1,2})\.\s((?:19|20)\d{2})(?!\d)")
+# and year first, as Hungarian writes them: "2024. 04. 02."
+_DATE_YMD_SPACED = re.compile(r"(?<![\d.])((?:19|20)\d{2})\.\s(\d{1,2})\.\s(\d{1,2})\.?(?!\d)")
 # dates of one reading each: (pattern, year group, month group, day group); the month a name or a number
 _ONE_WAY_DATES = ((_DATE_DMY_WORD, 3, 2, 1), (_DATE_MDY_WORD, 3, 1, 2), (_DATE_D_MON_Y, 3, 2, 1),
-                  (_DATE_YMD_WORD, 1, 2, 3), (_DATE_Y_GADA, 1, 3, 2), (_DATE_DOTS_SPACED, 3, 2, 1))
+                  (_DATE_YMD_WORD, 1, 2, 3), (_DATE_Y_GADA, 1, 3, 2), (_DATE_DOTS_SPACED, 3, 2, 1),
+                  (_DATE_YMD_SPACED, 1, 2, 3))
 
 
 def _month(word: str) -> int | None:
@@ -444,7 +449,8 @@ _SYMBOLS = {"€": "EUR", "$": "USD", "£": "GBP", "₹": "INR", "¥": "JPY", "�
             "NZ$": "NZD", "HK$": "HKD", "S$": "SGD", "US$": "USD", "NT$": "TWD", "Kč": "CZK", "₴": "UAH", "₸": "KZT",
             "₼": "AZN", "₾": "GEL", "֏": "AMD", "₫": "VND", "₱": "PHP", "₪": "ILS", "₩": "KRW", "฿": "THB", "₦": "NGN",
             "R": "ZAR", "S/": "PEN", "GH₵": "GHS", "₵": "GHS", "BDS$": "BBD", "Bds$": "BBD", "B$": "BSD", "RD$": "DOP",
-            "J$": "JMD", "TT$": "TTD", "EC$": "XCD", "BZ$": "BZD", "CI$": "KYD", "B/.": "PAB", "₡": "CRC"}
+            "J$": "JMD", "TT$": "TTD", "EC$": "XCD", "BZ$": "BZD", "CI$": "KYD", "B/.": "PAB", "₡": "CRC",
+            "FJ$": "FJD", "WS$": "WST", "SI$": "SBD"}
 # not the "ANG" of "FO-ANG", nor the "EUR" of the certificate of origin "EUR.1", nor letters of a series or a
 # number: "Ký hiệu: 1C25TTD", "Invoice No. BMD-INV-2403-0032"
 _CODE = re.compile(r"(?<![A-Za-z])(?<![A-Za-z]-)(?<![A-Za-z]\d)(?<![A-Za-z]\d\d)([A-Z]{3})(?![A-Za-z])(?!\.1\b)"
@@ -495,7 +501,11 @@ _COUNTRY_CURRENCIES = (*_DOLLAR_COUNTRIES, ("ZAR", re.compile(r"\bSouth Africa\b
                        ("HNL", re.compile(r"(?i)\blempiras?\b")), ("GTQ", re.compile(r"(?i)\bquetzal(?:es)?\b")),
                        ("HTG", re.compile(r"(?i)\bgourdes?\b")), ("DOP", re.compile(r"(?i)\bpesos dominicanos\b")),
                        ("CRC", re.compile(r"(?i)\bcolones\b")), ("BAM", re.compile(r"\(KM\)")),
-                       ("NIO", re.compile(r"(?i)\bc[óo]rdobas?\b")))
+                       ("NIO", re.compile(r"(?i)\bc[óo]rdobas?\b")),
+                       # a column's "(DH)" in Morocco, "(DT)" and the dinar's millimes in Tunisia
+                       ("MAD", re.compile(r"\(DH\)")), ("TND", re.compile(r"\(DT\)|(?i:\bmillimes\b)")),
+                       # the Pacific franc of New Caledonia, French Polynesia and Wallis: "68.868 F CFP"
+                       ("XPF", re.compile(r"\bF\.? ?CFP\b|\bFCFP\b|(?i:\bfrancs? CFP\b)")))
 # the CFA franc of West Africa (XOF) or, by the country the page names or Cameroon's tax id (NIU), of Central Africa
 _CFA = re.compile(r"\bF\.? ?CFA\b|\bFCFA\b|(?i:\bfrancs? CFA\b)")
 _CENTRAL_AFRICA = re.compile(r"(?i)\bCamero[ou]n\b|\bDouala\b|\bYaound[ée]\b|\bGabon\b|\bLibreville\b|"
@@ -516,7 +526,8 @@ _RUPEE_COUNTRIES = (
 )
 # abbreviations that name a currency only beside an amount ("1 234,00 руб.", "Rp 1.250.000", "12 500 Ft")
 _CURRENCY_WORDS = {"руб": "RUB", "грн": "UAH", "лв": "BGN", "ден": "MKD", "дин": "RSD", "Rp": "IDR", "RM": "MYR",
-                   "KSh": "KES", "Ksh": "KES", "Ft": "HUF", "lei": "RON", "kn": "HRK", "Lekë": "ALL", "Lek": "ALL"}
+                   "KSh": "KES", "Ksh": "KES", "Ft": "HUF", "lei": "RON", "kn": "HRK", "Lekë": "ALL", "Lek": "ALL",
+                   "DH": "MAD", "DT": "TND"}  # (Morocco's dirham, Tunisia's dinar)
 # not a code that starts alike: "21 RM-10J Rauchwarnmelder"
 _CURRENCY_WORD = re.compile(r"(?:(?<=\d)|(?<=\d )|(?<=\d\u00a0))(" + "|".join(_CURRENCY_WORDS) + r")\.?(?![\w/-])"
                             # glued to its amount, an amount's shape: "RM1,250.00", not the postcode "RM18 7TQ"
@@ -604,7 +615,8 @@ _VAT_SPACED = re.compile(r"(?<![A-Z0-9])([A-Z]{2,3}(?: ?[0-9A-Z]){8,14})(?![A-Za
 # "STIR", and a label's own name in brackets after it: "TIN (INN) 02108201810123"; the Dominican Republic's "RNC
 # 1-31-05482-1", Honduras' "RTN: 05019019123456"; Cambodia's "VATTIN: K009-902318745"
 _TAX_ID = re.compile(
-    r"(?i)(?<![\w/])(?:abn|a\.b\.n\.|cvr(?:-nr\.?|-nummer| nr\.?)?|nif/nipc|nipc/nif|nif|cif|nipc|n\.i\.f\.|nip|"
+    r"(?i)(?<![\w/])(?:abn|a\.b\.n\.|steuer-?nr\.?|steuernummer|ridet|n[°º] tahiti|"
+    r"cvr(?:-nr\.?|-nummer| nr\.?)?|nif/nipc|nipc/nif|nif|cif|nipc|n\.i\.f\.|nip|"
     r"tps/tvh|gst/hst|"
     r"y-tunnus|uid(?:-nr\.?)?|dič|r\.?f\.?c\.?|c\.?u\.?i\.?t\.?|r\.?u\.?t\.?(?: emisor)?|partita iva|federal tax id|"
     # Italy's VAT number, often with the fiscal code that is the same number: "P.IVA e C.F.", "C.F./P.IVA"
@@ -612,17 +624,18 @@ _TAX_ID = re.compile(
     r"(?-i:F?EIN)|trn|nit|r\.?u\.?c\.?(?:\s?n[°º])?|(?:cpf/)?cnpj|c[ée]dula jur[íi]dica|(?:vat reg\. )?tin|npwp|"
     r"(?-i:MST)|tax (?:id|code|no\.?)|nrt|c\.?o\.?e\.?|"
     r"sst(?: reg(?:istration)?\.?)? no\.?|(?:business )?reg(?:istration)?\.? no\.?|(?-i:NTN|STRN|BIN|PIN)|"
-    r"(?:vat|[gh]st(?:/[gh]st)?)(?: reg(?:istration)?\.?)? (?:no|number)\.?|[gh]st registration(?= ?#)|"
+    r"(?:vat|[gh]st(?:/[gh]st)?)(?: reg(?:istration)?\.?| account)? (?:no|number)\.?|[gh]st registration(?= ?#)|"
     r"n[°º](?: de)? ?(?:tps|tvh)|no\.?(?: de)? (?:tps|tvh)|"
     r"fed(?:eral)?\.? id|seller'?s permit no\.?|(?-i:UBI)|unified social credit code|"
     r"(?-i:USCC|UBN)|no\.? sst|mã số thuế|α\.?φ\.?μ\.?|vkn|vergi (?:kimlik )?no\.?|v\.\s?d\.|"
     r"(?-i:ICE|M\.F\.|MF)|matricule fiscal|osek murshe(?: no\.?)?|vatt?in|(?-i:NINEA|NCC|NIU)|"
-    r"(?-i:PIB|ПИБ|OIB|(?:ID broj \()?JIB|EDB|ЕДБ|NIPT|VÖEN|ՀՎՀՀ|ИНН|БСН|ИИН|БИН(?: ?/ ?ИИН)?|STIR|RNC|RTN)|pdv broj|"
+    r"(?-i:PIB|ПИБ|OIB|(?:ID broj \()?JIB|EDB|ЕДБ|NIPT|VÖEN|ՀՎՀՀ|ИНН|ІПН|БСН|ИИН|БИН(?: ?/ ?ИИН)?|STIR|RNC|RTN)"
+    r"|pdv broj|"
     r"საიდ(?:\.|ენტიფიკაციო) კოდი)\)?(?: ?\((?-i:INN|ИНН|TIN)\))?\s*[:#]?\s*"
-    r"(?-i:(\d{7}[A-Z]/[A-Z]/[A-Z]/\d{3}|\d{9} \d[A-Z]\d|[A-Z]\d{12}[A-Z]|\d{7} [A-Z](?![\w.])|"
+    r"(?-i:(\d{7}/?[A-Z]/[A-Z]/[A-Z]/\d{3}|\d{9} \d[A-Z]\d|[A-Z]\d{12}[A-Z]|\d{7} [A-Z](?![\w.])|"
     r"(?:[A-Z]{2}[ -]?)?\d[\d. /-]{5,18}\d(?: ?DV ?\d{1,2}| ?[A-Z]{1,3}\d{0,4}|-K)?|"
     r"[A-Z]\d{7}[A-Z0-9]|[A-Z]\d{8}[A-Z]|T\d{13}|[A-Z]\d{3}-\d{9}|"
-    r"[A-Z]-\d{6}-[A-Z]|SM ?\d{5}"
+    r"[A-Z]-\d{6}-[A-Z]|SM ?\d{5}|[A-Z]\d{5}(?!\d)"
     # (a comma and a space end the id: "NIP 622-281-47-00, weterynaryjny nr …")
     r"|[A-ZÑ&]{3,4}\d{6}[A-Z0-9]{3}|[A-Z]\d{2}-\d{4}-\d{8}|[A-Z]\d{9,10}[A-Z]?|\d{8}[0-9A-Z]{10}))(?![\w.]|,\S)")
 
@@ -635,13 +648,16 @@ _TAX_WORD_THEN_ID = re.compile(
 
 
 # tax ids of fewer digits: Andorra's NRT "L-709312-K", San Marino's C.O.E. "SM 24613", a Mexican company's RFC
-# "AEB120418QJ8", Côte d'Ivoire's NCC "0912478 R"
-_SHORT_TAX_ID = re.compile(r"[A-Z]-\d{6}-[A-Z]|SM ?\d{5}|[A-ZÑ&]{3,4}\d{6}[A-Z0-9]{3}|\d{7} [A-Z]")
+# "AEB120418QJ8", Côte d'Ivoire's NCC "0912478 R", French Polynesia's N° TAHITI "B47219"
+_SHORT_TAX_ID = re.compile(r"[A-Z]-\d{6}-[A-Z]|SM ?\d{5}|[A-ZÑ&]{3,4}\d{6}[A-Z0-9]{3}|\d{7} [A-Z]|[A-Z]\d{5}")
 
 
 # six-digit VAT numbers: Iceland's "VSK-nr. 118452", the Faroe Islands' "V-tal 512034", Trinidad and Tobago's
 # "VAT Reg. No. 183457"
-_SIX_DIGIT_VAT = re.compile(r"(?<![\w-])(?:VSK-(?:nr\.|númer)|V-tal|VAT Reg\. No\.):?\s*(\d{6})(?![\d.,])")
+# and Iceland's of five: "VSK nr. 98412"; Samoa's and Vanuatu's of six or seven ("TIN 1043827", "N° TVA : 108472")
+_SIX_DIGIT_VAT = re.compile(r"(?<![\w-])(?:(?:VSK[- ](?:nr\.|númer)):?\s*(?=\d{5,6}(?![\d.,]))"
+                            r"|(?:V-tal|VAT Reg\. No\.):?\s*(?=\d{6}(?![\d.,]))"
+                            r"|(?:TIN|N[°º] TVA) ?:?\s*(?=\d{6,7}(?![\d.,])))(\d{5,7})(?![\d.,])")
 # a US state's tax account, of seven digits or more: "MN Tax ID: 4417902", "IL Account ID 3184-2706"
 _STATE_TAX_ID = re.compile(
     rf"(?<![\w/]){US_STATES} (?:Tax ID|Account ID|Tax Account No\.?)\s*[:#]?\s*(\d[\d-]{{5,10}}\d)(?![\w.,])")
@@ -768,7 +784,7 @@ SALUTATION = re.compile(
     + "|".join(map(re.escape, lexicon.labels("salutation"))) + r")(?=\s|$)")
 # a line for whom the mail is to go to, under the party's own name: "c/o Amministrazioni Ferri", "T.a.v. bosd"
 ATTENTION = re.compile(
-    r"(?i)(?:c/o|z\.\s?hd?\.?|zu händen|attn\.?|att\.?|attention|t\.a\.v\.|à l'attention|all'attenzione)(?=\s|:|$)")
+    r"(?i)(?:c/o|c/-|z\.\s?hd?\.?|zu händen|attn\.?|att\.?|attention|t\.a\.v\.|à l'attention|all'attenzione)(?=\s|:|$)")
 # words saying that an amount includes a tax: "inkl. USt.", "inclusive of … Tax", "Prijzen zijn inclusief BTW"
 INCLUDING = (r"\b(?:inc\.?(?=\s+(?:gst|vat|tax|hst))|incl(?:\.|usive|uding|uded)?|"
              r"inkl\.?|inklusive|einschl(?:\.|ießlich)|inclusief|incluid[ao]"
@@ -788,6 +804,8 @@ MONEY_CODES = (CURRENCY_CODES + r"|NOK|DKK|ISK|PLN|CZK|HUF|RON|BGN|JPY|CNY|KRW|I
 
 _GLUED_AFTER_DOMAIN = re.compile(r"(\.(?:co\.uk|uk|com|org|net|de|fr|nl|it|es|ie|ca|au|nz|ch|at|be|example))"
                                  r"(?=[A-Z][a-z])")
+# a year glued to the next cell's name: "Oppgjørsperiode april 2025Sagbruket Interiør AS"
+_GLUED_AFTER_YEAR = re.compile(r"(?<=\b(?:19|20)\d\d)(?=[A-ZÀ-Þ][a-zà-ÿ]{2,})")
 
 
 def find_text_spans(index: TextIndex, *, max_lines: int | None = None, footer: int = 0) -> list[Candidate]:
@@ -802,7 +820,7 @@ def find_text_spans(index: TextIndex, *, max_lines: int | None = None, footer: i
     for i in keep:
         line = index.lines[i]
         # an address on the web glued to the next cell's name: "accounts@ashcombepenrose.co.ukMrs Eleanor Whitcombe"
-        parts = _SPLIT.split(_GLUED_AFTER_DOMAIN.sub(r"\1   ", line))
+        parts = _SPLIT.split(_GLUED_AFTER_YEAR.sub("   ", _GLUED_AFTER_DOMAIN.sub(r"\1   ", line)))
         if len(parts) == 1 or _brand_and_legal_name(line):
             parts = [line]  # "Cortiçarte – Indústria de Cortiça, Lda.": a brand and its legal name are one name
         expanded = []
@@ -831,6 +849,7 @@ def find_text_spans(index: TextIndex, *, max_lines: int | None = None, footer: i
                 seen.add(part.casefold())
                 out.append(Candidate(part, part, i, max(0, line.find(part))))
         if (len(parts) == 1 and i + 1 < n and _FIRST_LINE_OF_NAME.fullmatch(line) and not COMPANY.search(line)
+                and not _TITLE_ALONE.fullmatch(line.strip())  # "Tax Invoice" over "Kōwhai Cloud Consulting Limited"
                 and not fold(index.lines[i + 1]).startswith(fold(line))):  # "Tejo Frescos" over "Tejo Frescos – …",
             # "ALGARVE AVIATION FUELS" over "Algarve Aviation Fuels, Unipessoal Lda.": a logo
             nxt = index.lines[i + 1]
@@ -949,6 +968,9 @@ _IRISH_COUNTY = (r"(?:Antrim|Armagh|Carlow|Cavan|Clare|Cork|Derry|Donegal|Down|D
 
 
 # a line that can open a company's name: capitalised words, no digits, no label or punctuation of a sentence
+# a document's title alone on its line: "Tax Invoice"
+_TITLE_ALONE = re.compile(
+    rf"(?i)(?:tax |commercial |pro forma )?(?:{DOCUMENT_TITLES}|{MORE_DOCUMENT_TITLES}|credit note)")
 _FIRST_LINE_OF_NAME = re.compile(r"[A-ZÄÖÜ][\w&'-]*(?: [A-ZÄÖÜ][\w&'-]*){0,3}")
 COMPANY = re.compile(
     # legal forms of several parts first, whole: "Co., Ltd.", "S.A. de C.V.", "S. de R.L. de C.V."
@@ -1236,6 +1258,7 @@ def find_table_rows(index: TextIndex, priceless: bool = False) -> list[RowCandid
             rows.append(row)
             used = i + span - 1
     rows = _without_unit_column(_without_glued_positions(_without_summary(rows, lines)), lines)
+    rows = _without_factor_column(rows, lines)
     head = next((i for i, line in enumerate(lines) if _is_table_head(line)), None)
     above = [r for r in rows if head is not None and r.line < head]
     if above and len(above) < len(rows) - len(above):
@@ -1275,13 +1298,32 @@ def _without_unit_column(rows: list[RowCandidate], lines: list[str]) -> list[Row
         before = row.description[: m.start()]
         if len(before.split()) < 2:
             continue  # "Day units", "Night units": a word alone is no description
-        if re.search(r"\d$", before) and (_MEASURE_WORD.fullmatch(word) or not word.endswith(".")):
-            continue  # a measure after its number is the description's ("šipka 12 m", "validité 1 an")
+        if (re.search(r"\d$", before) and not re.search(r"(?<![\d.,/-])(?:19|20)\d\d$", before)
+                and (_MEASURE_WORD.fullmatch(word) or not word.endswith("."))):
+            # a measure after its number is the description's ("šipka 12 m", "validité 1 an"), not after a year
+            # ("…, March 2025 month")
+            continue
         # a unit's word: one other rows end in too, one the description already holds ("vreća 25 kg vreća"),
         # or a known unit's; not a description's own last word ("… 20 L drum", "Standing charge")
         if (words.count(word) >= 2 or re.search(rf"(?i)(?<=[\s(]){re.escape(word.rstrip('.'))}", before)
                 or _KNOWN_UNIT.fullmatch(word)):
             row.description = before.rstrip(" ,")
+    return rows
+
+
+# a column of multipliers: a German doctor's GOÄ "Faktor" (2,3), the "Steigerungssatz"
+_FACTOR_HEAD = re.compile(r"(?i)(?<!\w)(?:faktor|steigerungssatz|multiplicateur)(?!\w)")
+_FACTOR_AT_END = re.compile(r"\s+\d[.,]\d{1,2}$")
+
+
+def _without_factor_column(rows: list[RowCandidate], lines: list[str]) -> list[RowCandidate]:
+    """A multiplier column that pypdf printed after each description, under a head that names it, leaves them:
+    "Cholesterin 1,15" is "Cholesterin" at 1,15 times the fee."""
+    if len(rows) < 2 or not any(_FACTOR_HEAD.search(lines[j]) for j in range(max(0, rows[0].line - 8), rows[0].line)):
+        return rows
+    for row in rows:
+        if (m := _FACTOR_AT_END.search(row.description)) and len(row.description[: m.start()].split()) >= 1:
+            row.description = row.description[: m.start()]
     return rows
 
 
@@ -1338,12 +1380,13 @@ _HEAD_WORDS = re.compile(
 _QUANTITY_HEAD = re.compile(
     r"(?i)(?<!\w)(?:qty|quantity|quantité|qté|menge|anzahl|aantal|cantidad|cant\.|quantità|q\.tà|antal|hours|hrs"
     r"|stunden|std\.|heures|horas|ore|uren|timer|số lượng|sl|antall|mængde|määrä|ilość|mennyiség|množství"
-    r"|hoeveelheid|quantidade|qtd\.?|uds\.?|unidades)(?!\w)")
+    r"|hoeveelheid|quantidade|qtd\.?|uds\.?|unidades|magn)(?!\w)")
 _PRICE_HEAD = re.compile(
     r"(?i)(?<!\w)(?:unit price|price|rate|prix unitaire|p\.u\.|einzelpreis|preis|prijs|precio|prezzo|pris|taux"
     r"|tarif|tarief|tariff|tarifa|tariffa|stundensatz|satz|unit cost|đơn giá|sats|enhetspris|enhedspris|[àá]-?pris"
     r"|stykpris|yksikköhinta"
-    r"|[àá]-hinta|cena jedn\.?|cena jednostkowa|egységár|jednotková cena|eenheidsprijs|preço unitário|preço)(?!\w)")
+    r"|[àá]-hinta|hinta|einingarverð"
+    r"|cena jedn\.?|cena jednostkowa|egységár|jednotková cena|eenheidsprijs|preço unitário|preço)(?!\w)")
 
 
 def _head_order(line: str) -> bool | None:
@@ -1492,6 +1535,11 @@ def _row(text: str, line: int, first_within: int | None = None, whole: bool = Fa
     dates = [(d.start, d.start + len(d.text)) for d in find_dates(TextIndex(text))]
     if any(a < end and start < b for start, end in spans for a, b in dates):
         return None  # "· $1,023.03 due May 1, 2025": the day of a date is no factor
+    if any(a <= start and end <= b for start, end in spans for m in _NUMBER_LIST.finditer(text) for a, b in [m.span()]):
+        return None  # "Passages : 03, 05, 07, 10, 12, 14, 17, 19, 21, …": a list of days (3 × 7 = 21), no factors
+    if any(a <= start and end <= b for start, end in spans for m in _TAX_ID.finditer(text)
+           if not _CENTS_IN_ID.search(m.group(1)) for a, b in [m.span(1)]):
+        return None  # "RIDET 1 284 736.001": a tax id's groups, no factors (a row's unit "tin" is no TIN)
     # (of two readings of one span, "2.000" as 2000 and 2.0, the one the product took)
     x, y = (next((n for n in nums if (n.start, n.end) == span and n.value in (qty, price)), None)
             for span in spans[:2])
@@ -1508,6 +1556,8 @@ def _row(text: str, line: int, first_within: int | None = None, whole: bool = Fa
     return RowCandidate(" ".join(description.split()), qty, price, total, line)
 
 
+# a list of four or more small whole numbers, each after a comma and a space
+_NUMBER_LIST = re.compile(r"(?<![\d.,])\d{1,3}(?:,\s\d{1,3}){3,}(?![\d.,])")
 _BETWEEN_COUNT_AND_AMOUNT = re.compile(r"(?:[^\d%]|\d{1,2}(?:[.,]\d{1,2})?\s?%){0,30}")  # unit, tax rate, currency
 
 
@@ -1555,7 +1605,9 @@ def _product_triple(nums: list[_Num], text: str = ""):
     """(quantity, unit price, amount, spans) for the rightmost amount that is a product of two numbers before it."""
     # the amount is the rightmost number; of several readings ending there, the longest ("4 500,00" not "500,00")
     totals = sorted(nums, key=lambda n: (n.end, n.end - n.start), reverse=True)
-    for total in totals:
+    # an amount with cents before a whole number after it: "2 u 1 390,00 8 % 2 557,60 2" ends in the tax's code
+    # column, and 2 × 1 is no row
+    for total in [n for n in totals if n.decimals == 2] + [n for n in totals if n.decimals != 2]:
         before = [n for n in nums if n.end <= total.start]
         if total.value == 0 and not (total.decimals == 2 and _free_item(before)):
             continue  # a zero that is no free item ("1 × 0,00 = 0,00") is any other column
@@ -1578,6 +1630,7 @@ def _factors(before: list[_Num], total: _Num, tolerance: float, text: str = ""):
         return text[: n.start].count("(") > text[: n.start].count(")")
 
     found = inside = None
+    first: tuple[_Num, _Num] | None = None  # the factors of `found`
     for b in range(len(before) - 1, 0, -1):  # factors closest to the amount first: leading numbers are positions
         for a in range(b - 1, -1, -1):
             x, y = before[a], before[b]
@@ -1588,10 +1641,13 @@ def _factors(before: list[_Num], total: _Num, tolerance: float, text: str = ""):
                     # 'serie "Thuisbatterij" (3 × ca. 1.200 woorden)' over "3 × 265,00": the row's factors are
                     # outside the description's brackets
                     inside = inside or _triple(x, y, total)
-                elif x.unit or y.unit:
+                elif (x.unit or y.unit) and not (first and first[0].value == (x if x.unit else y).value
+                                                 and {first[0].value, first[1].value} == {x.value, y.value}):
+                    # (not the same count in a column of its own before the price: "…, sac 2 kg 2 34.90 69.80"
+                    # buys two sacks, the description's "2 kg" is its size)
                     return _triple(x, y, total)
-                else:
-                    found = found or _triple(x, y, total)
+                elif found is None:
+                    found, first = _triple(x, y, total), (x, y)
     return found or inside
 
 
@@ -1616,10 +1672,12 @@ def _discounted_triple(before: list[_Num], total: _Num, text: str = ""):
         # the discount's amount printed after its rate: "7 Gün 1.450,00 TL %10,00 1.015,00 TL %20,00 9.135,00 TL"
         tries += [(before[-3], before[-2], rate, before[-2].end)
                   for rate in rates(text[before[-2].end:before[-1].start])]
+    # (a whole amount is rounded to the unit: "1 14.508 20% 24% 11.606" of krónur is 11 606,40)
+    tolerance = 0.5 if total.decimals == 0 and abs(total.value) >= 100 else 0.011
     for x, y, rate, at in tries:
         if not 0 < rate < 100 or x.end > y.start or y.end > at:
             continue
-        if abs(x.value * y.value * (1 - rate / 100) - total.value) <= 0.011:
+        if abs(x.value * y.value * (1 - rate / 100) - total.value) <= tolerance:
             return _triple(x, y, total)
     return None
 
@@ -1714,11 +1772,15 @@ def _money_score(n: _Num) -> int:
 def _quantity_first(x: _Num, y: _Num) -> tuple[float, float]:
     """Order two factors as (quantity, unit price).
 
-    A price looks like money: next to a currency sign, or with 2 or 4 decimals; a quantity is a count or a
-    measure (no, one or three decimals). When both look alike, the one followed by a unit is the quantity,
+    A measure with its unit beside a tariff of five decimals or more is the quantity. A price looks like money:
+    next to a currency sign, or with 2 or 4 decimals; a quantity is a count or a measure (no, one or three
+    decimals). When both look alike, the one followed by a unit is the quantity,
     then a whole number, then the smaller number.
     """
     sx, sy = _money_score(x), _money_score(y)
+    if x.unit != y.unit and (y.decimals if x.unit else x.decimals) >= 5:
+        # "2 196,99 kWh 0,078214": a measure with its unit, at a tariff of six decimals
+        return (x.value, y.value) if x.unit else (y.value, x.value)
     if sx != sy:
         return (x.value, y.value) if sx < sy else (y.value, x.value)
     if x.unit != y.unit:

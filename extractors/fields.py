@@ -426,7 +426,9 @@ def _is_name_label(text: str) -> bool:
 
 # registers and courts of the small print, which open no party's name: "RPR Gent, afdeling Gent"
 REGISTER_LABELS = ["rpr", "rpm", "amtsgericht", "registergericht", "handelsregister", "registro mercantil", "rcs",
-                   "kvk", "hrb", "hra"]
+                   "kvk", "hrb", "hra",
+                   # the Gulf's commercial registration: "C.R. No. 1287364"
+                   "c.r. no", "c.r. no.", "cr no", "cr no.", "commercial registration", "commercial registration no"]
 DISTRACTOR_LABELS = [
     "order no", "order number", "order id", "order date", "purchase order", "po number", "bestellung",
     # the seller's own number for the order, not the buyer's: "Uw ordernummer VL-4471" / "Ons ordernummer VO-…"
@@ -461,6 +463,14 @@ DISTRACTOR_LABELS = [
     "netto a pagare", "netto da pagare",
     *CORRECTED_INVOICE_LABELS,
     "reference", "your reference", "ihr zeichen", "unser zeichen",
+    # what a laboratory or a repairer was sent, and by whom, no seller: "SAMPLES RECEIVED FROM" / "Dr Aoife Brennan"
+    "received from",
+    # a Croatian payment's reference, no document number: "s pozivom na broj HR00 412-2-1"
+    "poziv na broj", "pozivom na broj", "poziv na broj primatelja",
+    # Slovenia's company register number, beside the invoice's "Številka"
+    "matična številka",
+    # the seller's employee who took the order, no seller: "Salesman :  Ravi Nair"
+    "salesman", "salesperson", "sales person", "sales rep", "sales representative", "sales executive",
     # the customer's own reference, no customer: "Ref. cliente: Convención Sevilla"
     "ref. cliente", "referencia cliente", "referencia del cliente", "ref. client", "référence client",
     "customer ref", "customer ref.", "client ref", "client reference", "rif. cliente", "riferimento cliente",
@@ -687,7 +697,8 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], ind
             return 0.5  # "Total gravado ITBMS 7% 3,307.50": the tax's name qualifies a basis's label, no tax
         if (any(amount_role(f) == "tax" for f in nearest.fields) and amount_role(fname) in ("tax", "basis")
                 and (_EXCLUDES.search(lines[cand.line][: nearest.start])
-                     or _EXCLUDES_WITH.search(lines[cand.line][: nearest.start]))):
+                     or _EXCLUDES_WITH.search(lines[cand.line][: nearest.start])
+                     or _TAXED_WITH.search(lines[cand.line][: nearest.start]))):
             # "Beitrag ohne Versicherungsteuer 422,50", "Total (ex GST) 2,171.48": the amount before the tax;
             # "Subtotal (ex GST) 1,111.80" names it too, by a label of this field alone
             if amount_role(fname) == "tax":
@@ -861,7 +872,7 @@ def _delivery(line: str, hit: LabelHit) -> float:
 
 
 # "Vendedor" names the seller in a form's box, and on Spanish invoices also the sales representative
-_SALES_REP_KEYS = frozenset(_label_key(lab) for lab in ("vendedor", "vendedora", "venditore"))
+_SALES_REP_KEYS = frozenset(_label_key(lab) for lab in ("vendedor", "vendedora", "venditore", "vendeur", "vendeuse"))
 
 
 def _sales_rep(cand: C.Candidate, labels: list[list[LabelHit]], lines: list[str]) -> bool:
@@ -917,8 +928,10 @@ def _second_figure_to_date(lines: list[str], cand: C.Candidate, label: LabelHit)
 # role and a slash ("Gost / platitelj": the guest, who pays); a word in a sentence does not ("Notes: Removed
 # debris from case")
 _CENTS = re.compile(r"\d[.,]\d\d(?!\d)")
-# (a heading's qualifier in brackets ends it too: "Bill To (Party):")
-_ENDS_CELL = re.compile(r"(?:\s*/\s*[^\W\d_]+)?(?:\s*\([^()\d]{1,20}\))?[\s):]*(?:$|\s\s)")
+# (a heading's qualifier in brackets ends it too: "Bill To (Party):"; so does the party's account number after
+# its colon: "SOLD TO: 100284" over the name)
+_ENDS_CELL = re.compile(r"(?:\s*/\s*[^\W\d_]+)?(?:\s*\([^()\d]{1,20}\))?[\s):]*(?:(?<=:\s)\d[\d-]{2,10}\d\s*$)?"
+                        r"(?:$|\s\s)")
 _SENTENCE_BEFORE = re.compile(r"(?:[^\W\d_]+,?\s{1,2}(?!\s)){4}$")  # four words, a space or two apart, right before
 
 
@@ -1067,12 +1080,14 @@ _NO_SALUTATION = re.compile(r"(?i)(?:without|no|excluding|not including)\s+(?:th
 _BARE_DOMAIN = re.compile(r"(?i)[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/?")  # "cvwd.example.org"
 # not after an initial or a title: "J.P. van den Berg", "Dr. Markus Weber", "Dott. Andrea Colombo" are names
 _SENTENCE_BREAK = re.compile(
-    r"(?<!\b[A-Z])(?<!\b(?:Dr|Ir|Me))(?<!\b(?:Mag|Ing|Avv|Drs))(?<!\b(?:Prof|Dipl|Dott|Arch|Geom))\. ")
+    r"(?<!\b[A-Z])(?<!\b(?:Dr|Ir|Me|St|ST|Mt|MT))(?<!\b(?:Mag|Ing|Avv|Drs|Rag))(?<!\b(?:Prof|Dipl|Dott|Arch|Geom))\. ")
 # "Company GmbH · Street 12 · 12345 City": a sender's return-address line above the recipient window
 # (dashes only as two separators: one is a range, "Rhag 2024 – Maw 2025 52 m³")
 _RETURN_ADDRESS = re.compile(r"\S\s+[·●|•]\s+.*\d{4,5}\s+\S|\S\s+–\s+.*\S\s+–\s+.*\d{4,5}\s+\S")
 # "Skovgaard Kaffe & Te ApS, Jægergårdsgade 64, 8000 Aarhus C": a company, its street and its town, in commas
-_RETURN_ADDRESS_COMMAS = re.compile(rf"(?i)[^,]{{2,60}}(?<!\w){C.COMPANY.pattern}, [^,]+, \d{{4,5}} \S[^,]*$")
+# (a Swedish postcode in two groups: "Avs: Kvistbo Bredband AB, Box 318, 651 08 Karlstad")
+_RETURN_ADDRESS_COMMAS = re.compile(
+    rf"(?i)[^,]{{2,60}}(?<!\w){C.COMPANY.pattern}, [^,]+, (?:\d{{4,5}}|\d{{3}} \d\d) \S[^,]*$")
 
 
 _ADDRESS = re.compile(
@@ -1148,6 +1163,11 @@ _INCLUDES = re.compile(r"(?i)(?:" + C.INCLUDING + r"|\binc\.?|\b(?:sa?|z|с))\W+
 _INCLUDED_AFTER = re.compile(r"(?i)\W*(?:incl|inkl|inclus|incluid|compris)")  # "TOTAL (IVA incl.) 39,63 €"
 _EXCLUDES = re.compile(r"(?i)\b(?:ohne|exkl\.?|exklusive|excl\.?|ex\.?|excluding|exclusive of|without|before|hors"
                        r"|sans|zonder|exclusief|sin|senza|utan|avant|vor|antes de|prima di|före)\s*$")
+# the amount a rate of tax is charged on: "Belast met 21% btw 124,80", "Subject to 15% VAT 980.00"
+# (not after a negation: "Tasa municipal (no sujeta a IVA) 15,90", "not subject to VAT")
+_TAXED_WITH = re.compile(r"(?i)(?<!\bno )(?<!\bnot )(?<!\bnon )(?<!\bniet )(?<!\bnicht )"
+                         r"\b(?:belast met|onderworpen aan|subject to|taxable at|taxed at|soumis à(?: la)?"
+                         r"|assoggettat[oa] a(?:d)?|sujet[oa] a)\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s?%\s*)?$")
 # the tax last of the things an amount leaves out: "Taxable value (excl. levies and VAT) 1,391,510.00"
 _EXCLUDES_WITH = re.compile(r"(?i)\((?:excl\.?|excluding|exclusive of|without|before|ohne|exkl\.?|hors|sans|zonder"
                             r"|sin|senza)\s[^()\d]{0,40}\b(?:and|und|et|y|e|en|&)\s*$")
@@ -1447,8 +1467,16 @@ _BANK_NAME = re.compile(r"(?i)bank|sparkasse|banque|banca|banco|caixa|caja |cré
 
 # a company's share capital after its legal form, in the small print
 # the register and capital of a company's legal small print
+# another paper's date, by its "dated": a contract's, an order's, a quotation's
+_OTHER_PAPER_DATED = re.compile(r"(?i)\b(?:contract|agreement|order|quotation|quote|offer|letter|lpo|po|proposal)"
+                                r"\s+dated\s*:?\s*$")
+# a company's share capital, in the small print, before its currency
+_CAPITAL_BEFORE = re.compile(r"(?i)\b(?:share capital|capital social|capitale sociale|au capital de|stammkapital"
+                             r"|grundkapital|kapitał zakładowy|capital)\b[^\d]{0,12}$")
+_TAXABLE = re.compile(r"(?i)\b(?:taxable|imponible|imposable|steuerpflichtig)\b")
 _LEGAL_SMALL_PRINT = re.compile(r"(?i)\b(?:rcs|siret|siren|hrb|hra|kvk|amtsgericht|registro mercantil|reg\. imprese"
-                                r"|registro delle imprese|rea|capital|kapital|capitale|company no)\b")
+                                r"|registro delle imprese|rea|capital|kapital|capitale|company no"
+                                r"|c\.\s?r\. no|cr no|commercial registration)\b")  # (the Gulf's register)
 _SHARE_CAPITAL = re.compile(r"(?i),?\s+(?:au capital|mit einem (?:stamm|grund)kapital|con capitale|capitale sociale|"
                             r"capital social|met een kapitaal|share capital)\b")
 
@@ -1566,8 +1594,13 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
             score += 0.3 * (1 - position)  # the balance a statement opens with sits above its bookings
         elif plan.kind in ("amount", "integer"):
             score += 0.3 * position  # totals sit low on the page
+            if re.search(SUBTOTAL_FIELD, plan.name) and _TAXABLE.search(index.lines[cand.line][: cand.start]):
+                # "Total Taxable Amount (Excluding VAT)" after the freight: the tax's basis, not the rows' sum
+                score -= 0.5
             if (amount_role(plan.name) == "basis" and isinstance(cand.value, (int, float)) and cand.value < 0
-                    and _deducts(index.lines[cand.line])):
+                    and (_deducts(index.lines[cand.line]) or (  # or the line above (its last cell), its rate's under it
+                        cand.line > 0 and re.match(r"\s*\d{1,2}(?:[.,]\d+)?\s?%", index.lines[cand.line])
+                        and _deducts(re.split(r"\s{3,}", index.lines[cand.line - 1].strip())[-1])))):
                 # "Retención en garantía 5 % s/ base imponible -12.185,10 €": a retention on the basis, not it
                 score -= 2.0
         if plan.unsigned and isinstance(cand.value, (int, float)):
@@ -1584,6 +1617,8 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
                 if (any(_corrects(index.lines[cand.line], h) for h in labels[cand.line] if h.end <= cand.start)
                         or _under_corrected_label(cand, index, labels)):
                     score -= 1.5  # "Documento que modifica : FACTURA F001-00004521 de fecha 03/04/2025": its date
+                elif _OTHER_PAPER_DATED.search(index.lines[cand.line][: cand.start]):
+                    score -= 1.5  # "Contract dated 14 August 2023": another paper's date
                 elif _NUMBER_THEN_DATE.search(before):
                     score = max(score, 3.0)  # "Rechnung Nr. 471102 vom 13.11.2019": the date of that number
                 elif (_TITLE_THEN_DATE.search(before) and not _DUE_WORDS.search(before)
@@ -1713,8 +1748,10 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
                 score -= 0.8  # "shown on this page do not include…": names start with a capital or a digit
             if _SENTENCE_VERB.search(cand.text):
                 score -= 0.8  # "This is a Computer Generated Invoice": a sentence of the small print
-            if _BANK_WORDS.match(cand.text):
-                score -= 2.0  # "SWIFT ALBADKKK", "IBAN DK51 …": a bank's code, not a party
+            if _BANK_WORDS.match(cand.text) or (cand.start == 0 and cand.line > 0 and re.search(
+                    r"(?i)\b(?:bic|swift)(?: code)?\s*:?\s*$", index.lines[cand.line - 1])):
+                # "SWIFT ALBADKKK", "IBAN DK51 …", and "… · BIC" / "SCHLBEBB · info@…": a bank's code, not a party
+                score -= 2.0
             elif not C.COMPANY.search(cand.text) and re.search(
                     r"(?i)\b(?:iban|bic|swift)\b", index.lines[cand.line][cand.start + len(cand.text):]):
                 score -= 1.0  # "Banque du Centre-Nord · IBAN LU92 …": the bank the account is held at
@@ -1789,6 +1826,8 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
             elif (re.fullmatch(r"[A-Z]{3}", cand.text) and not re.search(r"[\d:]\s*$", line[: cand.start])
                     and not re.match(r"\s*-?\d", line[cand.start + 3:]) and re.search(r"[a-z]", line)):
                 score -= 0.3  # "Pomodori pelati San Marzano DOP": a code in words, beside no amount, may be a word
+            if _CAPITAL_BEFORE.search(line[: cand.start]):
+                score -= 1.0  # "share capital PLN 50,000.00": the company's capital, not what the invoice is paid in
         cand.score = score
         salutation = C.SALUTATION.match(cand.value) if plan.kind == "text" and no_salutation else None
         if salutation and cand.value[salutation.end():].strip():
@@ -1895,11 +1934,16 @@ def _initials_of(letters: str, name: str) -> bool:
 def _legal_name_of_logo(merged: dict[Any, C.Candidate]) -> None:
     """A name the page prints in full with its legal form ranks as high as its short form: "MALEREI PICHLER" atop
     the letter is "Malerei Pichler e.U." of the footer, "IMPRIMERIE" the logo of "Imprimerie Castagné SAS". So
-    does a name the short form abbreviates: "TH Wendelstein" is "Technische Hochschule Wendelstein", and one whose
+    does a name the short form abbreviates: "TH Wendelstein" is "Technische Hochschule Wendelstein" (with a legal
+    form too: "MIFM W.L.L."), and one whose
     words a logo prints in capitals: "DEL ESTRECHO" is "Consignataria del Estrecho, S.L."."""
     names = [c for c in merged.values() if isinstance(c.value, str)]
     for short in names:
         if C.COMPANY.search(short.text):
+            # initials and the same legal form: "MIFM W.L.L." is "Muharraq Integrated Facilities Management W.L.L."
+            for full in names:
+                if _abbreviates(short.text, full.text) and full.score < short.score + 0.5:
+                    full.score = short.score + 0.5
             continue
         if short.text.isupper() and " " in short.text or " " not in short.text and len(short.text) >= 4:
             # a logo's second line, "CONSIGNATARIA" / "DEL ESTRECHO", of "Consignataria del Estrecho, S.L."; a
@@ -2057,7 +2101,8 @@ _DEDUCTION = re.compile(
     # a port agent's advance on its disbursement account: "Af: ontvangen voorschot (PDA)", "Provisión de fondos
     # recibida"
     r"af\b|voorschot|ontvangen|provisión de fondos|provision de fonds|fondos recibidos|received|prepaid|"
-    r"adiantamento|forskudd|mottatt)")
+    r"adiantamento|forskudd|mottatt|"
+    r"garan[tț]ie de bun[aă] execu[tț]ie)")  # Romania's performance retention
 
 
 _DISCOUNT_MENTION = re.compile(rf"(?i){_DISCOUNT_WORDS}|remise|rebate|nachlass")

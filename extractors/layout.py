@@ -112,13 +112,15 @@ def column_descriptions(layout_text: str, rows: list[dict]) -> list[str | None]:
     lines = layout_text.splitlines()
     found: list[str | None] = []
     head: tuple[int, int] | None = None  # the description column's span, from the last table head seen
+    head_line = ""
     i = 0
     for row in rows:
         description = None
         plain = " ".join(str(row.get("description") or "").split())
         while i < len(lines):
             line_cells = cells(lines[i])
-            head = _description_column(lines[i]) or head
+            if found_head := _description_column(lines[i]):
+                head, head_line = found_head, lines[i]
             i += 1
             if head and _holds_row(lines[i - 1], row):
                 cell = _cell_under(line_cells, head)
@@ -135,8 +137,12 @@ def column_descriptions(layout_text: str, rows: list[dict]) -> list[str | None]:
                                                        line_cells, head, row)
                     # a word the row took for a code: "BOPP Tape 48 mm"; or a number, where the cell starts under
                     # the heading ("8 yd skip hire"), not left of it in a narrow position column ("1  Annual …")
-                    lead = r"[^\W_]+ " if lines[i - 1].find(cell) >= head[0] - 1 else r"[^\W\d_]+ "
-                    if (len(whole) > len(description) and whole.endswith(description)
+                    at = lines[i - 1].find(cell)
+                    lead = r"[^\W_]+ " if at >= head[0] - 1 else r"[^\W\d_]+ "
+                    # (not a word under another column's heading: "AFRT  International air freight …" under "CODE
+                    # DESCRIPTION")
+                    under_other = at < head[0] - 1 and head_line[at:at + 1].strip() != ""
+                    if (len(whole) > len(description) and whole.endswith(description) and not under_other
                             and re.fullmatch(lead, whole[: -len(description)])):
                         description = whole
                     elif (whole.startswith(description + " ")
@@ -201,6 +207,7 @@ _CONTINUED = re.compile(
     r"|^[^)\n]*\([^)\n]*\n"
     r"|\n(?:\(|(?:incl|inkl|excl|exkl|zzgl|inclusief|including|met|mit|with|avec|con|y compris|und|and|en|et|e|y|og|"
     r"och|or|oder|ou|o|i|a|of|for|to|av|på|för|till|med|du|des|del|di|da|na|w|z|do|voor|per|dla)\b)"
+    r"|\n[A-Z]{1,3},\s"  # "Blood pressure cuff, reusable, adult" / "M, two-tube": a size, and the list goes on
     r"|\d\n[^\W\d_]{2,10}\.?$"  # "Apfelkuchen vom Blech mit Streuseln, 24" / "Stück"
     r"|\d\n(?:mm|cm|m|km|in|ft|g|kg|t|ml|l|V|W|kW|A|bar)\b"  # "…with SS316 thermowell, 300" / "mm insertion length"
     # "Social media content calendar, April to June" / "2025 (per month)": a month, then its year
@@ -262,7 +269,9 @@ def _without_other_cells(description: str, cell: str, line_cells: list[Cell], he
         for text in left + right:
             glued = len(text) >= 4 and re.fullmatch(r"[A-Z0-9]+(?:[-/.][A-Z0-9]+)+|[A-Z]*\d[A-Z0-9]*", text)
             spaced = text in right and description[-len(text) - 1: -len(text)] == " "
-            if len(description) > len(text) and description.endswith(text) and not cell.endswith(text) and (
+            # (the cell's last word, not its end: "… 100/BX 10BX/CS" beside the unit column's "CS")
+            if len(description) > len(text) and description.endswith(text) and not (
+                    cell == text or cell.endswith(" " + text)) and (
                     spaced or glued):
                 description, trimmed = description[: -len(text)].rstrip(), True
     return description
@@ -290,6 +299,8 @@ def _start_at(description: str, cell: str) -> str | None:
 def _description_column(line: str) -> tuple[int, int] | None:
     """The span of a table head's description column, up to the next heading (headings stand two spaces
     apart or more, whatever the spacing of the rest of the line)."""
+    if re.search(r"\d[.,]\d\d(?!\d)", line):
+        return None  # a row's amounts: "… stage payment    1  item    3,200.00" heads no column with its "item"
     heads = [(m.start(), m.end(), m.group(0)) for m in _HEADING.finditer(line)]
     if len(heads) < 3:
         return None

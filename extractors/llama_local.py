@@ -370,6 +370,12 @@ class LlamaExtractor:
         evidence = {p.name: next((c.score for c in proposals[p.name] if c.value == choices[p.name].value), 0.0)
                     for p in group}
         labelled = {name: score >= 1.0 for name, score in evidence.items()}
+        basis = next((p.name for p in group if re.search(TAX_BASIS_FIELD, p.name)), None)
+        # the labelled basis, tax and total hold a charge outside the tax between them ("Taxe de séjour (42 nuitées ×
+        # 200 F) – non soumise à TVA 8 400"): the rules cannot hold, and the three stay
+        held = ({p.name for p in group if p.name == basis or is_gross_total(p.name) or amount_role(p.name) == "tax"}
+                if basis and labelled[basis]
+                and _outside_tax(choices[basis].value, _total_less_tax(group, choices), lines) else set())
         options = []
         for p in group:
             ranked = proposals[p.name][: 4 if choices[p.name].value is not None else 8]
@@ -405,6 +411,11 @@ class LlamaExtractor:
             if best is None or key > best[0]:
                 best, best_combo = (key, trial), combo
         if best is None:
+            # no candidate mends them: the basis may still be the labelled total less the labelled tax, where the
+            # subtotal is that difference ("Subtotaal 6.953,91" over "Vrijgesteld van btw 6.829,11" and "Belast met
+            # 21% btw 124,80": one rate's basis read) or the page prints it; not where neither holds ("Suplidos (no
+            # sujetos a IVA)" between, or a tax misread)
+            _basis_between(spec, group, choices, rows, labelled, floor, lines, printed_only=True)
             return
         # a value next to its own label (2.5) given up for a weaker reading: first try the basis between
         new_scores = {name: score for name, (_, score) in zip(best[1], best_combo)}
@@ -413,6 +424,8 @@ class LlamaExtractor:
             return
         filled = []
         for name, value in best[1].items():
+            if name in held:
+                continue
             if is_gross_total(name) and labelled[name] and _charge_between(proposals[name], choices[name].value, value,
                                                                          lines):
                 continue  # the printed total holds a charge outside the tax: the rules are broken, and it stays
@@ -574,11 +587,31 @@ _MINUS_BEFORE = re.compile(rf"-\s?(?:{C.CURRENCY_SIGNS})?\s?$")
 
 def _outside_tax(old: Any, new: Any, lines: list[str]) -> bool:
     """A basis moved to a larger amount, the difference printed as outside the tax ("VAT at 20% on £1,742.00",
-    "Disbursements not subject to VAT 2,746.60", "Sub-total before VAT 4,488.60", a tourist tax)."""
+    "Disbursements not subject to VAT 2,746.60", "Sub-total before VAT 4,488.60", a tourist tax; a whole amount
+    beside other numbers too: "Taxe de séjour (42 nuitées × 200 F) – non soumise à TVA 8 400")."""
     if not isinstance(old, (int, float)) or not isinstance(new, (int, float)) or not 0 < old < new:
         return False
     difference = round(new - old, 2)
-    return any(_printed_amounts(line, difference) for line in lines if _OUTSIDE_TAX.search(line))
+    return any(_printed_amounts(line, difference) or _printed_whole(line, difference)
+               for line in lines if _OUTSIDE_TAX.search(line))
+
+
+def _total_less_tax(group: list[FieldPlan], choices: dict[str, "FieldChoice"]) -> float | None:
+    """The chosen total less the chosen tax, where both are read."""
+    total = next((choices[p.name].value for p in group if is_gross_total(p.name)), None)
+    tax = next((choices[p.name].value for p in group if amount_role(p.name) == "tax"), None)
+    if isinstance(total, (int, float)) and isinstance(tax, (int, float)):
+        return round(total - tax, 2)
+    return None
+
+
+def _printed_whole(line: str, value: float) -> bool:
+    """The line prints `value`, a whole amount, grouped in thousands or not, among other numbers ("(42 nuitées ×
+    200 F) – non soumise à TVA 8 400"), which `_printed_amounts` does not read as amounts."""
+    if not float(value).is_integer() or value <= 0:
+        return False
+    groups = f"{int(value):,}".split(",")
+    return re.search(r"(?<![\d.,])" + r"[ ,.\u00a0\u202f]?".join(groups) + r"(?![\d]|[.,]\d)", line) is not None
 
 
 # words of an amount outside the tax: exemptions, disbursements, and the tourist taxes hotels collect for the town
@@ -591,12 +624,13 @@ _OUTSIDE_TAX = re.compile(r"(?i)\b(?:not subject to|outside (?:the )?scope|out o
 
 
 def _basis_between(spec: SchemaSpec, group: list[FieldPlan], choices: dict[str, "FieldChoice"], rows: dict,
-                   labelled: dict[str, bool], floor: int, lines: list[str]) -> bool:
+                   labelled: dict[str, bool], floor: int, lines: list[str], printed_only: bool = False) -> bool:
     """A tax basis, empty or the subtotal's, that the labelled total less the labelled tax makes consistent: a
     charge printed between the subtotal and the basis ("Total Net Amount 1,748.15", "Carriage 12.50", "Total VAT
     Amount 347.13", "Invoice Total £2,107.78") breaks subtotal + tax = total, and moving the tax and the total to
     make it hold would be wrong twice. Filled with the difference (grounded as computed from two printed numbers),
-    as sure as the two it comes from."""
+    as sure as the two it comes from; with `printed_only`, only where the subtotal is that difference or the page
+    prints it."""
     def one(pick) -> FieldPlan | None:
         return next((p for p in group if pick(p)), None)
 
@@ -608,6 +642,8 @@ def _basis_between(spec: SchemaSpec, group: list[FieldPlan], choices: dict[str, 
     if total is None or tax is None:
         return False
     value = round(choices[total.name].value - choices[tax.name].value, 2)
+    if printed_only and value != sub_value and not any(_printed_amounts(line, value) for line in lines):
+        return False
     # or any basis, where the labelled subtotal is the difference: "Subtotal 7,337.50", "TOTAL VAT 20% 1,127.50",
     # "TOTAL GBP 8,465.00" over a basis read from "Net zero rated: 1,700.00", one rate's part
     basis = one(lambda p: re.search(TAX_BASIS_FIELD, p.name) is not None

@@ -62,6 +62,7 @@ class InvoiceFields(BaseModel):
         json_schema_extra={"labels": ["invoice number", "invoice no", "invoice #", "invoice", "invoice id", "rechnungsnummer",
                                       "fiscal document number",  # (the number a tax authority's system gives: EFRIS)
                                       "rechnung nr", "rechnungs-nr", "rechnungsnr", "rechnung #", "rechnung",
+                                      "premienota",  # an insurer's premium note, over its number
                                       "beleg-nr", "honorarnote nr", "sorszám", "számla sorszáma",
                                       "belegnummer", "nr.", "nr", "no.", "facture n°", "facture n", "facture", "avoir",
                                       "n°", "nº", "n.º", "n.°",
@@ -171,7 +172,8 @@ class InvoiceFields(BaseModel):
                                       "ninea", "ncc", "niu", "kra pin",
                                       # the Balkans', the Caucasus' and Central Asia's; the Caribbean's
                                       "pib", "пиб", "jib", "id broj (jib)", "oib", "edb", "едб", "nipt",
-                                      "vöen", "հվհհ", "инн", "бин", "бин / иин", "иин", "бсн", "stir", "tin (inn)",
+                                      "vöen", "հվհհ", "инн", "іпн",
+                                      "бин", "бин / иин", "иин", "бсн", "stir", "tin (inn)",
                                       "საიდ. კოდი", "საიდენტიფიკაციო კოდი", "rnc", "rtn", "gct reg. no.",
                                       "trn / gct reg. no."]},
     )
@@ -214,7 +216,10 @@ class InvoiceFields(BaseModel):
                                       "faktureringsadresse", "fakturaadresse", "laskutusosoite",
                                       "tomador de serviços", "tomador", "adquiriente", "adquirente", "receptor",
                                       "señor(es)", "señores", "cessionario/committente", "cessionario",
-                                      "committente", *more_labels("buyer_name")]},
+                                      "committente",
+                                      # a US medical statement's: the person responsible for the bill
+                                      "statement for", "guarantor", "responsible party",
+                                      *more_labels("buyer_name")]},
     )
     currency: str | None = Field(
         None,
@@ -228,14 +233,19 @@ class InvoiceFields(BaseModel):
         None,
         description="Sum of the line amounts before tax, before discounts or charges on the whole invoice.",
         json_schema_extra={"labels": ["subtotal", "sub total", "sub-total", "positionssumme", "zwischensumme",
+                                      "zwischentotal", "total lines", "lines total", "totaal premie",
+                                      "total des primes", "summe nettobeiträge", "total htva des prestations",
                                       "warenwert", "total mercadoria", "total mercadorias", "total ilíquido",
                                       # a DANFE's box (Brazil's NF-e), with the IPI and the note's total beside it
                                       "valor total dos produtos",
                                       "totale onorari", "totale competenze", "totale prestazioni", "total prestations",
                                       "sous-total", "subtotaal", "summe positionen", "summe positionen netto",
                                       "total marchandises", "total marchandises htva", "total marchandises ht",
+                                      "total ht marchandises",
                                       "sous-total ht", "total positionen", "sum varer", "totale merce",
-                                      "sum varer eks. mva", "merchandise", "merchandise total", "goods total",
+                                      "sum varer eks. mva",
+                                      "summa varor", "varusumma", "vörur samtals", "vörur samtals án vsk",
+                                      "merchandise", "merchandise total", "goods total",
                                       "samanlagt uttan mvg",
                                       "tuotteet yhteensä",
                                       "suma artículos",
@@ -255,6 +265,8 @@ class InvoiceFields(BaseModel):
         None,
         description="Amount the tax is charged on: the subtotal after discounts and charges on the whole invoice.",
         json_schema_extra={"labels": ["tax basis", "tax base", "basisbetrag", "steuerbasisbetrag", "steuerbasis",
+                                      # a premium note's, after its discount and fees
+                                      "totaal premie en kosten", "prime nette", "total base",
                                       "bemessungsgrundlage", "rechnungssumme ohne ust", "base ht", "assiette",
                                       "grondslag", "montant taxable", "maatstaf van heffing",
                                       "taxable amount", "taxable total", "total taxable", "momspligtigt beløb",
@@ -275,9 +287,14 @@ class InvoiceFields(BaseModel):
                                       "ust.",
                                       "steuerbetrag", "steuer", "umsatzsteuer", "mehrwertsteuer", "tva", "total tva",
                                       "montant tva",
+                                      # Samoa's VAGST, New Caledonia's TGC
+                                      "vagst", "tgc", "total tgc",
                                       "btw", "iva", "cuota iva", "cuota", "imposta", "moms", "gst", "igst", "cgst",
                                       "sgst",
-                                      "versicherungsteuer", "versicherungssteuer", "hst", "pst", "qst", "tps", "tvq",
+                                      "versicherungsteuer", "versicherungssteuer",
+                                      # the Dutch and the Swiss taxes on insurance premiums
+                                      "assurantiebelasting", "droit de timbre", "droit de timbre fédéral",
+                                      "hst", "pst", "qst", "tps", "tvq",
                                       "tvh", "igv", "i.g.v.", "i.v.a.", "ppn", "consumption tax",
                                       "consumption tax total",
                                       "valor do iss", "valor total do ipi", "iva total discriminado",
@@ -290,6 +307,7 @@ class InvoiceFields(BaseModel):
         description="Grand total including tax.",
         json_schema_extra={"labels": ["total", "grand total", "amount due", "total due", "balance due", "total amount",
                                       "amount owed", "amount owing",
+                                      "gesamtbeitrag", "zu zahlender gesamtbeitrag",  # an insurer's yearly premium
                                       "tilsamans at gjalda",
                                       "invoice total", "bruttosumme", "gesamtbetrag", "gesamtsumme", "rechnungsbetrag",
                                       "rechnungstotal", "gesamttotal", "totalbetrag",

@@ -21,16 +21,17 @@ from __future__ import annotations
 LABELS: dict[str, list[str]] = {
     "invoice_number": [
         "broj računa", "račun br", "račun broj", "broj fakture", "číslo faktúry", "faktúra č", "faktúra číslo",
-        "arve nr", "arve number", "arve nr.", "rēķina nr", "rēķina numurs", "rēķins nr", "sąskaitos nr",
+        "arve nr", "arve number", "arve nr.", "arve", "serie și număr", "serie si numar", "seria și numărul",
+        "rēķina nr", "rēķina numurs", "rēķins nr", "sąskaitos nr",
         "sąskaitos numeris", "sąskaitos faktūros nr", "fatura no", "fatura numarası", "fatura seri no",
         "reikningsnúmer", "reikningur nr", "laskun numero", "laskunumero", "laskun nro", "számlaszám",
         "számla sorszáma", "számla száma", "fakturanummer", "fakturanr", "număr factură", "nr. factură",
-        "numărul facturii", "serie / număr factură", "številka računa", "račun št", "št. računa",
+        "numărul facturii", "serie / număr factură", "številka računa", "račun št", "št. računa", "številka",
         "número de factura", "núm. factura", "número factura", "αριθμός τιμολογίου", "αρ. τιμολογίου",
         "numer faktury", "nr faktury", "číslo dokladu", "número da fatura", "nº da fatura"],
     "invoice_date": [
         "datum računa", "datum izdavanja", "datum izdavanja računa", "dátum vystavenia", "dátum vyhotovenia",
-        "arve kuupäev", "kuupäev", "izrakstīšanas datums", "rēķina datums", "datums", "išrašymo data",
+        "arve kuupäev", "kuupäev", "izrakstīšanas datums", "rēķina datums", "datums", "dato", "išrašymo data",
         "sąskaitos data", "fatura tarihi", "düzenleme tarihi", "tarih", "dagsetning", "útgáfudagur",
         "reikningsdagur", "laskun päivämäärä", "päivämäärä", "laskupäivä", "kelt", "keltezés", "számla kelte",
         "kiállítás dátuma", "kiállítás kelte", "fakturadato", "fakturadatum", "data emiterii", "data facturii",
@@ -79,7 +80,8 @@ LABELS: dict[str, list[str]] = {
     "total": [
         "ukupno", "ukupno za platiti", "za platiti", "sveukupno", "iznos za plaćanje", "spolu", "celkom",
         "celkom k úhrade", "spolu k úhrade", "na úhradu", "k úhrade", "kokku", "kokku tasuda", "tasuda",
-        "tasumisele kuuluv summa", "kopā", "kopā apmaksai", "summa apmaksai", "apmaksai", "iš viso", "suma mokėti",
+        "tasumisele kuuluv summa", "arve summa", "arve kogusumma",
+        "kopā", "kopā apmaksai", "summa apmaksai", "apmaksai", "iš viso", "suma mokėti",
         "mokėti", "iš viso mokėti", "genel toplam", "toplam", "ödenecek tutar", "toplam tutar", "samtals",
         "til greiðslu", "alls til greiðslu", "yhteensä", "maksettava", "maksettavaa", "loppusumma", "összesen",
         "fizetendő összeg", "végösszeg", "bruttó", "å betale", "totalt", "sum å betale", "att betala",

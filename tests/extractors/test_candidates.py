@@ -945,3 +945,74 @@ def test_southeast_asian_ids_currencies_and_buddhist_era_dates():
     assert [c.value for c in C.find_vat_ids(C.TextIndex("VATTIN: K009-902318745"))] == ["K009-902318745"]
     assert [c.value for c in C.find_vat_ids(C.TextIndex("VATTIN\nK007-901553824"))] == ["K007-901553824"]
     assert C.find_vat_ids(C.TextIndex("18 OL-3001 Refined palm olein, 17 kg tin TIN 6 38.50 231.00")) == []
+
+
+def test_healthcare_rows_a_list_of_days_a_tax_code_column_a_packs_size_and_a_fee_factor():
+    # a list of visit days is no row (3 × 7 = 21)
+    text = ("Code Désignation Nombre P.U. € Montant €\nAMI 1 Injection sous-cutanée 20 3,15 63,00\n"
+            "Passages : 03, 05, 07, 10, 12, 14, 17, 19, 21, 24, 26 et 28/03/2025 (pansements).\n")
+    assert [r[1:] for r in rows(text)] == [(20.0, 3.15, 63.0)]
+    # an amount with cents before the tax code's column: 2 × 1 390,00 less 8 %, not 2 × 1 = 2
+    assert rows("LM-E3 Lit médicalisé électrique 2 u 1 390,00 8 % 2 557,60 2\n") == [
+        ("Lit médicalisé électrique", 2.0, 1390.0, 2557.6)]
+    # the count column nearer the amount, not the pack's size in the description
+    assert rows("09.03.2025 Aliment diététique rénal chat, sac 2 kg 2 34.90 2.6% 69.80\n") == [
+        ("Aliment diététique rénal chat, sac 2 kg", 2.0, 34.9, 69.8)]
+    # a German doctor's GOÄ factor column after each description
+    goae = ("Datum GOÄ-Nr. Leistungsbeschreibung Faktor Anz. Einzel € Betrag €\n"
+            "3562.H1 Cholesterin 1,15 1 2,68 2,68\n3561 Glykiertes Hämoglobin (HbA1c) 1,15 1 13,41 13,41\n")
+    assert [r[0] for r in rows(goae)] == ["Cholesterin", "Glykiertes Hämoglobin (HbA1c)"]
+
+
+def test_a_german_steuernummer_is_a_tax_id():
+    ids = lambda text: [c.value for c in C.find_vat_ids(C.TextIndex(text))]  # noqa: E731
+    assert ids("Steuernummer 144/218/60317 (Finanzamt München)") == ["144/218/60317"]
+    assert ids("Steuer-Nr.: 026 841 62047\nUSt-IdNr.: DE283614925") == ["DE283614925", "026 841 62047"]
+
+
+def test_icelands_five_digit_vsk_number():
+    assert [c.value for c in C.find_vat_ids(C.TextIndex("Kt. 540306-2140  ·  VSK nr. 98412"))] == ["98412"]
+
+
+def test_the_maghrebs_dirham_and_dinar():
+    found = lambda text: [c.value for c in C.find_currencies(C.TextIndex(text))]  # noqa: E731
+    assert found("Base TVA 20 % : 253 201,30 DH\n") == ["MAD"]
+    assert found("Total HT 36 414,750 DT\n") == ["TND"]
+    assert found("Net à payer TTC (DT) 40.780,605\n") == ["TND"]
+
+
+def test_a_measure_at_a_six_decimal_tariff_and_icelandic_and_finnish_heads():
+    finnish = ("Tuote / jakso Määrä Yks. Hinta €/yks. ALV % Veroton €\n"
+               "Pörssisähkö, kulutuspainotettu keskihinta 2 196,99 kWh 0,078214 25,5 171,84\n")
+    assert [r[1:] for r in rows(finnish)] == [(2196.99, 0.078214, 171.84)]
+    icelandic = ("Lýsing Magn Ein. Einingarverð Upphæð\nAukagagnamagn 5 GB 2 stk. 1.205 2.410\n"
+                 "Gagnanotkun í reiki utan EES (Bandaríkin) 850 MB 2 1.700\n")
+    assert [r[1:] for r in rows(icelandic)] == [(2.0, 1205.0, 2410.0), (850.0, 2.0, 1700.0)]
+    # a discounted whole amount, rounded to the króna
+    discounted = ("Vörunr. Vara Magn Einingaverð Afsl. VSK Upphæð\n"
+                  "HT-2207 Ullarteppi, grátt, 130×170 cm 1 14.508 20% 24% 11.606\nSamtals án VSK 51.025 kr.\n")
+    assert [r[1:] for r in rows(discounted)] == [(1.0, 14508.0, 11606.0)]
+
+
+def test_the_pacifics_francs_dollars_tax_ids_and_grouped_whole_amounts():
+    found = lambda text: [c.value for c in C.find_currencies(C.TextIndex(text))]  # noqa: E731
+    assert found("Total TTC 68.868 F CFP\n") == ["XPF"]
+    assert found("Code Description of charges Qty Unit Rate FJ$ VAT Amount FJ$\n")[:1] == ["FJD"]
+    ids = lambda text: [c.value for c in C.find_vat_ids(C.TextIndex(text))]  # noqa: E731
+    assert ids("RIDET : 1 284 736.001 · RCS Nouméa 2011 B 1 284 736") == ["1 284 736.001"]
+    assert ids("N° TAHITI : B47219 – RCS Papeete TPI 15 2207 B") == ["B47219"]
+    assert ids("TIN 1043827  ·  VAGST registered") == ["1043827"]
+    assert ids("Société enregistrée au Vanuatu · N° TVA : 108472 · Montants en vatu (VUV)") == ["108472"]
+    # a narrow no-break space groups a whole amount's thousands
+    index = C.TextIndex("Total HT marchandises 339\u202f461\nNET À PAYER TTC 383\u202f519 XPF\n")
+    assert [c.value for c in C.find_amounts(index)] == [339461.0, 383519.0]
+    # a tax id's groups are no row
+    assert rows("SARL au capital de 5 000 000 XPF · RIDET 1 284 736.001 · Assujetti à la TGC\n") == []
+
+
+def test_a_unit_column_after_a_year():
+    text = ("# Description Unit Qty Rate (SAR) Amount (SAR)\n"
+            "3 Operator overtime beyond 10 hours per day, unit MC-104 hr 46 145.00 6,670.00\n"
+            "4 Telehandler 17 m (unit TH-221), monthly hire, March 2025 month 1 14,500.00 14,500.00\n"
+            "5 Rigging set and certified slings for lift plan LP-031 lot 1 2,350.00 2,350.00\n")
+    assert [r[0] for r in rows(text)][1] == "Telehandler 17 m (unit TH-221), monthly hire, March 2025"

@@ -2543,3 +2543,170 @@ def test_a_philippine_invoices_printer_is_no_seller():
             "Mindanao Fastprint Press, Inc.  ·  Lagao, General Santos City  ·  VAT Reg. TIN: 403-227-519-00000\n"
             "Printer's Accreditation No. 12AMP20240000000021\n")
     assert _top(text, "vendor_name") == "SARANGANI BAY TUNA PROCESSING CORPORATION"
+
+
+def test_healthcare_parties_and_a_basis_taxed_at_a_rate():
+    # the party's account number after "SOLD TO:" ends its heading; "ST." of a saint's name ends no sentence
+    us = ("GREAT LAKES SURGICAL SUPPLY, INC.\n4400 COMMERCE DRIVE\nINVOICE NO. 7731408\nSOLD TO: 100284\n"
+          "ST. BRENDAN REGIONAL MEDICAL CENTER\nACCOUNTS PAYABLE\n2200 RIVERSIDE AVE\n"
+          "INVOICE TOTAL USD $5,917.73\nACH: FIFTH COAST BANK  ABA 041215663\n")
+    assert _top(us, "buyer_name") == "ST. BRENDAN REGIONAL MEDICAL CENTER"
+    # a US medical statement's guarantor is the buyer; whoever the laboratory received samples from is no seller
+    statement = ("Cedar Ridge Orthopedic & Sports Medicine, P.C.\nPATIENT INVOICE\nInvoice No. CR-2025-018734\n"
+                 "STATEMENT FOR / GUARANTOR\nJonathan R. Pierce\n318 Lakeview Terrace\n")
+    assert _top(statement, "buyer_name") == "Jonathan R. Pierce"
+    lab = ("LIFFEY\nDiagnostic Laboratories\nLiffey Diagnostic Laboratories Ltd\nUnit 7, Parkway Business Centre\n"
+           "INVOICE\nInvoice No. LDL-INV-25-0287\nBILL TO\nGlenview Family Practice\nMain Street\n"
+           "SAMPLES RECEIVED FROM\nDr Aoife Brennan, Dr Ciarán Walsh\n")
+    assert _top(lab, "vendor_name") == "Liffey Diagnostic Laboratories Ltd"
+    # "Belast met 21% btw" labels the amount taxed at 21 %, not the tax; Switzerland's "Zwischentotal"
+    dutch = "Subtotaal 6.953,91\nVrijgesteld van btw 6.829,11\nBelast met 21% btw 124,80\nBtw 21% 26,21\n"
+    assert (_top(dutch, "tax_basis_total"), _top(dutch, "tax_total")) == (124.8, 26.21)
+    # (not a charge "not subject to" it)
+    spanish = ("Base imponible 80,45\nIVA 10 % 8,05\nTasa municipal de recogida de residuos (no sujeta a IVA) 15,90\n"
+               "TOTAL FACTURA 104,40\nImporte pendiente factura anterior 38,44\nTOTAL A PAGAR 142,84 €\n")
+    assert _top(spanish, "subtotal") == 80.45
+    swiss = "Zwischentotal 14'186.69\nVersandkosten und Verpackung 48.00\nTotal exkl. MWST 14'234.69\n"
+    assert _top(swiss, "subtotal") == 14186.69
+
+
+def test_the_basis_of_all_rates_is_the_total_less_the_tax_where_one_rates_basis_was_read():
+    # one rate's basis is labelled, the exempt services are not: the total less the tax is the basis of both
+    dutch = _invoice("Factuur\nFactuurnummer: 2025/02/0412\nSubtotaal 6.953,91\nVrijgesteld van btw 6.829,11\n"
+                     "Belast met 21% btw 124,80\nBtw 21% 26,21\nTe betalen € 6.980,12\n")
+    assert (dutch["tax_basis_total"], dutch["tax_total"], dutch["total"]) == (6953.91, 26.21, 6980.12)
+    us = _invoice("INVOICE\nInvoice No. 25-0311\nSubtotal 4,616.09\nTaxable amount (T) 121.49\n"
+                  "NC sales tax 7.00% 8.50\nInvoice total $4,624.59\nLess deposit paid -1,500.00\n")
+    assert (us["tax_basis_total"], us["tax_total"], us["total"]) == (4616.09, 8.5, 4624.59)
+    # not where the subtotal is not that difference: disbursements outside the tax stand between
+    spanish = _invoice("FACTURA\nNúmero: 2025/AC-0147\nSubtotal 14.312,50\nBase imponible % IVA Cuota IVA\n"
+                       "14.312,50 10 % 1.431,25\nSuplidos (no sujetos a IVA)\nTasas aeroportuarias 612,48\n"
+                       "Handling FBO Sevilla 845,20\nTOTAL FACTURA 17.201,43 €\n")
+    assert spanish["tax_basis_total"] == 14312.5
+    # or where the page prints the difference: the goods and the carriage the VAT is charged on
+    sage = _held_out_invoice("invoice_set_a", "16_uk_sage_invoice_pennine_fasteners.pdf")
+    assert sage["tax_basis_total"] == 1102.5
+
+
+def test_nordic_labels_a_swedish_return_address_and_a_name_glued_to_a_year():
+    # a Swedish postcode of two groups in the sender's return address over the recipient
+    swedish = ("kvistbo\nbredband · tv · telefoni\nFaktura\nAvs: Kvistbo Bredband AB, Box 318, 651 08 Karlstad\n"
+               "Maja Sandberg\nGjutargatan 7 lgh 1102\n652 25 Karlstad\nKundinformation\n")
+    assert _top(swedish, "buyer_name") == "Maja Sandberg"
+    norwegian = "torvhandel\nFaktura – selgergebyrer\nOppgjørsperiode april 2025Sagbruket Interiør AS\nv/ Kari Mostue\n"
+    assert _top(norwegian, "buyer_name") == "Sagbruket Interiør AS"
+    # Estonia's "ARVE" over its number, Denmark's "Dato", Estonia's "Arve summa" before an advance is deducted
+    assert _invoice_number("pilvekiri ARVE PK-2025-0412\n(leping nr 2024/117)\n") == "PK-2025-0412"
+    danish = ("KREDITNOTA\nKreditnota nr.: KN-204418\nDato: 14. marts 2025\nKundenr.: 7002-1188\n"
+              "Vedrørende faktura: 90558123\nFakturadato: 03-03-2025\n")
+    assert _top(danish, "invoice_date") == dt.date(2025, 3, 14)
+    estonian = ("Kokku käibemaksuta 6036,55\nKäibemaks 22% 1327,20\nArve summa 7363,75\nEttemaks -120,00\n"
+                "Tasuda 7243,75 EUR\n")
+    assert _top(estonian, "total") == 7363.75
+    # the lines' or goods' sum before an invoice's discount and freight
+    assert _top("Total lines 2,463.58\nAgreement discount 10% on subscriptions -151.68\n", "subtotal") == 2463.58
+    assert _top("Summa varor 13 148,86\nFrakt DB Schenker 595,00\nSumma exkl. moms 13 543,86\n", "subtotal") == 13148.86
+    assert _top("Vörur samtals án VSK 49.735 kr.\nHeimsending 1.290 kr.\nSamtals án VSK 51.025 kr.\n",
+                "subtotal") == 49735
+
+
+def test_gulf_and_maghreb_registers_salesmen_and_a_short_names_initials():
+    # "C.R. No." numbers the commercial register, no invoice
+    omani = ("WADI SAHTAN STEEL & BUILDING MATERIALS LLC\nC.R. No. 1287364  |  VATIN: OM1100274583\nTAX INVOICE\n"
+             "Invoice No.\nWS/TI/2025/00961\nInvoice Date\n9 April 2025\n")
+    assert _invoice_number(omani) == "WS/TI/2025/00961"
+    # a salesman or a vendeur is the seller's employee, no seller
+    qatari = ("DG\nREADY MIX\nDoha Gulf Ready Mix Concrete W.L.L.\nStreet 24, Industrial Area, Doha\n"
+              "Invoice No. : DGRM/1\n"
+              "Payment Terms :  60 days from invoice date\nSalesman :  Ravi Nair\n")
+    assert _top(qatari, "vendor_name") == "Doha Gulf Ready Mix Concrete W.L.L."
+    tunisian = ("SOMAP\nSociété Méditerranéenne des Aciers et Profilés SA\nM.F. : 1536204/T/A/M/000\nFACTURE\n"
+                "Numéro FV-25-02117\nVendeur Anis Karray\nFacturé à\nM. Hatem Ben Ammar\n")
+    assert _top(tunisian, "vendor_name") != "Anis Karray"
+    assert _top(tunisian, "vendor_vat_id") == "1536204/T/A/M/000"
+    # the full name the initials stand for, with the same legal form; the id beside the company's register
+    bahraini = ("Muharraq Integrated Facilities Management W.L.L.\nTAX INVOICE\n"
+                "MIFM W.L.L. - P.O. Box 2287 - Muharraq - Kingdom of Bahrain\nAmwaj Sands Property Development B.S.C.\n"
+                "Building 410, Road 5313\nVAT Account No. 200012874500002\nInvoice number MIFM-2503-0044\n"
+                "Total VAT 1,237.068\nMuharraq Integrated Facilities Management W.L.L.  -  C.R. No. 118472-1  -  "
+                "VAT Account No. 200004571300002\n")
+    assert _top(bahraini, "vendor_vat_id") == "200004571300002"
+    bahraini = _held_out_invoice("invoice_set_bb", "bb05_bahrain_fm_services_two_rates.pdf")
+    assert bahraini["vendor_name"] == "Muharraq Integrated Facilities Management W.L.L."
+    # the taxable amount after the freight is the basis, not the rows' sum
+    saudi = ("Total (Excluding VAT) 200316.00 SAR\nFreight charges (bulk tankers) 16100.00 SAR\n"
+             "Total Taxable Amount (Excluding VAT) 216416.00 SAR\nTotal VAT 32462.40 SAR\n"
+             "Total Amount Due 248878.40 SAR\nAmount in words: Two hundred forty-eight thousand …\n"
+             "Bank: Northern Saudi Investment Bank\nWeights as per weighbridge tickets.\n")
+    assert _top(saudi, "subtotal") == 200316.0
+
+
+def test_oceanias_title_over_a_name_care_of_a_contracts_date_and_a_tourist_tax_outside_the_basis():
+    nz = "Tax Invoice\nKōwhai Cloud Consulting Limited\nLevel 3, 88 Victoria Street\nInvoice:    KCC-2024-031\n"
+    assert _top(nz, "vendor_name") == "Kōwhai Cloud Consulting Limited"
+    credit = ("CREDIT NOTE\nCredit Note No. CN-002291\nCredit to\nEllerslie Heights Body Corporate 401223\n"
+              "c/- Citywide Strata Management Ltd\nPO Box 25-118\n")
+    assert _top(credit, "buyer_name") == "Ellerslie Heights Body Corporate 401223"
+    claim = ("TAX INVOICE\nProgress Claim No. 4\nPROJECT\nNew residence – Job 2317\nContract dated 14 August 2023\n"
+             "Invoice number: KCC-INV-004381\nInvoice date: 28 March 2024\nDue date: 11 April 2024\n")
+    assert _top(claim, "invoice_date") == dt.date(2024, 3, 28)
+    samoan = "Sub-total (excl. VAGST) 12,050.00\nVAGST 15% 1,807.50\nTotal (WS$) 13,857.50\n"
+    assert _top(samoan, "tax_total") == 1807.5
+    # "Total HT 2 140 250", "Total TVA 279 662", "Taxe de séjour (42 nuitées × 200 F) – non soumise à TVA 8 400",
+    # "TOTAL TTC XPF 2 428 312": the total holds a tax outside the VAT, and the basis stays
+    tahiti = _held_out_invoice("invoice_set_ay", "ay14_bora_bora_hotel_seminaire.pdf")
+    assert (tahiti["tax_basis_total"], tahiti["tax_total"], tahiti["total"]) == (2140250, 279662, 2428312)
+    # the other amounts are still mended: "Summe der Leistungen (netto) 585,20 €", not "Zwischensumme brutto"
+    payroll = _held_out_invoice("invoice_set_ao", "ao08_de_lohnabrechnung_service.pdf")
+    assert (payroll["subtotal"], payroll["tax_basis_total"], payroll["total"]) == (585.2, 585.2, 709.39)
+
+
+def test_insurance_and_leasing_labels_a_wrapped_bic_and_a_ragioniere():
+    dutch = ("Premienota\n2025-PN-884013\nDatum\n15-10-2025\nTotaal premie 2.717,13\nPakketkorting 7,5% -203,78\n"
+             "Poliskosten 12,50\nTotaal premie en kosten 2.525,85\nAssurantiebelasting 21% 530,43\n"
+             "Te betalen € 3.056,28\n")
+    assert _held_out_invoice("invoice_set_ar", "ar15_nl_premienota_assurantiebelasting.pdf")["invoice_number"] == (
+        "2025-PN-884013")
+    assert [_top(dutch, f) for f in ("subtotal", "tax_basis_total", "tax_total")] == [2717.13, 2525.85, 530.43]
+    swiss = ("Total des primes 681.70\nRabais combiné 10 % -68.17\nPrime nette 613.53\n"
+             "Droit de timbre fédéral 5 % 30.68\nMontant à payer CHF 644.21\n")
+    assert [_top(swiss, f) for f in ("subtotal", "tax_basis_total", "tax_total")] == [681.7, 613.53, 30.68]
+    german = ("Summe Nettobeiträge 10.989,10 EUR\nNachlass 5 % -549,46 EUR\nBeitrag nach Nachlass 10.439,64 EUR\n"
+              "Versicherungsteuer 2.120,69 EUR\nZu zahlender Gesamtbeitrag 12.560,33 EUR\nSEPA-Lastschrift\n")
+    assert (_top(german, "subtotal"), _top(german, "total")) == (10989.1, 12560.33)
+    belgian = ("Total HTVA des prestations 7.780,06\nRemise flotte 2 % sur loyers -139,00\n"
+               "Base imposable 21 % 7.583,06\n"
+               "Montant non soumis (débours) 58,00\nTotal base 7.641,06\nTVA 21 % 1.592,44\nTOTAL TVAC 9.233,50 EUR\n")
+    assert (_top(belgian, "subtotal"), _top(belgian, "tax_basis_total")) == (7780.06, 7641.06)
+    # the BIC wrapped under its label is no buyer; "Rag." (ragioniere) opens a name, no sentence
+    # ("… · IBAN BE68 7330 4522 1834 · BIC" / "SCHLBEBB · info@scheldeborg-facility.be" at the page's foot)
+    credit = _held_out_invoice("invoice_set_ar", "ar12_be_creditnota_schoonmaak.pdf")
+    assert credit["buyer_name"] == "Kempense Diagnostica BV"
+    italian = ("Rag. Paolo Ferrante\nAmministrazioni condominiali e gestioni immobiliari\n"
+               "Viale Monza 118 – 20127 Milano\n"
+               "P.IVA IT08624150960\nSpett.le\nCondominio Via Giacomo Leopardi 14\n")
+    assert _top(italian, "vendor_name") == "Rag. Paolo Ferrante"
+
+
+def test_central_and_eastern_european_numbers_a_share_capitals_currency_and_a_retention_above_its_rate():
+    romanian = ("Nr. Reg. Com.: J08/1874/2013\nSediul: Str. Depozitelor nr. 7, Brașov,\njud. Brașov, 500269\n"
+                "Serie și număr: TCL 00482 Data emiterii: 2024-04-22 Data scadenței: 2024-05-22 Cota TVA: 19%\n")
+    assert _invoice_number(romanian) == "TCL 00482"
+    slovenian = ("Tiskarna Savinja d.o.o.\nLjubljanska cesta 88, 3000 Celje\nID za DDV: SI47182938\n"
+                 "Matična številka: 6308412000\nRAČUN\nŠtevilka: 2025-00214\nSklic: SI00 2025-00214\n")
+    assert _invoice_number(slovenian) == "2025-00214"
+    croatian = ("RAČUN / INVOICE\nBroj / No.: 412/2/1\nDatum računa / Invoice date: 14.5.2025.\n"
+                "Molimo platite na IBAN HR8323600001102847360 s pozivom na broj HR00 412-2-1.\n")
+    assert _invoice_number(croatian) == "412/2/1"
+    polish = ("Wisła Digital Sp. z o.o. • ul. Zabłocie 43B, 30-701 Kraków • KRS 0000794312 • "
+              "share capital PLN 50,000.00\n"
+              "INVOICE No. WD/2024/0117\nTotal due (EUR) 48,126.84\n")
+    assert _top(polish, "currency") == "EUR"
+    hungarian = "SZÁMLA / INVOICE\nSorszám / No.: BBM-2024-0211\nKelte / Date of issue\n2024. 04. 02.\n"
+    assert _top(hungarian, "invoice_date") == dt.date(2024, 4, 2)
+    ukrainian = "Постачальник: ТОВ «Дніпро Софт Лаб»\nЄДРПОУ 43862176, ІПН 438621704262\n"
+    assert _top(ukrainian, "vendor_vat_id") == "438621704262"
+    # a retention's rate and amount under its name: no basis
+    retention = ("Total 149.199,00 28.347,81\nGaranție de bună execuție reținută\n"
+                 "5% din valoarea fără TVA: -7.459,95\nRest de plată: 170.086,86 lei\n")
+    assert _invoice(retention)["tax_basis_total"] != -7459.95

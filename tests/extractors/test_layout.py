@@ -313,3 +313,37 @@ def test_a_dutch_line_that_ends_in_aan_goes_on_in_the_next():
              "line_total": 18462.26}]
     assert column_descriptions(table, rows) == [
         "Gasolie (MGO) 0,1 % S, levering via bunkerboot aan MS «Maria-Elena», Kanaaldok B2"]
+
+
+def test_a_unit_column_beside_a_cell_that_ends_in_the_same_letters_and_a_size_that_goes_on():
+    # the UOM column's "CS" leaves the description though its cell ends in "10BX/CS"
+    table = ("LN ITEM NO.  DESCRIPTION                                    UOM   ORD  SHIP  UNIT PRICE  EXTENSION\n"
+             "2  GLS-NG-L  NITRILE EXAM GLOVE PF LARGE 100/BX 10BX/CS     CS     8     8      118.40     947.20\n")
+    rows = [{"description": "NITRILE EXAM GLOVE PF LARGE 100/BX 10BX/CS CS", "quantity": 8.0, "unit_price": 118.4,
+             "line_total": 947.2}]
+    assert column_descriptions(table, rows) == ["NITRILE EXAM GLOVE PF LARGE 100/BX 10BX/CS"]
+    # "adult" / "M, two-tube": a size, and the list of the item's features goes on
+    table = ("Pos  Item no.        Description                                     Qty   Unit   Price        Amount\n"
+             "6    NV-NIBP-M       Blood pressure cuff, reusable, adult               25    pcs"
+             "         € 19,80  € 495,00\n"
+             "                     M, two-tube\n")
+    rows = [{"description": "Blood pressure cuff, reusable, adult", "quantity": 25.0, "unit_price": 19.8,
+             "line_total": 495.0}]
+    assert column_descriptions(table, rows) == ["Blood pressure cuff, reusable, adult M, two-tube"]
+
+
+def test_a_rows_item_unit_heads_no_column():
+    table = ("Description                                                       Qty   Unit          Rate       Amount\n"
+             "Services rough-in\n"
+             "Plumbing rough-in, second fix – stage payment                       1  item      3,200.00     3,200.00\n")
+    rows = [{"description": "Plumbing rough-in, second fix – stage payment", "quantity": 1.0, "unit_price": 3200.0,
+             "line_total": 3200.0}]
+    assert column_descriptions(table, rows) in ([None], ["Plumbing rough-in, second fix – stage payment"])
+
+
+def test_a_code_under_its_own_heading_left_of_the_description_is_no_part_of_it():
+    table = ("CODE  DESCRIPTION                                                    QTY      RATE  GST         AMOUNT\n"
+             "AFRT  International air freight AKL-SYD, chargeable weight 412 kg    412      3.85  FRE       1,586.20\n")
+    rows = [{"description": "International air freight AKL-SYD, chargeable weight 412 kg", "quantity": 412.0,
+             "unit_price": 3.85, "line_total": 1586.2}]
+    assert column_descriptions(table, rows) in ([None], ["International air freight AKL-SYD, chargeable weight 412 kg"])
