@@ -701,7 +701,13 @@ def find_vat_ids(index: TextIndex) -> list[Candidate]:
                   and (m := _TAX_ID.fullmatch(f"{' '.join(words[-k:])} {value.strip()}"))), None)
         if m and sum(ch.isdigit() for ch in m.group(1)) >= 8 and not _TAX_ID.search(label):
             found.append(Candidate(m.group(1), m.group(1), i + 1, index.lines[i + 1].find(m.group(1))))
+    if any(_VAT.fullmatch(c.value) for c in found):
+        # a German Steuernummer is the seller's id only where no USt-IdNr is printed: beside one it is no option
+        found = [c for c in found if not _STEUERNUMMER_BEFORE.search(index.lines[c.line][: c.start])]
     return found
+
+
+_STEUERNUMMER_BEFORE = re.compile(r"(?i)\bsteuer-?(?:nr|nummer)\.?:?\s*$")
 
 
 def is_iban(text: str) -> bool:

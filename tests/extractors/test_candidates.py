@@ -967,7 +967,8 @@ def test_healthcare_rows_a_list_of_days_a_tax_code_column_a_packs_size_and_a_fee
 def test_a_german_steuernummer_is_a_tax_id():
     ids = lambda text: [c.value for c in C.find_vat_ids(C.TextIndex(text))]  # noqa: E731
     assert ids("Steuernummer 144/218/60317 (Finanzamt München)") == ["144/218/60317"]
-    assert ids("Steuer-Nr.: 026 841 62047\nUSt-IdNr.: DE283614925") == ["DE283614925", "026 841 62047"]
+    # beside a USt-IdNr it is no option (the model, asked between the two, chose the Steuernummer)
+    assert ids("Steuer-Nr.: 026 841 62047\nUSt-IdNr.: DE283614925") == ["DE283614925"]
 
 
 def test_icelands_five_digit_vsk_number():
