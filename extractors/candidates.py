@@ -707,7 +707,7 @@ def find_vat_ids(index: TextIndex) -> list[Candidate]:
     return found
 
 
-_STEUERNUMMER_BEFORE = re.compile(r"(?i)\bsteuer-?(?:nr|nummer)\.?:?\s*$")
+_STEUERNUMMER_BEFORE = re.compile(r"(?i)\bsteuer-?(?:nr|nummer)\.?\s*:?\s*$")
 
 
 def is_iban(text: str) -> bool:

@@ -969,6 +969,7 @@ def test_a_german_steuernummer_is_a_tax_id():
     assert ids("Steuernummer 144/218/60317 (Finanzamt München)") == ["144/218/60317"]
     # beside a USt-IdNr it is no option (the model, asked between the two, chose the Steuernummer)
     assert ids("Steuer-Nr.: 026 841 62047\nUSt-IdNr.: DE283614925") == ["DE283614925"]
+    assert ids("Steuernummer : 201/113/40209\nUSt-IdNr: DE123456789") == ["DE123456789"]
 
 
 def test_icelands_five_digit_vsk_number():
