@@ -652,10 +652,10 @@ _TAX_WORD_THEN_ID = re.compile(
 _SHORT_TAX_ID = re.compile(r"[A-Z]-\d{6}-[A-Z]|SM ?\d{5}|[A-ZÑ&]{3,4}\d{6}[A-Z0-9]{3}|\d{7} [A-Z]|[A-Z]\d{5}")
 
 
-# six-digit VAT numbers: Iceland's "VSK-nr. 118452", the Faroe Islands' "V-tal 512034", Trinidad and Tobago's
-# "VAT Reg. No. 183457"
-# and Iceland's of five: "VSK nr. 98412"; Samoa's and Vanuatu's of six or seven ("TIN 1043827", "N° TVA : 108472")
-_SIX_DIGIT_VAT = re.compile(r"(?<![\w-])(?:(?:VSK[- ](?:nr\.|númer)):?\s*(?=\d{5,6}(?![\d.,]))"
+# VAT numbers of five to seven digits, after their own labels: Iceland's "VSK-nr. 118452" and "VSK nr. 98412", the
+# Faroe Islands' "V-tal 512034", Trinidad and Tobago's "VAT Reg. No. 183457", Samoa's "TIN 1043827", Vanuatu's
+# "N° TVA : 108472"
+_SHORT_VAT_NUMBER = re.compile(r"(?<![\w-])(?:(?:VSK[- ](?:nr\.|númer)):?\s*(?=\d{5,6}(?![\d.,]))"
                             r"|(?:V-tal|VAT Reg\. No\.):?\s*(?=\d{6}(?![\d.,]))"
                             r"|(?:TIN|N[°º] TVA) ?:?\s*(?=\d{6,7}(?![\d.,])))(\d{5,7})(?![\d.,])")
 # a US state's tax account, of seven digits or more: "MN Tax ID: 4417902", "IL Account ID 3184-2706"
@@ -690,7 +690,7 @@ def find_vat_ids(index: TextIndex) -> list[Candidate]:
         if (i, m.start(1)) not in taken and (sum(ch.isdigit() for ch in m.group(1)) >= 8
                                              or _SHORT_TAX_ID.fullmatch(m.group(1))):
             found.append(Candidate(m.group(1), m.group(1), i, m.start(1)))
-    for i, m in (*index.iter_matches(_STATE_TAX_ID), *index.iter_matches(_SIX_DIGIT_VAT)):
+    for i, m in (*index.iter_matches(_STATE_TAX_ID), *index.iter_matches(_SHORT_VAT_NUMBER)):
         if (i, m.start(1)) not in taken:
             found.append(Candidate(m.group(1), m.group(1), i, m.start(1)))
     for i, (label, value) in enumerate(zip(index.lines, index.lines[1:])):
@@ -1328,7 +1328,7 @@ def _without_factor_column(rows: list[RowCandidate], lines: list[str]) -> list[R
     if len(rows) < 2 or not any(_FACTOR_HEAD.search(lines[j]) for j in range(max(0, rows[0].line - 8), rows[0].line)):
         return rows
     for row in rows:
-        if (m := _FACTOR_AT_END.search(row.description)) and len(row.description[: m.start()].split()) >= 1:
+        if (m := _FACTOR_AT_END.search(row.description)) and row.description[: m.start()].strip():
             row.description = row.description[: m.start()]
     return rows
 
