@@ -973,10 +973,10 @@ _IRISH_COUNTY = (r"(?:Antrim|Armagh|Carlow|Cavan|Clare|Cork|Derry|Donegal|Down|D
                  r"|Tipperary|Tyrone|Waterford|Westmeath|Wexford|Wicklow)\b")
 
 
-# a line that can open a company's name: capitalised words, no digits, no label or punctuation of a sentence
 # a document's title alone on its line: "Tax Invoice"
 _TITLE_ALONE = re.compile(
     rf"(?i)(?:tax |commercial |pro forma )?(?:{DOCUMENT_TITLES}|{MORE_DOCUMENT_TITLES}|credit note)")
+# a line that can open a company's name: capitalised words, no digits, no label or punctuation of a sentence
 _FIRST_LINE_OF_NAME = re.compile(r"[A-ZÄÖÜ][\w&'-]*(?: [A-ZÄÖÜ][\w&'-]*){0,3}")
 COMPANY = re.compile(
     # legal forms of several parts first, whole: "Co., Ltd.", "S.A. de C.V.", "S. de R.L. de C.V."
@@ -1541,11 +1541,12 @@ def _row(text: str, line: int, first_within: int | None = None, whole: bool = Fa
     dates = [(d.start, d.start + len(d.text)) for d in find_dates(TextIndex(text))]
     if any(a < end and start < b for start, end in spans for a, b in dates):
         return None  # "· $1,023.03 due May 1, 2025": the day of a date is no factor
-    if any(a <= start and end <= b for start, end in spans for m in _NUMBER_LIST.finditer(text) for a, b in [m.span()]):
-        return None  # "Passages : 03, 05, 07, 10, 12, 14, 17, 19, 21, …": a list of days (3 × 7 = 21), no factors
-    if any(a <= start and end <= b for start, end in spans for m in _TAX_ID.finditer(text)
-           if not _CENTS_IN_ID.search(m.group(1)) for a, b in [m.span(1)]):
-        return None  # "RIDET 1 284 736.001": a tax id's groups, no factors (a row's unit "tin" is no TIN)
+    # "Passages : 03, 05, 07, 10, 12, 14, 17, 19, 21, …": a list of days (3 × 7 = 21); "RIDET 1 284 736.001": a tax
+    # id's groups (a row's unit "tin" before its amounts is no TIN): no factors
+    inside = [m.span() for m in _NUMBER_LIST.finditer(text)] + [
+        m.span(1) for m in _TAX_ID.finditer(text) if not _CENTS_IN_ID.search(m.group(1))]
+    if any(a <= start and end <= b for start, end in spans for a, b in inside):
+        return None
     # (of two readings of one span, "2.000" as 2000 and 2.0, the one the product took)
     x, y = (next((n for n in nums if (n.start, n.end) == span and n.value in (qty, price)), None)
             for span in spans[:2])
@@ -1780,8 +1781,8 @@ def _quantity_first(x: _Num, y: _Num) -> tuple[float, float]:
 
     A measure with its unit beside a tariff of five decimals or more is the quantity. A price looks like money:
     next to a currency sign, or with 2 or 4 decimals; a quantity is a count or a measure (no, one or three
-    decimals). When both look alike, the one followed by a unit is the quantity,
-    then a whole number, then the smaller number.
+    decimals). When both look alike, the one followed by a unit is the quantity, then a whole number, then the
+    smaller number.
     """
     sx, sy = _money_score(x), _money_score(y)
     if x.unit != y.unit and (y.decimals if x.unit else x.decimals) >= 5:

@@ -1935,17 +1935,13 @@ def _legal_name_of_logo(merged: dict[Any, C.Candidate]) -> None:
     """A name the page prints in full with its legal form ranks as high as its short form: "MALEREI PICHLER" atop
     the letter is "Malerei Pichler e.U." of the footer, "IMPRIMERIE" the logo of "Imprimerie Castagné SAS". So
     does a name the short form abbreviates: "TH Wendelstein" is "Technische Hochschule Wendelstein" (with a legal
-    form too: "MIFM W.L.L."), and one whose
-    words a logo prints in capitals: "DEL ESTRECHO" is "Consignataria del Estrecho, S.L."."""
+    form too: "MIFM W.L.L."), and one whose words a logo prints in capitals: "DEL ESTRECHO" is "Consignataria del
+    Estrecho, S.L."."""
     names = [c for c in merged.values() if isinstance(c.value, str)]
     for short in names:
-        if C.COMPANY.search(short.text):
-            # initials and the same legal form: "MIFM W.L.L." is "Muharraq Integrated Facilities Management W.L.L."
-            for full in names:
-                if _abbreviates(short.text, full.text) and full.score < short.score + 0.5:
-                    full.score = short.score + 0.5
-            continue
-        if short.text.isupper() and " " in short.text or " " not in short.text and len(short.text) >= 4:
+        legal = C.COMPANY.search(short.text) is not None
+        if not legal and (short.text.isupper() and " " in short.text
+                          or " " not in short.text and len(short.text) >= 4):
             # a logo's second line, "CONSIGNATARIA" / "DEL ESTRECHO", of "Consignataria del Estrecho, S.L."; a
             # logo's word over the legal name that holds it: "Pehuén" / "Consultora Pehuén Gestión … Limitada"
             inner = re.compile(r"(?i)\s" + re.escape(short.text) + r"\b")
@@ -1956,9 +1952,11 @@ def _legal_name_of_logo(merged: dict[Any, C.Candidate]) -> None:
                     full.score = short.score + 0.5
         key = short.text.casefold() + " "
         for full in names:
-            # where the short form stands, the full name would also earn its legal form's half point
-            if ((full.text.casefold().startswith(key) and _ends_in_legal_form(full.text)
-                 or _abbreviates(short.text, full.text) or _acronym_of(short.text, full.text))
+            # where the short form stands, the full name would also earn its legal form's half point (a short form
+            # with a legal form of its own, only by its initials: "MIFM W.L.L.")
+            if ((not legal and (full.text.casefold().startswith(key) and _ends_in_legal_form(full.text)
+                                or _acronym_of(short.text, full.text))
+                 or _abbreviates(short.text, full.text))
                     and full.score < short.score + 0.5):
                 full.score = short.score + 0.5
 
