@@ -114,6 +114,12 @@ class TextIndex:
             return False
         return len(_GROUPED_WHOLE.findall(self.text)) >= 2 or bool(self.currency_codes & ZERO_DECIMAL_CURRENCIES)
 
+    @functools.cached_property
+    def only_whole_currencies(self) -> bool:
+        """Whether every currency the page prints has no minor units (JPY, KRW …): there a row's "40,000" is forty
+        thousand yen, even where its hours print decimals ("6.50 40,000 260,000" is no 6.5 × 40.000)."""
+        return bool(self.currency_codes) and self.currency_codes <= ZERO_DECIMAL_CURRENCIES
+
     def iter_matches(self, pattern: re.Pattern[str]):
         for i, line in enumerate(self.lines):
             for m in pattern.finditer(line):
@@ -211,6 +217,8 @@ def find_amounts(index: TextIndex, *, with_decimals_only: bool = True) -> list[C
                 whole, frac = whole[:-4], whole[-4:]  # "9.850" on a page of dinars: 9 and 850 thousandths
             if with_decimals_only and not frac and not money and not grouped:
                 continue
+            if line.startswith("%", m.end()) or line.startswith(" %", m.end()):
+                continue  # "NHI supplementary premium (2.11%)": a rate, no amount
             raw = (sign or "").replace(" ", "") + whole + (frac or "")
             value = parse_amount(raw, dot_groups_thousands=index.dot_groups_thousands, decimal=decimal)
             if value is not None:
@@ -333,6 +341,8 @@ _MONTH_NAMES = {
         "ნოემბერი ნოემბრის նոյեմբեր նոյեմբերի қараша noyabr nëntor новембар ноябрь",
         "დეკემბერი დეკემბრის դեկտեմբեր դեկտեմբերի желтоқсан dekabr dhjetor децембар декабрь",
     ], start=1) for name in names.split()
+} | {  # Malay's and Indonesian's months that no prefix above reads: "12 Ogos 2025", "3 Agustus 2025"
+    "mac": 3, "maret": 3, "ogos": 8, "agustus": 8, "disember": 12,
 } | {  # Latvian months in the locative of "2025. gada 14. aprīlī"
     name: number for number, name in enumerate("janvārī februārī martā aprīlī maijā jūnijā jūlijā augustā septembrī "
                                                "oktobrī novembrī decembrī".split(), start=1)
@@ -458,9 +468,10 @@ _CODE = re.compile(r"(?<![A-Za-z])(?<![A-Za-z]-)(?<![A-Za-z]\d)(?<![A-Za-z]\d\d)
 # a dollar sign with its country's letters first ("R$ 26.170,23" is the real, not the US dollar; "BDS$" Barbados',
 # "RD$" the Dominican peso, "TT$" Trinidad's); Panama's balboa "B/." and Costa Rica's colón "₡"
 _DOLLAR_PREFIXES = "|".join(sign[:-1] for sign in _SYMBOLS if sign.endswith("$") and len(sign) > 1)
+# (a krona's "kr", not Korea's domain: "tax@hanbitstrategy.co.kr")
 _SYMBOL = re.compile(r"(?<![A-Za-z])(?:" + _DOLLAR_PREFIXES + r")\$|(?<![\w/])B/\.|₡"
                      r"|€|\$|£|₹|¥|₽|₺|zł|Kč|₴|₸|₼|₾|֏|₫|₱|₪|₩|฿|₦|GH₵|₵"
-                     r"|\bRs\.?(?=\s?-?\d)|\bkr\b|\bR(?=\s?\d{1,3}(?:[ ,]\d{3})*\.\d\d\b)"  # "R 43 719.10": rand
+                     r"|\bRs\.?(?=\s?-?\d)|(?<!\.)\bkr\b|\bR(?=\s?\d{1,3}(?:[ ,]\d{3})*\.\d\d\b)"  # "R 43 719.10": rand
                      r"|(?<![\w/])S/(?=\s?\d)")  # Peru's sol: "Importe Total S/ 188,280.80"
 
 
@@ -589,7 +600,8 @@ _VAT = re.compile(
 _IBAN = re.compile(r"(?<![A-Z0-9])([A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?)(?![A-Z0-9])")
 # (of any script's letters: the Greek series of "Β-2094")
 # (and one whose digits open it before a slash: "7/PA"; not the whole part of an amount: "450" of "450,00")
-_ID_TOKEN = re.compile(r"(?<![\w/#-])#?([^\W_][\w./-]*\d[\w./-]*|\d+/[^\W\d_]+)(?![\w]|,\d)")
+# (nor the last group of an amount: "000" of "45,350,000")
+_ID_TOKEN = re.compile(r"(?<![\w/#-])(?<!\d[.,])#?([^\W_][\w./-]*\d[\w./-]*|\d+/[^\W\d_]+)(?![\w]|,\d)")
 
 
 # an id printed in groups of any size ("FR 604 219 388 61") is one when its squeezed form is
@@ -631,11 +643,14 @@ _TAX_ID = re.compile(
     r"(?-i:ICE|M\.F\.|MF)|matricule fiscal|osek murshe(?: no\.?)?|vatt?in|(?-i:NINEA|NCC|NIU)|"
     r"(?-i:PIB|ПИБ|OIB|(?:ID broj \()?JIB|EDB|ЕДБ|NIPT|VÖEN|ՀՎՀՀ|ИНН|ІПН|БСН|ИИН|БИН(?: ?/ ?ИИН)?|STIR|RNC|RTN)"
     r"|pdv broj|"
+    # Hong Kong's business registration, a Japanese registration number in German, Singapore's UEN and its GST
+    # number in Malay
+    r"(?-i:BR) no\.?|registrierungsnr\.?|(?-i:UEN)|no\.? pendaftaran gst|"
     r"საიდ(?:\.|ენტიფიკაციო) კოდი)\)?(?: ?\((?-i:INN|ИНН|TIN)\))?\s*[:#]?\s*"
     r"(?-i:(\d{7}/?[A-Z]/[A-Z]/[A-Z]/\d{3}|\d{9} \d[A-Z]\d|[A-Z]\d{12}[A-Z]|\d{7} [A-Z](?![\w.])|"
     r"(?:[A-Z]{2}[ -]?)?\d[\d. /-]{5,18}\d(?: ?DV ?\d{1,2}| ?[A-Z]{1,3}\d{0,4}|-K)?|"
     r"[A-Z]\d{7}[A-Z0-9]|[A-Z]\d{8}[A-Z]|T\d{13}|[A-Z]\d{3}-\d{9}|"
-    r"[A-Z]-\d{6}-[A-Z]|SM ?\d{5}|[A-Z]\d{5}(?!\d)"
+    r"[A-Z]-\d{6}-[A-Z]|SM ?\d{5}|[A-Z]\d{5}(?!\d)|[ST]\d{2}[A-Z]{2}\d{4}[A-Z]"
     # (a comma and a space end the id: "NIP 622-281-47-00, weterynaryjny nr …")
     r"|[A-ZÑ&]{3,4}\d{6}[A-Z0-9]{3}|[A-Z]\d{2}-\d{4}-\d{8}|[A-Z]\d{9,10}[A-Z]?|\d{8}[0-9A-Z]{10}))(?![\w.]|,\S)")
 
@@ -648,8 +663,10 @@ _TAX_WORD_THEN_ID = re.compile(
 
 
 # tax ids of fewer digits: Andorra's NRT "L-709312-K", San Marino's C.O.E. "SM 24613", a Mexican company's RFC
-# "AEB120418QJ8", Côte d'Ivoire's NCC "0912478 R", French Polynesia's N° TAHITI "B47219"
-_SHORT_TAX_ID = re.compile(r"[A-Z]-\d{6}-[A-Z]|SM ?\d{5}|[A-ZÑ&]{3,4}\d{6}[A-Z0-9]{3}|\d{7} [A-Z]|[A-Z]\d{5}")
+# "AEB120418QJ8", Côte d'Ivoire's NCC "0912478 R", French Polynesia's N° TAHITI "B47219", a Singapore partnership's
+# UEN "T11LL0427E"
+_SHORT_TAX_ID = re.compile(r"[A-Z]-\d{6}-[A-Z]|SM ?\d{5}|[A-ZÑ&]{3,4}\d{6}[A-Z0-9]{3}|\d{7} [A-Z]|[A-Z]\d{5}"
+                           r"|[ST]\d{2}[A-Z]{2}\d{4}[A-Z]")
 
 
 # VAT numbers of five to seven digits, after their own labels: Iceland's "VSK-nr. 118452" and "VSK nr. 98412", the
@@ -728,6 +745,9 @@ def find_ibans(index: TextIndex) -> list[Candidate]:
 PT_DOCUMENT_ID = re.compile(r"(?<![\w/])((?:FT|FR|FS|NC|ND|RG|GT|GR) [A-Z0-9]{1,10}/\d{1,8})(?![\w/])")
 
 
+_GLUED_NUMBER_LABEL = re.compile(r"(?i)(?:no|nr)\.(?=\d{3})")
+
+
 def find_id_tokens(index: TextIndex) -> list[Candidate]:
     """Tokens that could be a document number: at least 3 characters with a digit, not a date or an amount."""
     out = [Candidate(m.group(1), m.group(1), i, m.start(1)) for i, m in index.iter_matches(PT_DOCUMENT_ID)]
@@ -738,6 +758,10 @@ def find_id_tokens(index: TextIndex) -> list[Candidate]:
         glued = re.fullmatch(r"(\d{4,})([A-Za-zÀ-ÿ]{3,}.*)", token)
         if glued:  # "993548900Factuurnummer": pypdf glued the value to the next label
             out.append(Candidate(glued.group(1), glued.group(1), i, m.start(1)))
+            continue
+        if label := _GLUED_NUMBER_LABEL.match(token):  # "Approval No.20250610-41000087-5c2e9a14"
+            token = token[label.end():]
+            out.append(Candidate(token, token, i, m.start(1) + label.end()))
             continue
         if is_date_token(token):
             continue
@@ -900,6 +924,7 @@ def _name_in(part: str) -> str:
     "payable to", an honorific, a sender's address run into it, the small print's "… Registered in …", a brand's
     "… is operated by"."""
     part = _TITLE_WORDS.sub("", part.strip(" :,;"))
+    part = re.sub(r"^E\.\s?&\s?O\.\s?E\.\s+", "", part)  # "E. & O. E. WHITFIELD KWAN & PARTNERS": errors excepted
     if (before := _BEFORE_NAME.match(part)) and COMPANY.search(part, before.end()):
         part = part[before.end():]  # "For Halasuru Process Instruments LLP" over "Authorised Signatory"
         if quoted := re.fullmatch(r"[\"“](.+?)[\"”]\.?", part):
@@ -1111,7 +1136,8 @@ def find_numbers(index: TextIndex) -> set[float]:
     return {round(n.value, 4) for line in index.lines for n in _numbers(line)}
 
 
-_UNIT_WORDS = (r"(?:x|pcs?\.?|pc\.?|stk\.?|stück|st\.?|std\.?|h|hrs?\.?|hours?|days?|tage?|psch\.?|pausch\.?|pauschal|"
+_UNIT_WORDS = (r"(?:x|pcs?\.?|pc\.?|stk\.?|stück|st\.?|std\.?|h|hrs?\.?|hours?|days?|tage?|psch\.?|pausch\.?|"
+               r"pauschale?|"
                r"pers\.?|leist\.?|mt\.?|"
                r"ks|szt\.?|"
                r"monate?|kg|g|l|m|m2|m²|lfm|ea|each|units?|unités?|u\.?|uds?\.?|pz\.?|stuks?|st|lots?)\b")
@@ -1202,7 +1228,7 @@ def find_table_rows(index: TextIndex, priceless: bool = False) -> list[RowCandid
     rows: list[RowCandidate] = []
     lines = index.lines
     used = -1  # last line consumed by a row
-    whole, decimal = index.whole_amounts, index.three_decimal_sep
+    whole, decimal = index.whole_amounts or index.only_whole_currencies, index.three_decimal_sep
     below = False  # the table prints each description under its row
     quantity_left = None  # the last head's order of its quantity and price columns
     hsn = False  # the last head has a column of India's HSN/SAC codes, which end a description in the plain text
@@ -1388,7 +1414,7 @@ _QUANTITY_HEAD = re.compile(
     r"|stunden|std\.|heures|horas|ore|uren|timer|số lượng|sl|antall|mængde|määrä|ilość|mennyiség|množství"
     r"|hoeveelheid|quantidade|qtd\.?|uds\.?|unidades|magn)(?!\w)")
 _PRICE_HEAD = re.compile(
-    r"(?i)(?<!\w)(?:unit price|price|rate|prix unitaire|p\.u\.|einzelpreis|preis|prijs|precio|prezzo|pris|taux"
+    r"(?i)(?<!\w)(?:unit price|price|rate|prix unitaire|p\.u\.|einzelpreis|preis|prijs|precio|prezzo|pris|taux|ansatz"
     r"|tarif|tarief|tariff|tarifa|tariffa|stundensatz|satz|unit cost|đơn giá|sats|enhetspris|enhedspris|[àá]-?pris"
     r"|stykpris|yksikköhinta"
     r"|[àá]-hinta|hinta|einingarverð"
@@ -1466,7 +1492,8 @@ def _description_above(lines: list[str], i: int, used: int) -> str:
             j -= 1
         block: list[str] = []
         while (j > used and len(block) < 12 and lines[j].strip() and not re.fullmatch(r"\d{1,3}", lines[j].strip())
-               and not _is_table_head(lines[j], head_words) and not _RULE_LINE.fullmatch(lines[j].strip())):
+               and not _is_table_head(lines[j], head_words) and not _RULE_LINE.fullmatch(lines[j].strip())
+               and not _SECTION_TITLE.fullmatch(lines[j].strip())):
             block.insert(0, lines[j].strip())
             j -= 1
             if re.match(r"\d{1,3}\.?\s+[^\W\d_]", block[0]) and len(block) > 1:
@@ -1474,18 +1501,37 @@ def _description_above(lines: list[str], i: int, used: int) -> str:
         # a position with its article code, a bare number, a caption: "3 GTRWA5", "4000001234561", "(GTIN)"
         while len(block) > 1 and re.fullmatch(r"\d{1,3}\s+[A-Z0-9./-]+|[\d\s]+|\(.*\)", block[0]):
             block.pop(0)
-        text = ""
-        for part in block:  # "Art-Nr-" + "Lieferant": a word hyphenated across lines is one word
-            text += part if not text or re.search(r"\w-$", text) else " " + part
+        text = _joined(block)
         # longer than a description block: the header, an address, a remark
         # (a time entry's text runs longer: "03/03/2025 RW Conference with client regarding …"; so does a block
         # between the table's head or the previous row and this one)
         between_rows = (j > used and _is_table_head(lines[j], head_words)) or (j == used >= 0)
         limit = 250 if between_rows else 150 if _DATED_ENTRY.match(text) else 120
+        if len(text) > limit and (cut := _wrapped_head_end(block)):
+            # the head's words wrapped one or two a line ("price" / "Tapeke / Amount"): the lines under them
+            block, text, limit = block[cut:], _joined(block[cut:]), 250
         text = _clean_description(text)
         if not _too_short(text) and len(text) <= limit and (head_words == 3 or len(block) == 1):
             return text
     return _named_over_head(lines, i, used)
+
+
+# a lettered section of the table in capitals: "A.  PROFIT COSTS", "II. DISBURSEMENTS"
+_SECTION_TITLE = re.compile(r"(?:[A-H]|[IVX]{1,4})\.\s+[A-ZÀ-Þ][A-ZÀ-Þ &/,()-]+")
+
+
+def _joined(block: list[str]) -> str:
+    text = ""
+    for part in block:  # "Art-Nr-" + "Lieferant": a word hyphenated across lines is one word
+        text += part if not text or re.search(r"\w-$", text) else " " + part
+    return text
+
+
+def _wrapped_head_end(block: list[str]) -> int:
+    """Where a head wrapped over short lines of column words ends in `block` (0 where it has none): the row's
+    description is the lines under its last such line."""
+    return max((k + 1 for k, line in enumerate(block)
+                if len(line.split()) <= 4 and not re.search(r"\d", line) and _HEAD_WORDS.search(line)), default=0)
 
 
 _ITEM_NAME_LABEL = re.compile(r"(?i)(?:artikelname|artikelbezeichnung|bezeichnung|item name|article name|"
@@ -1550,9 +1596,10 @@ def _row(text: str, line: int, first_within: int | None = None, whole: bool = Fa
     # (of two readings of one span, "2.000" as 2000 and 2.0, the one the product took)
     x, y = (next((n for n in nums if (n.start, n.end) == span and n.value in (qty, price)), None)
             for span in spans[:2])
-    if quantity_left is not None and x and y and _money_score(x) == _money_score(y):
+    if quantity_left is not None and x and y and (_money_score(x) == _money_score(y) or whole and x.money == y.money):
         # "1.20 725.00 870.00" under "Hours Rate Amount": the head's order, not the whole number, says which;
-        # nor the unit after a number ("6,80 95,00 T" under "Quantità  Prezzo unitario  UM")
+        # nor the unit after a number ("6,80 95,00 T" under "Quantità  Prezzo unitario  UM"); nor, where money has
+        # no cents, the hours' decimals ("6.50 40,000 260,000" under "Hours Rate (¥) Amount (¥)")
         qty, price = (x.value, y.value) if quantity_left else (y.value, x.value)
     if first_within is not None and spans[0][0] >= first_within:
         return None

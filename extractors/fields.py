@@ -1254,6 +1254,7 @@ def _other_kind_token(token: str) -> bool:
 _PHONE = re.compile(r"\(\d{2,5}\)\s?\d{2,4}[-. ]?\d{3,4}\b|(?<![\w-])\d{3}-\d{3}-\d{4}(?![\w-])")
 # a month's name and its year: "Rechnung Oktober 2025" is the billing month, not a document number
 _MONTH_YEAR = re.compile(r"([^\W\d_]{3,12})\.?\s+((?:19|20)\d{2})(?![\d.,])")
+_MONTH_THEN_YEAR = re.compile(r"([^\W\d_]{3,12})\.?\s+(?:19|20)\d\d\b")  # (a sentence may go on: "August 2026, as")
 # the rest of a number printed in groups of digits after its first group: "Rechnungsnummer 1184 5520 9371";
 # the groups end the line or stand before a word ("… 7742 Kunden-Nr.: 1004 2218")
 _DIGIT_GROUPS = re.compile(r"(?: \d{3,5}){1,4}(?=\s*$|\s+[^\W\d])")
@@ -1603,6 +1604,10 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
                         and _deducts(re.split(r"\s{3,}", index.lines[cand.line - 1].strip())[-1])))):
                 # "Retención en garantía 5 % s/ base imponible -12.185,10 €": a retention on the basis, not it
                 score -= 2.0
+            if amount_role(plan.name) == "tax" and _tax_word_in_description(cand, labels, index):
+                score -= 1.5  # "GST return preparation - June 2025 … 1.00 -450.00 15% -450.00": a service billed
+            if amount_role(plan.name) == "tax" and _deducts(index.lines[cand.line]):
+                score -= 1.5  # "Less: withholding income tax (10%), withheld by client (7,800)": no tax charged
         if plan.unsigned and isinstance(cand.value, (int, float)):
             cand.value = abs(cand.value)
         if balance and _is_debit_balance(index.lines[cand.line], cand):
@@ -1705,8 +1710,15 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
                 score += -0.5 if person else 0.0 if trading else 0.5
             if any(ch.isdigit() for ch in cand.text):
                 score -= 0.5
+                if (month := _MONTH_THEN_YEAR.match(cand.text)) and C._month(month.group(1)):
+                    score -= 2.0  # "… the period September 2025 to August 2026, as per …": a date after "to"
             if role == "sender" and _payer_on_remittance_slip(cand, index):
                 score -= cand.label_evidence  # its "From" labels no seller
+            if role == "recipient" and cand.label_evidence and _BANK_CODES.search(
+                    index.lines[cand.line][cand.start + len(cand.text):]):
+                # "Titular: Ironbark Mining Advisory Pty Ltd   BSB: 036-001 … SWIFT: WPACAU2S": the account's holder
+                # is the payee, whom a utility's "Titular" (the contract's holder) does not mean here
+                score -= cand.label_evidence
             if role == "sender" and any(_PRINTER_IMPRINT.search(index.lines[j]) for j in
                                         range(max(0, cand.line - 1), min(n_lines, cand.line + 2))):
                 score -= 1.5  # "Mindanao Fastprint Press, Inc. · … Printer's Accreditation No.": who printed the form
@@ -1812,7 +1824,7 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
                 score += 0.4  # not a slogan that opens the line ("Frutas y hortalizas al por mayor · Mercamurcia …")
             if role == "sender" and _in_web_domain(cand.text, domains):
                 score += 0.6  # "Azure Interior" and www.azure-interior.com: a letterhead's name and its site
-            if role == "sender" and C.COMPANY.search(cand.text):
+            if role == "sender" and (C.COMPANY.search(cand.text) or _FIRM_NAME.search(cand.text)):
                 # the issuer's legal name comes back in the footer, the bank details, the VAT line
                 score += min(0.6, 0.3 * (index.flat.count(" ".join(cand.text.casefold().split())) - 1))
         elif plan.kind == "currency":
@@ -1896,12 +1908,22 @@ _REMITTANCE_SLIP = re.compile(r"(?i)remittance (?:advice|slip)|detach and return
                               r"|talon à (?:détacher|retourner)")
 
 
+def _tax_word_in_description(cand: C.Candidate, labels: list[list[LabelHit]], index: C.TextIndex) -> bool:
+    """The tax's name that labels an amount opens a phrase of an item row's description ("GST return
+    preparation … 1.00 -450.00 15% -450.00"): the row bills a service about the tax, it charges none."""
+    line = index.lines[cand.line]
+    hit = next((h for h in reversed(labels[cand.line]) if h.end <= cand.start), None)
+    return (hit is not None and any(amount_role(f) == "tax" for f in hit.fields)
+            and re.match(r"\s[a-z]{3,}\s", line[hit.end:]) is not None and C._row(line, cand.line) is not None)
+
+
 def _payer_on_remittance_slip(cand: C.Candidate, index: C.TextIndex) -> bool:
     """"REMITTANCE ADVICE" … "From Lantern & Ivy Gifts Ltd": on the slip the buyer returns, "From" is the payer."""
     return bool(re.match(r"(?i)from\b", index.lines[cand.line])) and any(
         _REMITTANCE_SLIP.search(line) for line in index.lines[max(0, cand.line - 6): cand.line])
 
 
+_BANK_CODES = re.compile(r"(?i)\b(?:iban|swift|bic|bsb|sort code|routing)\b")
 _INITIALS_THEN_CODE = re.compile(r"(?:[A-Z]\.){1,3}\s*[A-Z0-9]*\d[A-Z0-9]*")
 # a postcode, then its town: "06053 Deruta (PG)", "75008 Paris", "1070 Wien"
 _POSTCODE_AND_CITY = re.compile(r"\d{4,5} [A-ZÀ-Þ][a-zà-ÿ'-]+(?:[ ,(]|$)")
@@ -1962,9 +1984,14 @@ def _legal_name_of_logo(merged: dict[Any, C.Candidate]) -> None:
 
 
 def _ends_in_legal_form(name: str) -> bool:
-    """"Consignataria del Estrecho, S.L.", not "Hartwell Lane Physiotherapy Ltd is not registered for VAT."."""
+    """"Consignataria del Estrecho, S.L.", not "Hartwell Lane Physiotherapy Ltd is not registered for VAT."; and a
+    professional firm's name, which has no legal form: "Haneul International Patent & Law Firm"."""
     legal = list(C.COMPANY.finditer(name))
-    return bool(legal) and legal[-1].end() >= len(name.rstrip(" ,"))
+    return bool(legal) and legal[-1].end() >= len(name.rstrip(" ,")) or _FIRM_NAME.search(name) is not None
+
+
+_FIRM_NAME = re.compile(r"(?i)\s(?:&|and)\s(?:\w+\s)?(?:partners|associates|law firm|co\.?)$"
+                        r"|\s(?:law (?:firm|office|offices)|chambers)$")
 
 
 def _name_of_a_two_line_logo(index: C.TextIndex, merged: dict[Any, C.Candidate]) -> None:

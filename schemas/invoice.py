@@ -175,7 +175,10 @@ class InvoiceFields(BaseModel):
                                       "vöen", "հվհհ", "инн", "іпн",
                                       "бин", "бин / иин", "иин", "бсн", "stir", "tin (inn)",
                                       "საიდ. კოდი", "საიდენტიფიკაციო კოდი", "rnc", "rtn", "gct reg. no.",
-                                      "trn / gct reg. no."]},
+                                      "trn / gct reg. no.",
+                                      # Hong Kong's business registration, Singapore's GST number in Malay, a Japanese
+                                      # registration number in German
+                                      "br no", "br no.", "no. pendaftaran gst", "registrierungsnr."]},
     )
     buyer_name: str | None = Field(
         None,

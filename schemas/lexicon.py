@@ -1326,8 +1326,9 @@ DOCUMENT_CONCEPTS_2: dict[str, list[str]] = {
     "original_invoice": [
         "original invoice", "original invoice no", "original invoice number", "corrects invoice",
         "corrects invoice no", "relates to invoice", "with reference to invoice", "reference invoice",
-        "invoice being corrected", "against invoice", "credit for invoice", "credited invoice", "zu rechnung nr",
-        "zu rechnung nr.", "zur rechnung", "ursprüngliche rechnung", "ursprungsrechnung", "originalrechnung",
+        "invoice being corrected", "against invoice", "credit for invoice", "credit for tax invoice",
+        "credited invoice", "zu rechnung nr", "zu rechnung nr.", "zur rechnung", "ursprüngliche rechnung",
+        "ursprungsrechnung", "originalrechnung",
         "bezug auf rechnung", "bezieht sich auf rechnung", "korrigierte rechnung", "storno zu rechnung",
         "rechnungsbezug", "facture d'origine", "facture initiale", "facture originale", "sur facture n°",
         "se rapportant à la facture", "relative à la facture", "facture rectifiée", "réf. facture",

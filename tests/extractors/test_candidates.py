@@ -1018,3 +1018,44 @@ def test_a_unit_column_after_a_year():
             "4 Telehandler 17 m (unit TH-221), monthly hire, March 2025 month 1 14,500.00 14,500.00\n"
             "5 Rigging set and certified slings for lift plan LP-031 lot 1 2,350.00 2,350.00\n")
     assert [r[0] for r in rows(text)][1] == "Telehandler 17 m (unit TH-221), monthly hire, March 2025"
+
+
+def test_east_asian_professional_fees_ids_currencies_and_dates():
+    found = lambda text: [c.value for c in C.find_currencies(C.TextIndex(text))]  # noqa: E731
+    assert found("E-mail tax@hanbitstrategy.co.kr\nSupply value (KRW)\n45,350,000\n") == ["KRW"]
+    tokens = [c.value for c in C.find_id_tokens(C.TextIndex("Approval No.20250610-41000087-5c2e9a14\n45,350,000\n"))]
+    assert "20250610-41000087-5c2e9a14" in tokens and "000" not in tokens
+    ids = lambda text: [c.value for c in C.find_vat_ids(C.TextIndex(text))]  # noqa: E731
+    assert ids("BR No. 68203417\nT +852 3892 4410") == ["68203417"]
+    assert ids("No. Pendaftaran GST : T11LL0427E\n") == ["T11LL0427E"]
+    assert ids("Registrierungsnr. T6010401087654\n") == ["T6010401087654"]
+    dates = [d.value for d in C.find_dates(C.TextIndex("Tarikh : 12 Ogos 2025\n"))]
+    assert dates == [dt.date(2025, 8, 12)]
+    # a rate is no amount
+    assert [c.value for c in C.find_amounts(C.TextIndex("NHI supplementary premium (2.11%) (1,646.00)\n"))] == [
+        1646.0]
+
+
+def test_rows_of_yen_hours_a_swiss_rate_a_wrapped_head_a_lettered_section_and_a_lump_sum():
+    # where money has no cents, "40,000" is forty thousand yen beside hours with decimals
+    yen = ("No. Date Description of services Hours Rate (¥) Amount (¥)\n"
+           "3 2025/04/17 Video conference with counterparty counsel (Frankfurt) 2.00 40,000 80,000\n"
+           "4 2025/04/25 Final review of execution version and closing checklist 2.25 40,000 90,000\n"
+           "Subtotal (professional fees) ¥170,000\n")
+    assert [r[1:] for r in rows(yen)] == [(2.0, 40000.0, 80000.0), (2.25, 40000.0, 90000.0)]
+    swiss = ("Pos. Leistung Std. Ansatz Betrag CHF\n"
+             "1 Strukturierung Familienvermögen: Trust-Optionen Hongkong/Singapur 12.50 420.00 5'250.00\n")
+    assert [r[1:] for r in rows(swiss)] == [(12.5, 420.0, 5250.0)]
+    # a bilingual head wrapped one or two words a line, over the first row's wrapped description
+    wrapped = ("Whakaahuatanga / Description Rahinga /\nQuantity\nUtu mō te\nwae /\nUnit\nprice\nTapeke / Amount\n"
+               "Community engagement programme design for the Long-Term\nPlan 2026-2036\n1 8,400.00 8,400.00\n"
+               "Facilitation of hui with iwi and hapū representatives (3 sessions) 3 1,950.00 5,850.00\n")
+    assert rows(wrapped)[0] == ("Community engagement programme design for the Long-Term Plan 2026-2036", 1.0,
+                                8400.0, 8400.0)
+    section = ("Hrs/Qty Rate (HK$) HK$\nA.  PROFIT COSTS\nPerusing client's documents and preparing chronology of\n"
+               "events\n4.5 4,800.00 21,600.00\n")
+    assert rows(section)[0][0] == "Perusing client's documents and preparing chronology of events"
+    lump = ("Pos Art.-Nr. Bezeichnung Menge Einheit Preis EUR Rabatt Gesamt\nEUR\n1 MKT-JP-01 Marktanalyse Japan:\n"
+            "Erstattungssystem und\nPreisbildung für Medizinprodukte\nder Klasse II\n1 Pauschale 9.800,00 9.800,00\n")
+    assert rows(lump)[0][0] == ("Marktanalyse Japan: Erstattungssystem und Preisbildung für Medizinprodukte der "
+                                "Klasse II")

@@ -2710,3 +2710,30 @@ def test_central_and_eastern_european_numbers_a_share_capitals_currency_and_a_re
     retention = ("Total 149.199,00 28.347,81\nGaranție de bună execuție reținută\n"
                  "5% din valoarea fără TVA: -7.459,95\nRest de plată: 170.086,86 lei\n")
     assert _invoice(retention)["tax_basis_total"] != -7459.95
+
+
+def test_east_asian_and_oceanian_law_firms_parties_withholding_and_credit_notes():
+    # the addressee's block first, "Legal Department" and "Attn:" under its name; the firm's name comes back in the
+    # account's name and the footer
+    tokyo = _held_out_invoice("invoice_set_bg", "bg01_tokyo_lawyer_withholding.pdf")
+    assert (tokyo["vendor_name"], tokyo["buyer_name"]) == ("Takeda Law Office", "Hoshizora Medical Devices Co., Ltd.")
+    # the logo's word over the firm's full name; "E. & O. E." before the firm's name at the foot is no part of it
+    seoul = _held_out_invoice("invoice_set_bg", "bg05_seoul_patent_firm_usd.pdf")
+    assert seoul["vendor_name"] == "Haneul International Patent & Law Firm"
+    hong_kong = _held_out_invoice("invoice_set_bg", "bg08_hongkong_solicitors_hkd.pdf")
+    assert hong_kong["vendor_name"].casefold() == "whitfield kwan & partners"
+    # the account's holder ("Titular:" beside BSB and SWIFT) is the payee, no buyer
+    perth = _held_out_invoice("invoice_set_bg", "bg12_perth_mining_advisory_es_usd.pdf")
+    assert (perth["vendor_name"], perth["buyer_name"]) == ("Ironbark Mining Advisory Pty Ltd",
+                                                           "Minera Cordillera Andina SpA")
+    # "… the period September 2025 to August 2026, as per …": a date after "to", no buyer
+    singapore = _held_out_invoice("invoice_set_bg", "bg15_singapore_corpsec_two_pages_sgd.pdf")
+    assert singapore["buyer_name"] == "Nusantara Agritech Holdings Pte. Ltd."
+    # a withholding deducted after the total charges no tax
+    taipei = ("Total professional fees NT$78,000\nLess: withholding income tax (10%), withheld by client (7,800)\n"
+              "Less: NHI supplementary premium (2.11%), withheld by client (1,646)\nNet amount payable NT$68,554\n")
+    assert _invoice(taipei)["tax_total"] is None
+    # the invoice a credit note credits, and a row that bills a GST return
+    credit = _held_out_invoice("invoice_set_bg", "bg14_auckland_accountants_credit_note.pdf")
+    assert (credit["invoice_number"], credit["invoice_date"], credit["tax_total"]) == (
+        "CN-2025-0031", "2025-08-25", -198.75)
