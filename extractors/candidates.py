@@ -351,7 +351,9 @@ _MONTH_WORD = r"([^\W\d_]{3,12}\.?)"
 # year first: ISO "2026-03-12", and dotted or slashed "2026.03.12." (Hungarian, Lithuanian, Chinese, Japanese)
 _DATE_ISO = re.compile(r"(?<![\d.])((?:19|20)\d{2})([-./])(\d{1,2})\2(\d{1,2})(?!\d)")
 _DATE_NUM = re.compile(r"(?<![\d.])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\d])")
-_DATE_DMY_WORD = re.compile(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th|er)?\.?\s*(?:de\s+)?" + _MONTH_WORD + r",?\s*(?:de\s+)?(\d{4})")
+# (Catalan elides "de" before a vowel: "2 d'agost de 2024")
+_DATE_DMY_WORD = re.compile(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th|er)?\.?\s*(?:de\s+|d['’])?" + _MONTH_WORD
+                            + r",?\s*(?:de\s+)?(\d{4})")
 _DATE_MDY_WORD = re.compile(_MONTH_WORD + r"\s+(\d{1,2})(?:st|nd|rd|th)?\s*,?\s+(\d{4})")
 _DATE_D_MON_Y = re.compile(r"(?<!\d)(\d{1,2})-([A-Za-z]{3})-(\d{2,4})(?!\d)")
 _DATE_YMD_WORD = re.compile(r"(?<!\d)(\d{4})\.\s*" + _MONTH_WORD + r"\s+(\d{1,2})\.?(?!\d)")  # "2025. március 14."
@@ -464,14 +466,16 @@ _SYMBOLS = {"€": "EUR", "$": "USD", "£": "GBP", "₹": "INR", "¥": "JPY", "�
 # not the "ANG" of "FO-ANG", nor the "EUR" of the certificate of origin "EUR.1", nor letters of a series or a
 # number: "Ký hiệu: 1C25TTD", "Invoice No. BMD-INV-2403-0032"
 _CODE = re.compile(r"(?<![A-Za-z])(?<![A-Za-z]-)(?<![A-Za-z]\d)(?<![A-Za-z]\d\d)([A-Z]{3})(?![A-Za-z])(?!\.1\b)"
-                   r"(?!-[A-Z]{2,}-?\d)")
+                   r"(?!-[A-Z]{2,}-?\d)(?!-\d)")  # (nor an article's code: "IRR-0516")
 # a dollar sign with its country's letters first ("R$ 26.170,23" is the real, not the US dollar; "BDS$" Barbados',
 # "RD$" the Dominican peso, "TT$" Trinidad's); Panama's balboa "B/." and Costa Rica's colón "₡"
 _DOLLAR_PREFIXES = "|".join(sign[:-1] for sign in _SYMBOLS if sign.endswith("$") and len(sign) > 1)
 # (a krona's "kr", not Korea's domain: "tax@hanbitstrategy.co.kr")
 _SYMBOL = re.compile(r"(?<![A-Za-z])(?:" + _DOLLAR_PREFIXES + r")\$|(?<![\w/])B/\.|₡"
                      r"|€|\$|£|₹|¥|₽|₺|zł|Kč|₴|₸|₼|₾|֏|₫|₱|₪|₩|฿|₦|GH₵|₵"
-                     r"|\bRs\.?(?=\s?-?\d)|(?<!\.)\bkr\b|\bR(?=\s?\d{1,3}(?:[ ,]\d{3})*\.\d\d\b)"  # "R 43 719.10": rand
+                     r"|\bRs\.?(?=\s?-?\d)|(?<!\.)\bkr\b"
+                     r"|\bR(?=\s?\d{1,3}(?:[ ,]\d{3})*\.\d\d\b|\s?\d{1,3}(?: \d{3})*,\d\d\b)"
+                     # "R 43 719.10", "R 53 302,45": rand
                      r"|(?<![\w/])S/(?=\s?\d)")  # Peru's sol: "Importe Total S/ 188,280.80"
 
 
@@ -630,7 +634,8 @@ _TAX_ID = re.compile(
     r"(?i)(?<![\w/])(?:abn|a\.b\.n\.|steuer-?nr\.?|steuernummer|ridet|n[°º] tahiti|"
     r"cvr(?:-nr\.?|-nummer| nr\.?)?|nif/nipc|nipc/nif|nif|cif|nipc|n\.i\.f\.|nip|"
     r"tps/tvh|gst/hst|"
-    r"y-tunnus|uid(?:-nr\.?)?|dič|r\.?f\.?c\.?|c\.?u\.?i\.?t\.?|r\.?u\.?t\.?(?: emisor)?|partita iva|federal tax id|"
+    r"y-tunnus|uid(?:-nr\.?)?|dič|c\.i\.f\.|r\.?f\.?c\.?|c\.?u\.?i\.?t\.?|r\.?u\.?t\.?(?: emisor)?|partita iva|"
+    r"federal tax id|"
     # Italy's VAT number, often with the fiscal code that is the same number: "P.IVA e C.F.", "C.F./P.IVA"
     r"(?:c\.\s?f\.\s?(?:e|/)\s?)?p\.\s?iva(?:\s?(?:e|/)\s?c\.\s?f\.)?|"
     r"(?-i:F?EIN)|trn|nit|r\.?u\.?c\.?(?:\s?n[°º])?|(?:cpf/)?cnpj|c[ée]dula jur[íi]dica|(?:vat reg\. )?tin|npwp|"
@@ -644,8 +649,8 @@ _TAX_ID = re.compile(
     r"(?-i:PIB|ПИБ|OIB|(?:ID broj \()?JIB|EDB|ЕДБ|NIPT|VÖEN|ՀՎՀՀ|ИНН|ІПН|БСН|ИИН|БИН(?: ?/ ?ИИН)?|STIR|RNC|RTN)"
     r"|pdv broj|"
     # Hong Kong's business registration, a Japanese registration number in German, Singapore's UEN and its GST
-    # number in Malay
-    r"(?-i:BR) no\.?|registrierungsnr\.?|(?-i:UEN)|no\.? pendaftaran gst|"
+    # number in Malay, South Africa's VAT number in Afrikaans
+    r"(?-i:BR) no\.?|registrierungsnr\.?|(?-i:UEN)|no\.? pendaftaran gst|btw-nr\.?|"
     r"საიდ(?:\.|ენტიფიკაციო) კოდი)\)?(?: ?\((?-i:INN|ИНН|TIN)\))?\s*[:#]?\s*"
     r"(?-i:(\d{7}/?[A-Z]/[A-Z]/[A-Z]/\d{3}|\d{9} \d[A-Z]\d|[A-Z]\d{12}[A-Z]|\d{7} [A-Z](?![\w.])|"
     r"(?:[A-Z]{2}[ -]?)?\d[\d. /-]{5,18}\d(?: ?DV ?\d{1,2}| ?[A-Z]{1,3}\d{0,4}|-K)?|"
@@ -778,7 +783,8 @@ _SPLIT = re.compile(r"\s{3,}|\t|\s[|·•●]\s|\s[-–]\s")
 # The words a document's title is made of, in the languages of the labels (a regex alternation).
 DOCUMENT_TITLES = r"rechnung|invoice|facture|factuur|gutschrift|avoir|factura|fattura|faktura|honorarnote"
 # the same in more languages, for the title line's number and date ("Рахунок на оплату № 245 від 12 травня 2025 р.")
-MORE_DOCUMENT_TITLES = r"рахунок|счет|счёт|фактура|račun|számla|τιμολόγιο|fatura|lasku|arve|rēķins|sąskaita"
+MORE_DOCUMENT_TITLES = (r"рахунок|счет|счёт|фактура|račun|számla|τιμολόγιο|fatura|lasku|arve|rēķins|sąskaita"
+                        r"|faktúra")
 # a number of one or two digits is a document's only in its title, before its date: "СЧЁТ-ФАКТУРА № 47 от 11.03.2025"
 _TITLE_SHORT_NUMBER = re.compile(rf"(?i)(?:{DOCUMENT_TITLES}|{MORE_DOCUMENT_TITLES})[\w-]*\s*(?:nr\.?|no\.?|n°|nº|№)"
                                  r"\s*(\d{1,2})\s+(?:от|від|du|vom|dated|of|z dnia|ze dne|del|van)\s")
@@ -890,7 +896,8 @@ def find_text_spans(index: TextIndex, *, max_lines: int | None = None, footer: i
                     # (not a brand over the legal name that holds its word: "Capucine Box" / "Les Boîtes de
                     # Capucine SAS", "PD PANON DISTRIBUCIJA" / "Panon Distribucija d.o.o.")
                     and not any(len(w) >= 4 and re.search(rf"(?i)\b{re.escape(w)}\b", nxt) for w in line.split())
-                    and (index.flat.count(joined.casefold()) >= 2 or (i == first_line(index) and " " in line))):
+                    and (index.flat.count(joined.casefold()) >= 2 or (i == first_line(index) and " " in line)
+                         or _domain_runs_on(index.text, line, nxt))):
                 # "MVM Musterhafter" / "Versicherungsverein Musterstadt a.G.", in the letterhead and again in
                 # the footer, or opening the page: a legal name printed over two lines (a single word once could
                 # be a logo's letters, and a line further down a heading)
@@ -909,6 +916,15 @@ def find_text_spans(index: TextIndex, *, max_lines: int | None = None, footer: i
             joined = " ".join(f"{line} {index.lines[i + 1]}".split())
             out.append(Candidate(joined, joined, i, 0))
     return out
+
+
+def _domain_runs_on(text: str, line: str, nxt: str) -> bool:
+    """The page's web or mail domain spells the line's words and goes on into the next line's: "Savanna Gold" /
+    "Shea Processors Ltd" and export@savannagoldshea.com.gh name one company."""
+    squeeze = lambda s: re.sub(r"[\W_]", "", s).casefold()  # noqa: E731
+    head, joined = squeeze(line), squeeze(f"{line} {nxt}")
+    return any(len(d) > len(head) and joined.startswith(d.casefold())
+               for d in re.findall(r"(?:@|www\.)([\w-]+)\.", text))
 
 
 def wrapped_name_tail(index: TextIndex, i: int) -> bool:
@@ -940,7 +956,8 @@ def _name_in(part: str) -> str:
         part = quoted.group(1)  # "ТОО «Жетысу Транзит Логистик», Республика Казахстан", "… » Покупатель: …"
     for legal in COMPANY.finditer(part):
         if (_REGISTRATION_AFTER.match(part, legal.end()) or _SENTENCE_GOES_ON.match(part, legal.end())
-                or _SELLS_ON.match(part, legal.end()) or _FLOOR_AFTER.match(part, legal.end())):
+                or _SELLS_ON.match(part, legal.end()) or _FLOOR_AFTER.match(part, legal.end())
+                or _SAME_AS_AFTER.match(part, legal.end())):
             # "Caledon Heating & Gas Services Ltd. Registered in Scotland No. SC604218. …", "Ó Dálaigh Kinsella
             # LLP is a limited liability partnership registered …": the small print's sentence about the company
             part = part[: legal.end()]
@@ -959,6 +976,8 @@ _SECOND_LABEL = re.compile(r"(?<=\S)\s+[^\W\d_][\w.]{3,}:\s+(?=\S)")
 _QUOTED_NAME_THEN_MORE = re.compile(r"([^«»,:]{0,20}«[^«»]+»)(?:\s*,\s|\s+[^\W\d_]+:\s)")
 # the address run into the name: "… Shipping Agencies Limited 3rd Floor, 41 Harbour Street"
 _FLOOR_AFTER = re.compile(r"\.?,?\s+(?:\d+(?:st|nd|rd|th)\s+Floor|P\.?\s?O\.?\s+Box)\b", re.IGNORECASE)
+# the next column's "Same as billed to" under "CONSIGNEE", run into the name
+_SAME_AS_AFTER = re.compile(r"(?i)\s+(?:same as|idem|wie oben|comme ci-dessus)\b")
 _SENTENCE_GOES_ON = re.compile(r"\.?\s+(?:or|oder|ou|o)\s+[a-zà-ÿ]")  # "… Sign LLC or pay by ACH:", "Ltd. or pay"
 _PHONE_BEFORE = re.compile(r"(?i)(?:tel|tlf|phone|telefon|tél|fon)\.?:?\s*\+?\d[\d ()/.-]{5,}\d\s+(?=[A-ZÀ-Þ])")
 _REGISTRATION_AFTER = re.compile(
@@ -1150,10 +1169,12 @@ _MEASURE_AFTER_POSITION = re.compile(r"\d{1,3}\s+(?!" + _UNIT_WORDS + r")(?-i:[A
 _LOCAL_UNITS = (r"(?i:vnt|pasl|gab|tk|kos|kom|kpl|szt|op|ks|hod|buc|бр|шт|компл|посл|τεμ|κιβ|ζεύγ|ώρες|ημέρες|λίτρα"
                 r"|adet|kişi|gün|dan|osoba"
                 r"|paket|parole|mots|wörter|woorden|palabras|words"  # a translator's count of words
-                r"|bao|viên|chuyến|chai|túi|cái|bộ|hộp|thùng)\.?")  # and Vietnam's: bag, piece, trip, bottle …
+                r"|bao|viên|chuyến|chai|túi|cái|bộ|hộp|thùng"  # and Vietnam's: bag, piece, trip, bottle …
+                r"|mfuko|pakiti|kopo|kipande"  # and Swahili's: bag, packet, tin, piece
+                r"|óra|db|klt)\.?")  # and Hungarian's: hour, piece, set
 # (not the "x" of a measure: "Torre de iluminação LED 4 x 320 W")
 _UNIT_AFTER = re.compile(r"\s?(?!x\s?\d)(?:" + _UNIT_WORDS
-                         + r"|(?:t|tons?|tonnes?|m3|m³|km|kwh|ltr|sets?|pairs?|packs?|rolls?"
+                         + r"|(?:t|tons?|tonnes?|m3|m³|km|kwh|ltr|liters?|litres?|sets?|pairs?|packs?|rolls?"
                          r"|boxe?s?|cartons?|ctns?|ram|paq|rouleaux?|boîtes?|rol|pak|doos|caja|rollo|scatol[ae]|"
                          + _LOCAL_UNITS + r")(?!\w))", re.IGNORECASE)
 # a currency column on either side of a description ("Onderhoudsset EUR", "SEK kr", "Fr.")
@@ -1290,7 +1311,7 @@ def find_table_rows(index: TextIndex, priceless: bool = False) -> list[RowCandid
             rows.append(row)
             used = i + span - 1
     rows = _without_unit_column(_without_glued_positions(_without_summary(rows, lines)), lines)
-    rows = _without_factor_column(rows, lines)
+    rows = _without_factor_column(_without_charges_after_subtotal(rows, lines), lines)
     head = next((i for i, line in enumerate(lines) if _is_table_head(line)), None)
     above = [r for r in rows if head is not None and r.line < head]
     if above and len(above) < len(rows) - len(above):
@@ -1303,7 +1324,7 @@ def find_table_rows(index: TextIndex, priceless: bool = False) -> list[RowCandid
 # a unit column's heading: "J.mj.", "JM", "Ед.", "Ölçü vahidi", "ერთ."; "Unit", not "Unit price"
 _UNIT_HEAD = re.compile(r"(?i)(?<![\w.])(?:jmj?|j\.\s?mj\.?|ј\.\s?м\.?|jed\.(?:\s?mj\.)?|ед\.(?:\s?изм\.?)?|өлш\.?"
                         r"|ölçü(?: vahidi)?|ერთ\.|միավ(?:որ|\.)|չ/մ|uom|u/m|unit(?!\s*(?:price|rate|cost|value))"
-                        r"|einheit|enhet|njësia|unidad|unité|eenheid|unità)(?!\w)")
+                        r"|einheit|enhet|njësia|unidad|unité|eenheid|eenh\.|unità)(?!\w)")
 # the short word of a unit column that ends a description: "… vreća 25 kg vreća", "… 0,75 л шише", "… pal/dan"
 # (not after a comma: "Practice management licence, annual" is the description's word)
 _UNIT_AT_END = re.compile(r"(?<=[^\s,])\s+(?![A-ZÀ-ÞА-ЯЁ])[^\W\d_]{1,6}(?:\.|/[^\W\d_]{1,4})?$")
@@ -1312,7 +1333,8 @@ _MEASURE_WORD = re.compile(r"(?i)(?:[mck]?g|kq|[mcd]?l|ltr|[mck]?m[²³23]?|t|л
 # units of the languages whose tables print them after the description: a bag, a pallet a day, a person, a bottle,
 # a pack, a piece, an hour, a day, a month, a lump sum, a service, a trip
 _KNOWN_UNIT = re.compile(r"(?i)(?:" + _LOCAL_UNITS + r"|vreća|pal/dan|person|persons|ბოთლი|шише|пак\.?|шт\.?|ком\.?"
-                         r"|ժամ|ամիս|հատ|сат|час|сағат|дан|ай|мес\.?|пауш\.?|усл\.?|рейс|дана)")
+                         r"|ժամ|ամիս|հատ|сат|час|сағат|дан|ай|мес\.?|пауш\.?|усл\.?|рейс|дана"
+                         r"|sak|pak|baal|houer|rol|stuk)")  # (Afrikaans: bag, pack, bale, container, roll, piece)
 
 
 def _without_unit_column(rows: list[RowCandidate], lines: list[str]) -> list[RowCandidate]:
@@ -1379,6 +1401,21 @@ def _without_glued_positions(rows: list[RowCandidate]) -> list[RowCandidate]:
 _GLUED_POSITION = re.compile(r"(?<=[^\W\d_A-ZÀ-Þ]|[)%])(\d{1,3})$")  # (not a code's "A1", "B2")
 
 
+def _without_charges_after_subtotal(rows: list[RowCandidate], lines: list[str]) -> list[RowCandidate]:
+    """The rows without the charges under the goods' subtotal: "Montant HT marchandises 34 565,00 €", then "Fret
+    aérien DSS-CDG (14 620 kg x 0,80 €/kg) 11 696,00 €" right under it. The subtotal line adds up the rows above
+    it and stands alone between them and the charge (a section's heading under a section's total opens more rows:
+    "Total profit costs 72,100.00" / "B. DISBURSEMENTS")."""
+    run = 0.0
+    for k in range(1, len(rows)):
+        run += rows[k - 1].line_total
+        between = lines[rows[k - 1].line + 1: rows[k].line]
+        if (len(between) == 1 and re.search(r"[^\W\d_]{3,}", between[0])
+                and any(abs(n.value - run) <= 0.011 for n in _numbers(between[0]))):
+            return rows[:k]
+    return rows
+
+
 def _without_summary(rows: list[RowCandidate], lines: list[str]) -> list[RowCandidate]:
     """The rows without a summary table that restates them: a law firm's "Timekeeper Hours Rate Amount" rows under
     its time entries. The summary has a head of its own and fewer rows than the run of rows it adds up to."""
@@ -1405,7 +1442,7 @@ _HEAD_WORDS = re.compile(
     r"|bedrag|importe|importo|belopp|total|hours|rate|nettopreis|nettobetrag|einheit|einheitspreis|gesamtpreis"
     r"|descrição|qtd\.?|quantidade|preço|artigo|antall|enhet|beløp|beløb|mængde|gross|disc\.|discount|rabatt|remise"
     r"|opis|kol\.|količina|cijena|iznos|açıklama|miktar|fiyat|tutar|περιγραφή|ποσότητα|τιμή|αξία"
-    r"|valor|unitario|unitário|código)(?!\w)")
+    r"|valor|unitario|unitário|código|megnevezés|menny\.|mennyiség|egységár)(?!\w)")
 
 
 # a head's quantity and price columns, to tell apart two factors that look alike ("Hours Rate", "Qty Unit Price")
@@ -1473,6 +1510,7 @@ _COLUMN_NUMBERS = re.compile(r"(?:\d{1,2}\s+){3,}\d{1,2}")
 
 
 def _column_numbers(line: str) -> bool:
+    line = re.sub(r"\s\(\d+\s?[x×*+=-]\s?\d+\)", "", line)  # a column's formula: "… 5 (3x4) 6" (Romania's form)
     if not _COLUMN_NUMBERS.fullmatch(line.strip()):
         return False
     numbers = [int(n) for n in line.split()]
@@ -1601,6 +1639,9 @@ def _row(text: str, line: int, first_within: int | None = None, whole: bool = Fa
         # nor the unit after a number ("6,80 95,00 T" under "Quantità  Prezzo unitario  UM"); nor, where money has
         # no cents, the hours' decimals ("6.50 40,000 260,000" under "Hours Rate (¥) Amount (¥)")
         qty, price = (x.value, y.value) if quantity_left else (y.value, x.value)
+    if (quantity_left is None and x and y and _money_score(x) == _money_score(y) and x.start < y.start
+            and _UNIT_COLUMN_BEFORE.search(text[: x.start])):
+        qty, price = x.value, y.value  # "ore 3,50 180,00 630,00 119,70": the unit's column, then the count's
     if first_within is not None and spans[0][0] >= first_within:
         return None
     # the description is the longest stretch of text between the three numbers
@@ -1610,6 +1651,8 @@ def _row(text: str, line: int, first_within: int | None = None, whole: bool = Fa
     return RowCandidate(" ".join(description.split()), qty, price, total, line)
 
 
+# a unit's word that opens the row or follows its text, before the count (not a measure's: "Kabel 5 m 2,00 …")
+_UNIT_COLUMN_BEFORE = re.compile(r"(?i)(?:^|(?<!\d)\s)(?:ore|buc|h|hrs?|pcs?|stk|st|kg|l|set|ea|szt|ks|kom|db)\.?\s+$")
 # a list of four or more small whole numbers, each after a comma and a space
 _NUMBER_LIST = re.compile(r"(?<![\d.,])\d{1,3}(?:,\s\d{1,3}){3,}(?![\d.,])")
 _BETWEEN_COUNT_AND_AMOUNT = re.compile(r"(?:[^\d%]|\d{1,2}(?:[.,]\d{1,2})?\s?%){0,30}")  # unit, tax rate, currency
@@ -1715,10 +1758,13 @@ def _discounted_triple(before: list[_Num], total: _Num, text: str = ""):
     tries = [(before[k - 2], before[k - 1], before[k].value, before[k].start) for k in range(len(before) - 1, 1, -1)]
     # the quantity first, the description between: "9 Heater, indirect fired … DAY 265.00 10 GP 2,146.50"
     tries += [(before[0], before[k - 1], before[k].value, before[k].start) for k in range(len(before) - 1, 2, -1)]
-    # and by position, where a space-grouped reading stands between ("1 640,00 10 576,00": 1640 and 10576 too)
-    for rate_num in _last_readings(before, total.start):
-        for y in _last_readings(before, rate_num.start):
-            tries += [(x, y, rate_num.value, rate_num.start) for x in _last_readings(before, y.start)]
+    # and by position, where a space-grouped reading stands between ("1 640,00 10 576,00": 1640 and 10576 too);
+    # the tax's rate column may follow the discount's: "25 roll 1 385.00 5.00 15.00 32 893.75"
+    vat_columns = [[]] + [[n] for n in _last_readings(before, total.start) if 0 < n.value < 100]
+    for vat in vat_columns:
+        for rate_num in _last_readings(before, vat[0].start if vat else total.start):
+            for y in _last_readings(before, rate_num.start):
+                tries += [(x, y, rate_num.value, rate_num.start) for x in _last_readings(before, y.start)]
     for y in _last_readings(before, total.start):  # (each reading of "18 500,00": 500,00 after 18, and 18500,00)
         if x := _factor_before(before, y):
             tries += [(x, y, rate, y.end) for rate in rates(text[y.end:total.start])]

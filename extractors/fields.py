@@ -417,7 +417,7 @@ CORRECTED_INVOICE_LABELS = [
 # over "Denominazione: Distribuzione Alimentare Valdarno S.r.l.")
 NAME_LABELS = frozenset(["name", "denominazione", "razón social", "razão social", "nome/razão social",
                          "company name", "company", "firmenname", "raison sociale", "επωνυμία", "unvan",
-                         "ticari unvan"])
+                         "ticari unvan", "legal name"])
 
 
 def _is_name_label(text: str) -> bool:
@@ -506,7 +506,11 @@ DISTRACTOR_LABELS = [
     "codice destinatario", "cod. destinatario", "codice sdi",
     # where the works are, beside where the invoice goes: "FACTURER À      LIEU D'INTERVENTION"
     "lieu d'intervention", "site d'intervention", "adresse d'intervention", "immeuble", "adresse du chantier",
-    "lieu des travaux", "site address", "bauvorhaben", "baustelle",
+    "lieu des travaux", "site address", "bauvorhaben", "baustelle", "work site", "job site", "project site",
+    # the next column's remark under "CONSIGNEE": "Bloemenhandel Van der Zwaan B.V.   Same as billed to"
+    "same as billed to", "same as bill to", "same as buyer", "same as above", "consignee",
+    # the invoice's own details beside the buyer's heading: "FACTURAT A      DADES DE LA FACTURA"
+    "dades de la factura", "datos de la factura",
     "leistungsort",
     # a utility's standing charge, not the tax's "cuota": "Abastecimiento - cuota de servicio (2 meses)"
     "cuota de servicio", "cuota fija", "cuota de abono",
@@ -671,6 +675,12 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], ind
             # "Bank: Banque Fiducial", "Régimen fiscal: 601 - General de Ley …", "Uso CFDI: G03 - …", "VAT category
             # code: AE – Reverse charge": the label right before a name (and its code) says whose it is
             return -1.0
+    if section and before and _is_name_label(lines[cand.line][before[-1].start:before[-1].end]):
+        # "TIN: 1002938475 Legal Name: Elgon Specialty Coffee Exporters (U) Ltd" under "Section C: Buyer's Details":
+        # a label with its own value before the name's labels the value, not the name ("Tên đơn vị (Company):"
+        # still does)
+        name = before[-1]
+        before = [h for h in before[:-1] if not re.search(r"[^\W_]", lines[cand.line][h.end:name.start])] + [name]
     if section:
         before = [h for h in before if OTHER not in h.fields]
     end = cand.start + len(cand.text)
@@ -872,7 +882,8 @@ def _delivery(line: str, hit: LabelHit) -> float:
 
 
 # "Vendedor" names the seller in a form's box, and on Spanish invoices also the sales representative
-_SALES_REP_KEYS = frozenset(_label_key(lab) for lab in ("vendedor", "vendedora", "venditore", "vendeur", "vendeuse"))
+_SALES_REP_KEYS = frozenset(_label_key(lab) for lab in ("vendedor", "vendedora", "venditore", "vendeur", "vendeuse",
+                                                          "muuzaji", "πωλητής"))  # (Swahili, Greek)
 
 
 def _sales_rep(cand: C.Candidate, labels: list[list[LabelHit]], lines: list[str]) -> bool:
@@ -1078,9 +1089,10 @@ def _is_debit_balance(line: str, cand: C.Candidate) -> bool:
 _NO_SALUTATION = re.compile(r"(?i)(?:without|no|excluding|not including)\s+(?:the\s+|a\s+|any\s+)?(?:salutation|title"
                             r"|form of address)|ohne anrede|sans (?:civilité|formule)|zonder aanhef|sin tratamiento")
 _BARE_DOMAIN = re.compile(r"(?i)[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/?")  # "cvwd.example.org"
-# not after an initial or a title: "J.P. van den Berg", "Dr. Markus Weber", "Dott. Andrea Colombo" are names
+# not after an initial (of any script: "Γ. Παπαδόπουλος") or a title: "J.P. van den Berg", "Dr. Markus Weber" are names
 _SENTENCE_BREAK = re.compile(
-    r"(?<!\b[A-Z])(?<!\b(?:Dr|Ir|Me|St|ST|Mt|MT))(?<!\b(?:Mag|Ing|Avv|Drs|Rag))(?<!\b(?:Prof|Dipl|Dott|Arch|Geom))\. ")
+    r"(?<!\b[A-ZΑ-ΩА-ЯЁ])(?<!\b(?:Dr|Ir|Me|St|ST|Mt|MT))(?<!\b(?:Mag|Ing|Avv|Drs|Rag))"
+    r"(?<!\b(?:Prof|Dipl|Dott|Arch|Geom))\. ")
 # "Company GmbH · Street 12 · 12345 City": a sender's return-address line above the recipient window
 # (dashes only as two separators: one is a range, "Rhag 2024 – Maw 2025 52 m³")
 _RETURN_ADDRESS = re.compile(r"\S\s+[·●|•]\s+.*\d{4,5}\s+\S|\S\s+–\s+.*\S\s+–\s+.*\d{4,5}\s+\S")
@@ -1139,6 +1151,7 @@ _NUMBER_THEN_DATE = re.compile(
 # nothing, or a series' code, between the document's label and a bare "nr.": "Seria BVX nr. 0457"
 _SERIES_CODE = re.compile(r"[A-Z0-9/-]{0,8}")
 _TITLE_LINE = re.compile(rf"(?i)^\W*\w*(?:{C.DOCUMENT_TITLES}|{C.MORE_DOCUMENT_TITLES})\b")
+_NUMBER_WORD = re.compile(r"(?i)(?:číslo|č\.|nr\.?|no\.?|n[°º]\.?|number|nummer|numéro|número|numero|broj)\s*:?")
 _TITLE_THEN_DATE = re.compile(_TITLE_LINE.pattern + r"[^:]{0,50}$")
 # words for a discount, in a date's clause and on a line that takes something off the total
 _DISCOUNT_WORDS = r"discount|rabatt|descuento|sconto|korting|skonto"
@@ -1162,7 +1175,8 @@ _REGULATION_BEFORE = re.compile(r"(?i)\b(?:res\.|resoluci[oó]n|resolution|ley|d
 _INCLUDES = re.compile(r"(?i)(?:" + C.INCLUDING + r"|\binc\.?|\b(?:sa?|z|с))\W+(?:[\d.,]+\s?%\s*)?$")
 _INCLUDED_AFTER = re.compile(r"(?i)\W*(?:incl|inkl|inclus|incluid|compris)")  # "TOTAL (IVA incl.) 39,63 €"
 _EXCLUDES = re.compile(r"(?i)\b(?:ohne|exkl\.?|exklusive|excl\.?|ex\.?|excluding|exclusive of|without|before|hors"
-                       r"|sans|zonder|exclusief|sin|senza|utan|avant|vor|antes de|prima di|före)\s*$")
+                       r"|sans|zonder|exclusief|sin|senza|utan|avant|vor|antes de|prima di|före"
+                       r"|kabla ya|eksl\.?|eksklusief)\s*$")  # (Swahili: "Jumla kabla ya VAT"; Afrikaans)
 # the amount a rate of tax is charged on: "Belast met 21% btw 124,80", "Subject to 15% VAT 980.00"
 # (not after a negation: "Tasa municipal (no sujeta a IVA) 15,90", "not subject to VAT")
 _TAXED_WITH = re.compile(r"(?i)(?<!\bno )(?<!\bnot )(?<!\bnon )(?<!\bniet )(?<!\bnicht )"
@@ -1658,6 +1672,10 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
             if (plan.kind == "id" and re.search(DOCUMENT_NUMBER_FIELD, plan.name)
                     and C.PT_DOCUMENT_ID.fullmatch(cand.text)):
                 score = max(score, 2.6)  # the format names it: a fatura's "FT 2025A/147", wherever it is printed
+            if (plan.kind == "id" and re.search(DOCUMENT_NUMBER_FIELD, plan.name) and cand.line > 0
+                    and _TITLE_ONLY.fullmatch(index.lines[cand.line - 1].strip())
+                    and _NUMBER_WORD.fullmatch(index.lines[cand.line][: cand.start].strip())):
+                score = max(score, 2.6)  # "FAKTÚRA" / "číslo 2024-0312": the number under the title
             if plan.kind == "id" and score >= 2.5 and _TITLE_LINE.match(index.lines[cand.line]):
                 score += 0.3  # "Handelsrechnung Nr. E2018092011804": the title's number, over "Belegnummer 2018…"
             if plan.kind == "id" and (_MONEY_AFTER.match(index.lines[cand.line][cand.start + len(cand.text):])
@@ -1892,9 +1910,17 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
         _weigh_arithmetic(plan.name, index, merged)
         if amount_role(plan.name) == "basis":
             _section_subtotals(index, merged)
+        if re.search(r"sub_?total", plan.name):  # (not a payslip's "net_pay": its rows add up to the gross)
+            _sum_under_the_rows(index, scored, merged)
         if is_gross_total(plan.name):
             _after_a_deduction(index, merged)
             _after_arrears(index, scored, merged)
+            for net, tax in _net_and_tax_lines(index, scored):
+                net.score, tax.score = net.score - 2.0, tax.score - 2.0
+        elif amount_role(plan.name):
+            for net, tax in _net_and_tax_lines(index, scored):
+                best = net if amount_role(plan.name) == "basis" else tax
+                best.score = max(best.score, 2.6)
     ranked = sorted(merged.values(), key=lambda c: -c.score)
     if plan.kind == "amount" and not balance:
         ranked = _prefer_larger_among_ties(ranked)
@@ -1932,8 +1958,9 @@ def _opens_an_address(index: C.TextIndex, merged: dict[Any, C.Candidate]) -> Non
     address window: "SCI Centre Commercial Les Hauts de Sèvre" / "Direction du centre" / "Allée des Commerçants" /
     "44120 Vertou" (the sender's own block is taken from the recipient's options by `separate_parties`)."""
     def opens(j: int, reach: int) -> bool:
-        return j >= 0 and bool(C.COMPANY.search(index.lines[j])) and any(
-            _POSTCODE_AND_CITY.match(line) for line in index.lines[j + 1: j + 1 + reach])
+        # (or a co-operative's, with its post box: "Coopérative Agricole Ebenezer de Duékoué" / … / "BP 214 Duékoué")
+        return j >= 0 and bool(C.COMPANY.search(index.lines[j]) or _COOPERATIVE.match(index.lines[j])) and any(
+            _POSTCODE_AND_CITY.match(line) or _POST_BOX.match(line) for line in index.lines[j + 1: j + 1 + reach])
 
     for cand in merged.values():
         # the window's first line, alone on it: not the contact under it ("Éditions de la Venoge SA" / "Service de
@@ -1944,6 +1971,8 @@ def _opens_an_address(index: C.TextIndex, merged: dict[Any, C.Candidate]) -> Non
             cand.score += 0.5
 
 
+_COOPERATIVE = re.compile(r"(?i)co-?op[ée]rative|cooperativa|coöperatie|coöperasie")
+_POST_BOX = re.compile(r"(?:BP|B\.P\.|P\.?O\.? Box|Postfach|Apartado|Caixa Postal) \d+ [A-ZÀ-Þ]")
 _MONOGRAM = re.compile(r"([A-Z]{2,4}) ((?:[A-Z][\w&-]*\s+){2,}\S.*)")
 
 
@@ -2127,7 +2156,8 @@ _DEDUCTION = re.compile(
     # recibida"
     r"af\b|voorschot|ontvangen|provisión de fondos|provision de fonds|fondos recibidos|received|prepaid|"
     r"adiantamento|forskudd|mottatt|"
-    r"garan[tț]ie de bun[aă] execu[tț]ie)")  # Romania's performance retention
+    r"garan[tț]ie de bun[aă] execu[tț]ie"  # Romania's performance retention
+    r"|spoluúčas[tť]|spoluúčast|selbstbehalt)")  # the insured's own share of a repair the insurer pays
 
 
 _DISCOUNT_MENTION = re.compile(rf"(?i){_DISCOUNT_WORDS}|remise|rebate|nachlass")
@@ -2135,7 +2165,8 @@ _DISCOUNT_MENTION = re.compile(rf"(?i){_DISCOUNT_WORDS}|remise|rebate|nachlass")
 
 # a figure converted into another currency, as the UK asks of an invoice in dollars: "VAT amount in sterling"
 _CONVERTED = re.compile(r"(?i)\b(?:in sterling|converted at|conversion rate|exchange rate|umgerechnet|zum kurs"
-                        r"|taux de change|tipo de cambio|tasso di cambio|wisselkoers)\b")
+                        r"|taux de change|tipo de cambio|tasso di cambio|wisselkoers"
+                        r"|forintban)\b")  # (Hungary's VAT Act asks for the amounts in forints too)
 
 
 def _deducts(line: str) -> bool:
@@ -2157,6 +2188,26 @@ def _after_a_deduction(index: C.TextIndex, merged: dict[Any, C.Candidate]) -> No
             cand.score -= 1.0
         elif deduction(cand.line + 1) and (cand.label_evidence or 0) > 0:
             cand.score += 0.5
+
+
+def _net_and_tax_lines(index: C.TextIndex, scored: list[C.Candidate]) -> list[tuple[C.Candidate, C.Candidate]]:
+    """(net, tax) of a total's line of two amounts, the second the page's one rate of the first, printed without
+    the rate: the sums of a table's net and tax columns, no gross ("Total 2.064,50 392,26" under "Cota TVA: 19%",
+    the sum to pay "2.456,76 lei" below)."""
+    if not _one_rate(index):
+        return []
+    rate = C.rates(index.text)[0]
+    by_line: dict[int, list[C.Candidate]] = {}
+    for cand in scored:
+        by_line.setdefault(cand.line, []).append(cand)
+    pairs = []
+    for line, amounts in by_line.items():
+        if len(amounts) != 2 or C.rates(index.lines[line]) or not re.match(r"[^\W\d_]", index.lines[line]):
+            continue
+        net, tax = sorted(amounts, key=lambda c: c.start)
+        if net.value > 0 and abs(net.value * rate / 100 - tax.value) <= 0.011:
+            pairs.append((net, tax))
+    return pairs
 
 
 # an earlier invoice's unpaid amount carried onto this one: "Balance brought forward (invoice PH-INV-103977) £96.00",
@@ -2295,6 +2346,25 @@ def _section_subtotals(index: C.TextIndex, merged: dict[Any, C.Candidate]) -> No
                 for part in run:
                     part.score -= 1.0
                 return
+
+
+def _sum_under_the_rows(index: C.TextIndex, scored: list[C.Candidate], merged: dict[Any, C.Candidate]) -> None:
+    """An amount under the rows that adds them up is their subtotal, whatever its label says: "Flowers total
+    9,810.00" above the airfreight and the packing (which a total's label claims); right under the rows, whatever
+    else a subtotal's label names too: "Total Leistungen 3'115.80" above a discount and "Total exkl. MWST
+    3'053.48"."""
+    rows = C.find_table_rows(index)
+    total = round(sum(r.line_total for r in rows), 2)
+    if len(rows) < 2 or not total or (cand := merged.get(total)) is None:
+        return
+    # (and a larger amount under it, the total: with nothing charged on top, the sum is the total's and stays so)
+    below = [c for c in scored if c.line > rows[-1].line]
+    at = min((c.line for c in below if c.value == cand.value), default=None)
+    if at is not None and any(c.value > cand.value and c.line > at for c in below):
+        # right under the rows, over what a subtotal's label names (clear of `_prefer_larger_among_ties`, which
+        # would take the larger one again); further down, as strong as a label (a row missed, a section's sum)
+        top = max(c.score for c in merged.values() if c is not cand) + 0.4 if at == rows[-1].line + 1 else 0
+        cand.score = max(cand.score, 2.6, top)
 
 
 def _add_tax_lines(field_name: str, index: C.TextIndex, scored: list[C.Candidate],

@@ -391,6 +391,10 @@ class LlamaExtractor:
                 # the answer keeps the rules and only lacks a date: filling it moves no labelled one ("Invoice
                 # Date March 5" stays; a due date "rendered through February 28" before it is no reason to move it)
                 ranked = []
+            if p.name == basis and (difference := _total_less_tax(group, choices)) is not None:
+                # the total less the tax, where the page prints it further down the basis's options ("Total CIF
+                # Value 124,642.40" under "Total FOB Value" and the freight)
+                ranked += [c for c in proposals[p.name][len(ranked):] if c.value == difference][:1]
             scores = {c.value: c.score for c in ranked}
             scores.setdefault(choices[p.name].value, max(scores.values(), default=0.0))
             options.append(list(scores.items()))
@@ -553,7 +557,11 @@ def _fill_unlabelled_amounts(spec: SchemaSpec, group: list[FieldPlan], choices: 
         options = [first(lambda q: q is not p and amount_role(q.name) == role)]
         if role == "basis":
             total, tax = first(lambda q: is_gross_total(q.name)), first(lambda q: amount_role(q.name) == "tax")
-            options.append(None if total is None or tax is None else round(total - tax, 2))
+            difference = None if total is None or tax is None else round(total - tax, 2)
+            # the difference first where the page prints it: a discount or a charge between the subtotal and the
+            # basis ("Trade Discount 2.5% -16,527.50" / "Value of Supply 644,572.50")
+            printed = any(c.value == difference for c in proposals[p.name])
+            options = [difference, *options] if printed else [*options, difference]
         value = next((v for v in options if v is not None
                       and _broken_rules(spec, choices, {p.name: v}) <= _broken_rules(spec, choices)), None)
         if value is not None:

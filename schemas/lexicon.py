@@ -22,6 +22,7 @@ LABELS: dict[str, list[str]] = {
     "invoice_number": [
         "broj računa", "račun br", "račun broj", "broj fakture", "číslo faktúry", "faktúra č", "faktúra číslo",
         "arve nr", "arve number", "arve nr.", "arve", "serie și număr", "serie si numar", "seria și numărul",
+        "seria și nr", "seria și nr.", "seria si nr.",
         "rēķina nr", "rēķina numurs", "rēķins nr", "sąskaitos nr",
         "sąskaitos numeris", "sąskaitos faktūros nr", "fatura no", "fatura numarası", "fatura seri no",
         "reikningsnúmer", "reikningur nr", "laskun numero", "laskunumero", "laskun nro", "számlaszám",
@@ -66,6 +67,7 @@ LABELS: dict[str, list[str]] = {
         "maksustatav summa", "summa km-ta", "ilma käibemaksuta", "kopā bez pvn", "summa bez pvn", "bez pvn",
         "suma be pvm", "be pvm", "apmokestinamoji vertė", "ara toplam", "kdv hariç", "kdv matrahı", "matrah",
         "án vsk", "upphæð án vsk", "veroton", "veroton hinta", "arvonlisäverotön", "nettó", "nettó összeg",
+        "nettó összesen",
         "adóalap", "áfa nélkül", "grunnlag", "eks. mva", "ekskl. mva", "sum eks. mva", "eksklusiv mva",
         "sum eksklusiv mva", "sum ekskl. mva", "exkl. moms", "exkl moms",
         "ekskl. moms", "netto", "valoare fără tva", "fără tva", "total fără tva", "baza de impozitare", "brez ddv",
@@ -84,7 +86,7 @@ LABELS: dict[str, list[str]] = {
         "kopā", "kopā apmaksai", "summa apmaksai", "apmaksai", "iš viso", "suma mokėti",
         "mokėti", "iš viso mokėti", "genel toplam", "toplam", "ödenecek tutar", "toplam tutar", "samtals",
         "til greiðslu", "alls til greiðslu", "yhteensä", "maksettava", "maksettavaa", "loppusumma", "összesen",
-        "fizetendő összeg", "végösszeg", "bruttó", "å betale", "totalt", "sum å betale", "att betala",
+        "fizetendő összeg", "fizetendő", "végösszeg", "bruttó", "å betale", "totalt", "sum å betale", "att betala",
         "summa att betala", "totalt att betala", "i alt", "at betale", "total at betale", "total de plată",
         "de plată", "total factură", "skupaj", "za plačilo", "znesek za plačilo", "skupaj za plačilo",
         "total a pagar", "import total", "total factura", "σύνολο", "πληρωτέο", "γενικό σύνολο", "razem",
@@ -245,8 +247,8 @@ LABELS: dict[str, list[str]] = {
     "other": [
         "telefon", "telefón", "tel.", "puh.", "puhelin", "sími", "telefonas", "tālrunis", "τηλ.", "strana", "stran",
         "sivu", "oldal", "lapa", "puslapis", "sayfa", "leht", "σελίδα", "pagina", "registrikood", "reģ. nr",
-        "įmonės kodas", "mersis no", "cégjegyzékszám", "nr. reg. com.", "matična številka", "regon", "ičo", "iban",
-        "swift"],
+        "įmonės kodas", "mersis no", "cégjegyzékszám", "nr. reg. com.", "nr. ord. reg. com.", "matična številka",
+        "regon", "ičo", "iban", "swift"],
 }
 
 

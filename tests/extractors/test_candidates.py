@@ -1059,3 +1059,53 @@ def test_rows_of_yen_hours_a_swiss_rate_a_wrapped_head_a_lettered_section_and_a_
             "Erstattungssystem und\nPreisbildung für Medizinprodukte\nder Klasse II\n1 Pauschale 9.800,00 9.800,00\n")
     assert rows(lump)[0][0] == ("Marktanalyse Japan: Erstattungssystem und Preisbildung für Medizinprodukte der "
                                 "Klasse II")
+
+
+def test_african_agricultural_currencies_ids_names_and_rows():
+    found = lambda text: [c.value for c in C.find_currencies(C.TextIndex(text))]  # noqa: E731
+    # an article's code is no currency ("IRR-0516"); the rand with a decimal comma
+    assert found("IRR-0516 Gaine goutte-à-goutte 16 mm\nMontant total de l'avoir TTC 729 830 FCFA\n") == ["XOF"]
+    assert found("TOTAAL TE BETAAL R 53 302,45\n") == ["ZAR"]
+    assert [c.value for c in C.find_vat_ids(C.TextIndex("BTW-nr: 4870213560\n"))] == ["4870213560"]
+    # a logo's two lines, one name: the mail domain spells both
+    spans = [c.text for c in C.find_text_spans(C.TextIndex(
+        "SG\nSavanna Gold\nShea Processors Ltd\nPlot 22, Tamale Industrial Area\nexport@savannagoldshea.com.gh\n"))]
+    assert "Savanna Gold Shea Processors Ltd" in spans
+    # Swahili's unit before the count, the description above; a discount's column before the tax rate's
+    swahili = ("Na. Maelezo ya bidhaa Kipimo Idadi Bei ya kipimo Kodi Jumla (TZS)\n"
+               "1 Mbegu za mahindi chotara MB-614, mfuko wa\nkilo 2\nMfuko 350 14,500.00 SM 5,075,000.00\n")
+    assert rows(swahili) == [("Mbegu za mahindi chotara MB-614, mfuko wa kilo 2", 350.0, 14500.0, 5075000.0)]
+    discount = "DRP-1623 Drip line 16 mm, 400 m roll 25 roll 1 385.00 5.00 15.00 32 893.75\n"
+    assert [r[1:] for r in rows(discount)] == [(25.0, 1385.0, 32893.75)]
+    # Afrikaans unit words after each description, under "Eenh."
+    afrikaans = ("Kode Beskrywing Eenh. Hoev. Eenh.prys Afsl% Bedrag BTW\n"
+                 "100417 Mieliemeel Super 10 kg sak 6 129,99 - 779,94 Z\n"
+                 "100522 Gedroogde suikerbone 2 kg pak 4 74,50 - 298,00 Z\n")
+    assert [r[0] for r in rows(afrikaans)] == ["Mieliemeel Super 10 kg", "Gedroogde suikerbone 2 kg"]
+    # a charge right under the line that adds up the goods is no row
+    charges = ("Description Quantité Unité Prix unitaire TVA Montant\n"
+               "Mangues Kent calibre 7, colis carton 4 kg net 960 colis 10,20 0 % 9 792,00\n"
+               "Palettes bois traitées NIMP 15 (aériennes PMC) 26 pièce 14,50 0 % 377,00\n"
+               "Montant HT marchandises 10 169,00 €\nFret aérien DSS-CDG (14 620 kg x 0,80 €/kg) 11 696,00 €\n")
+    assert [r[3] for r in rows(charges)] == [9792.0, 377.0]
+
+
+def test_automotive_rows_a_unit_column_before_the_count_and_hungarian_heads():
+    # a Romanian form: the column numbers' row with its formula, the unit's column before the count's
+    romanian = ("Nr.\ncrt.\nDenumirea produselor\nsau a serviciilor U.M. Cant.\nPreț unitar\n(fără TVA)\n-lei-\n"
+                "0 1 2 3 4 5 (3x4) 6\n1 Manoperă revizie tehnică completă Ford Transit 2.0\n"
+                "EcoBlue, nr. înmatriculare CJ 45 TLF\nore 3,50 180,00 630,00 119,70\n")
+    assert rows(romanian) == [("Manoperă revizie tehnică completă Ford Transit 2.0 EcoBlue, nr. înmatriculare CJ 45 "
+                               "TLF", 3.5, 180.0, 630.0)]
+    # a Hungarian head over a description wrapped above its numbers; "óra" and "liter" after the counts
+    hungarian = ("Megnevezés Cikkszám Menny. Me. Nettó egységár Nettó érték ÁFA %\n"
+                 "Kötelező szerviz 60 000 km - munkadíj\n(Škoda Octavia Combi 2.0 TDI, rendszám\nAAKM-417)\n"
+                 "SZ-MD-60 2,4 óra 24 500 58 800 27%\nMotorolaj Castrol EDGE Professional\nLongLife III 5W-30\n"
+                 "CAS-LL3-530 4,7 liter 6 290 29 563 27%\n")
+    assert rows(hungarian) == [
+        ("Kötelező szerviz 60 000 km - munkadíj (Škoda Octavia Combi 2.0 TDI, rendszám AAKM-417)", 2.4, 24500.0,
+         58800.0),
+        ("Motorolaj Castrol EDGE Professional LongLife III 5W-30", 4.7, 6290.0, 29563.0)]
+    dates = [d.value for d in C.find_dates(C.TextIndex("Venciment: 2 d'agost de 2024\n"))]
+    assert dates == [dt.date(2024, 8, 2)]
+    assert [c.value for c in C.find_vat_ids(C.TextIndex("C.I.F.: B50842178\n"))] == ["B50842178"]

@@ -2737,3 +2737,67 @@ def test_east_asian_and_oceanian_law_firms_parties_withholding_and_credit_notes(
     credit = _held_out_invoice("invoice_set_bg", "bg14_auckland_accountants_credit_note.pdf")
     assert (credit["invoice_number"], credit["invoice_date"], credit["tax_total"]) == (
         "CN-2025-0031", "2025-08-25", -198.75)
+
+
+def test_african_agricultural_parties_and_amounts():
+    senegal = _held_out_invoice("invoice_set_bf", "bf06_senegal_avoir_irrigation.pdf")
+    assert (senegal["buyer_name"], senegal["currency"]) == ("GIE des Maraîchers de Potou", "XOF")  # "au profit de"
+    # "Muuzaji" (the salesman), "Jumla kabla ya VAT" (before VAT)
+    tanzania = _held_out_invoice("invoice_set_bf", "bf04_tanzania_mbegu_ankara_sw.pdf")
+    assert (tanzania["vendor_name"], tanzania["tax_total"]) == ("Mbegu Bora Tanzania Limited", 1576800)
+    afrikaans = _held_out_invoice("invoice_set_bf", "bf09_suid_afrika_kooperasie_af.pdf")
+    assert (afrikaans["tax_total"], afrikaans["currency"]) == (6779.81, "ZAR")  # "Subtotaal (eksl. BTW)"
+    # a work site's heading beside "BILL TO"; a "Legal Name" in the buyer's section; a co-operative's address
+    # window with its post box; "Same as billed to" under "CONSIGNEE"
+    assert _held_out_invoice("invoice_set_bf", "bf03_ghana_mechanisation_levies.pdf")["buyer_name"] == (
+        "Nkawie Cocoa Farmers Co-operative Union Ltd")
+    assert _held_out_invoice("invoice_set_bf", "bf10_uganda_coffee_hulling_wht.pdf")["buyer_name"] == (
+        "Elgon Specialty Coffee Exporters (U) Ltd")
+    assert _held_out_invoice("invoice_set_bf", "bf12_suisse_certification_cooperative_chf.pdf")["buyer_name"] == (
+        "Coopérative Agricole Ebenezer de Duékoué")
+    roses = _held_out_invoice("invoice_set_bf", "bf14_kenya_roses_export_eur.pdf")
+    # "Flowers total 9,810.00" right under the rows adds them up, above the airfreight
+    assert (roses["buyer_name"], roses["subtotal"]) == ("Bloemenhandel Van der Zwaan B.V.", 9810)
+    irrigation = _held_out_invoice("invoice_set_bf", "bf16_south_africa_irrigation_disbursement.pdf")
+    assert (irrigation["subtotal"], irrigation["tax_basis_total"]) == (144236.95, 140631.03)  # "Total Exclusive"
+
+
+def test_automotive_numbers_parties_and_totals_of_southern_and_eastern_europe():
+    # "Seria și nr.", not the trade register's "Nr. ord. reg. com."; "Total 2.064,50 392,26" sums the net and tax
+    # columns under "Cota TVA: 19%", the sum to pay is below
+    cluj = _held_out_invoice("invoice_set_be", "be10_service_auto_cluj_factura.pdf")
+    assert [cluj[f] for f in ("invoice_number", "tax_basis_total", "tax_total", "total")] == [
+        "SAS 0815", 2064.5, 392.26, 2456.76]
+    # "FACTURAT A" beside "DADES DE LA FACTURA"; "Πωλητής" (the salesman) and "Γ." (an initial) in a Greek name
+    sabadell = _held_out_invoice("invoice_set_be", "be05_perit_sabadell_retencio_irpf.pdf")
+    assert (sabadell["vendor_name"], sabadell["buyer_name"]) == ("Jordi Puigvert i Serra",
+                                                                 "Concessionari Motor Vallès, S.A.")
+    thessaloniki = _held_out_invoice("invoice_set_be", "be08_antallaktika_thessaloniki_timologio.pdf")
+    assert (thessaloniki["vendor_name"], thessaloniki["buyer_name"]) == (
+        "Μακεδονική Ανταλλακτικών Αυτοκινήτων Α.Ε.", "Γ. Παπαδόπουλος & ΣΙΑ Ο.Ε.")
+    # "Nettó összesen" is net, "Fizetendő" the total
+    gyor = ("Nettó összesen: 189 763 Ft\nFlottakedvezmény (5%): -9 488 Ft\nAdóalap: 180 275 Ft\nÁFA 27%: 48 674 Ft\n"
+            "Fizetendő: 228 949 Ft\n")
+    assert (_top(gyor, "subtotal"), _top(gyor, "total")) == (189763, 228949)
+    # the insured's share after the total ("Spoluúčasť"); the number under the title ("FAKTÚRA" / "číslo …")
+    trnava = ("Spolu bez DPH 3611,80 EUR\nDPH 23 % 830,71 EUR\nCelkom s DPH 4442,51 EUR\n"
+              "Spoluúčasť poisteného (hradí Alena Šimková) -150,00 EUR\nK úhrade poisťovňou 4292,51 EUR\n")
+    assert _top(trnava, "total") == 4442.51
+    assert _held_out_invoice("invoice_set_be", "be15_pneuservis_zilina_zlava.pdf")["invoice_number"] == "2024-0312"
+    # the rows' sum right under the rows, over the larger "Total exkl. MWST" a subtotal's label names too
+    assert _held_out_invoice("invoice_set_ah", "ah04_ch_hauswartung.pdf")["subtotal"] == 3115.8
+
+
+def test_the_rows_sum_leaves_a_basis_the_page_prints_and_amounts_in_forints():
+    # with the subtotal read from the rows' sum, the basis is still the total less the tax where the page prints
+    # it: after a discount ("Value of Supply"), after freight and insurance ("Total CIF Value")
+    tea = _held_out_invoice("invoice_set_l", "l15_lk_ceylon_tea_packers_tax_invoice.pdf")
+    assert (tea["subtotal"], tea["tax_basis_total"]) == (661100, 644572.5)
+    export = _held_out_invoice("invoice_set_au", "au03_textile_exporter_usd_lut_2p.pdf")
+    assert (export["subtotal"], export["tax_basis_total"], export["total"]) == (122580, 124642.4, 124642.4)
+    # a Hungarian invoice in euros restates its amounts in forints, as the VAT Act asks: no basis, tax or total
+    garden = _held_out_invoice("invoice_set_g", "g05_zoldlomb_zk-2024-0419.pdf")
+    assert (garden["tax_basis_total"], garden["tax_total"], garden["total"]) == (6060.98, 1636.46, 7697.44)
+    # a party's name label after the heading's own words in brackets still names the party
+    vietnam = _held_out_invoice("invoice_set_ax", "ax02_vn_coffee_roaster_bilingual_multirate.pdf")
+    assert vietnam["buyer_name"] == "CÔNG TY CỔ PHẦN KHÁCH SẠN BIỂN XANH SƠN TRÀ"
