@@ -1760,9 +1760,9 @@ def _discounted_triple(before: list[_Num], total: _Num, text: str = ""):
     tries += [(before[0], before[k - 1], before[k].value, before[k].start) for k in range(len(before) - 1, 2, -1)]
     # and by position, where a space-grouped reading stands between ("1 640,00 10 576,00": 1640 and 10576 too);
     # the tax's rate column may follow the discount's: "25 roll 1 385.00 5.00 15.00 32 893.75"
-    vat_columns = [[]] + [[n] for n in _last_readings(before, total.start) if 0 < n.value < 100]
-    for vat in vat_columns:
-        for rate_num in _last_readings(before, vat[0].start if vat else total.start):
+    ends = [total.start] + [n.start for n in _last_readings(before, total.start) if 0 < n.value < 100]
+    for end in ends:
+        for rate_num in _last_readings(before, end):
             for y in _last_readings(before, rate_num.start):
                 tries += [(x, y, rate_num.value, rate_num.start) for x in _last_readings(before, y.start)]
     for y in _last_readings(before, total.start):  # (each reading of "18 500,00": 500,00 after 18, and 18500,00)

@@ -2016,7 +2016,7 @@ def _ends_in_legal_form(name: str) -> bool:
     """"Consignataria del Estrecho, S.L.", not "Hartwell Lane Physiotherapy Ltd is not registered for VAT."; and a
     professional firm's name, which has no legal form: "Haneul International Patent & Law Firm"."""
     legal = list(C.COMPANY.finditer(name))
-    return bool(legal) and legal[-1].end() >= len(name.rstrip(" ,")) or _FIRM_NAME.search(name) is not None
+    return (bool(legal) and legal[-1].end() >= len(name.rstrip(" ,"))) or _FIRM_NAME.search(name) is not None
 
 
 _FIRM_NAME = re.compile(r"(?i)\s(?:&|and)\s(?:\w+\s)?(?:partners|associates|law firm|co\.?)$"

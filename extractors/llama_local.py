@@ -546,7 +546,8 @@ def _fill_unlabelled_amounts(spec: SchemaSpec, group: list[FieldPlan], choices: 
     """An empty net or tax amount nothing labels, filled where the rules keep holding: first with its sibling's
     value (without printed discounts the subtotal is the tax basis); then, for a net amount on gross prices only
     ("Beitrag inklusive 19 % Versicherungsteuer 220,00", "darin enthalten 35,13"), with the total less the tax
-    (grounded as computed from two printed numbers, grounding.py)."""
+    (grounded as computed from two printed numbers, grounding.py). Where the page prints that difference, it
+    comes before the sibling's value."""
     def first(pick) -> Any:
         return next((choices[q.name].value for q in group if pick(q) and choices[q.name].value is not None), None)
 
