@@ -76,6 +76,11 @@ class TextIndex:
         return find_tax_breakdown(self)
 
     @functools.cached_property
+    def table_rows(self) -> list["RowCandidate"]:
+        """`find_table_rows` (priced rows), once per document: the items field and the subtotal's check read it."""
+        return find_table_rows(self)
+
+    @functools.cached_property
     def currency_codes(self) -> frozenset[str]:
         """The currencies the page prints (`find_currencies`), read once for the number-style checks below."""
         return frozenset(c.value for c in find_currencies(self))

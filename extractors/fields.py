@@ -2353,7 +2353,7 @@ def _sum_under_the_rows(index: C.TextIndex, scored: list[C.Candidate], merged: d
     9,810.00" above the airfreight and the packing (which a total's label claims); right under the rows, whatever
     else a subtotal's label names too: "Total Leistungen 3'115.80" above a discount and "Total exkl. MWST
     3'053.48"."""
-    rows = C.find_table_rows(index)
+    rows = index.table_rows
     total = round(sum(r.line_total for r in rows), 2)
     if len(rows) < 2 or not total or (cand := merged.get(total)) is None:
         return

@@ -676,7 +676,7 @@ def _rules_cover(spec: SchemaSpec, choices: dict[str, "FieldChoice"], name: str)
 
 def _item_rows(index: C.TextIndex, priceless: bool = False) -> list[dict]:
     return [{"description": r.description, "quantity": r.quantity, "unit_price": r.unit_price,
-             "line_total": r.line_total} for r in C.find_table_rows(index, priceless)]
+             "line_total": r.line_total} for r in (C.find_table_rows(index, True) if priceless else index.table_rows)]
 
 
 def _rows_that_add_up(index: C.TextIndex, doc: Document, data: dict[str, Any]) -> list[dict] | None:
