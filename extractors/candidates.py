@@ -54,13 +54,30 @@ def _without_rtl_caption(line: str) -> str:
     return _RTL_WORDS.sub("", line).strip()
 
 
+def _with_vertical_words(lines: list[str]) -> list[str]:
+    """A word printed downwards, a letter a line ("S" / "U" / … / "R" of a Korean tax invoice's "SUPPLIER" box), is
+    read as that word on its last line, as a heading over the block beside it; the lines before it go blank, so
+    the lines keep their numbers."""
+    out = list(lines)
+    k = 0
+    while k < len(out):
+        end = k
+        while end < len(out) and re.fullmatch(r"[^\W\d_]", out[end]) and out[end].isupper():
+            end += 1
+        if end - k >= 4 and len(set(out[k:end])) > 1:
+            word = "".join(out[k:end])
+            out[k:end] = [""] * (end - k - 1) + [word]
+        k = max(end, k + 1)
+    return out
+
+
 class TextIndex:
     """A document's text split into lines once, shared by all finders."""
 
     def __init__(self, text: str):
         self.text = text
         raw = text.splitlines()
-        self.lines = [_without_rtl_caption(ln.strip()) for ln in raw]
+        self.lines = _with_vertical_words([_without_rtl_caption(ln.strip()) for ln in raw])
         # where each stripped line began: a column's values line up with its header only counting the indent
         self.indents = [len(ln) - len(ln.lstrip()) for ln in raw]
         self.lower = [fold(ln) for ln in self.lines]
@@ -250,10 +267,13 @@ def find_tax_breakdown(index: TextIndex) -> list[tuple[Candidate, Candidate]]:
     by_line: dict[int, list[Candidate]] = {}
     for cand in find_amounts(index):
         by_line.setdefault(cand.line, []).append(cand)
+    # an item row's factor is no tax: "Cá hồi … kg 12,5 520.000 8% 6.500.000" (8 % of the amount is the price)
+    factors = {(row.line, value) for row in index.table_rows for value in (row.quantity, row.unit_price)}
     pairs = []
     for line, amounts in by_line.items():
         found = next(((a, b) for rate in set(rates(index.lines[line])) for a in amounts for b in amounts
-                      if a is not b and a.value and abs(a.value * rate / 100 - b.value) <= _rounding(b)), None)
+                      if a is not b and a.value and abs(a.value * rate / 100 - b.value) <= _rounding(b)
+                      and (line, b.value) not in factors), None)
         if found:
             pairs.append(found)
     return pairs
@@ -516,6 +536,7 @@ _COUNTRY_CURRENCIES = (*_DOLLAR_COUNTRIES, ("ZAR", re.compile(r"\bSouth Africa\b
                        ("THB", re.compile(r"(?i)\bbaht\b")), ("MYR", re.compile(r"\(RM\)|(?i:\bringgit\b)")),
                        ("VND", re.compile(r"(?i)\bđồng\b|\bVNĐ\b")), ("IDR", re.compile(r"(?i)\brupiah\b|\(Rp\)")),
                        ("CNY", re.compile(r"\bRMB\b|(?i:\brenminbi\b|\byuan\b)")),
+                       ("TWD", re.compile(r"(?i)\bnew taiwan dollars?\b|\bTaiwan\b")),
                        ("ETB", re.compile(r"(?i)\bbirr\b")), ("GHS", re.compile(r"(?i)\bcedis?\b")),
                        # Central America's and the Caribbean's currencies by name, in the amount in words
                        ("HNL", re.compile(r"(?i)\blempiras?\b")), ("GTQ", re.compile(r"(?i)\bquetzal(?:es)?\b")),
@@ -653,9 +674,9 @@ _TAX_ID = re.compile(
     r"(?-i:ICE|M\.F\.|MF)|matricule fiscal|osek murshe(?: no\.?)?|vatt?in|(?-i:NINEA|NCC|NIU)|"
     r"(?-i:PIB|ПИБ|OIB|(?:ID broj \()?JIB|EDB|ЕДБ|NIPT|VÖEN|ՀՎՀՀ|ИНН|ІПН|БСН|ИИН|БИН(?: ?/ ?ИИН)?|STIR|RNC|RTN)"
     r"|pdv broj|"
-    # Hong Kong's business registration, a Japanese registration number in German, Singapore's UEN and its GST
-    # number in Malay, South Africa's VAT number in Afrikaans
-    r"(?-i:BR) no\.?|registrierungsnr\.?|(?-i:UEN)|no\.? pendaftaran gst|btw-nr\.?|"
+    # Hong Kong's business registration, a Japanese registration number in German, Singapore's UEN, its GST
+    # number and Malaysia's SST number in Malay, South Africa's VAT number in Afrikaans
+    r"(?-i:BR) no\.?|registrierungsnr\.?|(?-i:UEN)|no\.? pendaftaran (?:gst|sst)|btw-nr\.?|"
     r"საიდ(?:\.|ენტიფიკაციო) კოდი)\)?(?: ?\((?-i:INN|ИНН|TIN)\))?\s*[:#]?\s*"
     r"(?-i:(\d{7}/?[A-Z]/[A-Z]/[A-Z]/\d{3}|\d{9} \d[A-Z]\d|[A-Z]\d{12}[A-Z]|\d{7} [A-Z](?![\w.])|"
     r"(?:[A-Z]{2}[ -]?)?\d[\d. /-]{5,18}\d(?: ?DV ?\d{1,2}| ?[A-Z]{1,3}\d{0,4}|-K)?|"
@@ -920,7 +941,19 @@ def find_text_spans(index: TextIndex, *, max_lines: int | None = None, footer: i
         elif i + 1 < n and wrapped_name_tail(index, i + 1):
             joined = " ".join(f"{line} {index.lines[i + 1]}".split())
             out.append(Candidate(joined, joined, i, 0))
+        if (OWNERS_ASSOCIATION.fullmatch(line) and i + 1 < n and 1 <= len(index.lines[i + 1].split()) <= 4
+                and not ATTENTION.match(index.lines[i + 1])):
+            # "Stockwerkeigentümergemeinschaft" / "Seefeldstrasse 118": owners go by their building's name
+            joined = " ".join(f"{line} {index.lines[i + 1]}".split())
+            out.append(Candidate(joined, joined, i, 0))
     return out
+
+
+# the owners of a building's flats, whom its manager or its contractors bill
+OWNERS_ASSOCIATION = re.compile(
+    r"(?i)(?:stockwerk|wohnungs)?eigentümergemeinschaft|stweg|(?:association|syndicat) des copropriétaires"
+    r"|společenství vlastníků(?: jednotek)?|svj|vereniging van eigenaars|vve|wspólnota mieszkaniowa"
+    r"|comunidad de propietarios")
 
 
 def _domain_runs_on(text: str, line: str, nxt: str) -> bool:
@@ -992,8 +1025,8 @@ _REGISTRATION_AFTER = re.compile(
 
 # a line that ends in a word that joins it to the next: "de", "&", "und"
 OPEN_END = re.compile(r"\s(?:de|del|&|y|e|und|and|et|en)$", re.IGNORECASE)
-# and a line that opens with one, in lower case: "de Sula, S. de R.L."
-OPEN_START = re.compile(r"(?:de|del|de la|y|e|und|and|et|en|&)\s+[A-ZÀ-Þ]")
+# and a line that opens with one, in lower case: "de Sula, S. de R.L.", Polish "i Wspólnicy Sp.k."
+OPEN_START = re.compile(r"(?:de|del|de la|y|e|i|a|und|and|et|en|&)\s+[A-ZÀ-ÞŁŚŻŹĆŃŠČŘŽ]")
 # the capitalised words of a name before such a wrap, with the small words between them
 _NAME_BEFORE_WRAP = re.compile(
     r"[A-ZÀ-Þ][\w&'.-]*(?: (?:[A-ZÀ-Þ][\w&'.-]*|de|del|la|los|las|y|e|et|und|and|of|the)){1,7}")
@@ -1032,9 +1065,10 @@ COMPANY = re.compile(
     r"(?<!\w)(co\.,? ?ltd\.?|co\., inc\.|ltd\.? ?şti\.?|"  # Turkey's limited company, "Ltd. Şti.", before "Ltd"
     r"s\.a\. de c\.v\.|s\.à ?r\.l\.|s\. de r\.l\.(?: de c\.v\.)?|s\.a\.[ca]\.|e\.i\.r\.l\.|k\.k\.|"
     # ("AG" in capitals only: "Tarawera Ag Contracting Limited" farms)
-    r"gmbh|(?-i:AG)|kg|ug|ltd|limited|inc|llc|plc|corp|co\.(?! ?" + _IRISH_COUNTY + r")|"
+    r"gmbh|(?-i:AG)|kg|ug|ltd|limited|inc|llc|plc|corporation|corp|co\.(?! ?" + _IRISH_COUNTY + r")|"
     r"b\.v\.|bv|n\.v\.|nv|sarl|sàrl|sas|sa|s\.a\.|s\.l\.p\.|slp|s\.l\.|sl|"
-    r"s\.r\.l\.|srl|spa|s\.p\.a\.|oy|ab|as|a/s|aps|pvt|e\.k\.|e\.u\.|a\.g\.|a\.s\.|s\.r\.o\.|ltda\.?|kft\.?|zrt\.?"
+    # (Italy's "SpA", not a hotel's "Resort & Spa")
+    r"s\.r\.l\.|srl|(?-i:SpA|SPA)|s\.p\.a\.|oy|ab|as|a/s|aps|pvt|e\.k\.|e\.u\.|a\.g\.|a\.s\.|s\.r\.o\.|ltda\.?|kft\.?|zrt\.?"
     # cooperatives of Portugal and Denmark ("C.R.L.", "A.m.b.a."), Poland's partnerships ("Sp.j.", "Sp.k.")
     r"|c\.r\.l\.|crl|a\.m\.b\.a\.|amba|sp\. ?j\.|sp\. ?k\."
     # "CC": South Africa's close corporation, in capitals only
@@ -1042,6 +1076,7 @@ COMPANY = re.compile(
     r"(?-i:DAC|CLG)|"  # Ireland's designated activity company, a company limited by guarantee
     r"(?-i:EARL|GAEC|SCEA)|"  # France's farming companies: "EARL du Bois Chaillou"
     r"(?-i:SCI|SCM|SCP)(?= )|"  # and its civil companies: "SCI Centre Commercial Les Hauts de Sèvre"
+    r"(?-i:PT\.?)(?= [A-Z])|(?-i:Tbk)|"  # Indonesia's limited company: "PT Ubud Hills Hospitality", "PT … Tbk"
     r"(?-i:ACP|VME)(?= )|"  # Belgium's owners' associations: "ACP Résidence Les Tilleuls"
     r"(?-i:eGen|eG)|"  # a German or Austrian cooperative ("Wohnbau Lindenau eG"), not "EG", a ground floor
     r"tnhh|cổ phần|"  # Vietnam's limited and joint-stock companies: "CÔNG TY TNHH …", "CÔNG TY CỔ PHẦN …"
@@ -1205,6 +1240,11 @@ _DATED_ENTRY = re.compile(r"^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\.?\s+(?:[A-Z]{2,3}\
 
 
 _STANDARD_AT_END = re.compile(r"\b(?:DIN|EN|ISO|IEC|NF|BS|UNI|ÖNORM|ASTM)(?:\s+(?:EN|ISO|IEC))*\s+\d{3,}\s*$")
+
+
+# an asterisk after a row's text that points to a footnote, most often a reduced tax rate's ("* reduced rate (8%)");
+# Japan's "※" is kept, as printed in its own column
+RATE_MARK = re.compile(r"\s+(?:\*{1,2}|\(\*\))$")
 
 
 def _clean_description(segment: str) -> str:
@@ -1460,7 +1500,8 @@ _PRICE_HEAD = re.compile(
     r"|tarif|tarief|tariff|tarifa|tariffa|stundensatz|satz|unit cost|đơn giá|sats|enhetspris|enhedspris|[àá]-?pris"
     r"|stykpris|yksikköhinta"
     r"|[àá]-hinta|hinta|einingarverð"
-    r"|cena jedn\.?|cena jednostkowa|egységár|jednotková cena|eenheidsprijs|preço unitário|preço)(?!\w)")
+    r"|cena(?: jedn\.?| jednostkowa| netto| brutto)?|egységár|jednotková cena|eenheidsprijs|preço unitário"
+    r"|preço)(?!\w)")
 
 
 def _head_order(line: str) -> bool | None:

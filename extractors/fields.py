@@ -533,6 +533,10 @@ DISTRACTOR_LABELS = [
     "signature", "unterschrift", "assinatura", "handtekening",
     # the name on a bank account ("Verkäufer-Kontoname : Global Supplies Financial Services") is not the party's
     "kontoname", "kontoinhaber", "account name", "account holder", "titulaire du compte",
+    "a/n", "atas nama",  # Indonesian: "a/n PT Baliroti Fresh Supplies", in the name of
+    # an Indian GST invoice's copies: "TAX INVOICE (ORIGINAL FOR RECIPIENT)" heads no recipient's block
+    "original for recipient", "duplicate for transporter", "triplicate for supplier", "original for buyer",
+    "duplicate for supplier",
     # a page's carry-over, not the account's balance: "Übertrag auf Blatt 2 (Kontostand) 872,74 H"
     "übertrag", "übertrag auf blatt", "übertrag von blatt", "à reporter",
     # a shipment's weights and cartons, not its amounts nor the invoice's number: "Total net weight: 3,512.50 kg",
@@ -651,6 +655,10 @@ def _label_key(label: str) -> str:
     return re.sub(r"\s+|(?<=\s)" + C.CURRENCY_MARK + r"(?=\s)", "", C.fold(label))
 
 
+# a bracket opened after a heading, a word or two before the name's label: "SOLD TO (Registered Name):"
+_BRACKET_OPENS_QUALIFIER = re.compile(r"\s*\(\s*(?:[^\W\d_]+\s+){0,2}")
+
+
 def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], index: C.TextIndex,
                 section: bool = False, fallback: frozenset[str] = frozenset()) -> float:
     """How strongly the text labels this candidate as field `fname`.
@@ -679,14 +687,24 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], ind
         # "TIN: 1002938475 Legal Name: Elgon Specialty Coffee Exporters (U) Ltd" under "Section C: Buyer's Details":
         # a label with its own value before the name's labels the value, not the name ("Tên đơn vị (Company):"
         # still does)
+        # ("SOLD TO (Registered Name): Bayfront Hotel Manila, Inc.": the name's label in brackets qualifies the
+        # heading before it)
         name = before[-1]
-        before = [h for h in before[:-1] if not re.search(r"[^\W_]", lines[cand.line][h.end:name.start])] + [name]
+        before = [h for h in before[:-1] if not re.search(r"[^\W_]", lines[cand.line][h.end:name.start])
+                  or _BRACKET_OPENS_QUALIFIER.fullmatch(lines[cand.line][h.end:name.start])] + [name]
     if section:
         before = [h for h in before if OTHER not in h.fields]
     end = cand.start + len(cand.text)
     glued_after = [h for h in line_hits if end <= h.start <= end + 2]
     if not before and glued_after and fname in glued_after[0].fields:
         return 2.0  # "19 april 2014Factuurdatum:": pypdf put the label after its value
+    if (section and not before and cand.line + 1 < len(lines)
+            and (department := _DEPARTMENT.match(lines[cand.line + 1]))
+            and any(fname in h.fields and h.start >= department.end() and not lines[cand.line + 1][h.end:].strip()
+                    for h in labels[cand.line + 1])):
+        # "Hotel Sakura Gardens Co., Ltd." / "Purchasing Department  Messrs.": the honorific after its department
+        # addresses the company
+        return 2.0
     if before:
         nearest = before[-1]
         if (len(before) >= 2 and fname in before[-2].fields and fname in nearest.fields
@@ -784,6 +802,8 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], ind
     if not section:
         column = _column_header_at(cand, labels, index)
         if column is not None:
+            if amount_role(fname) == "tax" and _includes_tax(lines[column[0]], column[1]):
+                return 0.0  # a column "Amount billed (incl. tax)": the gross amount's
             if fname in column[1].fields:
                 if _numbers_a_word(lines[column[0]], column[1]):
                     return 1.0  # "Bill of Lading/LR-RR No." over "KPN-77120": the bill's number, no invoice's
@@ -810,8 +830,10 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], ind
             # number, not the label's (a date goes on a sentence: "… überweisen Sie bitte bis zum" / "21.11.2018")
             return 0.0
         if (section and above and fname not in above[-1].fields
-                and re.match(r"\s*:\s*[^\W_]", lines[j][above[-1].end:])):
-            continue  # "Identificativo fiscale ai fini IVA: IT05872140495": another field of the block, no heading
+                and re.match(r"\s*:\s*[^\W_]|\s+\d", lines[j][above[-1].end:])):
+            # "Identificativo fiscale ai fini IVA: IT05872140495", "Reg. No. 106-81-23450": another field of the
+            # block, no heading
+            continue
         # (a title beside one party's heading is no second heading: "FACTURE  Adressée à")
         parties = [h for h in above if any(party_role(f) for f in h.fields)]
         side_by_side = (section and len(parties) > 1 and len({party_role(f) for h in parties for f in h.fields}) > 1
@@ -834,10 +856,26 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], ind
                 # "Concepto Base de cálculo Uds. Tarifa Importe" heads the rows' columns: each row's basis of
                 # calculation (a ship's tonnage), not the invoice's tax basis
                 return 0.0
+            if amount_role(fname) == "tax" and _includes_tax(lines[j], above[-1]):
+                return 0.0  # "Amount billed (incl. tax)" / "429,227": the gross amount, not the tax
             if fname in above[-1].fields or (len(above) > 1 and any(fname in h.fields for h in above)):
                 return weight - _delivery(lines[j], above[-1])
             return 0.0
     return 0.0
+
+
+# the mail service a letter goes by, printed over its address window
+_POSTAL_MARK = re.compile(r"(?i)(?:lettre )?recommandée?|einschreiben|eingeschrieben|raccomandata(?: a/r)?|aangetekend"
+                          r"|registered (?:mail|post)|certified mail|par avion|prioritaire|(?:a|b)-post(?: plus)?")
+# a department of a company, not its name: "Purchasing Department", "Abteilung Einkauf"
+_DEPARTMENT = re.compile(r"(?i)(?:[^\W\d_]+ ){1,3}(?:department|dept\.?|division)"
+                         r"|(?:abteilung|département|departamento|dipartimento|ufficio)(?: [^\W\d_]+){1,3}")
+
+
+def _includes_tax(line: str, hit: LabelHit) -> bool:
+    """The tax's label says the amount includes the tax: "Amount billed (incl. tax)", "TOTAL (IVA incl.)"."""
+    return any(amount_role(f) == "tax" for f in hit.fields) and bool(
+        _INCLUDES.search(line[: hit.start]) or _INCLUDED_AFTER.match(line[hit.end:]))
 
 
 def _closed_aside(line: str, hit: LabelHit, end: int) -> bool:
@@ -1095,7 +1133,9 @@ _SENTENCE_BREAK = re.compile(
     r"(?<!\b(?:Prof|Dipl|Dott|Arch|Geom))\. ")
 # "Company GmbH · Street 12 · 12345 City": a sender's return-address line above the recipient window
 # (dashes only as two separators: one is a range, "Rhag 2024 – Maw 2025 52 m³")
-_RETURN_ADDRESS = re.compile(r"\S\s+[·●|•]\s+.*\d{4,5}\s+\S|\S\s+–\s+.*\S\s+–\s+.*\d{4,5}\s+\S")
+# (or Switzerland's postage-paid mark over the address window: "P.P. 8048 Zürich")
+_RETURN_ADDRESS = re.compile(r"\S\s+[·●|•]\s+.*\d{4,5}\s+\S|\S\s+–\s+.*\S\s+–\s+.*\d{4,5}\s+\S"
+                             r"|^P\.\s?P\.\s+(?:CH-)?\d{4}\s+\S")
 # "Skovgaard Kaffe & Te ApS, Jægergårdsgade 64, 8000 Aarhus C": a company, its street and its town, in commas
 # (a Swedish postcode in two groups: "Avs: Kvistbo Bredband AB, Box 318, 651 08 Karlstad")
 _RETURN_ADDRESS_COMMAS = re.compile(
@@ -1130,6 +1170,8 @@ _OTHER_TITLES = (r"(?:bank |account )?statement|relevé de compte|extrait de com
                  r"|holerite|contracheque|lønseddel|výplatní páska|vyúčtování|"
                  + "|".join(map(re.escape, more_labels("title"))))
 # and what lower-case words may follow it ("RAČUN gostujući folio": the guest's invoice)
+# a title's second line in small letters: "daňový doklad" (a tax document), "(duplicate)"
+_SUBTITLE = re.compile(r"\(?[a-zà-ÿčďěňřšťůžąęłńśźż]+(?: [a-zà-ÿčďěňřšťůžąęłńśźż]+){0,2}\)?")
 _TITLE_ONLY = re.compile(rf"(?i)(?:\w+\s+)?\w*(?:{C.DOCUMENT_TITLES}|{C.MORE_DOCUMENT_TITLES}|korrektur|credit note"
                          rf"|{_OTHER_TITLES})"
                          r"(?-i:\s+[^\W\d_A-ZÀ-ÞĀ-Ž]\w*){0,2}")
@@ -1261,7 +1303,8 @@ def _other_kind_token(token: str) -> bool:
         return True
     if C.is_date_token(token):
         return True
-    return bool(re.fullmatch(r"\+\d[\d -]{6,}", token))  # +49 30 1234567
+    # "UNIFORM INVOICE (TRIPLICATE) - B2B": whom the paper is for, no number
+    return bool(re.fullmatch(r"\+\d[\d -]{6,}", token) or re.fullmatch(r"B2[BCG]|C2C", token))  # +49 30 1234567
 
 
 # a phone number's area code in brackets and its number ("(212) 555-0147"), or a US one in dashes
@@ -1372,7 +1415,10 @@ def _looks_like_label(cand: C.Candidate, labels: list[list[LabelHit]]) -> bool:
 
 
 # a Philippine invoice's printer's imprint, which the tax authority requires at its foot
-_PRINTER_IMPRINT = re.compile(r"(?i)\bauthority to print\b|\bprinter'?s accreditation\b|\bATP No\b")
+# (or of the software that prints it: a Philippine "CAS developer: Lakan Systems Inc.")
+_IN_THE_NAME_OF = re.compile(r"(?i)(?:a/n|atas nama)\s+(?=\S)")  # Indonesian, before an account's holder
+_PRINTER_IMPRINT = re.compile(r"(?i)\bauthority to print\b|\bprinter'?s accreditation\b|\bATP No\b"
+                              r"|\bCAS (?:developer|provider|permit)\b")
 _OPENING_QUOTES = "\"«„“"  # a name in quotes after its legal form's place: '"Qafqaz İnşaat Qrupu" ASC'
 
 
@@ -1449,6 +1495,8 @@ def _without_address_after_legal_form(cand: C.Candidate) -> C.Candidate:
     """"Horácká energetika a.s., Vrchlického 1487/58, 586 01 Jihlava", "Podunavska energija a.d., Novi Sad", "Dŵr
     Dyffryn Tywi Cyf., Banc Gorllewin Cymru": the name ends at its legal form, whatever follows its comma."""
     legal = C.COMPANY.search(cand.text)
+    if legal and legal.start() == 0:
+        legal = C.COMPANY.search(cand.text, legal.end())  # a form that opens the name: "PT Sumber Rejeki Makmur Tbk"
     rest = cand.text[legal.end():] if legal else ""
     if legal and _SHARE_CAPITAL.match(rest):  # "Imprimerie Castagné SAS au capital de 80 000 €"
         name = cand.text[: legal.end()]
@@ -1601,6 +1649,9 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
                 cand = C.Candidate(cand.text[: box.start()], cand.text[: box.start()], cand.line, cand.start)
             if (care := cand.text.find(" c/o ")) > 0:  # "Stockwerkeigentümergemeinschaft Seeblick c/o Immoverwaltung"
                 cand = C.Candidate(cand.text[:care], cand.text[:care], cand.line, cand.start)
+            if on_behalf := _IN_THE_NAME_OF.match(cand.text):  # "a/n PT Baliroti Fresh Supplies": the account's name
+                rest = cand.text[on_behalf.end():]
+                cand = C.Candidate(rest, rest, cand.line, cand.start + on_behalf.end())
         score = label_score(cand, plan.name, labels, index, section=plan.kind == "text",
                             fallback=plan.fallback_labels)
         cand.label_evidence = score
@@ -1673,7 +1724,10 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
                     and C.PT_DOCUMENT_ID.fullmatch(cand.text)):
                 score = max(score, 2.6)  # the format names it: a fatura's "FT 2025A/147", wherever it is printed
             if (plan.kind == "id" and re.search(DOCUMENT_NUMBER_FIELD, plan.name) and cand.line > 0
-                    and _TITLE_ONLY.fullmatch(index.lines[cand.line - 1].strip())
+                    and (_TITLE_ONLY.fullmatch(index.lines[cand.line - 1].strip())
+                         # (under a subtitle: "FAKTURA" / "daňový doklad" / "č. FV-2025-0688")
+                         or (cand.line > 1 and _SUBTITLE.fullmatch(index.lines[cand.line - 1].strip())
+                             and _TITLE_ONLY.fullmatch(index.lines[cand.line - 2].strip())))
                     and _NUMBER_WORD.fullmatch(index.lines[cand.line][: cand.start].strip())):
                 score = max(score, 2.6)  # "FAKTÚRA" / "číslo 2024-0312": the number under the title
             if plan.kind == "id" and score >= 2.5 and _TITLE_LINE.match(index.lines[cand.line]):
@@ -1709,6 +1763,11 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
                   and re.search(_BUYERS_ID + re.escape(cand.text), index.text)):
                 score -= 1.0  # "Customer VAT No.: DE284173051" further down: the buyer's id, wherever else printed
             elif plan.kind == "vat_id" and party_role(plan.name) == "sender" and any(
+                    C.ATTENTION.match(index.lines[j]) for j in range(max(0, cand.line - 3), cand.line)):
+                # "Havenlicht Design B.V." / "t.a.v. crediteurenadministratie" / street / city / "BTW NL971304075B01":
+                # the id closes the block of the party someone there is to read it for, the addressee's
+                score -= 1.0
+            elif plan.kind == "vat_id" and party_role(plan.name) == "sender" and any(
                     C.COMPANY.search(index.lines[j]) and _LEGAL_SMALL_PRINT.search(index.lines[j])
                     for j in range(max(0, cand.line - 1), cand.line + 1)):
                 # "Hôtel du Quai Verlaine SAS au capital de 150 000 € · RCS Paris … · N° TVA" / "intracommunautaire
@@ -1726,10 +1785,15 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
                 # an employee is no company; a shop or a hotel goes by the name over its door, not its owner's
                 # legal name ("Havbris Kaffebar", "Havbris Servering AS"), unless the schema asks for that one
                 score += -0.5 if person else 0.0 if trading else 0.5
-            if any(ch.isdigit() for ch in cand.text):
-                score -= 0.5
+            owners = C.OWNERS_ASSOCIATION.match(cand.text)
+            if any(ch.isdigit() for ch in cand.text) and not owners:
+                score -= 0.5  # (not a building's number: "Stockwerkeigentümergemeinschaft Seefeldstrasse 118")
                 if (month := _MONTH_THEN_YEAR.match(cand.text)) and C._month(month.group(1)):
                     score -= 2.0  # "… the period September 2025 to August 2026, as per …": a date after "to"
+            if owners:
+                # the owners of which building: "Association des copropriétaires" / "Résidence Les Tilleuls" is
+                # one name, over either line alone
+                score += 0.3 if cand.text[owners.end():].strip() else -0.3
             if role == "sender" and _payer_on_remittance_slip(cand, index):
                 score -= cand.label_evidence  # its "From" labels no seller
             if role == "recipient" and cand.label_evidence and _BANK_CODES.search(
@@ -1737,14 +1801,17 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
                 # "Titular: Ironbark Mining Advisory Pty Ltd   BSB: 036-001 … SWIFT: WPACAU2S": the account's holder
                 # is the payee, whom a utility's "Titular" (the contract's holder) does not mean here
                 score -= cand.label_evidence
-            if role == "sender" and any(_PRINTER_IMPRINT.search(index.lines[j]) for j in
-                                        range(max(0, cand.line - 1), min(n_lines, cand.line + 2))):
-                score -= 1.5  # "Mindanao Fastprint Press, Inc. · … Printer's Accreditation No.": who printed the form
+            if party_role(plan.name) and any(_PRINTER_IMPRINT.search(index.lines[j]) for j in
+                                             range(max(0, cand.line - 1), min(n_lines, cand.line + 2))):
+                # "Mindanao Fastprint Press, Inc. · … Printer's Accreditation No.": who printed the form is no party
+                score -= 1.5
             if _INITIALS_THEN_CODE.fullmatch(cand.text):
                 score -= 2.0  # "C.F. MRCDVD87D23L219G": a tax code after its label's initials, no name
             if _sales_rep(cand, labels, index.lines):
                 score -= 2.5
-            if cand.line + 1 < n_lines and C.ATTENTION.match(index.lines[cand.line + 1].strip()):
+            # (a name of two lines: "Association des copropriétaires" / "Résidence Les Tilleuls" / "c/o Immo …")
+            after = cand.line + 1 + (cand.start == 0 and len(cand.text) > len(index.lines[cand.line]))
+            if after < n_lines and C.ATTENTION.match(index.lines[after].strip()):
                 # "Nordvik Logistik AB" / "Att: Karin Ekström": the head of an address for someone's attention
                 score += 0.5 if role == "recipient" else -0.5
             if not _NAME_SHAPE.search(cand.text) or _CODE_LIKE.fullmatch(cand.text):
@@ -1754,7 +1821,8 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
                     or _BARE_DOMAIN.fullmatch(cand.text)):
                 score -= 1.0  # "cvwd.example.org": an address on the web, not a name
             # "Liefer antenstr aße 20": pypdf split the words of a street, and the joined form shows it
-            if (_ADDRESS.search(cand.text) or _ADDRESS.search(_SPLIT_WORD.sub("", cand.text))
+            if not C.OWNERS_ASSOCIATION.match(cand.text) and (
+                    _ADDRESS.search(cand.text) or _ADDRESS.search(_SPLIT_WORD.sub("", cand.text))
                     or cand.text.casefold() in _COUNTRIES
                     or ("," in cand.text and cand.text.rsplit(",", 1)[1].strip(" .").casefold() in _COUNTRIES)):
                 # a street, a postcode and city, or a country ("Al Quoz Industrial Area 3, Dubai, UAE"): the
@@ -1807,6 +1875,10 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
                 score -= 1.0  # "RPR Gent, afdeling Gent": a register or a court, by its label's word
             if _TITLE_ONLY.fullmatch(cand.text):
                 score -= 1.5  # "KOSTENRECHNUNG", "Kopie factuur": the document's title, no party
+            if _POSTAL_MARK.fullmatch(cand.text):
+                score -= 2.0  # "Recommandé" over the address window: how the letter is sent, no party
+            if _DEPARTMENT.fullmatch(cand.text) and not C.COMPANY.search(cand.text):
+                score -= 1.5  # "Purchasing Department": a part of the party, named on the line above
             if C.ATTENTION.match(cand.text):
                 score -= 1.0  # "c/o Amministrazioni Ferri": the party is named on the line above
             if C.SALUTATION.match(cand.text):  # "Herrn Max Mustermann": letters salute their addressee
@@ -2166,7 +2238,9 @@ _DISCOUNT_MENTION = re.compile(rf"(?i){_DISCOUNT_WORDS}|remise|rebate|nachlass")
 # a figure converted into another currency, as the UK asks of an invoice in dollars: "VAT amount in sterling"
 _CONVERTED = re.compile(r"(?i)\b(?:in sterling|converted at|conversion rate|exchange rate|umgerechnet|zum kurs"
                         r"|taux de change|tipo de cambio|tasso di cambio|wisselkoers"
-                        r"|forintban)\b")  # (Hungary's VAT Act asks for the amounts in forints too)
+                        r"|forintban"  # (Hungary's VAT Act asks for the amounts in forints too)
+                        # and Poland's and Czechia's in złoty and crowns: "Kwota podatku VAT przeliczona na PLN"
+                        r"|przeliczon[aey]|według kursu|kurs(?:em|u)? (?:średni|ČNB)|přepočten[aoý]?)\b")
 
 
 def _deducts(line: str) -> bool:
@@ -2297,7 +2371,9 @@ def _weigh_tax_breakdown(field_name: str, index: C.TextIndex, merged: dict[Any, 
     total = round(sum(c.value for c in mine), 2) if role == "tax" else C.breakdown_basis(index, pairs)
     parts = [merged[c.value].score for c in mine if c.value in merged]
     if total in merged:
-        merged[total].score += 0.2  # printed, and the parts agree with it
+        # printed, and the parts agree with it: the total over the rates, over each rate's part ("Tổng theo thuế
+        # suất 8% 24.765.000 …" / "… 10% 8.943.000 …" / "Tổng cộng 33.708.000")
+        merged[total].score = max(merged[total].score + 0.2, max(parts, default=0.0) + 0.2)
     elif parts:
         merged[total] = C.Candidate(value=total, text=" + ".join(c.text for c in mine), line=mine[-1].line,
                                     start=mine[-1].start, score=min(parts) - 0.2)

@@ -222,6 +222,11 @@ NARROW = 30  # characters: a description column this narrow wraps most descripti
 SLACK = 6  # characters: a column's cells may start this far left of its heading (headings are centred)
 
 
+# the mark under a form's last row, its empty rows' filler: "(blank below)", "*** nothing follows ***", "以下空白"
+_FILLER = re.compile(r"(?i)[\s(*=~–-]*(?:blank below|nothing follows|end of (?:list|items)|以下(?:空白|余白))"
+                     r"[\s)*=~–.-]*")
+
+
 def _wrapped_below(lines: list[str], i: int, head: tuple[int, int]) -> list[str]:
     """The lines under a row with a cell in its description column, within the column's width (a note runs
     past it) and nothing to its right (the next row has numbers there); article codes may stand left of it."""
@@ -229,6 +234,8 @@ def _wrapped_below(lines: list[str], i: int, head: tuple[int, int]) -> list[str]
     for line in lines[i:i + 12]:
         if not line.strip():
             continue
+        if _FILLER.fullmatch(line.strip()):
+            break  # "(blank below)": the form's rows end
         # five spaces part an article code from the description ("WA997     HT"); the column's own words may
         # stand apart too ("Medium    12 x") and are one text
         line_cells = [c for c in cells(line, widest_gap=5) if c.end > head[0]]

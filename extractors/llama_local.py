@@ -444,7 +444,7 @@ class LlamaExtractor:
                 choices[name].value, choices[name].source = value, "rules"
                 choices[name].signals["label"] = round(new_scores[name], 4)
         _drop_unpinned_fills(spec, choices, proposals, filled, list(best[1]))
-        _fill_unlabelled_amounts(spec, group, choices, proposals)
+        _fill_unlabelled_amounts(spec, group, choices, proposals, lines)
 
     @staticmethod
     def _confidence(spec: SchemaSpec, plans: list[FieldPlan], choices: dict[str, FieldChoice], rules_ok: bool
@@ -542,12 +542,12 @@ def _drop_unpinned_fills(spec: SchemaSpec, choices: dict[str, "FieldChoice"], pr
 
 
 def _fill_unlabelled_amounts(spec: SchemaSpec, group: list[FieldPlan], choices: dict[str, "FieldChoice"],
-                             proposals: dict[str, list[C.Candidate]]) -> None:
+                             proposals: dict[str, list[C.Candidate]], lines: list[str]) -> None:
     """An empty net or tax amount nothing labels, filled where the rules keep holding: first with its sibling's
     value (without printed discounts the subtotal is the tax basis); then, for a net amount on gross prices only
     ("Beitrag inklusive 19 % Versicherungsteuer 220,00", "darin enthalten 35,13"), with the total less the tax
     (grounded as computed from two printed numbers, grounding.py). Where the page prints that difference, it
-    comes before the sibling's value."""
+    comes before the sibling's value; a page that prints no tax at all prints it as the total."""
     def first(pick) -> Any:
         return next((choices[q.name].value for q in group if pick(q) and choices[q.name].value is not None), None)
 
@@ -558,6 +558,13 @@ def _fill_unlabelled_amounts(spec: SchemaSpec, group: list[FieldPlan], choices: 
         options = [first(lambda q: q is not p and amount_role(q.name) == role)]
         if role == "basis":
             total, tax = first(lambda q: is_gross_total(q.name)), first(lambda q: amount_role(q.name) == "tax")
+            taxes = [q for q in group if amount_role(q.name) == "tax"]
+            if (tax is None and taxes and not any(c.score >= 1 for q in taxes for c in proposals[q.name])
+                    and not C.rates("\n".join(lines)) and not _TAX_INCLUDED.search("\n".join(lines))):
+                # no tax printed, nor a rate, nor prices said to include one: the total is the basis, the charges
+                # after the subtotal included ("Sub-total 30,320.00", "Cold-chain delivery 280.00", "Invoice Total
+                # 30,600.00"; "No VAT/GST is chargeable")
+                tax = 0.0
             difference = None if total is None or tax is None else round(total - tax, 2)
             # the difference first where the page prints it: a discount or a charge between the subtotal and the
             # basis ("Trade Discount 2.5% -16,527.50" / "Value of Supply 644,572.50")
@@ -570,18 +577,23 @@ def _fill_unlabelled_amounts(spec: SchemaSpec, group: list[FieldPlan], choices: 
 
 
 def _charge_between(found: list[C.Candidate], old: Any, new: Any, printed: list[str]) -> bool:
-    """A total moved to a smaller one printed above it, the difference printed between the two: a charge outside the
-    tax ("Total TTC 852,48 €", "Taxe de séjour (non soumise à TVA) … 10,92 €", "TOTAL À PAYER 863,40 €"). A payment
-    printed with its minus is no charge ("Payment received … -£48.00")."""
+    """A total moved to a smaller one printed above it, the difference printed between the two (or printed below it,
+    the difference just above the total): a charge outside the tax ("Total TTC 852,48 €", "Taxe de séjour (non
+    soumise à TVA) … 10,92 €", "TOTAL À PAYER 863,40 €"). A payment printed with its minus is no charge ("Payment
+    received … -£48.00")."""
     if not isinstance(old, (int, float)) or not isinstance(new, (int, float)) or not 0 < new < old:
         return False
     lines = {c.value: c.line for c in found}
-    if old not in lines or new not in lines or lines[new] >= lines[old]:
+    if old not in lines or new not in lines or lines[new] == lines[old]:
         return False
     difference = round(old - new, 2)
+    # (or a recap's gross printed under the total, the charge a few lines over the total: "VAT 17.5% … 369.08",
+    # "Room Rate Levy (6 nights x BDS$ 20.00) 120.00", "TOTAL CHARGES BDS$ 9,805.28" … "Total 8,661.00 1,024.28
+    # 9,685.28")
+    start = lines[new] + 1 if lines[new] < lines[old] else max(0, lines[old] - 4)
     # an earlier invoice's open amount is no charge ("Offene Zahlungen 220,00")
     return any(not _MINUS_BEFORE.search(printed[j][: a.start])
-               for j in range(lines[new] + 1, min(lines[old], len(printed))) if not ARREARS.search(printed[j])
+               for j in range(start, min(lines[old], len(printed))) if not ARREARS.search(printed[j])
                for a in _printed_amounts(printed[j], difference))
 
 
@@ -783,15 +795,22 @@ def _second_reading(plans: list[FieldPlan], choices: dict[str, FieldChoice], ind
         if priced and not (c.value and _items_sum_checks(c.value, data)) and (
                 rows := _rows_that_add_up(index, doc, data)):
             c.value, c.signals["reread"] = _with_longer_descriptions(rows, c.value or []), 1.0
-        if not c.value and doc.layout_pages and p.item_model and (
-                rows := tables.read_rows(doc.layout_text, p.item_model)):
-            c.value, c.signals["by_head"] = rows, 1.0  # "Description … Delivered", or rows no product check found
+        if ((not c.value or (priced and not _items_sum_checks(c.value, data))) and doc.layout_pages
+                and p.item_model and (rows := tables.read_rows(doc.layout_text, p.item_model))
+                and (not c.value or _items_sum_checks(rows, data))):
+            # "Description … Delivered", or rows no product check found; or, over rows that do not add up, rows
+            # of a net amount, its tax and its gross ("Hauptmietzins … 845,30  10 %  84,53  929,83") that do
+            c.value, c.signals["by_head"] = rows, 1.0
         if not priced:
             continue
         descriptions = layout.column_descriptions(doc.layout_text, c.value) if c.value and doc.layout_pages else []
         for row, description in zip(c.value or [], descriptions):
             if description:
                 row["description"] = description
+        for row in c.value or []:
+            if isinstance(row.get("description"), str):
+                # "Hokkaido whole milk 1 L *": the mark of Japan's reduced tax rate, which its footnote explains
+                row["description"] = C.RATE_MARK.sub("", row["description"])
 
 
 # "inclusive of … Tax", "inkl. MwSt.", "Prijzen zijn inclusief BTW", "TTC": prices that include the tax

@@ -29,7 +29,9 @@ ITEM_LABELS: list[tuple[str, list[str]]] = [
         "p. unit.", "precio unitario", "prezzo", "prezzo unitario", "prijs", "stukprijs", "á-pris", "pris"]),
     (AMOUNT, [
         "amount", "total", "line total", "betrag", "gesamt", "gesamtpreis", "summe", "montant", "prix ht",
-        "importe", "total línea", "importo", "bedrag", "totaal", "belopp", "summa"]),
+        "importe", "total línea", "importo", "bedrag", "totaal", "belopp", "summa",
+        # a row's net amount beside its tax and gross ("Bezeichnung  Netto EUR  USt %  USt EUR  Brutto EUR")
+        "netto", "net", "net amount", "montant ht"]),
     (QUANTITY, [
         "qty", "quantity", "menge", "anzahl", "cantidad", "cant.", "quantité", "qté", "aantal", "quantità", "qtà",
         "antal", "units", "pcs"]),
@@ -38,7 +40,9 @@ ITEM_LABELS: list[tuple[str, list[str]]] = [
         "designation", "libellé", "descripción", "artículo", "concepto", "descrizione", "articolo", "omschrijving",
         "product", "produkt", "item", "leistung", "beskrivning"]),
 ]
-_TOTALS = re.compile(r"(?i)^(?:sub)?total|^totales|^summe|^gesamt|^totaal|^totale|^somme|^sum\b|^zwischensumme")
+# (and a tax recap's lines end the rows too: "USt-Aufstellung", "10 % USt von 1.052,30  105,23")
+_TOTALS = re.compile(r"(?i)^(?:sub)?total|^totales|^summe|^gesamt|^totaal|^totale|^somme|^sum\b|^zwischensumme"
+                     r"|^(?:\d{1,2}(?:[.,]\d{1,2})?\s?%\s*)?(?:ust|mwst|vat|tva|btw|iva|gst)\b")
 
 
 def read_rows(layout_text: str, item_model: type[BaseModel]) -> list[dict[str, Any]] | None:

@@ -31,7 +31,8 @@ def _close(a: float, b: float, tolerance: float = MONEY_TOLERANCE) -> bool:
 # number, printed once.
 NET_LABELS = [
     "net amount", "total net", "net total", "net", "total excl", "excl. vat", "netto", "nettobetrag", "summe netto",
-    "nettosumme", "total ht", "montant ht", "totaal excl", "base imponible", "imponibile", "imponibile iva",
+    "nettosumme", "total ht", "montant ht", "total des charges ht", "totaal excl", "base imponible", "imponibile",
+    "imponibile iva",
     "totale imponibile", "summa exkl. moms", "taxable value", "taxable amount", "rechnungssumme netto", "excl. ust",
     "exkl. ust", "excl. mwst", "exkl. mwst", "ohne ust", "ohne mwst", "excl. btw", "excl. tax", "hors taxes",
     "razem netto",
@@ -136,6 +137,9 @@ class InvoiceFields(BaseModel):
                                       "leverancier", "proveedor", "emisor", "fornitore", "cedente", "säljare",
                                       "leverantör", "sprzedawca", "leverandør", "dodavatel", "fornecedor",
                                       "prestador de serviços", "prestador", "cedente/prestatore", "prestatore",
+                                      # a lease's: the landlord bills, whoever manages the building for it
+                                      "vermieter", "vermieterin", "landlord", "bailleur", "verhuurder",
+                                      "im auftrag der eigentümerin", "im auftrag des eigentümers",
                                       *more_labels("vendor_name")]},
     )
     vendor_vat_id: str | None = Field(
@@ -179,7 +183,8 @@ class InvoiceFields(BaseModel):
                                       "trn / gct reg. no.",
                                       # Hong Kong's business registration, Singapore's GST number in Malay, a Japanese
                                       # registration number in German
-                                      "br no", "br no.", "no. pendaftaran gst", "registrierungsnr."]},
+                                      "br no", "br no.", "no. pendaftaran gst", "no. pendaftaran sst",
+                                      "registrierungsnr."]},
     )
     buyer_name: str | None = Field(
         None,
@@ -189,6 +194,8 @@ class InvoiceFields(BaseModel):
                                       # (a fiscal e-invoice's section: Uganda's EFRIS)
                                       "buyer's details", "buyer details",
                                       "ship to", "credit to", "credited to", "to", "käufer", "kunde",
+                                      # (a Korean tax invoice's box, its letters downwards: "R" / "E" / … / "T")
+                                      "recipient",
                                       "rechnungsempfänger",
                                       "rechnungsadresse", "rechnungsanschrift", "empfänger", "leistungsempfänger",
                                       "client", "destinataire", "destinataire de la facture", "au profit de",
@@ -319,7 +326,7 @@ class InvoiceFields(BaseModel):
                                       "invoice total", "bruttosumme", "gesamtbetrag", "gesamtsumme", "rechnungsbetrag",
                                       "rechnungstotal", "gesamttotal", "totalbetrag",
                                       "rechnungssumme", "endbetrag", "summe", "zu zahlen", "zahlbetrag", "brutto",
-                                      "total ttc", "montant ttc",
+                                      "total ttc", "montant ttc", "total des charges ttc",
                                       "montant ttc en votre faveur", "net à payer", "net à payer ttc",
                                       "montant à payer",
                                       "total facture",

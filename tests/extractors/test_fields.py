@@ -2801,3 +2801,77 @@ def test_the_rows_sum_leaves_a_basis_the_page_prints_and_amounts_in_forints():
     # a party's name label after the heading's own words in brackets still names the party
     vietnam = _held_out_invoice("invoice_set_ax", "ax02_vn_coffee_roaster_bilingual_multirate.pdf")
     assert vietnam["buyer_name"] == "CÔNG TY CỔ PHẦN KHÁCH SẠN BIỂN XANH SƠN TRÀ"
+
+
+def test_asian_retail_supply_parties_numbers_and_amounts():
+    # "SOLD TO (Registered Name):" labels the buyer; "CORPORATION" is a legal form; a "CAS developer" wrote the
+    # form's software and is no party
+    manila = _held_out_invoice("invoice_set_bj", "bj06_ph_sales_invoice_vat_ewt.pdf")
+    assert (manila["vendor_name"], manila["buyer_name"]) == ("KUSINA PRO TRADING CORPORATION",
+                                                             "Bayfront Hotel Manila, Inc.")
+    # a Korean tax invoice's boxes, their headings printed a letter a line ("S" / "U" / … / "R")
+    seoul = _held_out_invoice("invoice_set_bj", "bj10_kr_tax_invoice_kitchen_equipment.pdf")
+    assert (seoul["vendor_name"], seoul["buyer_name"]) == ("Hangang Restaurant Supply Co., Ltd.",
+                                                           "Namsan Hospitality Co., Ltd.")
+    # "UNIFORM INVOICE (TRIPLICATE) - B2B" numbers nothing; "NEW TAIWAN DOLLARS"; "(blank below)" under the rows
+    taipei = _held_out_invoice("invoice_set_bj", "bj08_tw_uniform_invoice_tea.pdf")
+    assert (taipei["invoice_number"], taipei["currency"]) == ("QF-20481736", "TWD")
+    assert taipei["line_items"][-1]["description"] == "Disposable PP cups 700 ml (1,000 pcs)"
+    # "Purchasing Department  Messrs." under the buyer's name; "Amount billed (incl. tax)" is no tax; the reduced
+    # rate's mark after a row's text
+    tokyo = _held_out_invoice("invoice_set_bj", "bj09_jp_qualified_invoice_monthly_2p.pdf")
+    assert (tokyo["vendor_name"], tokyo["buyer_name"], tokyo["tax_total"]) == (
+        "Kanto Shokuzai Trading Co., Ltd.", "Hotel Sakura Gardens Co., Ltd.", 33632)
+    assert tokyo["line_items"][0]["description"] == "Hokkaido whole milk 1 L"
+    # 8 % of a row's amount is its unit price, no tax; the printed sum of a two-rate recap over its first rate
+    hanoi = _held_out_invoice("invoice_set_bj", "bj04_vn_hoa_don_gtgt_thuc_pham.pdf")
+    assert (hanoi["tax_basis_total"], hanoi["tax_total"]) == (33708000, 2875500)
+    # no tax printed: the basis is the total, with the delivery charge after the subtotal
+    hong_kong = _held_out_invoice("invoice_set_bj", "bj07_hk_dried_seafood_deposit.pdf")
+    assert (hong_kong["subtotal"], hong_kong["tax_basis_total"]) == (30320, 30600)
+    # Malaysia's "No. Pendaftaran SST"; Indonesia's "PT" and an account's "a/n" (in the name of); a hotel's "Spa"
+    assert _held_out_invoice("invoice_set_bj", "bj12_my_invois_cukai_perkhidmatan.pdf")["vendor_vat_id"] == (
+        "P11-1808-31034512")
+    bali = _held_out_invoice("invoice_set_bj", "bj15_id_bakery_supplies_down_payment.pdf")
+    assert (bali["vendor_name"], bali["buyer_name"]) == ("PT Baliroti Fresh Supplies", "PT Ubud Hills Hospitality")
+    # an Indian invoice's "ORIGINAL FOR RECIPIENT" heads no buyer's block: the seller's GSTIN under it is his
+    assert _held_out_invoice("invoice_set_b", "b13_gst_invoice_in.pdf")["vendor_vat_id"] == "24AAKCS4821M1Z7"
+
+
+def test_real_estate_owners_associations_and_property_managers():
+    # owners go by their building: "Stockwerkeigentümergemeinschaft" / "Seefeldstrasse 118" over "c/o …", under
+    # Switzerland's "P.P." mark; "Association des copropriétaires" / "Résidence Les Tilleuls"; "SVJ" in Czech
+    zurich = _held_out_invoice("invoice_set_bk", "bk04_zuerich_hauswartung_qr_rechnung.pdf")
+    assert zurich["buyer_name"] == "Stockwerkeigentümergemeinschaft Seefeldstrasse 118"
+    brussels = _held_out_invoice("invoice_set_bk", "bk09_bruxelles_chaufferie_ascenseur_6_21.pdf")
+    assert brussels["buyer_name"] == "Association des copropriétaires Résidence Les Tilleuls"
+    # and the number under the title and its subtitle: "FAKTURA" / "daňový doklad" / "č. FV-2025-0688"
+    brno = _held_out_invoice("invoice_set_bk", "bk15_brno_uklid_svj_sleva_doprava_zaokrouhleni.pdf")
+    assert (brno["invoice_number"], brno["buyer_name"]) == ("FV-2025-0688",
+                                                            "Společenství vlastníků jednotek Hybešova 1024")
+    # a Polish name wrapped before "i Wspólnicy Sp.k."; "Cena netto" is the price's column, right of "Ilość"
+    warsaw = _held_out_invoice("invoice_set_bk", "bk12_warszawa_faktura_najem_refaktura_mediow.pdf")
+    assert warsaw["buyer_name"] == "Pracownia Architektoniczna Nowicki i Wspólnicy Sp.k."
+    assert (warsaw["line_items"][0]["quantity"], warsaw["line_items"][0]["unit_price"]) == (142.6, 78.5)
+    # the id in the block of the addressee ("t.a.v. crediteurenadministratie") is not the seller's
+    assert _held_out_invoice("invoice_set_bk", "bk10_rotterdam_creditnota_huur_servicekosten.pdf")[
+        "vendor_vat_id"] == "NL927751112B01"
+    # the tax restated in złoty ("Kwota podatku VAT przeliczona na PLN") is no tax of this invoice in euros
+    krakow = _held_out_invoice("invoice_set_bk", "bk13_krakow_najem_biura_eur_vat_pln.pdf")
+    assert (krakow["tax_total"], krakow["total"]) == (3326.05, 17787.13)
+    # the landlord ("Vermieterin:") bills, though its manager's letterhead tops the page
+    assert _held_out_invoice("invoice_set_bk", "bk02_koeln_betriebskostenabrechnung_2024.pdf")["vendor_name"] == (
+        "Rheinufer Immobilien GmbH & Co. KG")
+    # "Recommandé" over the address window; "Total des charges HT" / "TTC"
+    geneva = _held_out_invoice("invoice_set_bk", "bk05_geneve_decompte_chauffage_frais_accessoires.pdf")
+    assert (geneva["buyer_name"], geneva["subtotal"], geneva["total"]) == ("Boulangerie Favre Sàrl", 5301.7, 5731.14)
+    # rows of a net amount, its rate, its tax and its gross, read by the table's head where the rows read by their
+    # figures do not add up
+    vienna = _held_out_invoice("invoice_set_bk", "bk03_wien_mietvorschreibung_mai_2025.pdf")
+    assert [r["line_total"] for r in vienna["line_items"]] == [845.3, 182.4, 24.6, 96.0, 95.0, 12.5]
+    # a levy outside the tax between the tax and the total, under which the recap's gross is printed
+    barbados = _held_out_invoice("invoice_set_az", "az03_barbados_resort_folio.pdf")
+    assert (barbados["tax_basis_total"], barbados["tax_total"], barbados["total"]) == (8661, 1024.28, 9805.28)
+    # Indonesia's "PT" opens a name that "Tbk" ends: one name
+    assert _held_out_invoice("invoice_set_h", "h13_id_invoice_2pages.pdf")["buyer_name"] == (
+        "PT Sumber Rejeki Makmur Tbk")
