@@ -271,6 +271,8 @@ def find_tax_breakdown(index: TextIndex) -> list[tuple[Candidate, Candidate]]:
     factors = {(row.line, value) for row in index.table_rows for value in (row.quantity, row.unit_price)}
     pairs = []
     for line, amounts in by_line.items():
+        if _DUTY_LINE.search(index.lines[line]):
+            continue  # "Customs duty 6.1% on VFD CAD 25,372.40 (paid to CBSA) 1,547.72": a duty paid for the client
         found = next(((a, b) for rate in set(rates(index.lines[line])) for a in amounts for b in amounts
                       if a is not b and a.value and abs(a.value * rate / 100 - b.value) <= _rounding(b)
                       and (line, b.value) not in factors), None)
@@ -279,6 +281,8 @@ def find_tax_breakdown(index: TextIndex) -> list[tuple[Candidate, Candidate]]:
     return pairs
 
 
+_DUTY_LINE = re.compile(r"(?i)\b(?:customs dut(?:y|ies)|import dut(?:y|ies)|excise|zoll|droits? de douane"
+                        r"|invoerrechten|aranceles?|dazi)\b")
 # a tax charged beside another on the same goods: Canada's PST and QST beside GST, India's SGST beside CGST
 _STACKED_TAX = re.compile(r"(?i)\b(?:pst|qst|tvq|rst|sgst|utgst)\b")
 
@@ -378,7 +382,7 @@ _DATE_ISO = re.compile(r"(?<![\d.])((?:19|20)\d{2})([-./])(\d{1,2})\2(\d{1,2})(?
 _DATE_NUM = re.compile(r"(?<![\d.])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\d])")
 # (Catalan elides "de" before a vowel: "2 d'agost de 2024")
 _DATE_DMY_WORD = re.compile(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th|er)?\.?\s*(?:de\s+|d['’])?" + _MONTH_WORD
-                            + r",?\s*(?:de\s+)?(\d{4})")
+                            + r",?\s*(?:del?\s+)?(\d{4})")  # (Chile's "14 de Marzo del 2025")
 _DATE_MDY_WORD = re.compile(_MONTH_WORD + r"\s+(\d{1,2})(?:st|nd|rd|th)?\s*,?\s+(\d{4})")
 _DATE_D_MON_Y = re.compile(r"(?<!\d)(\d{1,2})-([A-Za-z]{3})-(\d{2,4})(?!\d)")
 _DATE_YMD_WORD = re.compile(r"(?<!\d)(\d{4})\.\s*" + _MONTH_WORD + r"\s+(\d{1,2})\.?(?!\d)")  # "2025. március 14."
@@ -843,6 +847,8 @@ _HONORIFIC_AFTER = re.compile(r"\s+(?:Messrs\.?|御中|様|殿)$")
 SALUTATION = re.compile(
     r"(?i)(?:herrn?|frau|mr\.?|mrs\.?|ms\.?|monsieur|madame|mme\.?|m\.|dhr\.?|mevr\.?|de heer|mevrouw|sr\.?|sra\.?"
     r"|señora?|dña\.|doña|sig\.(?:ra)?|signora?|sr\.ª|sra\.?|pan|paní|pani|hr\.|fru|"
+    # Spain's "D." (don) before a first name and a surname, not an initial: "D. Álvaro Méndez Ruiz"
+    r"(?-i:D\.)(?=\s[A-ZÀ-Þ][a-zà-ÿ]+\s[A-ZÀ-Þ])|"
     + "|".join(map(re.escape, lexicon.labels("salutation"))) + r")(?=\s|$)")
 # a line for whom the mail is to go to, under the party's own name: "c/o Amministrazioni Ferri", "T.a.v. bosd"
 ATTENTION = re.compile(
@@ -894,6 +900,8 @@ def find_text_spans(index: TextIndex, *, max_lines: int | None = None, footer: i
             # not after "Attn:": the person to whose attention a party's mail goes is not the party (a company
             # is: "ATTN: iViveLabs Limited")
             attention = ATTENTION.fullmatch(head.strip()) and not COMPANY.search(tail)
+            if colon and (then := _NEXT_CAPITAL_LABEL.search(tail)):
+                tail = tail[: then.start()]  # "SEÑOR(ES) :  COMERCIALIZADORA … LIMITADA CIUDAD :  RANCAGUA"
             expanded.append(tail if colon and tail.strip() and len(head) <= 40 and not attention else part)
             if colon and (second := _SECOND_LABEL.search(tail)) and COMPANY.search(tail, second.end()):
                 # "Поставщик: ООО «…» Покупатель: ООО «Самарканд Тикув»": two columns' labels and names on one line
@@ -917,7 +925,7 @@ def find_text_spans(index: TextIndex, *, max_lines: int | None = None, footer: i
             nxt = index.lines[i + 1]
             joined = f"{line} {nxt}"
             # (not a brand over the legal name in another script: "Thalassini Avra Boutique Hotel" / "ΘΑΛΑΣΣΙΝΗ …")
-            if ((legal := COMPANY.search(nxt)) and legal.end() == len(nxt) and not re.search(r"[:·|•]", nxt)
+            if ((legal := COMPANY.search(nxt)) and legal.end() >= len(nxt.rstrip(".")) and not re.search(r"[:·|•]", nxt)
                     and bool(_GREEK_OR_CYRILLIC.search(line)) == bool(_GREEK_OR_CYRILLIC.search(nxt))
                     # (not a brand over the legal name that holds its word: "Capucine Box" / "Les Boîtes de
                     # Capucine SAS", "PD PANON DISTRIBUCIJA" / "Panon Distribucija d.o.o.")
@@ -933,8 +941,9 @@ def find_text_spans(index: TextIndex, *, max_lines: int | None = None, footer: i
             # "EGE ROTA OTOMOTİV KİRALAMA TİCARET" / "A.Ş.": the legal form wrapped alone onto the next line
             joined = f"{line} {index.lines[i + 1].strip()}"
             out.append(Candidate(joined, joined, i, 0))
-        if i + 1 < n and OPEN_END.search(line) and len(index.lines[i + 1].split()) <= 2:
-            # "Suministros Industriales del Bajío, S.A. de" / "C.V.": a name cut after a joining word
+        if i + 1 < n and OPEN_END.search(line) and len(index.lines[i + 1].split()) <= 6:
+            # "Suministros Industriales del Bajío, S.A. de" / "C.V.", "Nearshore Dev Labs de" / "México, S. de R.L.
+            # de C.V.": a name cut after a joining word
             joined = " ".join(f"{line} {index.lines[i + 1]}".split())
             if (legal := list(COMPANY.finditer(joined))) and legal[-1].end() == len(joined.rstrip()):
                 out.append(Candidate(joined, joined, i, 0))
@@ -1009,6 +1018,8 @@ def _name_in(part: str) -> str:
 
 
 # the next column's label of one word after a value: "… Савдо» Покупатель: ООО …"
+# a form's next label in capitals, before its own colon: "… LIMITADA CIUDAD :  RANCAGUA"
+_NEXT_CAPITAL_LABEL = re.compile(r"(?<=\S)\s+[A-ZÀ-Þ]{3,}\s:\s")
 _SECOND_LABEL = re.compile(r"(?<=\S)\s+[^\W\d_][\w.]{3,}:\s+(?=\S)")
 # a legal form and a name in guillemets, then an address after a comma or the next column's label
 _QUOTED_NAME_THEN_MORE = re.compile(r"([^«»,:]{0,20}«[^«»]+»)(?:\s*,\s|\s+[^\W\d_]+:\s)")
@@ -1024,7 +1035,7 @@ _REGISTRATION_AFTER = re.compile(
 
 
 # a line that ends in a word that joins it to the next: "de", "&", "und"
-OPEN_END = re.compile(r"\s(?:de|del|&|y|e|und|and|et|en)$", re.IGNORECASE)
+OPEN_END = re.compile(r"(?:\w\w|\.)\s+(?:de|del|&|y|e|und|and|et|en)$", re.IGNORECASE)  # (not "I N V O I C E")
 # and a line that opens with one, in lower case: "de Sula, S. de R.L.", Polish "i Wspólnicy Sp.k."
 OPEN_START = re.compile(r"(?:de|del|de la|y|e|i|a|und|and|et|en|&)\s+[A-ZÀ-ÞŁŚŻŹĆŃŠČŘŽ]")
 # the capitalised words of a name before such a wrap, with the small words between them
@@ -1077,6 +1088,7 @@ COMPANY = re.compile(
     r"(?-i:EARL|GAEC|SCEA)|"  # France's farming companies: "EARL du Bois Chaillou"
     r"(?-i:SCI|SCM|SCP)(?= )|"  # and its civil companies: "SCI Centre Commercial Les Hauts de Sèvre"
     r"(?-i:PT\.?)(?= [A-Z])|(?-i:Tbk)|"  # Indonesia's limited company: "PT Ubud Hills Hospitality", "PT … Tbk"
+    r"e\.s\.p\.|"  # a Colombian public-service company: "Conexión Andina de Telecomunicaciones S.A.S. E.S.P."
     r"(?-i:ACP|VME)(?= )|"  # Belgium's owners' associations: "ACP Résidence Les Tilleuls"
     r"(?-i:eGen|eG)|"  # a German or Austrian cooperative ("Wohnbau Lindenau eG"), not "EG", a ground floor
     r"tnhh|cổ phần|"  # Vietnam's limited and joint-stock companies: "CÔNG TY TNHH …", "CÔNG TY CỔ PHẦN …"
@@ -1356,7 +1368,7 @@ def find_table_rows(index: TextIndex, priceless: bool = False) -> list[RowCandid
             rows.append(row)
             used = i + span - 1
     rows = _without_unit_column(_without_glued_positions(_without_summary(rows, lines)), lines)
-    rows = _without_factor_column(_without_charges_after_subtotal(rows, lines), lines)
+    rows = _without_factor_column(_without_charges_after_subtotal(_without_taxes_of_rows(rows), lines), lines)
     head = next((i for i, line in enumerate(lines) if _is_table_head(line)), None)
     above = [r for r in rows if head is not None and r.line < head]
     if above and len(above) < len(rows) - len(above):
@@ -1424,6 +1436,20 @@ def _without_factor_column(rows: list[RowCandidate], lines: list[str]) -> list[R
         if (m := _FACTOR_AT_END.search(row.description)) and row.description[: m.start()].strip():
             row.description = row.description[: m.start()]
     return rows
+
+
+def _without_taxes_of_rows(rows: list[RowCandidate]) -> list[RowCandidate]:
+    """A tax on the rows above reads as a row, its rate times their sum: a CFDI's "Traslado 002 IVA 0.160000
+    53,025.00 8,484.00" and "Retención 001 ISR 0.100000 53,025.00 5,302.50" under the rows. No row."""
+    out: list[RowCandidate] = []
+    total = 0.0
+    for row in rows:
+        if (out and row.quantity is not None and 0 < row.quantity < 1 and row.unit_price is not None
+                and abs(row.unit_price - total) <= 0.01):
+            continue
+        out.append(row)
+        total = round(total + row.line_total, 2)
+    return out
 
 
 def _without_glued_positions(rows: list[RowCandidate]) -> list[RowCandidate]:
@@ -1540,6 +1566,7 @@ _WEAK_DESCRIPTION = re.compile(
     r"%(?:\s*(?:VAT|USt|MwSt|TVA|BTW|IVA)\b.*)?$|^(?:VAT|USt|MwSt|TVA|BTW|IVA)\b|^[A-Z0-9][A-Z0-9./-]*(?: [A-Z0-9./-]+)?$"
     # a unit column alone ("40 Set 42,90 10 % 1.544,40")
     r"|^(?:sac|serv|[Ss]et|kan|krt|pkg|sack|rolle|kiste|pce|pces|forfait|tekercs|óra|db|klt|alk\.?|[Nn]os|"
+    r"unidad(?:es)?|unid\.?|"
     + _LOCAL_UNITS + r")$"
     r"|^[^\W\d]{1,4}\.? ?[×x]$"  # the unit of "31 min × 0,35 €"
     r"|^[a-zà-ÿ]{1,4}\.?$"  # a lone short lowercase word: a unit column ("hgr", hectolitre degrees)

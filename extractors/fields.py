@@ -412,12 +412,15 @@ CORRECTED_INVOICE_LABELS = [
     "documento modificado", "avoir sur facture", "sur facture", "notre facture", "onze factuur", "unsere rechnung",
     "our invoice", "nuestra factura", "nostra fattura", "gjelder faktura", "vedrørende faktura", "avser faktura",
     "rectifica la factura", "concerne facture", "concerne la facture", "relative à la facture",
-    "bezieht sich auf rechnung", "relates to invoice", "re invoice", *more_labels("original_invoice")]
+    "bezieht sich auf rechnung", "relates to invoice", "re invoice", "comprobante asociado", "factura asociada",
+    "documento asociado", "comprobante de referencia", "se rapporte à la facture", "se rapportant à la facture",
+    "facture d'origine", "facture initiale", "facture concernée", *more_labels("original_invoice")]
 # "Name:" and its like label whichever party's name follows, as its block's heading says ("Cedente/prestatore"
 # over "Denominazione: Distribuzione Alimentare Valdarno S.r.l.")
 NAME_LABELS = frozenset(["name", "denominazione", "razón social", "razão social", "nome/razão social",
                          "company name", "company", "firmenname", "raison sociale", "επωνυμία", "unvan",
-                         "ticari unvan", "legal name"])
+                         "ticari unvan", "legal name", "denominación", "nombre / denominación",
+                         "nombre o razón social"])
 
 
 def _is_name_label(text: str) -> bool:
@@ -448,7 +451,7 @@ DISTRACTOR_LABELS = [
     "vertrags-nr", "n° de contrat", "bestellung nr", "bestell nr", "lieferung nr", "lieferschein nr", "auftrag nr",
     "zähler-nr", "zählernummer", "meter no", "a/c no", "a/c", "ifsc",
     "company number", "company no", "company reg no", "registration number",
-    "registered number", "numéro d'entreprise", "n° d'entreprise", "ondernemingsnummer", "kvk-nummer",
+    "registered number", "kvk-nummer",
     "numero rea", "rea", "plot no", "survey no", "house no", "flat no", "org.nr", "org nr",
     "orgnr", "organisationsnummer", "cro no", "cro number", "organisasjonsnummer", "ocr-nummer", "ocr", "bankgiro",
     "plusgiro", "página", "pág.", "sida", "referenz",
@@ -537,6 +540,10 @@ DISTRACTOR_LABELS = [
     # an Indian GST invoice's copies: "TAX INVOICE (ORIGINAL FOR RECIPIENT)" heads no recipient's block
     "original for recipient", "duplicate for transporter", "triplicate for supplier", "original for buyer",
     "duplicate for supplier",
+    # where the goods leave from, no seller: "DELIVER FROM: NORTHAMPTON HUB (NN4)"
+    "deliver from", "delivered from", "ship from", "shipped from", "dispatch from", "despatch from",
+    # the software that issues an e-invoice, no seller: Colombia's "Proveedor tecnológico: …"
+    "proveedor tecnológico", "proveedor tecnologico", "technology provider", "software provider",
     # a page's carry-over, not the account's balance: "Übertrag auf Blatt 2 (Kontostand) 872,74 H"
     "übertrag", "übertrag auf blatt", "übertrag von blatt", "à reporter",
     # a shipment's weights and cartons, not its amounts nor the invoice's number: "Total net weight: 3,512.50 kg",
@@ -591,6 +598,9 @@ class LabelHit:
         return _label_key(line[self.start:self.end])
 
 
+_GLUED_LABEL = re.compile(r"(?<=[A-ZÀ-Þ]{2})[A-ZÀ-Þ](?=[A-ZÀ-Þ][a-zà-ÿ]{2})")  # the last capital before "Fecha"
+
+
 def find_labels(index: C.TextIndex, plans: list[FieldPlan]) -> list[list[LabelHit]]:
     """Label occurrences per line, leftmost-longest across all fields so that 'Subtotal' is not 'total'."""
     owners: dict[str, set[str]] = {}
@@ -604,6 +614,9 @@ def find_labels(index: C.TextIndex, plans: list[FieldPlan]) -> list[list[LabelHi
                                             key=lambda x: -len(x[0]))))
     per_line: list[list[LabelHit]] = []
     for line, low in zip(index.lines, index.lower):
+        # "S.I.I. - SANTIAGO ORIENTEFecha Emisión: …": pypdf glued a label to the capitals of the cell before it
+        for m in _GLUED_LABEL.finditer(line) if len(low) == len(line) else ():
+            low = low[: m.start()] + " " + low[m.start() + 1:]
         taken = [False] * len(low)
         hits: list[LabelHit] = []
         # casefolding can lengthen a line ("einschließlich" folds to "einschliesslich"); hits are the line's places
@@ -835,7 +848,8 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], ind
             # block, no heading
             continue
         # (a title beside one party's heading is no second heading: "FACTURE  Adressée à")
-        parties = [h for h in above if any(party_role(f) for f in h.fields)]
+        # (a party's id is no heading: "RUT RECEPTOR" is the recipient's tax number, whose name follows)
+        parties = [h for h in above if any(party_role(f) and not _ID_FIELD.search(f) for f in h.fields)]
         side_by_side = (section and len(parties) > 1 and len({party_role(f) for h in parties for f in h.fields}) > 1
                         and not _without_hits(lines[j], above).strip(" :|"))
         if side_by_side:
@@ -864,12 +878,16 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], ind
     return 0.0
 
 
+# a shipment's details, whose sender and consignee are no parties of the invoice
+_SHIPMENT = re.compile(r"(?i)(?:sendung|shipment|consignment|envoi|expédition|zending|spedizione|envío)\b")
 # the mail service a letter goes by, printed over its address window
 _POSTAL_MARK = re.compile(r"(?i)(?:lettre )?recommandée?|einschreiben|eingeschrieben|raccomandata(?: a/r)?|aangetekend"
                           r"|registered (?:mail|post)|certified mail|par avion|prioritaire|(?:a|b)-post(?: plus)?")
 # a department of a company, not its name: "Purchasing Department", "Abteilung Einkauf"
-_DEPARTMENT = re.compile(r"(?i)(?:[^\W\d_]+ ){1,3}(?:department|dept\.?|division)"
-                         r"|(?:abteilung|département|departamento|dipartimento|ufficio)(?: [^\W\d_]+){1,3}")
+_DEPARTMENT = re.compile(r"(?i)(?:[^\W\d_]+ ){1,3}(?:department|dept\.?|division)|dienst [^\W\d_]+"
+                         r"|(?:abteilung|département|departamento|dipartimento|ufficio)(?: [^\W\d_]+){1,3}"
+                         r"|(?:kreditoren)?buchhaltung|accounts payable|comptabilité fournisseurs"
+                         r"|crediteurenadministratie")
 
 
 def _includes_tax(line: str, hit: LabelHit) -> bool:
@@ -947,6 +965,15 @@ def _without_hits(line: str, hits: list[LabelHit]) -> str:
     return line
 
 
+_ACCOUNT_BEFORE = re.compile(r"(?i)\b(?:cuenta|account|acct\.?|konto|compte|conto|rekening|customer)\s*"
+                             r"(?:n[°º.o]\.?|no\.?|nr\.?|#)?\s*:?\s*$")
+_ID_FIELD = re.compile(r"vat|tax_id|_id$|iban")  # a party's id or account, not its name
+# a sentence that goes on onto the next line after a preposition or an article
+_SENTENCE_GOES_ON = re.compile(r"(?i)[^\W\d_]{3,}\s+(?:a la|de la|del|al|de|of the|to the|for the|of|zur|zum|der|des"
+                               r"|du|de l'|della|dello|do|da)\s*$")
+_SERIES_BEFORE = re.compile(r"(?i)\s*(?:serie|series|série)\s*(?:/|y|e|et|and)\s*")
+
+
 def _stacked_label(cand: C.Candidate, labels: list[list[LabelHit]], lines: list[str]) -> bool:
     """A label alone on its line and the value alone on the next: "Invoice No." / "SPS/24-25/1187", a form's
     boxes read one under the other."""
@@ -954,7 +981,9 @@ def _stacked_label(cand: C.Candidate, labels: list[list[LabelHit]], lines: list[
         return False
     above, hit, line = lines[cand.line - 1], labels[cand.line - 1][0], lines[cand.line]
     # (series letters may open the value's line: "Invoice No." / "GGM 5520")
-    return (not above[: hit.start].strip() and not above[hit.end:].strip(" :.#")
+    # (a series may head its box too: "SERIE / NÚMERO" / "A 0012874")
+    return ((not above[: hit.start].strip() or _SERIES_BEFORE.fullmatch(above[: hit.start]) is not None)
+            and not above[hit.end:].strip(" :.#")
             and (not line[: cand.start].strip() or _LETTER_PREFIX.fullmatch(line[: cand.start]) is not None)
             and not line[cand.start + len(cand.text):].strip())
 
@@ -1415,10 +1444,12 @@ def _looks_like_label(cand: C.Candidate, labels: list[list[LabelHit]]) -> bool:
 
 
 # a Philippine invoice's printer's imprint, which the tax authority requires at its foot
-# (or of the software that prints it: a Philippine "CAS developer: Lakan Systems Inc.")
+# (or of the software that prints it: a Philippine "CAS developer: Lakan Systems Inc.", Colombia's "Proveedor
+# tecnológico")
 _IN_THE_NAME_OF = re.compile(r"(?i)(?:a/n|atas nama)\s+(?=\S)")  # Indonesian, before an account's holder
 _PRINTER_IMPRINT = re.compile(r"(?i)\bauthority to print\b|\bprinter'?s accreditation\b|\bATP No\b"
-                              r"|\bCAS (?:developer|provider|permit)\b")
+                              r"|\bCAS (?:developer|provider|permit)\b|\bproveedor tecnol[óo]gico\b"
+                              r"|\b(?:technology|software) provider\b")
 _OPENING_QUOTES = "\"«„“"  # a name in quotes after its legal form's place: '"Qafqaz İnşaat Qrupu" ASC'
 
 
@@ -1732,6 +1763,12 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
                 score = max(score, 2.6)  # "FAKTÚRA" / "číslo 2024-0312": the number under the title
             if plan.kind == "id" and score >= 2.5 and _TITLE_LINE.match(index.lines[cand.line]):
                 score += 0.3  # "Handelsrechnung Nr. E2018092011804": the title's number, over "Belegnummer 2018…"
+            if (plan.kind == "id" and re.search(DOCUMENT_NUMBER_FIELD, plan.name)
+                    and _ACCOUNT_BEFORE.search(index.lines[cand.line][: cand.start])):
+                score -= 1.5  # "… a la próxima factura de su cuenta 10-44817": an account's number, no invoice's
+            if (plan.kind == "id" and cand.line > 0 and _SENTENCE_GOES_ON.search(index.lines[cand.line - 1])
+                    and len(index.lines[cand.line][: cand.start].split()) <= 2):
+                score -= 1.5  # "… correspondiente a la" / "e-Factura A 0012511 (vencida …)": a sentence's invoice
             if plan.kind == "id" and (_MONEY_AFTER.match(index.lines[cand.line][cand.start + len(cand.text):])
                                       or _MONEY_BEFORE.search(index.lines[cand.line][: cand.start])):
                 # "commande > 300 € HT", "Total nota de crédito $ 5.284.552": an amount, not a document's number
@@ -1763,7 +1800,8 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
                   and re.search(_BUYERS_ID + re.escape(cand.text), index.text)):
                 score -= 1.0  # "Customer VAT No.: DE284173051" further down: the buyer's id, wherever else printed
             elif plan.kind == "vat_id" and party_role(plan.name) == "sender" and any(
-                    C.ATTENTION.match(index.lines[j]) for j in range(max(0, cand.line - 3), cand.line)):
+                    C.ATTENTION.match(index.lines[j]) or _DEPARTMENT.fullmatch(index.lines[j])
+                    for j in range(max(0, cand.line - 3), cand.line)):
                 # "Havenlicht Design B.V." / "t.a.v. crediteurenadministratie" / street / city / "BTW NL971304075B01":
                 # the id closes the block of the party someone there is to read it for, the addressee's
                 score -= 1.0
@@ -1794,6 +1832,9 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
                 # the owners of which building: "Association des copropriétaires" / "Résidence Les Tilleuls" is
                 # one name, over either line alone
                 score += 0.3 if cand.text[owners.end():].strip() else -0.3
+            if role == "sender" and cand.label_evidence > 0 and any(
+                    _SHIPMENT.match(index.lines[j]) for j in range(max(0, cand.line - 2), cand.line + 1)):
+                score -= cand.label_evidence  # "Sendung: 3 Paletten …" / "Absender: …": the goods' sender, no seller
             if role == "sender" and _payer_on_remittance_slip(cand, index):
                 score -= cand.label_evidence  # its "From" labels no seller
             if role == "recipient" and cand.label_evidence and _BANK_CODES.search(
@@ -1811,8 +1852,10 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
                 score -= 2.5
             # (a name of two lines: "Association des copropriétaires" / "Résidence Les Tilleuls" / "c/o Immo …")
             after = cand.line + 1 + (cand.start == 0 and len(cand.text) > len(index.lines[cand.line]))
-            if after < n_lines and C.ATTENTION.match(index.lines[after].strip()):
-                # "Nordvik Logistik AB" / "Att: Karin Ekström": the head of an address for someone's attention
+            if after < n_lines and (C.ATTENTION.match(index.lines[after].strip())
+                                    or _DEPARTMENT.fullmatch(index.lines[after].strip())):
+                # "Nordvik Logistik AB" / "Att: Karin Ekström": the head of an address for someone's attention, or
+                # for a department's ("Alpstein Maschinenbau AG" / "Kreditorenbuchhaltung")
                 score += 0.5 if role == "recipient" else -0.5
             if not _NAME_SHAPE.search(cand.text) or _CODE_LIKE.fullmatch(cand.text):
                 # "ALP-031", "(Art)", "FIDCFR21XXX": codes and fragments, not names, even labelled ("Kunde: ALP-031")
@@ -1908,6 +1951,10 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
             if (role and (heading := _block_heading(cand, labels, index)) and plan.name not in heading
                     and role not in map(party_role, heading)):
                 score -= 1.0  # "CLIENTE" / "Construcciones Almendro S.L.": the other party's block
+            if (role == "recipient" and cand.start == 0 and len(cand.text) < len(index.lines[cand.line])
+                    and (_RETURN_ADDRESS.search(index.lines[cand.line])
+                         or _RETURN_ADDRESS_COMMAS.match(index.lines[cand.line]))):
+                score -= 1.0  # "Löwen-Apotheke am Markt · Marktplatz 5 · 34117 Kassel": the sender's return address
             if (role == "sender" and cand.start == 0 and _RETURN_ADDRESS.search(index.lines[cand.line])
                     and (C.COMPANY.search(cand.text) or _capitalised(cand.text))
                     and not _short_form_of_letterhead(cand, index)):
@@ -1963,7 +2010,8 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
         for cand in merged.values():
             if _deducts(index.lines[cand.line]):
                 cand.score -= 1.5  # "Acompte versé (facture FA-2024-0412 …": the advance's invoice, not this one
-    for key in corrected & merged.keys():
+    # (with its series' letter too: "Factura A 0002-00014562")
+    for key in [k for k in merged if k in corrected or any(str(k).endswith(f" {v}") for v in corrected)]:
         # "Original invoice INV-12873" … "reverses the lines of invoice INV-12873": wherever else it is printed,
         # the number of the invoice a credit note corrects is not the credit note's
         merged[key].score -= 1.5
@@ -2073,11 +2121,13 @@ def _legal_name_of_logo(merged: dict[Any, C.Candidate]) -> None:
                         and (" " in short.text or 0 < full.line - short.line <= 3)
                         and full.score < short.score + 0.5):
                     full.score = short.score + 0.5
-        key = short.text.casefold() + " "
+        key = short.text.casefold()
         for full in names:
             # where the short form stands, the full name would also earn its legal form's half point (a short form
-            # with a legal form of its own, only by its initials: "MIFM W.L.L.")
-            if ((not legal and (full.text.casefold().startswith(key) and _ends_in_legal_form(full.text)
+            # with a legal form of its own, only by its initials: "MIFM W.L.L."); a comma may part the legal form
+            # ("Clínica Dentária Sorriso do Minho, Lda.")
+            if ((not legal and (full.text.casefold().startswith(key) and full.text[len(key): len(key) + 1] in (" ", ",")
+                                and _ends_in_legal_form(full.text)
                                 or _acronym_of(short.text, full.text))
                  or _abbreviates(short.text, full.text))
                     and full.score < short.score + 0.5):
@@ -2185,7 +2235,8 @@ def _after_corrected_invoice_label(line: str, hits: list[LabelHit], at: int) -> 
     return False
 
 
-_NUMBER_MARK = re.compile(r"[\s:#.]*(?:(?:n[°ºo]|nr|no)\b\.?)?[\s:#.]*", re.IGNORECASE)
+# (and a series' letter: "Factura A 0002-00014562")
+_NUMBER_MARK = re.compile(r"[\s:#.]*(?:(?:n[°ºo]|nr|no)\b\.?)?[\s:#.]*(?:[a-z]{1,2}\s)?", re.IGNORECASE)
 
 
 _DOMAIN = re.compile(r"(?:https?://(?:www\.)?|www\.|@)([\w-]+)")
@@ -2441,6 +2492,17 @@ def _sum_under_the_rows(index: C.TextIndex, scored: list[C.Candidate], merged: d
         # would take the larger one again); further down, as strong as a label (a row missed, a section's sum)
         top = max(c.score for c in merged.values() if c is not cand) + 0.4 if at == rows[-1].line + 1 else 0
         cand.score = max(cand.score, 2.6, top)
+        for other in merged.values():
+            # a larger amount under the rows, then the difference, then the sum again: the rows before their
+            # discounts ("Total ilíquido 4 597,40 €", "Total descontos 61,20 €", "Total s/ IVA 4 536,20 €"), which
+            # the rows' amounts already take off
+            if (other is cand or other.score < cand.score or not isinstance(other.value, (int, float))
+                    or other.value <= cand.value or other.line <= rows[-1].line):
+                continue
+            again = min((c.line for c in below if c.value == cand.value and c.line > other.line), default=None)
+            if again is not None and any(c.value == round(other.value - cand.value, 2) and other.line < c.line < again
+                                         for c in scored):
+                cand.score = other.score + 0.4  # (clear of `_prefer_larger_among_ties`)
 
 
 def _add_tax_lines(field_name: str, index: C.TextIndex, scored: list[C.Candidate],

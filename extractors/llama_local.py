@@ -566,6 +566,8 @@ def _fill_unlabelled_amounts(spec: SchemaSpec, group: list[FieldPlan], choices: 
                 # 30,600.00"; "No VAT/GST is chargeable")
                 tax = 0.0
             difference = None if total is None or tax is None else round(total - tax, 2)
+            if _outside_tax(options[0], difference, lines):
+                difference = None  # "Total services 617.50" … "Total advances 8,228.66": duties paid for the client
             # the difference first where the page prints it: a discount or a charge between the subtotal and the
             # basis ("Trade Discount 2.5% -16,527.50" / "Value of Supply 644,572.50")
             printed = any(c.value == difference for c in proposals[p.name])
@@ -607,14 +609,33 @@ _MINUS_BEFORE = re.compile(rf"-\s?(?:{C.CURRENCY_SIGNS})?\s?$")
 
 
 def _outside_tax(old: Any, new: Any, lines: list[str]) -> bool:
-    """A basis moved to a larger amount, the difference printed as outside the tax ("VAT at 20% on £1,742.00",
-    "Disbursements not subject to VAT 2,746.60", "Sub-total before VAT 4,488.60", a tourist tax; a whole amount
-    beside other numbers too: "Taxe de séjour (42 nuitées × 200 F) – non soumise à TVA 8 400")."""
+    """A basis moved to a larger amount, the difference printed as outside the tax, or the sum of the amounts listed
+    under such a heading ("VAT at 20% on £1,742.00", "Disbursements not subject to VAT 2,746.60", "Sub-total before
+    VAT 4,488.60", a tourist tax; a whole amount beside other numbers too: "Taxe de séjour (42 nuitées × 200 F) – non
+    soumise à TVA 8 400")."""
     if not isinstance(old, (int, float)) or not isinstance(new, (int, float)) or not 0 < old < new:
         return False
     difference = round(new - old, 2)
-    return any(_printed_amounts(line, difference) or _printed_whole(line, difference)
-               for line in lines if _OUTSIDE_TAX.search(line))
+    for k, line in enumerate(lines):
+        if not _OUTSIDE_TAX.search(line):
+            continue
+        if _printed_amounts(line, difference) or _printed_whole(line, difference):
+            return True
+        # or the amounts listed under the heading, one a line: "Verschotten (niet belast met btw)" / "Invoerrechten
+        # … 1.318,74" / "Scankosten … 312,00"
+        run = 0.0
+        for below in lines[k + 1: k + 9]:
+            if not (amounts := _CENTS_AMOUNT.findall(below)) or not (values := C.number_values(amounts[-1])):
+                continue
+            run = round(run + values[-1], 2)
+            if abs(run - difference) <= 0.01:
+                return True
+            if run > difference:
+                break
+    return False
+
+
+_CENTS_AMOUNT = re.compile(r"(?<![\d.,])\d{1,3}(?:[.,' \u00a0]\d{3})*[.,]\d\d(?!\d)")
 
 
 def _total_less_tax(group: list[FieldPlan], choices: dict[str, "FieldChoice"]) -> float | None:
@@ -641,7 +662,10 @@ _OUTSIDE_TAX = re.compile(r"(?i)\b(?:not subject to|outside (?:the )?scope|out o
                           r"|nicht steuerbar|no sujet|fuori campo|nije predmet oporezivanja|outlays"
                           r"|disbursements? \(?(?:not|non|no vat)"
                           r"|city tax|tourist tax|taxe de séjour|imposta di soggiorno|boravišna pristojba|kurtaxe"
-                          r"|ortstaxe|tourism dirham)")
+                          r"|ortstaxe|tourism dirham"
+                          # duties and import taxes a forwarder or a broker paid for the client and passes on
+                          r"|einfuhrsteuer|durchlaufende[rn]? posten|vorausbezahlt|verschot(?:ten)?|débours"
+                          r"|on (?:your|the client's) behalf|import (?:duty|duties|vat)|customs dut(?:y|ies))")
 
 
 def _basis_between(spec: SchemaSpec, group: list[FieldPlan], choices: dict[str, "FieldChoice"], rows: dict,

@@ -184,6 +184,8 @@ class InvoiceFields(BaseModel):
                                       # Hong Kong's business registration, Singapore's GST number in Malay, a Japanese
                                       # registration number in German
                                       "br no", "br no.", "no. pendaftaran gst", "no. pendaftaran sst",
+                                      # Belgium's enterprise number, its VAT number: "Ondernemingsnummer BE 0793…"
+                                      "ondernemingsnummer", "numéro d'entreprise", "n° d'entreprise",
                                       "registrierungsnr."]},
     )
     buyer_name: str | None = Field(
@@ -199,7 +201,7 @@ class InvoiceFields(BaseModel):
                                       "rechnungsempfänger",
                                       "rechnungsadresse", "rechnungsanschrift", "empfänger", "leistungsempfänger",
                                       "client", "destinataire", "destinataire de la facture", "au profit de",
-                                      "facturat a",
+                                      "facturat a", "facturado a", "facturada a",
                                       "établi au profit de", "fakturamottaker",
                                       "fakturamottagare",
                                       "facturé à", "facturer à", "adresse de facturation", "expédier à", "livrer à",

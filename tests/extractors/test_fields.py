@@ -2875,3 +2875,71 @@ def test_real_estate_owners_associations_and_property_managers():
     # Indonesia's "PT" opens a name that "Tbk" ends: one name
     assert _held_out_invoice("invoice_set_h", "h13_id_invoice_2pages.pdf")["buyer_name"] == (
         "PT Sumber Rejeki Makmur Tbk")
+
+
+def test_latin_american_and_iberian_telecoms_numbers_and_parties():
+    # a name cut after "de" whose legal form fills the next line ("Nearshore Dev Labs de" / "México, S. de R.L. de
+    # C.V."); Colombia's "E.S.P."; a "Proveedor tecnológico" issued the e-invoice and sells nothing
+    assert _held_out_invoice("invoice_set_bh", "bh16_mx_en_nearshore_dev_export_usd.pdf")["vendor_name"] == (
+        "Nearshore Dev Labs de México, S. de R.L. de C.V.")
+    assert _held_out_invoice("invoice_set_bh", "bh08_co_factura_electronica_fibra_retenciones.pdf")[
+        "vendor_name"] == "Conexión Andina de Telecomunicaciones S.A.S. E.S.P."
+    # "SERIE / NÚMERO" over "A 0012874"; "… correspondiente a la" / "e-Factura A 0012511" names another invoice; the
+    # buyer's "RUT RECEPTOR" heads its block, no second party's heading
+    montevideo = _held_out_invoice("invoice_set_bh", "bh10_uy_efactura_housing_datacenter_usd.pdf")
+    assert (montevideo["invoice_number"], montevideo["buyer_name"]) == ("A 0012874",
+                                                                       "Laboratorio Farmacéutico Oriental S.A.")
+    # "ORIENTEFecha Emisión:" glued; "14 de Marzo del 2025"; "… LIMITADA CIUDAD :  RANCAGUA" ends at the next label
+    santiago = _held_out_invoice("invoice_set_bh", "bh07_cl_factura_electronica_hosting_cloud.pdf")
+    assert (santiago["invoice_date"], santiago["buyer_name"]) == ("2025-03-14",
+                                                                  "COMERCIALIZADORA VALLE CENTRAL LIMITADA")
+    # Spain's "D." (don); "FACTURADO A"; the credited invoice after "Comprobante asociado: Factura A …"
+    assert _held_out_invoice("invoice_set_bh", "bh12_es_telco_factura_fibra_movil_2pag.pdf")["buyer_name"] == (
+        "D. Álvaro Méndez Ruiz")
+    assert _held_out_invoice("invoice_set_bh", "bh02_mx_honorarios_desarrollo_retenciones.pdf")["buyer_name"] == (
+        "SOLUCIONES LOGISTICAS TEPEYAC")
+    assert _held_out_invoice("invoice_set_bh", "bh06_ar_nota_credito_a_isp_bonificacion.pdf")["invoice_number"] == (
+        "0002-00000387")
+    # "Total ilíquido" before the line discounts, "Total descontos", "Total s/ IVA" the rows' sum; the legal name
+    # with its comma over the footer's short form
+    braga = _held_out_invoice("invoice_set_bh", "bh13_pt_fatura_revenda_software_atcud.pdf")
+    assert (braga["subtotal"], braga["buyer_name"]) == (4536.2, "Clínica Dentária Sorriso do Minho, Lda.")
+
+
+def test_logistics_senders_departments_and_duties_paid_for_the_client():
+    # "Sendung: …" / "Absender: …" is the goods' sender; "Kreditorenbuchhaltung" under the buyer's name; import tax
+    # prepaid ("Einfuhrsteuer vorausbezahlt") is outside the basis
+    buchs = _held_out_invoice("invoice_set_bi", "bi06_ch_spedition_qr_bill.pdf")
+    assert (buchs["vendor_name"], buchs["buyer_name"], buchs["tax_basis_total"]) == (
+        "Rheintal Spedition AG", "Alpstein Maschinenbau AG", 858.3)
+    # disbursements listed under their heading, an amount a line
+    assert _held_out_invoice("invoice_set_bi", "bi03_nl_customs_broker_verschotten.pdf")["tax_basis_total"] == 423.8
+    assert _held_out_invoice("invoice_set_bi", "bi11_us_il_customs_broker_deposit.pdf")["tax_basis_total"] == 617.5
+    # a logo of two lines ("LAKESHORE" / "COURIER INC."); "DELIVER FROM:" names no seller
+    assert _held_out_invoice("invoice_set_bi", "bi08_ca_on_courier_hst.pdf")["vendor_name"] == "LAKESHORE COURIER INC."
+    assert _held_out_invoice("invoice_set_bi", "bi15_uk_pallet_storage_payment_on_account.pdf")["vendor_name"] == (
+        "MIDLANDS PALLET & STORAGE LTD")
+    # "Se rapporte à la facture :"; Belgium's "Ondernemingsnummer BE …" is the seller's VAT number, the one in the
+    # block of "Dienst boekhouding" the buyer's
+    assert _held_out_invoice("invoice_set_bi", "bi05_lu_credit_note_transport.pdf")["invoice_number"] == "NC-25-0031"
+    assert _held_out_invoice("invoice_set_bi", "bi13_be_nl_courier_rides_two_pages.pdf")["vendor_vat_id"] == (
+        "BE 0793.651.426")
+    # a customs duty's rate × value is no tax of the invoice
+    vancouver = _held_out_invoice("invoice_set_bi", "bi16_ca_bc_broker_vehicle_import_gst.pdf")
+    assert (vancouver["tax_total"], vancouver["total"]) == (17.95, 3635.68)
+
+
+def test_the_return_address_and_a_spaced_title_name_no_buyer():
+    # the sender's name opening its return address over the window ("Löwen-Apotheke am Markt · Marktplatz 5 ·
+    # 34117 Kassel"), a title spaced a letter apart ("I N V O I C E") over the buyer's name
+    kassel = _held_out_invoice("invoice_set_bc", "bc09_de_apotheke_pflegeheim_7_19_ust.pdf")
+    assert kassel["buyer_name"] == "Seniorenzentrum Am Fuldaufer gGmbH"
+    tokyo = _held_out_invoice("invoice_set_bj", "bj16_jp_freelance_menu_design_withholding.pdf")
+    assert tokyo["buyer_name"] == "Izakaya Kurofune Co., Ltd."
+    # a CFDI's taxes under the rows ("Traslado 002 IVA 0.160000 53,025.00 8,484.00") are no rows; "unidades" is the
+    # unit's column, the description above it
+    mexico = _held_out_invoice("invoice_set_bh", "bh02_mx_honorarios_desarrollo_retenciones.pdf")
+    assert [r["unit_price"] for r in mexico["line_items"]] == [650, 8500, 650]
+    neuquen = _held_out_invoice("invoice_set_bh", "bh05_ar_factura_a_equipamiento_it_2pag.pdf")
+    assert neuquen["line_items"][0]["description"] == (
+        'Notebook Lenovo ThinkPad T14 Gen 4 Core i5-1335U 16GB 512GB SSD 14" FHD')
