@@ -540,6 +540,7 @@ _COUNTRY_CURRENCIES = (*_DOLLAR_COUNTRIES, ("ZAR", re.compile(r"\bSouth Africa\b
                        ("THB", re.compile(r"(?i)\bbaht\b")), ("MYR", re.compile(r"\(RM\)|(?i:\bringgit\b)")),
                        ("VND", re.compile(r"(?i)\bđồng\b|\bVNĐ\b")), ("IDR", re.compile(r"(?i)\brupiah\b|\(Rp\)")),
                        ("CNY", re.compile(r"\bRMB\b|(?i:\brenminbi\b|\byuan\b)")),
+                       ("BDT", re.compile(r"(?i)\btaka\b|\bBangladesh\b")),
                        ("TWD", re.compile(r"(?i)\bnew taiwan dollars?\b|\bTaiwan\b")),
                        ("ETB", re.compile(r"(?i)\bbirr\b")), ("GHS", re.compile(r"(?i)\bcedis?\b")),
                        # Central America's and the Caribbean's currencies by name, in the amount in words
@@ -670,8 +671,8 @@ _TAX_ID = re.compile(
     r"(?:c\.\s?f\.\s?(?:e|/)\s?)?p\.\s?iva(?:\s?(?:e|/)\s?c\.\s?f\.)?|"
     r"(?-i:F?EIN)|trn|nit|r\.?u\.?c\.?(?:\s?n[°º])?|(?:cpf/)?cnpj|c[ée]dula jur[íi]dica|(?:vat reg\. )?tin|npwp|"
     r"(?-i:MST)|tax (?:id|code|no\.?)|nrt|c\.?o\.?e\.?|"
-    r"sst(?: reg(?:istration)?\.?)? no\.?|(?:business )?reg(?:istration)?\.? no\.?|(?-i:NTN|STRN|BIN|PIN)|"
-    r"(?:vat|[gh]st(?:/[gh]st)?)(?: reg(?:istration)?\.?| account)? (?:no|number)\.?|[gh]st registration(?= ?#)|"
+    r"sst(?: reg(?:istration)?\.?)? no\.?|(?:business )?reg(?:istration)?\.? no\.?|(?-i:NTN|STRN|BIN|PIN)(?: of (?:registered person|purchaser))?|"
+    r"(?:vat|[gh]st(?:/[gh]st)?)(?: reg(?:istration)?\.?| account| payer)? (?:no|number)\.?|[gh]st registration(?= ?#)|"
     r"n[°º](?: de)? ?(?:tps|tvh)|no\.?(?: de)? (?:tps|tvh)|"
     r"fed(?:eral)?\.? id|seller'?s permit no\.?|(?-i:UBI)|unified social credit code|"
     r"(?-i:USCC|UBN)|no\.? sst|mã số thuế|α\.?φ\.?μ\.?|vkn|vergi (?:kimlik )?no\.?|v\.\s?d\.|"
@@ -681,9 +682,10 @@ _TAX_ID = re.compile(
     # Hong Kong's business registration, a Japanese registration number in German, Singapore's UEN, its GST
     # number and Malaysia's SST number in Malay, South Africa's VAT number in Afrikaans
     r"(?-i:BR) no\.?|registrierungsnr\.?|(?-i:UEN)|no\.? pendaftaran (?:gst|sst)|btw-nr\.?|"
-    r"საიდ(?:\.|ენტიფიკაციო) კოდი)\)?(?: ?\((?-i:INN|ИНН|TIN)\))?\s*[:#]?\s*"
+    r"საიდ(?:\.|ენტიფიკაციო) კოდი)\)?(?: ?\((?-i:INN|ИНН|TIN|IPN|ІПН)\))?\s*[:#]?\s*"
     r"(?-i:(\d{7}/?[A-Z]/[A-Z]/[A-Z]/\d{3}|\d{9} \d[A-Z]\d|[A-Z]\d{12}[A-Z]|\d{7} [A-Z](?![\w.])|"
-    r"(?:[A-Z]{2}[ -]?)?\d[\d. /-]{5,18}\d(?: ?DV ?\d{1,2}| ?[A-Z]{1,3}\d{0,4}|-K)?|"
+    # (a suffix, "RT0001", not the next id's label: "000384917-0203 BIN of purchaser")
+    r"(?:[A-Z]{2}[ -]?)?\d[\d. /-]{5,18}\d(?: ?DV ?\d{1,2}| ?(?!(?:BIN|TIN|NTN|VAT)\b)[A-Z]{1,3}\d{0,4}|-K)?|"
     r"[A-Z]\d{7}[A-Z0-9]|[A-Z]\d{8}[A-Z]|T\d{13}|[A-Z]\d{3}-\d{9}|"
     r"[A-Z]-\d{6}-[A-Z]|SM ?\d{5}|[A-Z]\d{5}(?!\d)|[ST]\d{2}[A-Z]{2}\d{4}[A-Z]"
     # (a comma and a space end the id: "NIP 622-281-47-00, weterynaryjny nr …")
@@ -856,7 +858,7 @@ ATTENTION = re.compile(
 # words saying that an amount includes a tax: "inkl. USt.", "inclusive of … Tax", "Prijzen zijn inclusief BTW"
 INCLUDING = (r"\b(?:inc\.?(?=\s+(?:gst|vat|tax|hst))|incl(?:\.|usive|uding|uded)?|"
              r"inkl\.?|inklusive|einschl(?:\.|ießlich)|inclusief|incluid[ao]"
-             r"|compres[ao]|y compris"
+             r"|compres[ao]|y compris|vč\.|včetně|vrátane|вкл\.|включ(?:ително|но)"
              # "with" before the tax's name in Slavic languages: "Ukupno s PDV-om", "Razem z VAT", "Celkem s DPH"
              r"|\bsa? (?=pdv)|\b[sz] (?=vat\b|dph|ddv)|\bс (?=ндс))")
 # The currencies printed next to amounts ("€ 500", "1939 INR") and inside labels ("Montant EUR HT"): one
@@ -1223,6 +1225,7 @@ _LOCAL_UNITS = (r"(?i:vnt|pasl|gab|tk|kos|kom|kpl|szt|op|ks|hod|buc|бр|шт|к
                 r"|paket|parole|mots|wörter|woorden|palabras|words"  # a translator's count of words
                 r"|bao|viên|chuyến|chai|túi|cái|bộ|hộp|thùng"  # and Vietnam's: bag, piece, trip, bottle …
                 r"|mfuko|pakiti|kopo|kipande"  # and Swahili's: bag, packet, tin, piece
+                r"|cutie|cutii"  # and Romanian's: box
                 r"|óra|db|klt)\.?")  # and Hungarian's: hour, piece, set
 # (not the "x" of a measure: "Torre de iluminação LED 4 x 320 W")
 _UNIT_AFTER = re.compile(r"\s?(?!x\s?\d)(?:" + _UNIT_WORDS

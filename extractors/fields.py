@@ -540,6 +540,10 @@ DISTRACTOR_LABELS = [
     # an Indian GST invoice's copies: "TAX INVOICE (ORIGINAL FOR RECIPIENT)" heads no recipient's block
     "original for recipient", "duplicate for transporter", "triplicate for supplier", "original for buyer",
     "duplicate for supplier",
+    "bin of purchaser",  # the buyer's id on Bangladesh's Mushak-6.3
+    "tourism tax registration no", "tourism tax registration no.",  # Malaysia's tourism tax, no VAT id
+    # the supply's date on a Russian or Kazakh invoice, not its issue date: "Дата совершения оборота: 28.02.2025"
+    "дата совершения оборота", "дата поставки", "дата отгрузки", "дата оказания услуг",
     # where the goods leave from, no seller: "DELIVER FROM: NORTHAMPTON HUB (NN4)"
     "deliver from", "delivered from", "ship from", "shipped from", "dispatch from", "despatch from",
     # the software that issues an e-invoice, no seller: Colombia's "Proveedor tecnológico: …"
@@ -775,6 +779,11 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], ind
                      or re.match(r"\s*[,;]\s+[^\W\d_]{2,}", between))):
             # "Factura este valabilă fără semnătură și ștampilă conform art. 319": a sentence after the label
             return 1.0
+        if (is_gross_total(fname) and fname in nearest.fields and len(before) >= 2
+                and any(amount_role(f) == "tax" for f in before[-2].fields)
+                and not lines[cand.line][: before[-2].start].strip()
+                and not lines[cand.line][before[-2].end:nearest.start].strip()):
+            return 1.0  # "DPH celkem 618,67 Kč": the total of the tax, not the invoice's
         if fname in nearest.fields:
             # "Invoice No" says more than a bare "No." ("NO. 42/1" in an address), unless the line is the title's
             title = _TITLE_LINE.match(lines[cand.line])
@@ -828,6 +837,7 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], ind
             and fname in labels[cand.line - 1][0].fields):
         return 2.8 if len(labels[cand.line - 1][0].fields) == 1 else 2.4
     reach = ((1, 1.5), (2, 0.75)) if not section else ((1, 1.5), (2, 1.2), (3, 1.0), (4, 0.8), (5, 0.6))
+    past_a_field = False  # a line of another field of the block (its id) lies between the value and the heading
     for distance, weight in reach:
         j = cand.line - distance
         if j < 0:
@@ -846,6 +856,7 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], ind
                 and re.match(r"\s*:\s*[^\W_]|\s+\d", lines[j][above[-1].end:])):
             # "Identificativo fiscale ai fini IVA: IT05872140495", "Reg. No. 106-81-23450": another field of the
             # block, no heading
+            past_a_field = True
             continue
         # (a title beside one party's heading is no second heading: "FACTURE  Adressée à")
         # (a party's id is no heading: "RUT RECEPTOR" is the recipient's tax number, whose name follows)
@@ -854,8 +865,11 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], ind
                         and not _without_hits(lines[j], above).strip(" :|"))
         if side_by_side:
             # "Dodavatel Odběratel": two parties' headings side by side, their blocks read one after the other;
-            # the name right under them is the first heading's
-            return weight if distance == 1 and fname in parties[0].fields else 0.0
+            # the name right under them is the first heading's, the name after the first block's id the second's
+            # ("Sprzedawca Nabywca" / "Stomatech Dental Sp. z o.o." / … / "NIP: …" / "Centrum Stomatologii …")
+            if distance == 1:
+                return weight if fname in parties[0].fields else 0.0
+            return weight if past_a_field and fname in parties[-1].fields else 0.0
         if section and above:
             # (a table row's last cell is no heading either: "G 0088 1734 5560 gas 8.455 9.541 1.086 m³ klant")
             # (nor the last word of a sentence: "Gasolie (MGO) 0,1 % S, levering via bunkerboot aan")
@@ -883,6 +897,9 @@ _SHIPMENT = re.compile(r"(?i)(?:sendung|shipment|consignment|envoi|expédition|z
 # the mail service a letter goes by, printed over its address window
 _POSTAL_MARK = re.compile(r"(?i)(?:lettre )?recommandée?|einschreiben|eingeschrieben|raccomandata(?: a/r)?|aangetekend"
                           r"|registered (?:mail|post)|certified mail|par avion|prioritaire|(?:a|b)-post(?: plus)?")
+# which copy of the paper this is
+_COPY_MARK = re.compile(r"(?i)orygina[łl]|kopia|duplikat|original|originale|copy|duplicate|copia|duplicado"
+                        r"|originál|kópia|оригинал|копие|копия")
 # a department of a company, not its name: "Purchasing Department", "Abteilung Einkauf"
 _DEPARTMENT = re.compile(r"(?i)(?:[^\W\d_]+ ){1,3}(?:department|dept\.?|division)|dienst [^\W\d_]+"
                          r"|(?:abteilung|département|departamento|dipartimento|ufficio)(?: [^\W\d_]+){1,3}"
@@ -1243,7 +1260,7 @@ _REGULATION_BEFORE = re.compile(r"(?i)\b(?:res\.|resoluci[oó]n|resolution|ley|d
                                 r"\s*(?:n[°º]|no\.)?\s*:?\s*$")
 # a word saying the amount after a tax label includes that tax: "inkl. USt.", "including VAT", "incl. BTW"
 # "TOTAL (inc GST)"; the Slavic "with" right before the tax's label: "Ukupno s PDV-om", "Razem z VAT"
-_INCLUDES = re.compile(r"(?i)(?:" + C.INCLUDING + r"|\binc\.?|\b(?:sa?|z|с))\W+(?:[\d.,]+\s?%\s*)?$")
+_INCLUDES = re.compile(r"(?i)(?:" + C.INCLUDING + r"|\binc\.?|\b(?:sa?|z|с|með))\W+(?:[\d.,]+\s?%\s*)?$")
 _INCLUDED_AFTER = re.compile(r"(?i)\W*(?:incl|inkl|inclus|incluid|compris)")  # "TOTAL (IVA incl.) 39,63 €"
 _EXCLUDES = re.compile(r"(?i)\b(?:ohne|exkl\.?|exklusive|excl\.?|ex\.?|excluding|exclusive of|without|before|hors"
                        r"|sans|zonder|exclusief|sin|senza|utan|avant|vor|antes de|prima di|före"
@@ -1800,8 +1817,10 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
                   and re.search(_BUYERS_ID + re.escape(cand.text), index.text)):
                 score -= 1.0  # "Customer VAT No.: DE284173051" further down: the buyer's id, wherever else printed
             elif plan.kind == "vat_id" and party_role(plan.name) == "sender" and any(
-                    C.ATTENTION.match(index.lines[j]) or _DEPARTMENT.fullmatch(index.lines[j])
-                    for j in range(max(0, cand.line - 3), cand.line)):
+                    (C.ATTENTION.match(index.lines[j]) or _DEPARTMENT.fullmatch(index.lines[j]))
+                    and not any(C.COMPANY.search(index.lines[k]) for k in range(j + 1, cand.line))
+                    and not any(j < c.line < cand.line for c in found)  # (the block's first id only)
+                    for j in range(max(0, cand.line - 5), cand.line)):
                 # "Havenlicht Design B.V." / "t.a.v. crediteurenadministratie" / street / city / "BTW NL971304075B01":
                 # the id closes the block of the party someone there is to read it for, the addressee's
                 score -= 1.0
@@ -1918,8 +1937,8 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
                 score -= 1.0  # "RPR Gent, afdeling Gent": a register or a court, by its label's word
             if _TITLE_ONLY.fullmatch(cand.text):
                 score -= 1.5  # "KOSTENRECHNUNG", "Kopie factuur": the document's title, no party
-            if _POSTAL_MARK.fullmatch(cand.text):
-                score -= 2.0  # "Recommandé" over the address window: how the letter is sent, no party
+            if _POSTAL_MARK.fullmatch(cand.text) or _COPY_MARK.fullmatch(cand.text):
+                score -= 2.0  # "Recommandé" over the address window, "ORYGINAŁ" under the title: no party
             if _DEPARTMENT.fullmatch(cand.text) and not C.COMPANY.search(cand.text):
                 score -= 1.5  # "Purchasing Department": a part of the party, named on the line above
             if C.ATTENTION.match(cand.text):
@@ -2033,6 +2052,7 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
         if re.search(r"sub_?total", plan.name):  # (not a payslip's "net_pay": its rows add up to the gross)
             _sum_under_the_rows(index, scored, merged)
         if is_gross_total(plan.name):
+            _after_rounding(index, merged)
             _after_a_deduction(index, merged)
             _after_arrears(index, scored, merged)
             for net, tax in _net_and_tax_lines(index, scored):
@@ -2280,7 +2300,10 @@ _DEDUCTION = re.compile(
     r"af\b|voorschot|ontvangen|provisión de fondos|provision de fonds|fondos recibidos|received|prepaid|"
     r"adiantamento|forskudd|mottatt|"
     r"garan[tț]ie de bun[aă] execu[tț]ie"  # Romania's performance retention
-    r"|spoluúčas[tť]|spoluúčast|selbstbehalt)")  # the insured's own share of a repair the insurer pays
+    r"|spoluúčas[tť]|spoluúčast|selbstbehalt"  # the insured's own share of a repair the insurer pays
+    # and the insurer's share of a patient's bill: "Hrazeno pojišťovnou (VZP ČR, 111) -3 784,60 Kč"
+    r"|hrazeno pojiš[tť]ovnou|uhradené poisťovňou|covered by insur|paid by insur|insurance (?:share|portion)"
+    r"|refundacja|suma decontată|decontat de|rambursat de|покрито от|co-?payment by insur)")
 
 
 _DISCOUNT_MENTION = re.compile(rf"(?i){_DISCOUNT_WORDS}|remise|rebate|nachlass")
@@ -2298,6 +2321,19 @@ def _deducts(line: str) -> bool:
     """The line takes a retention, a deposit or an advance off the total; not a discount, which comes off before
     the tax ("Less: special discount 2,500.00")."""
     return bool(_DEDUCTION.match(line)) and not _DISCOUNT_MENTION.search(line)
+
+
+_ROUNDING = re.compile(r"(?i)^\W*(?:zaokrouhlení|zaokrúhlenie|zaokrąglenie|rounding(?: adjustment)?|round(?:ing)? off"
+                       r"|arrondi|rundung|redondeo|arredondamento|arrotondamento|afronding|rotunjire|заокръгляне)\b")
+
+
+def _after_rounding(index: C.TextIndex, merged: dict[Any, C.Candidate]) -> None:
+    """A labelled total right under a rounding line is the total to pay, over the unrounded sum above it
+    ("Celkem 8 107,00 1 644,15 9 751,15", "Zaokrouhlení -0,15 Kč", "Celkem k úhradě 9 751,00 Kč")."""
+    rounded = [j for j, line in enumerate(index.lines) if _ROUNDING.match(line)]
+    for cand in merged.values():
+        if cand.label_evidence >= 2.5 and any(0 < cand.line - j <= 2 for j in rounded):
+            cand.score = max(cand.score, max(c.score for c in merged.values()) + 0.4)
 
 
 def _after_a_deduction(index: C.TextIndex, merged: dict[Any, C.Candidate]) -> None:

@@ -139,6 +139,8 @@ class InvoiceFields(BaseModel):
                                       "prestador de serviços", "prestador", "cedente/prestatore", "prestatore",
                                       # a lease's: the landlord bills, whoever manages the building for it
                                       "vermieter", "vermieterin", "landlord", "bailleur", "verhuurder",
+                                      # Bangladesh's Mushak-6.3
+                                      "name of registered person",
                                       "im auftrag der eigentümerin", "im auftrag des eigentümers",
                                       *more_labels("vendor_name")]},
     )
@@ -186,6 +188,9 @@ class InvoiceFields(BaseModel):
                                       "br no", "br no.", "no. pendaftaran gst", "no. pendaftaran sst",
                                       # Belgium's enterprise number, its VAT number: "Ondernemingsnummer BE 0793…"
                                       "ondernemingsnummer", "numéro d'entreprise", "n° d'entreprise",
+                                      "bin of registered person", "vat payer no.", "vat payer no", "vat payer number",
+                                      "tax registration no", "tax registration no.", "tax registration number",
+                                      "tax reg. no.", "sst registration no", "sst registration no.",
                                       "registrierungsnr."]},
     )
     buyer_name: str | None = Field(
@@ -201,7 +206,7 @@ class InvoiceFields(BaseModel):
                                       "rechnungsempfänger",
                                       "rechnungsadresse", "rechnungsanschrift", "empfänger", "leistungsempfänger",
                                       "client", "destinataire", "destinataire de la facture", "au profit de",
-                                      "facturat a", "facturado a", "facturada a",
+                                      "facturat a", "facturado a", "facturada a", "name of purchaser",
                                       "établi au profit de", "fakturamottaker",
                                       "fakturamottagare",
                                       "facturé à", "facturer à", "adresse de facturation", "expédier à", "livrer à",
@@ -325,7 +330,7 @@ class InvoiceFields(BaseModel):
                                       "amount owed", "amount owing",
                                       "gesamtbeitrag", "zu zahlender gesamtbeitrag",  # an insurer's yearly premium
                                       "tilsamans at gjalda",
-                                      "invoice total", "bruttosumme", "gesamtbetrag", "gesamtsumme", "rechnungsbetrag",
+                                      "invoice total", "total invoice amount", "total invoice value", "bruttosumme", "gesamtbetrag", "gesamtsumme", "rechnungsbetrag",
                                       "rechnungstotal", "gesamttotal", "totalbetrag",
                                       "rechnungssumme", "endbetrag", "summe", "zu zahlen", "zahlbetrag", "brutto",
                                       "total ttc", "montant ttc", "total des charges ttc",

@@ -22,7 +22,7 @@ LABELS: dict[str, list[str]] = {
     "invoice_number": [
         "broj računa", "račun br", "račun broj", "broj fakture", "číslo faktúry", "faktúra č", "faktúra číslo",
         "arve nr", "arve number", "arve nr.", "arve", "serie și număr", "serie si numar", "seria și numărul",
-        "seria și nr", "seria și nr.", "seria si nr.",
+        "seria și nr", "seria și nr.", "seria si nr.", "serie / număr", "serie/număr", "număr", "numar",
         "rēķina nr", "rēķina numurs", "rēķins nr", "sąskaitos nr",
         "sąskaitos numeris", "sąskaitos faktūros nr", "fatura no", "fatura numarası", "fatura seri no",
         "reikningsnúmer", "reikningur nr", "laskun numero", "laskunumero", "laskun nro", "számlaszám",

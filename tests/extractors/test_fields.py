@@ -2943,3 +2943,35 @@ def test_the_return_address_and_a_spaced_title_name_no_buyer():
     neuquen = _held_out_invoice("invoice_set_bh", "bh05_ar_factura_a_equipamiento_it_2pag.pdf")
     assert neuquen["line_items"][0]["description"] == (
         'Notebook Lenovo ThinkPad T14 Gen 4 Core i5-1335U 16GB 512GB SSD 14" FHD')
+
+
+def test_medical_supplies_and_energy_services_of_south_asia_eastern_europe_and_the_gulf():
+    # "Sprzedawca Nabywca" side by side: the name after the first block's "NIP:" line is the buyer's; "ORYGINAŁ"
+    poznan = _held_out_invoice("invoice_set_bn", "bn09_poznan_dental_supplies_credit_note.pdf")
+    assert poznan["buyer_name"] == "Centrum Stomatologii Dentalia Sp. z o.o."
+    # Bangladesh's Mushak-6.3: "Name of registered person", "Name of purchaser", "BIN of registered person", taka
+    chattogram = _held_out_invoice("invoice_set_bn", "bn05_chattogram_medical_supplies_mushak63.pdf")
+    assert [chattogram[f] for f in ("vendor_vat_id", "buyer_name", "currency")] == [
+        "000384917-0203", "Green Crescent General Hospital Ltd.", "BDT"]
+    # "Serie / Număr: ZPC / 00877"; Ukraine's "VAT payer No. (IPN)"
+    assert _held_out_invoice("invoice_set_bn", "bn13_iasi_dental_clinic_exempt_insurer_share.pdf")[
+        "invoice_number"] == "00877"
+    assert _held_out_invoice("invoice_set_bn", "bn16_poltava_dental_supplies_invoice_uah_7_20.pdf")[
+        "vendor_vat_id"] == "431287516039"
+    # "Celkem vč. DPH" includes the tax; "DPH celkem" is the tax's total; the insurer's share comes off after it
+    prague = _held_out_invoice("invoice_set_bn", "bn10_prague_pharmacy_insurer_share_dph.pdf")
+    assert (prague["tax_total"], prague["total"]) == (618.67, 5637.91)
+    # the total to pay under the rounding line
+    assert _held_out_invoice("invoice_set_bn", "bn11_prague_vet_clinic_dph_rounding_advance.pdf")["total"] == 9751
+    # Romania's "cutie" (a box) is the unit's column, no part of the description
+    cluj = _held_out_invoice("invoice_set_bn", "bn12_cluj_pharma_distributor_factura_9_19_2p.pdf")
+    assert cluj["line_items"][0]["description"] == "Paracetamol 500 mg, 20 comprimate"
+    # the supply's date ("Дата совершения оборота") is no issue date; "Tax Registration No."; the id in the block
+    # of "Attn. Commercial Department" is the addressee's; "TOTAL INVOICE AMOUNT"
+    assert _held_out_invoice("invoice_set_bm", "bm07_kz_burenie_schet_faktura_ru.pdf")["invoice_date"] == (
+        "2025-03-14")
+    assert _held_out_invoice("invoice_set_bm", "bm13_egypt_subsea_export_zero_rated_usd.pdf")["vendor_vat_id"] == (
+        "438-219-570")
+    assert _held_out_invoice("invoice_set_bm", "bm09_ch_crude_inspection_export_usd.pdf")["vendor_vat_id"] == (
+        "CHE-107.354.936")
+    assert _held_out_invoice("invoice_set_bm", "bm16_uae_fujairah_bunker_delivery_usd.pdf")["total"] == 371800.98
