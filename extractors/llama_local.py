@@ -558,9 +558,9 @@ def _fill_unlabelled_amounts(spec: SchemaSpec, group: list[FieldPlan], choices: 
         options = [first(lambda q: q is not p and amount_role(q.name) == role)]
         if role == "basis":
             total, tax = first(lambda q: is_gross_total(q.name)), first(lambda q: amount_role(q.name) == "tax")
-            taxes = [q for q in group if amount_role(q.name) == "tax"]
+            taxes, text = [q for q in group if amount_role(q.name) == "tax"], "\n".join(lines)
             if (tax is None and taxes and not any(c.score >= 1 for q in taxes for c in proposals[q.name])
-                    and not C.rates("\n".join(lines)) and not _TAX_INCLUDED.search("\n".join(lines))):
+                    and not C.rates(text) and not _TAX_INCLUDED.search(text)):
                 # no tax printed, nor a rate, nor prices said to include one: the total is the basis, the charges
                 # after the subtotal included ("Sub-total 30,320.00", "Cold-chain delivery 280.00", "Invoice Total
                 # 30,600.00"; "No VAT/GST is chargeable")

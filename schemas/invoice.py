@@ -330,7 +330,8 @@ class InvoiceFields(BaseModel):
                                       "amount owed", "amount owing",
                                       "gesamtbeitrag", "zu zahlender gesamtbeitrag",  # an insurer's yearly premium
                                       "tilsamans at gjalda",
-                                      "invoice total", "total invoice amount", "total invoice value", "bruttosumme", "gesamtbetrag", "gesamtsumme", "rechnungsbetrag",
+                                      "invoice total", "total invoice amount", "total invoice value", "bruttosumme",
+                                      "gesamtbetrag", "gesamtsumme", "rechnungsbetrag",
                                       "rechnungstotal", "gesamttotal", "totalbetrag",
                                       "rechnungssumme", "endbetrag", "summe", "zu zahlen", "zahlbetrag", "brutto",
                                       "total ttc", "montant ttc", "total des charges ttc",
