@@ -664,7 +664,7 @@ _VAT_SPACED = re.compile(r"(?<![A-Z0-9])([A-Z]{2,3}(?: ?[0-9A-Z]){8,14})(?![A-Za
 _TAX_ID = re.compile(
     r"(?i)(?<![\w/])(?:abn|a\.b\.n\.|steuer-?nr\.?|steuernummer|ridet|n[°º] tahiti|"
     r"cvr(?:-nr\.?|-nummer| nr\.?)?|nif/nipc|nipc/nif|nif|cif|nipc|n\.i\.f\.|nip|"
-    r"tps/tvh|gst/hst|"
+    r"tps/tvh|gst/hst|(?:gst/tps|tps/gst)(?: no\.?)?|(?:sales (?:& use )?tax|sales and use tax) permit no\.?|"
     r"y-tunnus|uid(?:-nr\.?)?|dič|c\.i\.f\.|r\.?f\.?c\.?|c\.?u\.?i\.?t\.?|r\.?u\.?t\.?(?: emisor)?|partita iva|"
     r"federal tax id|"
     # Italy's VAT number, often with the fiscal code that is the same number: "P.IVA e C.F.", "C.F./P.IVA"
@@ -1107,7 +1107,10 @@ COMPANY = re.compile(
 
 # ---------------------------------------------------------------- table rows
 # (a rate is no amount: "19 %", and in Turkish "%10"; "120,00 %10" is an amount before its rate)
-_NUMBER = re.compile(r"(?<![\w.,/%-])-?(" + _GROUPED + r"|\d+)([.,]\d{1,6})?(?![\w]|[.,/-]\d)(?!\s?%(?!\d))")
+# (a currency's letters may be glued before it: the rand's "R6,500.00", "Rs.1,250.00", "RM180.00")
+_GLUED_MONEY = r"(?:(?<=\bR)|(?<=\bRs)|(?<=\bRs\.)|(?<=\bRM)|(?<=\bRp))(?=\d[\d,.]*[.,]\d\d\b)"
+_NUMBER = re.compile(r"(?:(?<![\w.,/%-])|" + _GLUED_MONEY + r")-?(" + _GROUPED
+                     + r"|\d+)([.,]\d{1,6})?(?![\w]|[.,/-]\d)(?!\s?%(?!\d))")
 _NUMBER_SPACED = re.compile(r"(?<![\w.,/%-])-?(\d{1,3}(?: \d{3})+)([.,]\d{1,6})?(?![\w]|[.,/-]\d)(?!\s?%(?!\d))")
 _POSITION = re.compile(r"\d{1,3}[.)]?\s")
 _LEADING_CODE = re.compile(

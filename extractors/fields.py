@@ -875,7 +875,10 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], ind
             # (nor the last word of a sentence: "Gasolie (MGO) 0,1 % S, levering via bunkerboot aan")
             above = [h for h in above if (_ENDS_CELL.match(lines[j], h.end) or _heading_beside(labels[j], lines[j], h))
                      and len(re.findall(r"\d[\d.,]*", lines[j][: h.start])) < 2
-                     and not _SENTENCE_BEFORE.search(lines[j][: h.start])]
+                     and not _SENTENCE_BEFORE.search(lines[j][: h.start])
+                     # (a bare "to" heads a block alone or after a verb, not after a phrase: "Transport & haulage –
+                     # Galway to")
+                     and not (h.key(lines[j]) == "to" and len(lines[j][: h.start].split()) >= 2)]
             if not above:
                 return 0.0  # a label inside a sentence heads nothing, but its line still ends the reach
         if above:

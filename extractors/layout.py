@@ -205,6 +205,7 @@ _CONTINUED = re.compile(
     r"(?:,|/|\binkl\.|\bincl\.|-|\b(?:und|and|et|y|e|og|och|en|or|oder|of|with|for|the|to|mit|für|von|der|met|voor|van|"
     r"de|du|des|pour|avec|con|para|del|di|per|della|al|au|am|zum|zur|bis|dal|nel|aan|naar|bij|x))\n"
     r"|^[^)\n]*\([^)\n]*\n"
+    r"|(?:^|[\s(])['‘“\"][^'’”\"\n]*\n"  # a quote opened and not closed: "Licence downgrade: 'Northern Lights" / …
     r"|\n(?:\(|(?:incl|inkl|excl|exkl|zzgl|inclusief|including|met|mit|with|avec|con|y compris|und|and|en|et|e|y|og|"
     r"och|or|oder|ou|o|i|a|of|for|to|av|på|för|till|med|du|des|del|di|da|na|w|z|do|voor|per|dla)\b)"
     r"|\n[A-Z]{1,3},\s"  # "Blood pressure cuff, reusable, adult" / "M, two-tube": a size, and the list goes on

@@ -622,7 +622,9 @@ def _outside_tax(old: Any, new: Any, lines: list[str]) -> bool:
         if _printed_amounts(line, difference) or _printed_whole(line, difference):
             return True
         # or the amounts listed under the heading, one a line: "Verschotten (niet belast met btw)" / "Invoerrechten
-        # … 1.318,74" / "Scankosten … 312,00"
+        # … 1.318,74" / "Scankosten … 312,00" (a heading: no amount of its own, no sentence of the small print)
+        if _CENTS_AMOUNT.search(line) or line.rstrip().endswith(".") or len(line.split()) > 12:
+            continue
         run = 0.0
         for below in lines[k + 1: k + 9]:
             if not (amounts := _CENTS_AMOUNT.findall(below)) or not (values := C.number_values(amounts[-1])):

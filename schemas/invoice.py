@@ -191,6 +191,8 @@ class InvoiceFields(BaseModel):
                                       "bin of registered person", "vat payer no.", "vat payer no", "vat payer number",
                                       "tax registration no", "tax registration no.", "tax registration number",
                                       "tax reg. no.", "sst registration no", "sst registration no.",
+                                      "gst/tps no.", "gst/tps no", "sales & use tax permit no.",
+                                      "sales tax permit no.",
                                       "registrierungsnr."]},
     )
     buyer_name: str | None = Field(

@@ -2975,3 +2975,21 @@ def test_medical_supplies_and_energy_services_of_south_asia_eastern_europe_and_t
     assert _held_out_invoice("invoice_set_bm", "bm09_ch_crude_inspection_export_usd.pdf")["vendor_vat_id"] == (
         "CHE-107.354.936")
     assert _held_out_invoice("invoice_set_bm", "bm16_uae_fujairah_bunker_delivery_usd.pdf")["total"] == 371800.98
+
+
+def test_media_and_events_ids_buyers_and_descriptions():
+    # "Sales & Use Tax Permit No.", "GST/TPS No."
+    assert _held_out_invoice("invoice_set_bl", "bl09_us_tx_av_rental_remittance_slip.pdf")["vendor_vat_id"] == (
+        "32071846352")
+    assert _held_out_invoice("invoice_set_bl", "bl16_ca_qc_grip_lighting_gst_qst_two_pages.pdf")[
+        "vendor_vat_id"] == "714509387 RT0001"
+    # a row's wrapped "… Galway to" / "Ennistymon and return" heads no buyer
+    assert _held_out_invoice("invoice_set_bl", "bl12_ie_festival_staging_multi_vat_retention.pdf")["buyer_name"] == (
+        "Lughnasa Arts Festival CLG")
+    # a quote opened and not closed goes on on the next line of its cell ("Licence downgrade: 'Northern Lights" /
+    # "Rising' – …"); the rand glued to its amounts ("R6,500.00")
+    london = _held_out_invoice("invoice_set_bl", "bl10_uk_music_library_credit_note.pdf")
+    assert london["line_items"][0]["description"] == (
+        "Licence downgrade: 'Northern Lights Rising' – Broadcast Worldwide to Online Only (difference)")
+    karoo = _held_out_invoice("invoice_set_bl", "bl15_za_photo_agency_licence_eft_slip.pdf")
+    assert [r["line_total"] for r in karoo["line_items"]] == [6500, 2500, 4800, 2160, 1044, 900.24]
