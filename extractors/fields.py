@@ -910,6 +910,12 @@ _DEPARTMENT = re.compile(r"(?i)(?:[^\W\d_]+ ){1,3}(?:department|dept\.?|division
                          r"|crediteurenadministratie")
 
 
+def _for_someone_in(line: str) -> bool:
+    """The line under a party's name says whom in it the mail is for: someone's attention ("t.a.v. …", "Attn: …")
+    or a department ("Kreditorenbuchhaltung")."""
+    return bool(C.ATTENTION.match(line) or _DEPARTMENT.fullmatch(line))
+
+
 def _includes_tax(line: str, hit: LabelHit) -> bool:
     """The tax's label says the amount includes the tax: "Amount billed (incl. tax)", "TOTAL (IVA incl.)"."""
     return any(amount_role(f) == "tax" for f in hit.fields) and bool(
@@ -1820,7 +1826,7 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
                   and re.search(_BUYERS_ID + re.escape(cand.text), index.text)):
                 score -= 1.0  # "Customer VAT No.: DE284173051" further down: the buyer's id, wherever else printed
             elif plan.kind == "vat_id" and party_role(plan.name) == "sender" and any(
-                    (C.ATTENTION.match(index.lines[j]) or _DEPARTMENT.fullmatch(index.lines[j]))
+                    _for_someone_in(index.lines[j])
                     and not any(C.COMPANY.search(index.lines[k]) for k in range(j + 1, cand.line))
                     and not any(j < c.line < cand.line for c in found)  # (the block's first id only)
                     for j in range(max(0, cand.line - 5), cand.line)):
@@ -1874,8 +1880,7 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
                 score -= 2.5
             # (a name of two lines: "Association des copropriétaires" / "Résidence Les Tilleuls" / "c/o Immo …")
             after = cand.line + 1 + (cand.start == 0 and len(cand.text) > len(index.lines[cand.line]))
-            if after < n_lines and (C.ATTENTION.match(index.lines[after].strip())
-                                    or _DEPARTMENT.fullmatch(index.lines[after].strip())):
+            if after < n_lines and _for_someone_in(index.lines[after]):
                 # "Nordvik Logistik AB" / "Att: Karin Ekström": the head of an address for someone's attention, or
                 # for a department's ("Alpstein Maschinenbau AG" / "Kreditorenbuchhaltung")
                 score += 0.5 if role == "recipient" else -0.5
@@ -1886,7 +1891,7 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
                     or _BARE_DOMAIN.fullmatch(cand.text)):
                 score -= 1.0  # "cvwd.example.org": an address on the web, not a name
             # "Liefer antenstr aße 20": pypdf split the words of a street, and the joined form shows it
-            if not C.OWNERS_ASSOCIATION.match(cand.text) and (
+            if not owners and (
                     _ADDRESS.search(cand.text) or _ADDRESS.search(_SPLIT_WORD.sub("", cand.text))
                     or cand.text.casefold() in _COUNTRIES
                     or ("," in cand.text and cand.text.rsplit(",", 1)[1].strip(" .").casefold() in _COUNTRIES)):
