@@ -55,16 +55,18 @@ def _without_rtl_caption(line: str) -> str:
 
 
 def _with_vertical_words(lines: list[str]) -> list[str]:
-    """A word printed downwards, a letter a line ("S" / "U" / … / "R" of a Korean tax invoice's "SUPPLIER" box), is
-    read as that word on its last line, as a heading over the block beside it; the lines before it go blank, so
-    the lines keep their numbers."""
+    """A word printed downwards, a letter a line ("S" / "U" / … / "R" of a Korean tax invoice's "SUPPLIER" box, or
+    "공" / "급" / "자"), is read as that word on its last line, as a heading over the block beside it; the lines
+    before it go blank, so the lines keep their numbers. Capitals, four or more; or three letters of a script
+    without case, each a syllable."""
     out = list(lines)
     k = 0
     while k < len(out):
         end = k
-        while end < len(out) and re.fullmatch(r"[^\W\d_]", out[end]) and out[end].isupper():
+        while end < len(out) and re.fullmatch(r"[^\W\d_]", out[end]) and (
+                out[end].isupper() or out[end].upper() == out[end].lower()):
             end += 1
-        if end - k >= 4 and len(set(out[k:end])) > 1:
+        if end - k >= (4 if out[k].isupper() else 3) and len(set(out[k:end])) > 1:
             word = "".join(out[k:end])
             out[k:end] = [""] * (end - k - 1) + [word]
         k = max(end, k + 1)
@@ -96,6 +98,11 @@ class TextIndex:
     def table_rows(self) -> list["RowCandidate"]:
         """`find_table_rows` (priced rows), once per document: the items field and the subtotal's check read it."""
         return find_table_rows(self)
+
+    @functools.cached_property
+    def row_lines(self) -> frozenset[int]:
+        """The lines that print a priced row's figures."""
+        return frozenset(row.line for row in self.table_rows)
 
     @functools.cached_property
     def currency_codes(self) -> frozenset[str]:
@@ -156,10 +163,11 @@ _GROUPED = r"\d{1,3}(?:[.,'\u00a0\u202f]\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}"
 # (or glued to the rand's sign: "TOTAL CREDIT R4,349.31")
 _AMOUNT = re.compile(r"(?:(?<![\w.,/-])|(?<=\bR)(?=\d{1,3}(?:,\d{3})*\.\d\d\b))"
                      r"(-\s?)?(" + _GROUPED + r"|\d+)([.,]\d{2,4})?"
-                     r"(?:(?![\w]|[.,/-]\d)|(?<=[.,]\d\d)(?=[A-ZÄÖÜ](?:[a-zäöüß]|-[a-zäöü])))")  # "3 198,09Y-tunnus"
+                     # (the won, the yen and the yuan glued after: "644,500원"; a label: "3 198,09Y-tunnus")
+                     r"(?:(?!(?![원円元])\w|[.,/-]\d)|(?<=[.,]\d\d)(?=[A-ZÄÖÜ](?:[a-zäöüß]|-[a-zäöü])))")
 # A plain space may group thousands ("22 800,00") or separate two numbers ("3 650.00"): both readings are kept.
 _AMOUNT_SPACED = re.compile(r"(?<![\w.,/-])(-\s?)?(\d{1,3}(?: \d{3})+)([.,]\d{2,4})?"
-                            r"(?:(?![\w]|[.,/-]\d)|(?<=[.,]\d\d)(?=[A-ZÄÖÜ](?:[a-zäöüß]|-[a-zäöü])))")
+                            r"(?:(?!(?![원円元])\w|[.,/-]\d)|(?<=[.,]\d\d)(?=[A-ZÄÖÜ](?:[a-zäöüß]|-[a-zäöü])))")
 
 
 # ISO 4217 currencies without minor units
@@ -221,6 +229,13 @@ def _spaced_alone(whole: str, line: str, m: re.Match[str]) -> bool:
             and not re.search(r"\d", _RATE.sub("", f"{line[: m.start()]} {line[m.end():]}")))
 
 
+def _after_its_rate(line: str, m: re.Match[str]) -> bool:
+    """A whole amount under a thousand that ends its line after a rate, the line's only other number: "營業稅
+    Business tax 5% 838"."""
+    return (not line[m.end():].strip() and bool(_RATE.search(line[: m.start()]))
+            and not re.search(r"\d", _RATE.sub("", line[: m.start()])))
+
+
 def find_amounts(index: TextIndex, *, with_decimals_only: bool = True) -> list[Candidate]:
     found = []
     for pattern in (_AMOUNT, _AMOUNT_SPACED) if not index.comma_groups_thousands else (_AMOUNT,):
@@ -233,7 +248,8 @@ def find_amounts(index: TextIndex, *, with_decimals_only: bool = True) -> list[C
             # (a no-break space groups thousands as surely as a comma: "383\u202f519 XPF")
             grouped = not frac and ("." in whole and index.dot_groups_thousands
                                     or index.whole_amounts and (bool(re.search("[,\u00a0\u202f]", whole))
-                                                                or _spaced_alone(whole, line, m)))
+                                                                or _spaced_alone(whole, line, m)
+                                                                or _after_its_rate(line, m)))
             decimal = index.three_decimal_sep
             if decimal and not frac and re.search(rf"\{decimal}\d{{3}}$", whole):
                 whole, frac = whole[:-4], whole[-4:]  # "9.850" on a page of dinars: 9 and 850 thousandths
@@ -271,8 +287,10 @@ def find_tax_breakdown(index: TextIndex) -> list[tuple[Candidate, Candidate]]:
     factors = {(row.line, value) for row in index.table_rows for value in (row.quantity, row.unit_price)}
     pairs = []
     for line, amounts in by_line.items():
-        if _DUTY_LINE.search(index.lines[line]):
-            continue  # "Customs duty 6.1% on VFD CAD 25,372.40 (paid to CBSA) 1,547.72": a duty paid for the client
+        if _CHARGE_NOT_TAX.search(index.lines[line]):
+            # "Customs duty 6.1% on VFD CAD 25,372.40 (paid to CBSA) 1,547.72": a duty paid for the client;
+            # "Recargo gasóleo 3,5% s/ transportes (880,00 €) 30,80 €": a charge the tax is charged on
+            continue
         found = next(((a, b) for rate in set(rates(index.lines[line])) for a in amounts for b in amounts
                       if a is not b and a.value and abs(a.value * rate / 100 - b.value) <= _rounding(b)
                       and (line, b.value) not in factors), None)
@@ -281,8 +299,10 @@ def find_tax_breakdown(index: TextIndex) -> list[tuple[Candidate, Candidate]]:
     return pairs
 
 
-_DUTY_LINE = re.compile(r"(?i)\b(?:customs dut(?:y|ies)|import dut(?:y|ies)|excise|zoll|droits? de douane"
-                        r"|invoerrechten|aranceles?|dazi)\b")
+# a rate × amount that is no tax: a duty paid for the client, a surcharge the tax is charged on
+_CHARGE_NOT_TAX = re.compile(r"(?i)\b(?:customs dut(?:y|ies)|import dut(?:y|ies)|excise|zoll|droits? de douane"
+                             r"|invoerrechten|aranceles?|dazi)\b"
+                             r"|\b(?:recargo(?! de equivalencia)|surcharge|[^\W\d_]*zuschlag|supplément|toeslag)\b")
 # a tax charged beside another on the same goods: Canada's PST and QST beside GST, India's SGST beside CGST
 _STACKED_TAX = re.compile(r"(?i)\b(?:pst|qst|tvq|rst|sgst|utgst)\b")
 
@@ -391,10 +411,16 @@ _DATE_Y_GADA = re.compile(r"(?<!\d)(\d{4})\.\s*gada\s+(\d{1,2})\.\s*" + _MONTH_W
 _DATE_DOTS_SPACED = re.compile(r"(?<![\d.])(\d{1,2})\.\s(\d{1,2})\.\s((?:19|20)\d{2})(?!\d)")
 # and year first, as Hungarian writes them: "2024. 04. 02."
 _DATE_YMD_SPACED = re.compile(r"(?<![\d.])((?:19|20)\d{2})\.\s(\d{1,2})\.\s(\d{1,2})\.?(?!\d)")
+# Chinese, Japanese and Korean: "2024年6月30日", "2024년 6월 30일"
+_DATE_CJK = re.compile(r"(?<!\d)((?:19|20)\d{2})\s?[年년]\s?(\d{1,2})\s?[月월]\s?(\d{1,2})\s?[日일]")
+# and a year of an era: Japan's Reiwa and Heisei ("令和6年8月20日", the first year "元年"), Taiwan's Minguo
+# ("民國113年")
+_DATE_ERA = re.compile(r"(令和|平成|民國|民国)\s?(\d{1,3}|元)\s?年\s?(\d{1,2})\s?月\s?(\d{1,2})\s?日")
+_ERA_START = {"令和": 2018, "平成": 1988, "民國": 1911, "民国": 1911}  # the year before the era's first
 # dates of one reading each: (pattern, year group, month group, day group); the month a name or a number
 _ONE_WAY_DATES = ((_DATE_DMY_WORD, 3, 2, 1), (_DATE_MDY_WORD, 3, 1, 2), (_DATE_D_MON_Y, 3, 2, 1),
                   (_DATE_YMD_WORD, 1, 2, 3), (_DATE_Y_GADA, 1, 3, 2), (_DATE_DOTS_SPACED, 3, 2, 1),
-                  (_DATE_YMD_SPACED, 1, 2, 3))
+                  (_DATE_YMD_SPACED, 1, 2, 3), (_DATE_CJK, 1, 2, 3))
 
 
 def _month(word: str) -> int | None:
@@ -447,6 +473,10 @@ def find_dates(index: TextIndex) -> list[Candidate]:
             d = _date(int(m.group(year_group)), month, int(m.group(day_group))) if month else None
             if d:
                 found.append(Candidate(d, m.group(0), i, m.start()))
+    for i, m in index.iter_matches(_DATE_ERA):
+        year = _ERA_START[m.group(1)] + (1 if m.group(2) == "元" else int(m.group(2)))
+        if d := _date(year, int(m.group(3)), int(m.group(4))):
+            found.append(Candidate(d, m.group(0), i, m.start()))
     return _dedupe_spans(found)
 
 
@@ -540,6 +570,9 @@ _COUNTRY_CURRENCIES = (*_DOLLAR_COUNTRIES, ("ZAR", re.compile(r"\bSouth Africa\b
                        ("THB", re.compile(r"(?i)\bbaht\b")), ("MYR", re.compile(r"\(RM\)|(?i:\bringgit\b)")),
                        ("VND", re.compile(r"(?i)\bđồng\b|\bVNĐ\b")), ("IDR", re.compile(r"(?i)\brupiah\b|\(Rp\)")),
                        ("CNY", re.compile(r"\bRMB\b|(?i:\brenminbi\b|\byuan\b)")),
+                       # the won and the yen after their amounts: "644,500원", "12,000円"
+                       ("KRW", re.compile(r"\d\s?원|\(원\)|세금계산서|국세청|\bKorea\b")),
+                       ("JPY", re.compile(r"\d\s?円|\(円\)")),
                        ("BDT", re.compile(r"(?i)\btaka\b|\bBangladesh\b")),
                        ("TWD", re.compile(r"(?i)\bnew taiwan dollars?\b|\bTaiwan\b")),
                        ("ETB", re.compile(r"(?i)\bbirr\b")), ("GHS", re.compile(r"(?i)\bcedis?\b")),
@@ -683,6 +716,9 @@ _TAX_ID = re.compile(
     # Hong Kong's business registration, a Japanese registration number in German, Singapore's UEN, its GST
     # number and Malaysia's SST number in Malay, South Africa's VAT number in Afrikaans
     r"(?-i:BR) no\.?|registrierungsnr\.?|(?-i:UEN)|no\.? pendaftaran (?:gst|sst)|btw-nr\.?|"
+    r"(?:사업자\s?)?등록\s?번호|"  # Korea's business registration number
+    # Hong Kong's business registration, Taiwan's unified business number, China's taxpayer number
+    r"商業登記號碼|商业登记号码|統一編號|纳税人识别号|納稅人識別號|"
     r"საიდ(?:\.|ენტიფიკაციო) კოდი)\)?(?: ?\((?-i:INN|ИНН|TIN|IPN|ІПН)\))?\s*[:#]?\s*"
     r"(?-i:(\d{7}/?[A-Z]/[A-Z]/[A-Z]/\d{3}|\d{9} \d[A-Z]\d|[A-Z]\d{12}[A-Z]|\d{7} [A-Z](?![\w.])|"
     # (a suffix, "RT0001", not the next id's label: "000384917-0203 BIN of purchaser")
@@ -718,6 +754,10 @@ _STATE_TAX_ID = re.compile(
     rf"(?<![\w/]){US_STATES} (?:Tax ID|Account ID|Tax Account No\.?)\s*[:#]?\s*(\d[\d-]{{5,10}}\d)(?![\w.,])")
 
 
+# Canada's business number and its GST/HST account, after any label or none ("TPS 742183098 RT0001", "(n° …)")
+_CANADIAN_BN = re.compile(r"(?<![\w-])(\d{9} ?RT ?\d{4})(?!\w)")
+
+
 _CENTS_IN_ID = re.compile(r"\d[.,]\d\d(?:\s|$)")  # an amount's cents inside what reads as an id
 
 
@@ -745,7 +785,8 @@ def find_vat_ids(index: TextIndex) -> list[Candidate]:
         if (i, m.start(1)) not in taken and (sum(ch.isdigit() for ch in m.group(1)) >= 8
                                              or _SHORT_TAX_ID.fullmatch(m.group(1))):
             found.append(Candidate(m.group(1), m.group(1), i, m.start(1)))
-    for i, m in (*index.iter_matches(_STATE_TAX_ID), *index.iter_matches(_SHORT_VAT_NUMBER)):
+    for i, m in (*index.iter_matches(_STATE_TAX_ID), *index.iter_matches(_SHORT_VAT_NUMBER),
+                 *index.iter_matches(_CANADIAN_BN)):
         if (i, m.start(1)) not in taken:
             found.append(Candidate(m.group(1), m.group(1), i, m.start(1)))
     for i, (label, value) in enumerate(zip(index.lines, index.lines[1:])):
@@ -845,7 +886,8 @@ _RUN_BY = re.compile(r"\b(?:is|are) (?:operated|owned|managed|run) by|\bis a tra
 # a seller's name, then where it sells: "Sold by Harrowgate Craft Supplies Ltd on Bazaario Marketplace"
 _SELLS_ON = re.compile(r"\s+(?:on|via|through)\s+[A-Z]")
 # the addressee's honorific after the name, as Japanese invoices print it (御中, 様; "Messrs." in English)
-_HONORIFIC_AFTER = re.compile(r"\s+(?:Messrs\.?|御中|様|殿)$")
+# (and in Korean after a role: "학부모님", "… parent")
+_HONORIFIC_AFTER = re.compile(r"\s+(?:Messrs\.?|御中|様|殿|先生|女士|小姐|귀하|귀중|[가-힣]*님)$")
 
 SALUTATION = re.compile(
     r"(?i)(?:herrn?|frau|mr\.?|mrs\.?|ms\.?|monsieur|madame|mme\.?|m\.|dhr\.?|mevr\.?|de heer|mevrouw|sr\.?|sra\.?"
@@ -861,7 +903,9 @@ INCLUDING = (r"\b(?:inc\.?(?=\s+(?:gst|vat|tax|hst))|incl(?:\.|usive|uding|uded)
              r"inkl\.?|inklusive|einschl(?:\.|ießlich)|inclusief|incluid[ao]"
              r"|compres[ao]|y compris|vč\.|včetně|vrátane|вкл\.|включ(?:ително|но)"
              # "with" before the tax's name in Slavic languages: "Ukupno s PDV-om", "Razem z VAT", "Celkem s DPH"
-             r"|\bsa? (?=pdv)|\b[sz] (?=vat\b|dph|ddv)|\bс (?=ндс))")
+             r"|\bsa? (?=pdv)|\b[sz] (?=vat\b|dph|ddv)|\bс (?=ндс)"
+             # and in Portuguese and Spanish: "Total (com IVA)", "Total con IVA"
+             r"|\bco[mn] (?=iva\b))")
 # The currencies printed next to amounts ("€ 500", "1939 INR") and inside labels ("Montant EUR HT"): one
 # vocabulary for the amount readers below, the row cleaner and the labels in fields.py.
 CURRENCY_SIGNS = r"€|\$|£|₹|¥|₩|₫|₱|฿|₪|₦|₺|₽|zł|Kč"
@@ -948,7 +992,9 @@ def find_text_spans(index: TextIndex, *, max_lines: int | None = None, footer: i
             # "Suministros Industriales del Bajío, S.A. de" / "C.V.", "Nearshore Dev Labs de" / "México, S. de R.L.
             # de C.V.": a name cut after a joining word
             joined = " ".join(f"{line} {index.lines[i + 1]}".split())
-            if (legal := list(COMPANY.finditer(joined))) and legal[-1].end() == len(joined.rstrip()):
+            if ((legal := list(COMPANY.finditer(joined))) and legal[-1].end() == len(joined.rstrip())
+                    or _PLACE_NAME.fullmatch(index.lines[i + 1].strip())):
+                # (or a public body's place: "Communauté de communes des Coteaux de" / "l'Arrats")
                 out.append(Candidate(joined, joined, i, 0))
         elif i + 1 < n and wrapped_name_tail(index, i + 1):
             joined = " ".join(f"{line} {index.lines[i + 1]}".split())
@@ -961,6 +1007,8 @@ def find_text_spans(index: TextIndex, *, max_lines: int | None = None, footer: i
     return out
 
 
+# one place's name, after its article: "l'Arrats", "la Ría", "Gascogne"
+_PLACE_NAME = re.compile(r"(?:[ldLD]'|la |las |los |le |les )?[A-ZÀ-Þ][^\W\d_]+(?:-[A-ZÀ-Þ][^\W\d_]+)*")
 # the owners of a building's flats, whom its manager or its contractors bill
 OWNERS_ASSOCIATION = re.compile(
     r"(?i)(?:stockwerk|wohnungs)?eigentümergemeinschaft|stweg|(?:association|syndicat) des copropriétaires"
@@ -1609,7 +1657,7 @@ def _description_above(lines: list[str], i: int, used: int) -> str:
         while j > used and j >= i - 3 and not lines[j].strip():
             j -= 1
         block: list[str] = []
-        while (j > used and len(block) < 12 and lines[j].strip() and not re.fullmatch(r"\d{1,3}", lines[j].strip())
+        while (j > used and len(block) < 12 and lines[j].strip() and not _position_alone(lines, j, used, block)
                and not _is_table_head(lines[j], head_words) and not _RULE_LINE.fullmatch(lines[j].strip())
                and not _SECTION_TITLE.fullmatch(lines[j].strip())):
             block.insert(0, lines[j].strip())
@@ -1623,7 +1671,9 @@ def _description_above(lines: list[str], i: int, used: int) -> str:
         # longer than a description block: the header, an address, a remark
         # (a time entry's text runs longer: "03/03/2025 RW Conference with client regarding …"; so does a block
         # between the table's head or the previous row and this one)
-        between_rows = (j > used and _is_table_head(lines[j], head_words)) or (j == used >= 0)
+        # (or under the rule drawn below the head: "Concepto Ud Cant. Precio …" / "--------")
+        between_rows = (j > used and (_is_table_head(lines[j], head_words) or _RULE_LINE.fullmatch(lines[j].strip()))
+                        or (j == used >= 0))
         limit = 250 if between_rows else 150 if _DATED_ENTRY.match(text) else 120
         if len(text) > limit and (cut := _wrapped_head_end(block)):
             # the head's words wrapped one or two a line ("price" / "Tapeke / Amount"): the lines under them
@@ -1632,6 +1682,13 @@ def _description_above(lines: list[str], i: int, used: int) -> str:
         if not _too_short(text) and len(text) <= limit and (head_words == 3 or len(block) == 1):
             return text
     return _named_over_head(lines, i, used)
+
+
+def _position_alone(lines: list[str], j: int, used: int, block: list[str]) -> bool:
+    """Line j is a row's position on a line of its own, the end of the text above the row: not the last word of a
+    description wrapped under the line that opens with its position ("2 Hochdruckreinigung … DN" / "150")."""
+    return bool(re.fullmatch(r"\d{1,3}", lines[j].strip())) and not (
+        not block and j - 1 > used and re.match(r"\d{1,3}\.?\s+[^\W\d_]", lines[j - 1].strip()))
 
 
 # a lettered section of the table in capitals: "A.  PROFIT COSTS", "II. DISBURSEMENTS"

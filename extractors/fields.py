@@ -417,7 +417,8 @@ CORRECTED_INVOICE_LABELS = [
     "facture d'origine", "facture initiale", "facture concernée", *more_labels("original_invoice")]
 # "Name:" and its like label whichever party's name follows, as its block's heading says ("Cedente/prestatore"
 # over "Denominazione: Distribuzione Alimentare Valdarno S.r.l.")
-NAME_LABELS = frozenset(["name", "denominazione", "razón social", "razão social", "nome/razão social",
+NAME_LABELS = frozenset(["name", "nome", "business name", "상호", "denominazione", "razón social", "razão social",
+                         "nome/razão social",
                          "company name", "company", "firmenname", "raison sociale", "επωνυμία", "unvan",
                          "ticari unvan", "legal name", "denominación", "nombre / denominación",
                          "nombre o razón social"])
@@ -750,7 +751,10 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], ind
                 return 0.5
             return 3.0 if len(before) >= 2 and before[-2].fields == {fname} else 2.5
         if (amount_role(fname) == "tax" and any(amount_role(f) == "tax" for f in nearest.fields)
-                and _EXEMPT.search(lines[cand.line][: nearest.start])):
+                and (_EXEMPT.search(lines[cand.line][: nearest.start])
+                     # "GST-free 77.00" (not "GST 0 % (… GST-free) 0,00", the zero tax of its rate)
+                     or (re.match(r"-?\s?free\b", lines[cand.line][nearest.end:])
+                         and not lines[cand.line][: nearest.start].strip()))):
             return 0.5  # "SUBTOTAL NO OBJETO DE IVA 0.00", "Exempt from VAT": an amount no tax is charged on
         if ours and amount_role(fname) == "basis" and (_EXEMPT.search(lines[cand.line][: nearest.start])
                                                         or _NOT.search(lines[cand.line][: nearest.start])):
@@ -836,6 +840,8 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], ind
     if (not section and not isinstance(cand.value, (int, float)) and _stacked_label(cand, labels, lines)
             and fname in labels[cand.line - 1][0].fields):
         return 2.8 if len(labels[cand.line - 1][0].fields) == 1 else 2.4
+    if section and (heading := _side_by_side_block(cand, labels, lines)) is not None:
+        return 1.2 if fname in heading.fields else 0.0
     reach = ((1, 1.5), (2, 0.75)) if not section else ((1, 1.5), (2, 1.2), (3, 1.0), (4, 0.8), (5, 0.6))
     past_a_field = False  # a line of another field of the block (its id) lies between the value and the heading
     for distance, weight in reach:
@@ -858,12 +864,7 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], ind
             # block, no heading
             past_a_field = True
             continue
-        # (a title beside one party's heading is no second heading: "FACTURE  Adressée à")
-        # (a party's id is no heading: "RUT RECEPTOR" is the recipient's tax number, whose name follows)
-        parties = [h for h in above if any(party_role(f) and not _ID_FIELD.search(f) for f in h.fields)]
-        side_by_side = (section and len(parties) > 1 and len({party_role(f) for h in parties for f in h.fields}) > 1
-                        and not _without_hits(lines[j], above).strip(" :|"))
-        if side_by_side:
+        if section and (parties := _party_headings(above, lines[j])):
             # "Dodavatel Odběratel": two parties' headings side by side, their blocks read one after the other;
             # the name right under them is the first heading's, the name after the first block's id the second's
             # ("Sprzedawca Nabywca" / "Stomatech Dental Sp. z o.o." / … / "NIP: …" / "Centrum Stomatologii …")
@@ -876,6 +877,9 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], ind
             above = [h for h in above if (_ENDS_CELL.match(lines[j], h.end) or _heading_beside(labels[j], lines[j], h))
                      and len(re.findall(r"\d[\d.,]*", lines[j][: h.start])) < 2
                      and not _SENTENCE_BEFORE.search(lines[j][: h.start])
+                     # (nor the last word of a long line: "Lieferung frei Werk …, Anlieferung per LKW am 10.03.25 -
+                     # Gewichte lt. Eingangsverwiegung Käufer")
+                     and len(lines[j][: h.start].split()) < 10
                      # (a bare "to" heads a block alone or after a verb, not after a phrase: "Transport & haulage –
                      # Galway to")
                      and not (h.key(lines[j]) == "to" and len(lines[j][: h.start].split()) >= 2)]
@@ -889,10 +893,50 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], ind
                 return 0.0
             if amount_role(fname) == "tax" and _includes_tax(lines[j], above[-1]):
                 return 0.0  # "Amount billed (incl. tax)" / "429,227": the gross amount, not the tax
+            if (not section and isinstance(cand.value, (int, float)) and fname in above[-1].fields
+                    and _CENTS.search(lines[j][above[-1].end:])):
+                return 0.0  # "GST 5% on 359.00 17.95" over "Zero-rated … 260.00 0.00": the label has its amount
             if fname in above[-1].fields or (len(above) > 1 and any(fname in h.fields for h in above)):
                 return weight - _delivery(lines[j], above[-1])
             return 0.0
     return 0.0
+
+
+def _party_headings(hits: list[LabelHit], line: str) -> list[LabelHit]:
+    """Two parties' headings side by side and nothing else on the line: "Dodavatel Odběratel" (a title beside one
+    party's heading is no second heading: "FACTURE  Adressée à"; a party's id is no heading: "RUT RECEPTOR" is the
+    recipient's tax number, whose name follows)."""
+    parties = [h for h in hits if any(party_role(f) and not _ID_FIELD.search(f) for f in h.fields)]
+    if len(parties) > 1 and len({party_role(f) for h in parties for f in h.fields}) > 1 \
+            and not _without_hits(line, hits).strip(" :|"):
+        return parties
+    return []
+
+
+def _side_by_side_block(cand: C.Candidate, labels: list[list[LabelHit]], lines: list[str]) -> LabelHit | None:
+    """The heading of the block a name stands in, under two headings side by side whose blocks print each field's
+    label alone on its line and its value under it ("TRANSMITENTE ADQUIRENTE" / "NIF" / "214387658" / "Nome" /
+    "Rui …" / "NIF" / "514273909" / "Nome" / "Hidrolusa …"): pypdf reads the left block's fields, then the right's,
+    so the label printed a second time opens the second block. None for other layouts."""
+    if cand.line < 2 or not _label_alone(labels[cand.line - 1], lines[cand.line - 1]):
+        return None
+    seen: set[str] = set()
+    second = False
+    j = cand.line - 1  # the name's own label, then pairs of a label and its value up to the headings
+    while j >= 0 and _label_alone(labels[j], lines[j]):
+        key = labels[j][0].key(lines[j])
+        second |= key in seen
+        seen.add(key)
+        if j >= 1 and (headings := _party_headings(labels[j - 1], lines[j - 1])):
+            return headings[-1] if second else headings[0]
+        if j < 2 or _label_alone(labels[j - 1], lines[j - 1]) or cand.line - j > 12:
+            return None
+        j -= 2
+    return None
+
+
+def _label_alone(hits: list[LabelHit], line: str) -> bool:
+    return len(hits) == 1 and not _without_hits(line, hits).strip(" :")
 
 
 # a shipment's details, whose sender and consignee are no parties of the invoice
@@ -1185,7 +1229,7 @@ _BARE_DOMAIN = re.compile(r"(?i)[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/?")  # "c
 # not after an initial (of any script: "Γ. Παπαδόπουλος") or a title: "J.P. van den Berg", "Dr. Markus Weber" are names
 _SENTENCE_BREAK = re.compile(
     r"(?<!\b[A-ZΑ-ΩА-ЯЁ])(?<!\b(?:Dr|Ir|Me|St|ST|Mt|MT))(?<!\b(?:Mag|Ing|Avv|Drs|Rag))"
-    r"(?<!\b(?:Prof|Dipl|Dott|Arch|Geom))\. ")
+    r"(?<!\b(?:Prof|Dipl|Dott|Arch|Geom|Geol))\. ")
 # "Company GmbH · Street 12 · 12345 City": a sender's return-address line above the recipient window
 # (dashes only as two separators: one is a range, "Rhag 2024 – Maw 2025 52 m³")
 # (or Switzerland's postage-paid mark over the address window: "P.P. 8048 Zürich")
@@ -1269,7 +1313,7 @@ _REGULATION_BEFORE = re.compile(r"(?i)\b(?:res\.|resoluci[oó]n|resolution|ley|d
                                 r"\s*(?:n[°º]|no\.)?\s*:?\s*$")
 # a word saying the amount after a tax label includes that tax: "inkl. USt.", "including VAT", "incl. BTW"
 # "TOTAL (inc GST)"; the Slavic "with" right before the tax's label: "Ukupno s PDV-om", "Razem z VAT"
-_INCLUDES = re.compile(r"(?i)(?:" + C.INCLUDING + r"|\binc\.?|\b(?:sa?|z|с|með))\W+(?:[\d.,]+\s?%\s*)?$")
+_INCLUDES = re.compile(r"(?i)(?:" + C.INCLUDING + r"|\binc\.?|\b(?:sa?|z|с|með|com|con))\W+(?:[\d.,]+\s?%\s*)?$")
 _INCLUDED_AFTER = re.compile(r"(?i)\W*(?:incl|inkl|inclus|incluid|compris)")  # "TOTAL (IVA incl.) 39,63 €"
 _EXCLUDES = re.compile(r"(?i)\b(?:ohne|exkl\.?|exklusive|excl\.?|ex\.?|excluding|exclusive of|without|before|hors"
                        r"|sans|zonder|exclusief|sin|senza|utan|avant|vor|antes de|prima di|före"
@@ -1278,7 +1322,8 @@ _EXCLUDES = re.compile(r"(?i)\b(?:ohne|exkl\.?|exklusive|excl\.?|ex\.?|excluding
 # (not after a negation: "Tasa municipal (no sujeta a IVA) 15,90", "not subject to VAT")
 _TAXED_WITH = re.compile(r"(?i)(?<!\bno )(?<!\bnot )(?<!\bnon )(?<!\bniet )(?<!\bnicht )"
                          r"\b(?:belast met|onderworpen aan|subject to|taxable at|taxed at|soumis à(?: la)?"
-                         r"|assoggettat[oa] a(?:d)?|sujet[oa] a)\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s?%\s*)?$")
+                         r"|assoggettat[oa] a(?:d)?|sujet[oa] a"
+                         r"|^taxable(?: amount| value| supplies| sales)?\s*\()\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s?%\s*)?$")
 # the tax last of the things an amount leaves out: "Taxable value (excl. levies and VAT) 1,391,510.00"
 _EXCLUDES_WITH = re.compile(r"(?i)\((?:excl\.?|excluding|exclusive of|without|before|ohne|exkl\.?|hors|sans|zonder"
                             r"|sin|senza)\s[^()\d]{0,40}\b(?:and|und|et|y|e|en|&)\s*$")
@@ -1416,10 +1461,13 @@ def _wrapped_iban_tail(lines: list[str], cand: C.Candidate) -> bool:
 
 
 def _block_heading(cand: C.Candidate, labels: list[list[LabelHit]], index: C.TextIndex,
-                   reach: int = 5, inline: bool = False) -> frozenset[str]:
+                   reach: int = 5, inline: bool = False, name: bool = False) -> frozenset[str]:
     """The party fields whose heading opens the block a value sits in ("Buyer (Bill to)" a few lines above); with
-    `inline`, also a party's label that opens a line with its name ("Khách hàng : CÔNG TY TNHH …")."""
+    `inline`, also a party's label that opens a line with its name ("Khách hàng : CÔNG TY TNHH …"). A `name` opens
+    its block: an address above it ends the block before ("… 御中" / … / "〒251-0042 神奈川県…" / "光野写真事務所")."""
     for j in range(cand.line - 1, max(-1, cand.line - 1 - reach), -1):
+        if name and (_ADDRESS.search(index.lines[j]) or _JAPANESE_POSTCODE.match(index.lines[j])):
+            return frozenset()
         opening = labels[j][0] if labels[j] else None
         # (the label in two languages: "Πελάτης / Customer NORDLYS REISER AS")
         second = labels[j][1] if opening and len(labels[j]) > 1 else None
@@ -1434,10 +1482,14 @@ def _block_heading(cand: C.Candidate, labels: list[list[LabelHit]], index: C.Tex
         if len(index.lines[j]) > 40 or re.search(r"\d", index.lines[j]):
             continue  # a heading is short and has no number ("NL810433941B01BTW" is a VAT id and its label)
         for hit in labels[j]:
-            if all(party_role(f) for f in hit.fields) and (_ENDS_CELL.match(index.lines[j], hit.end)
-                                                           or _heading_beside(labels[j], index.lines[j], hit)):
+            # (a party's id over its value is no heading: "NIT" / "900.512.734-1" under "Señor(es)")
+            if all(party_role(f) and not _ID_FIELD.search(f) for f in hit.fields) and (
+                    _ENDS_CELL.match(index.lines[j], hit.end) or _heading_beside(labels[j], index.lines[j], hit)):
                 return hit.fields
     return frozenset()
+
+
+_JAPANESE_POSTCODE = re.compile(r"〒\s?\d{3}-\d{4}")
 
 
 def _block_role(cand: C.Candidate, labels: list[list[LabelHit]], index: C.TextIndex) -> str | None:
@@ -1509,7 +1561,8 @@ def _after_own_label(cand: C.Candidate, fname: str, labels: list[list[LabelHit]]
                 # (a short label only before a company: "Aan Groenkracht Energie B.V.")
                 if h.start == cand.start and h.end < end
                 and (h.end - h.start >= 6 or C.COMPANY.search(cand.text, h.end - cand.start)
-                     or _is_name_label(cand.text[: h.end - h.start]))  # "Name Landkreis Wendischmark"
+                     or _is_name_label(cand.text[: h.end - h.start])  # "Name Landkreis Wendischmark"
+                     or _caseless(cand.text))  # a label of two or three Hangul or Han syllables: "학부모 김민준"
                 and (h.fields == {fname} or _is_name_label(cand.text[: h.end - h.start]))), None)
     if hit is None:
         return cand
@@ -1520,13 +1573,21 @@ def _after_own_label(cand: C.Candidate, fname: str, labels: list[list[LabelHit]]
         # the label in two languages: "Πελάτης / Customer NORDLYS REISER AS"
         value = cand.text[again.end - cand.start:].lstrip(" :-")
         at = end - len(value)
-    if (len(value.split()) < 2 or C.COMPANY.fullmatch(value.split()[0]) or any(ch.isdigit() for ch in value)
-            or not (value[0].isupper() or (value[0] in _OPENING_QUOTES and not re.search(PERSON_FIELD, fname)))
+    if (not value or (len(value.split()) < 2 and not _caseless(value)) or C.COMPANY.fullmatch(value.split()[0])
+            or any(ch.isdigit() for ch in value)
+            or not (value[0].isupper() or _caseless(value)
+                    or (value[0] in _OPENING_QUOTES and not re.search(PERSON_FIELD, fname)))
             or any(h.start == at for h in labels[cand.line])):
         # "Lieferant GmbH" is a name that opens with a label's word, "Fournisseur d'électricité" a slogan;
         # "Rechnungsempfänger Kundennummer GE2020211" is a heading beside another label's value
         return cand
     return C.Candidate(value, value, cand.line, at)
+
+
+def _caseless(text: str) -> bool:
+    """The text opens in a script without capitals (Hangul, Han, kana), where a name is no capitalised word."""
+    text = text.lstrip("(（")  # (a Korean company's "(주)" before its name)
+    return text[:1].isalpha() and text[0].upper() == text[0].lower()
 
 
 TRADING_NAME_FIELD = r"merchant|store|shop|hotel|restaurant"  # names of a business known by its sign
@@ -1843,6 +1904,8 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
             role = plan.role
             if role != "recipient":
                 score += 0.5 * (1 - position) ** 2  # letterheads sit at the top; the recipient need not
+            if role and not C.COMPANY.search(cand.text) and cand.line in index.row_lines:
+                score -= 1.0  # "Travel to venue – Palm Beach, per artist – 4 60.00 – 240.00": an item's row
             if C.COMPANY.fullmatch(cand.text.strip()):
                 score -= 2.0  # "SPA" of "KONFERENS · FJÄLL · SPA": a legal form alone names no one
             elif cand.start == 0 and C.wrapped_name_tail(index, cand.line):
@@ -1927,7 +1990,7 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
                     r"(?i)\b(?:iban|bic|swift|sort code|account (?:no|number))\b",
                     index.lines[cand.line][cand.start + len(cand.text):]):
                 score -= 1.0  # "BACS: Forth & Clyde Bank plc, sort code 83-19-52": a bank, whatever its legal form
-            if cand.text.startswith("(") or "%" in cand.text:
+            if (cand.text.startswith("(") and not _CJK_LEGAL_FORM.match(cand.text)) or "%" in cand.text:
                 score -= 1.0  # "(Not to be used for payment)", "MwSt-% Nettowert": a remark or a column
             # "Umsatzsteuer aufschlüsselung:", "Nummer        : GE2020211", but not "WS Retail Services Pvt. Ltd :"
             heading = index.lines[cand.line][cand.start + len(cand.text):].lstrip().startswith(":") and not (
@@ -1975,7 +2038,7 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
             if role == "recipient" and (_RETURN_ADDRESS.search(above) or _RETURN_ADDRESS_COMMAS.match(above)):
                 score += 0.6
             # (a field of the same party heads it too: "VAT Number" / "IE 6388047V" / "Liffeyside Events Limited")
-            if (role and (heading := _block_heading(cand, labels, index)) and plan.name not in heading
+            if (role and (heading := _block_heading(cand, labels, index, name=True)) and plan.name not in heading
                     and role not in map(party_role, heading)):
                 score -= 1.0  # "CLIENTE" / "Construcciones Almendro S.L.": the other party's block
             if (role == "recipient" and cand.start == 0 and len(cand.text) < len(index.lines[cand.line])
@@ -2008,6 +2071,12 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
         salutation = C.SALUTATION.match(cand.value) if plan.kind == "text" and no_salutation else None
         if salutation and cand.value[salutation.end():].strip():
             cand.value = cand.value[salutation.end():].strip()  # the schema asks for the name alone: "Herrn …"
+        if (plan.kind == "text" and (translated := _TRANSLATION_AFTER.fullmatch(cand.value))
+                and not _CJK_LEGAL_FORM.fullmatch(translated.group(1))):
+            # "樂思音樂教室有限公司 Lusi Music Studio Co., Ltd.": the name, then in English
+            cand.value = translated.group(1)
+        elif plan.kind == "text" and (latin := _CJK_AFTER.fullmatch(cand.value)):
+            cand.value = latin.group(1)  # "Ms. Cherry Wong Hoi-yan 黃凱欣小姐": the name printed first, then in Chinese
         if (plan.kind == "text" and (monogram := _MONOGRAM.match(cand.value)) and _initials_of(*monogram.groups())
                 and index.flat.count(monogram.group(2).casefold()) > index.flat.count(cand.value.casefold())):
             # "QC Qamar Cloud Systems L.L.C.", and elsewhere "Account name: Qamar Cloud Systems L.L.C.": the logo's
@@ -2042,7 +2111,8 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
         # "Original invoice INV-12873" … "reverses the lines of invoice INV-12873": wherever else it is printed,
         # the number of the invoice a credit note corrects is not the credit note's
         merged[key].score -= 1.5
-    if plan.kind == "text" and plan.role == "recipient" and not any(c.label_evidence for c in merged.values()):
+    if (plan.kind == "text" and plan.role == "recipient"
+            and not any((c.label_evidence or 0) > 0 for c in merged.values())):
         _opens_an_address(index, merged)
     if plan.kind == "text" and not person and not trading:
         _legal_name_of_logo(merged)
@@ -2051,6 +2121,8 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
         for cand in merged.values():
             if _CONVERTED.search(index.lines[cand.line]):
                 cand.score -= 1.5  # "VAT amount in sterling: GBP 758.63 (converted at …)": another currency's figure
+            if amount_role(plan.name) == "tax" and _RATE_ON.search(index.lines[cand.line][: cand.start]):
+                cand.score -= 1.5  # "GST 5% on 435.40", "PST 7% on retail 95.40": what the rate is charged on
         _weigh_tax_breakdown(plan.name, index, merged)
         _weigh_rate_times_basis(plan.name, index, merged)
         _add_tax_lines(plan.name, index, scored, merged)
@@ -2100,27 +2172,42 @@ def _payer_on_remittance_slip(cand: C.Candidate, index: C.TextIndex) -> bool:
 _BANK_CODES = re.compile(r"(?i)\b(?:iban|swift|bic|bsb|sort code|routing)\b")
 _INITIALS_THEN_CODE = re.compile(r"(?:[A-Z]\.){1,3}\s*[A-Z0-9]*\d[A-Z0-9]*")
 # a postcode, then its town: "06053 Deruta (PG)", "75008 Paris", "1070 Wien"
-_POSTCODE_AND_CITY = re.compile(r"\d{4,5} [A-ZÀ-Þ][a-zà-ÿ'-]+(?:[ ,(]|$)")
+_POSTCODE_AND_CITY = re.compile(r"\d{4,5} [A-ZÀ-Þ][a-zà-ÿ'-]+(?:-?[A-ZÀ-Þ][a-zà-ÿ'-]*)*(?:[ ,(]|$)")
+
+
 def _opens_an_address(index: C.TextIndex, merged: dict[Any, C.Candidate]) -> None:
     """Where no heading names the recipient, a company whose postcode and town follow within four lines heads an
     address window: "SCI Centre Commercial Les Hauts de Sèvre" / "Direction du centre" / "Allée des Commerçants" /
     "44120 Vertou" (the sender's own block is taken from the recipient's options by `separate_parties`)."""
     def opens(j: int, reach: int) -> bool:
         # (or a co-operative's, with its post box: "Coopérative Agricole Ebenezer de Duékoué" / … / "BP 214 Duékoué")
-        return j >= 0 and bool(C.COMPANY.search(index.lines[j]) or _COOPERATIVE.match(index.lines[j])) and any(
+        # (or a public body's: "Communauté de communes des Coteaux de" / "l'Arrats" / … / "32120 Mauvezin-sur-Arrats")
+        return j >= 0 and bool(C.COMPANY.search(index.lines[j]) or _COOPERATIVE.match(index.lines[j])
+                               or _PUBLIC_BODY.match(index.lines[j])) and any(
             _POSTCODE_AND_CITY.match(line) or _POST_BOX.match(line) for line in index.lines[j + 1: j + 1 + reach])
 
     for cand in merged.values():
         # the window's first line, alone on it: not the contact under it ("Éditions de la Venoge SA" / "Service de
         # production" / "Mme Nadia Perrenoud" / street / town), nor a return address's name ("Nordstern Versicherung
         # AG · Postfach 10 20 30 · 20095 Hamburg")
-        if (cand.text.strip() == index.lines[cand.line].strip() and opens(cand.line, 4)
+        # (or its two lines, a name wrapped after "de")
+        if (cand.text.strip().startswith(index.lines[cand.line].strip()) and cand.start == 0 and opens(cand.line, 4)
                 and not any(opens(cand.line - k, 4 + k) for k in (1, 2))):
             cand.score += 0.5
 
 
+_PUBLIC_BODY = re.compile(r"(?i)communauté (?:de communes|d'agglomération|urbaine)|commune d[e']|mairie d[e']"
+                          r"|ville d[e']|conseil (?:départemental|régional)|ayuntamiento d[e']|comune di|gemeinde "
+                          r"|municipalidad d[e']|câmara municipal d[e']|município d[e']")
+# a rate, then what it is charged on: "5% on ", "19 % auf ", "20 % sur ", "16% sobre "
+_RATE_ON = re.compile(r"(?i)\d\s?%\s+(?:on|of|auf|sur|sobre|su|op)\s+(?:[^\W\d_]+\s+){0,2}(?:[€$£]|[A-Z]{3})?\s?$")
 _COOPERATIVE = re.compile(r"(?i)co-?op[ée]rative|cooperativa|coöperatie|coöperasie")
 _POST_BOX = re.compile(r"(?:BP|B\.P\.|P\.?O\.? Box|Postfach|Apartado|Caixa Postal) \d+ [A-ZÀ-Þ]")
+# a name in Han, kana or Hangul, then its English form, in brackets or not: "코어라인 필라테스 (Coreline Pilates)"
+_CJK = r"\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff"
+_TRANSLATION_AFTER = re.compile(rf"((?:\([{_CJK}]+\))?[{_CJK}][{_CJK}\s()]*?)\s+\(?[A-Z][\w .,&'-]+\)?\.?")
+_CJK_AFTER = re.compile(rf"([A-Z][\w .,&'-]*?[\w.])\s+\(?[{_CJK}][{_CJK}\s]*\)?")
+_CJK_LEGAL_FORM = re.compile(r"\(?(?:株式会社|有限会社|合同会社|주식회사|주|유한회사|有限公司|股份有限公司)\)?")
 _MONOGRAM = re.compile(r"([A-Z]{2,4}) ((?:[A-Z][\w&-]*\s+){2,}\S.*)")
 
 
@@ -2301,7 +2388,8 @@ def _in_web_domain(name: str, domains: set[str]) -> bool:
 # a line that takes something off the invoice's total: a retention, a withholding, a deposit or advance paid
 _DEDUCTION = re.compile(
     r"(?i)^\W*(?:less|minus|abzgl\.?|abzüglich|déduction|moins|menos|meno|min\b|retention|retenue|ritenuta|"
-    r"retención|einbehalt|sicherheitseinbehalt|deposit|advance|anzahlung|acompte|acconto|anticipo|aanbetaling|"
+    r"retención|retenção|(?:iva|isr|irpf|irs|ir) retenid[oa]|"
+    r"einbehalt|sicherheitseinbehalt|deposit|advance|anzahlung|acompte|acconto|anticipo|aanbetaling|"
     r"paid|bezahlt|payé|pagado|pagato|betaald|"
     # a port agent's advance on its disbursement account: "Af: ontvangen voorschot (PDA)", "Provisión de fondos
     # recibida"

@@ -833,10 +833,20 @@ def _second_reading(plans: list[FieldPlan], choices: dict[str, FieldChoice], ind
         for row, description in zip(c.value or [], descriptions):
             if description:
                 row["description"] = description
+        # "Davines OI shampoo 280ml GP" over "G = GST   P = PST": the taxes' codes the page's legend explains
+        codes = "".join(_TAX_CODE_LEGEND.findall(doc.text))
         for row in c.value or []:
             if isinstance(row.get("description"), str):
                 # "Hokkaido whole milk 1 L *": the mark of Japan's reduced tax rate, which its footnote explains
                 row["description"] = C.RATE_MARK.sub("", row["description"])
+                if codes and (code := re.search(r"\s([A-Z]{1,3})$", row["description"])) and all(
+                        letter in codes for letter in code.group(1)):
+                    row["description"] = row["description"][: code.start()]
+
+
+# a legend of the rows' tax codes: "G = GST", "P = PST (retail products)", "T = taxable (TPS et TVQ)"
+_TAX_CODE_LEGEND = re.compile(r"(?<![\w=])([A-Z])\s?=\s?(?:GST|PST|HST|QST|TPS|TVQ|VAT|TVA|taxable|exempt|exonéré"
+                              r"|zero[- ]rated)\b")
 
 
 # "inclusive of … Tax", "inkl. MwSt.", "Prijzen zijn inclusief BTW", "TTC": prices that include the tax

@@ -158,6 +158,7 @@ class InvoiceFields(BaseModel):
                                       "momsreg.nr",
                                       "momsregistreringsnummer", "cvr-nr", "alv-numero", "abn", "gst no",
                                       "gst reg no", "cvr", "tps/tvh", "no tps/tvh", "y-tunnus", "nif-iva",
+                                      "등록번호", "사업자등록번호",
                                       "gstin/uin", "trn", "gst number", "gst reg no", "gst registration no",
                                       "gst/hst registration no", "vat registration no.", "uen / gst reg no",
                                       "rfc", "r.f.c.", "nit", "rut", "r.u.t.", "ruc", "r.u.c.", "r.u.c. n°", "cuit",

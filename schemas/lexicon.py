@@ -53,7 +53,7 @@ LABELS: dict[str, list[str]] = {
         "myyjä", "toimittaja", "laskuttaja", "eladó", "szállító", "kibocsátó", "selger", "leverandør", "säljare",
         "leverantör", "sælger", "furnizor", "vânzător", "prodajalec", "dobavitelj", "izdajatelj", "venedor",
         "proveïdor", "πωλητής", "προμηθευτής", "sprzedawca", "dostawca", "dodavatel", "prodávající", "fornecedor",
-        "vendedor"],
+        "vendedor", "transmitente"],
     "buyer_name": [
         "kupac", "naručitelj", "odberateľ", "kupujúci", "ostja", "tellija", "klient", "pircējs", "pirkėjas", "alıcı",
         "müşteri", "kaupandi", "viðtakandi", "viðskiptavinur", "ostaja", "asiakas", "vastaanottaja", "vevő",
@@ -72,7 +72,8 @@ LABELS: dict[str, list[str]] = {
         "sum eksklusiv mva", "sum ekskl. mva", "exkl. moms", "exkl moms",
         "ekskl. moms", "netto", "valoare fără tva", "fără tva", "total fără tva", "baza de impozitare", "brez ddv",
         "osnova za ddv", "znesek brez ddv", "base imposable", "sense iva", "base imponible", "καθαρή αξία",
-        "αξία προ φπα", "wartość netto", "základ daně", "valor sem iva"],
+        "αξία προ φπα", "wartość netto", "základ daně", "valor sem iva", "valor base", "base tributável",
+        "valor tributável"],
     "tax_total": [
         "pdv", "iznos pdv-a", "porez na dodanu vrijednost", "dph", "dph spolu", "daň", "käibemaks", "pvn",
         "pievienotās vērtības nodoklis", "pvm suma", "pridėtinės vertės mokestis", "kdv", "kdv tutarı", "vsk",
@@ -1285,7 +1286,7 @@ DOCUMENT_CONCEPTS_2: dict[str, list[str]] = {
         "credit note nr", "gutschriftsnummer", "gutschrift nr", "gutschrift nr.", "gutschrift-nr.",
         "gutschriftnummer", "rechnungskorrektur nr", "stornorechnung nr", "korrekturrechnung nr", "n° d'avoir",
         "numéro d'avoir", "n° note de crédit", "n° de note de crédit", "n° de la note de crédit", "avoir n°",
-        "facture d'avoir n°", "note de crédit n°", "numéro de la note de crédit",
+        "facture d'avoir n°", "note de crédit n°", "crédit n°", "numéro de la note de crédit",
         "n° de l'avoir", "creditnota nr", "creditnotanummer", "creditnota nummer", "creditfactuur nr",
         "creditfactuurnummer", "nota de crédito n.º", "nota de crédito nº", "número de nota de crédito",
         "factura rectificativa n.º", "factura rectificativa nº", "nº factura rectificativa",
@@ -1596,9 +1597,32 @@ DOCUMENT_CONCEPTS_2: dict[str, list[str]] = {
 }
 
 
+# Chinese (simplified and traditional), Japanese and Korean: their scripts have no spaces and no case, so a label
+# matches inside a longer word; only words that label nothing else are listed. Bilingual pages print English
+# labels beside them, which the lists above already hold.
+EAST_ASIAN: dict[str, list[str]] = {
+    "invoice_number": [
+        "請求番号", "請求書番号", "請求書no", "発票号码", "发票号码", "發票號碼", "单据编号", "單據編號", "票据号码",
+        "청구번호", "송장번호", "승인번호"],
+    "invoice_date": [
+        "発行日", "請求日", "開票日期", "开票日期", "开具日期", "開立日期", "작성일자", "청구일", "발행일"],
+    "due_date": ["お支払期限", "支払期限", "お支払期日", "支払期日", "缴费截止", "付款期限", "繳費期限", "납부기한",
+                 "지급기한"],
+    "vendor_name": ["销售方", "銷售方", "卖方", "賣方", "공급자"],
+    "buyer_name": ["购买方", "購買方", "买方", "買方", "付款人", "客戶", "客户", "家長", "家长", "공급받는자",
+                   "학부모"],
+    "net": ["小計", "小计", "税抜金額", "不含税金额", "未稅金額", "공급가액"],
+    "tax_total": ["消費税", "税額", "税额", "稅額", "營業稅", "营业税", "세액", "부가세"],
+    "total": ["合計金額", "ご請求金額", "請求金額", "价税合计", "價稅合計", "合计", "總計", "总计", "합계금액",
+              "청구 합계"],
+    "other": ["이메일", "전화", "電話", "电话"],
+}
+
+
 def labels(concept: str) -> list[str]:
     """The concept's words in the languages above, each once."""
-    words = [word for table in (LABELS, MORE_LANGUAGES, MORE_LANGUAGES_2, DOCUMENT_CONCEPTS, DOCUMENT_CONCEPTS_2)
+    words = [word for table in (LABELS, MORE_LANGUAGES, MORE_LANGUAGES_2, DOCUMENT_CONCEPTS, DOCUMENT_CONCEPTS_2,
+                                EAST_ASIAN)
              for word in table.get(concept, [])]
     if not words:
         raise KeyError(concept)

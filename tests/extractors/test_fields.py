@@ -2993,3 +2993,76 @@ def test_media_and_events_ids_buyers_and_descriptions():
         "Licence downgrade: 'Northern Lights Rising' – Broadcast Worldwide to Online Only (difference)")
     karoo = _held_out_invoice("invoice_set_bl", "bl15_za_photo_agency_licence_eft_slip.pdf")
     assert [r["line_total"] for r in karoo["line_items"]] == [6500, 2500, 4800, 2160, 1044, 900.24]
+
+
+def test_waste_and_water_services_parties_amounts_and_rows():
+    # a geologist's title "Geol." ends no sentence: her name heads the letterhead, over her studio's
+    assert _held_out_invoice("invoice_set_bo", "bo03_geologo_cassa_epap_ritenuta.pdf")["vendor_name"] == (
+        "Dott.ssa Geol. Marta Ruggeri")
+    # a fuel surcharge's "3,5% s/ transportes (880,00 €) 30,80 €" is no tax of the recap
+    assert _held_out_invoice("invoice_set_bo", "bo04_contenedores_obra_rcd_dos_tipos_iva.pdf")["tax_total"] == 185.07
+    # Portugal's Fatura-Recibo: "TRANSMITENTE ADQUIRENTE" side by side, each block's "NIF" / … / "Nome" / name;
+    # "Valor base", "Total (com IVA)"
+    porto = _held_out_invoice("invoice_set_bo", "bo06_fatura_recibo_consultor_ambiental_retencao.pdf")
+    assert [porto[f] for f in ("vendor_name", "buyer_name", "tax_basis_total", "tax_total")] == [
+        "Rui Manuel Carvalho Antunes", "Hidrolusa - Tratamento de Águas, Lda.", 2146, 493.58]
+    # a public body's name wrapped after "de" heads the address window ("… Coteaux de" / "l'Arrats")
+    assert _held_out_invoice("invoice_set_bo", "bo08_facture_collecte_omr_tgap_remise.pdf")["buyer_name"] == (
+        "Communauté de communes des Coteaux de l'Arrats")
+    # "Käufer", the last word of a long line, heads no block
+    assert _held_out_invoice("invoice_set_bo", "bo12_rechnung_metallschrott_13b_reverse_charge.pdf")[
+        "buyer_name"] == "Südwest Metallrecycling AG"
+    # "IVA Retenido 4% … -582.00" deducts: the total is "Total con IVA"
+    assert _held_out_invoice("invoice_set_bo", "bo13_cfdi_residuos_peligrosos_retencion_iva.pdf")["total"] == 67491.82
+    # the buyer's "NIT" over its number is no heading of a block of the seller's
+    assert _held_out_invoice("invoice_set_bo", "bo14_factura_dian_fumigacion_retenciones.pdf")["vendor_vat_id"] == (
+        "901.438.275-8")
+    # a description wrapped to a bare number ("… DN" / "150") and under the rule below the head
+    klaergrube = _held_out_invoice("invoice_set_bo", "bo16_rechnung_klaergrube_privatkunde_anzahlung.pdf")
+    assert klaergrube["line_items"][1]["description"] == "Hochdruckreinigung Hausanschlussleitung DN 150"
+    edar = _held_out_invoice("invoice_set_bo", "bo05_edar_ayuntamiento_face.pdf")
+    assert edar["line_items"][0]["description"].endswith("abril 2025 (contrato exp. 2023/118)")
+
+
+def test_sports_schools_and_personal_services_of_east_asia_and_north_america():
+    # dates in 年月日, of Japan's Reiwa era too ("令和6年8月20日"); a name after an address is no block's of the
+    # addressee above
+    tokyo = _held_out_invoice("invoice_set_bp", "bp01_tokyo_fitness_corporate_membership.pdf")
+    assert (tokyo["invoice_date"], tokyo["due_date"]) == ("2024-06-30", "2024-07-31")
+    shonan = _held_out_invoice("invoice_set_bp", "bp02_shonan_photographer_withholding.pdf")
+    assert (shonan["invoice_date"], shonan["vendor_name"]) == ("2024-08-20", "Mitsuno Photo Office")
+    # Korea: "사업자등록번호", "644,500원", "학부모 김민준 학부모님"; a tax invoice's "공/급/자" a syllable a line
+    seoul = _held_out_invoice("invoice_set_bp", "bp03_seoul_academy_tuition_sibling.pdf")
+    assert [seoul[f] for f in ("vendor_vat_id", "buyer_name", "currency", "total")] == [
+        "211-81-90436", "김민준", "KRW", 644500]
+    gangnam = _held_out_invoice("invoice_set_bp", "bp04_gangnam_pilates_tax_invoice_grid.pdf")
+    assert [gangnam[f] for f in ("vendor_name", "buyer_name", "currency")] == [
+        "코어라인 필라테스", "(주)누리온소프트", "KRW"]
+    # Chinese labels: "单据编号", "先生" after the name; Taiwan's "營業稅 … 5% 838", "家長", the name before its English
+    shanghai = _held_out_invoice("invoice_set_bp", "bp05_shanghai_kids_sports_club_two_children.pdf")
+    assert (shanghai["invoice_number"], shanghai["buyer_name"]) == ("FF-SH-20240308-017", "陈立伟")
+    taipei = _held_out_invoice("invoice_set_bp", "bp07_taipei_piano_lessons_exam_fee.pdf")
+    assert [taipei[f] for f in ("vendor_name", "buyer_name", "tax_total")] == ["樂思音樂教室有限公司", "林志明", 838]
+    hong_kong = _held_out_invoice("invoice_set_bp", "bp06_hongkong_wedding_photographer_deposit.pdf")
+    assert (hong_kong["vendor_vat_id"], hong_kong["buyer_name"]) == ("73918264", "Ms. Cherry Wong Hoi-yan")
+    # "Taxable (GST 10%)" is the basis, "GST-free 77.00" no tax
+    melbourne = _held_out_invoice("invoice_set_bp", "bp09_melbourne_junior_football_bpay.pdf")
+    assert (melbourne["tax_basis_total"], melbourne["tax_total"]) == (667.9, 59.09)
+    # a row's "Travel to venue – Palm Beach" names no buyer
+    assert _held_out_invoice("invoice_set_bp", "bp10_manly_bridal_salon_two_pages.pdf")["buyer_name"] == (
+        "Ms Chloe Papadopoulos")
+    # Canada's business number after any label ("TPS 742183098 RT0001"); "Crédit n°" numbers a credit note
+    assert _held_out_invoice("invoice_set_bp", "bp11_laval_skating_hockey_facture.pdf")["vendor_vat_id"] == (
+        "742183098 RT0001")
+    assert _held_out_invoice("invoice_set_bp", "bp12_montreal_music_school_note_de_credit.pdf")[
+        "invoice_number"] == "NC-2024-0031"
+    # "GST 5% on 435.40": what the rate is charged on; the rows' tax codes of the legend "G = GST   P = PST"
+    vancouver = _held_out_invoice("invoice_set_bp", "bp14_vancouver_salon_receipt_tax_invoice.pdf")
+    assert vancouver["tax_total"] == 28.45
+    assert vancouver["line_items"][3]["description"] == "Davines OI shampoo 280ml"
+
+
+def test_a_label_with_its_own_amount_labels_nothing_under_it():
+    # "GST 5% on 359.00 17.95" over a zero-rated line: its 0.00 is no tax, so the rules keep the printed total
+    broker = _held_out_invoice("invoice_set_bi", "bi16_ca_bc_broker_vehicle_import_gst.pdf")
+    assert (broker["tax_total"], broker["total"]) == (17.95, 3635.68)
