@@ -885,8 +885,8 @@ _RUN_BY = re.compile(r"\b(?:is|are) (?:operated|owned|managed|run) by|\bis a tra
                      r"|(?:\bis |^)a (?:brand|division) of", re.IGNORECASE)  # (under a logo: "a brand of …")
 # a seller's name, then where it sells: "Sold by Harrowgate Craft Supplies Ltd on Bazaario Marketplace"
 _SELLS_ON = re.compile(r"\s+(?:on|via|through)\s+[A-Z]")
-# the addressee's honorific after the name, as Japanese invoices print it (御中, 様; "Messrs." in English)
-# (and in Korean after a role: "학부모님", "… parent")
+# the addressee's honorific after the name, as Japanese invoices print it (御中, 様; "Messrs." in English), Chinese
+# ones (先生, 女士) and Korean ones (귀하, or 님 after a role: "김민준 학부모님", Kim Min-jun, parent)
 _HONORIFIC_AFTER = re.compile(r"\s+(?:Messrs\.?|御中|様|殿|先生|女士|小姐|귀하|귀중|[가-힣]*님)$")
 
 SALUTATION = re.compile(

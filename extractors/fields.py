@@ -907,8 +907,8 @@ def _party_headings(hits: list[LabelHit], line: str) -> list[LabelHit]:
     party's heading is no second heading: "FACTURE  Adressée à"; a party's id is no heading: "RUT RECEPTOR" is the
     recipient's tax number, whose name follows)."""
     parties = [h for h in hits if any(party_role(f) and not _ID_FIELD.search(f) for f in h.fields)]
-    if len(parties) > 1 and len({party_role(f) for h in parties for f in h.fields}) > 1 \
-            and not _without_hits(line, hits).strip(" :|"):
+    if (len(parties) > 1 and len({party_role(f) for h in parties for f in h.fields}) > 1
+            and not _without_hits(line, hits).strip(" :|")):
         return parties
     return []
 
@@ -918,8 +918,6 @@ def _side_by_side_block(cand: C.Candidate, labels: list[list[LabelHit]], lines: 
     label alone on its line and its value under it ("TRANSMITENTE ADQUIRENTE" / "NIF" / "214387658" / "Nome" /
     "Rui …" / "NIF" / "514273909" / "Nome" / "Hidrolusa …"): pypdf reads the left block's fields, then the right's,
     so the label printed a second time opens the second block. None for other layouts."""
-    if cand.line < 2 or not _label_alone(labels[cand.line - 1], lines[cand.line - 1]):
-        return None
     seen: set[str] = set()
     second = False
     j = cand.line - 1  # the name's own label, then pairs of a label and its value up to the headings
@@ -936,6 +934,7 @@ def _side_by_side_block(cand: C.Candidate, labels: list[list[LabelHit]], lines: 
 
 
 def _label_alone(hits: list[LabelHit], line: str) -> bool:
+    """The line is one label and nothing else ("NIF", "Nome:")."""
     return len(hits) == 1 and not _without_hits(line, hits).strip(" :")
 
 
@@ -2199,8 +2198,6 @@ def _opens_an_address(index: C.TextIndex, merged: dict[Any, C.Candidate]) -> Non
 _PUBLIC_BODY = re.compile(r"(?i)communauté (?:de communes|d'agglomération|urbaine)|commune d[e']|mairie d[e']"
                           r"|ville d[e']|conseil (?:départemental|régional)|ayuntamiento d[e']|comune di|gemeinde "
                           r"|municipalidad d[e']|câmara municipal d[e']|município d[e']")
-# a rate, then what it is charged on: "5% on ", "19 % auf ", "20 % sur ", "16% sobre "
-_RATE_ON = re.compile(r"(?i)\d\s?%\s+(?:on|of|auf|sur|sobre|su|op)\s+(?:[^\W\d_]+\s+){0,2}(?:[€$£]|[A-Z]{3})?\s?$")
 _COOPERATIVE = re.compile(r"(?i)co-?op[ée]rative|cooperativa|coöperatie|coöperasie")
 _POST_BOX = re.compile(r"(?:BP|B\.P\.|P\.?O\.? Box|Postfach|Apartado|Caixa Postal) \d+ [A-ZÀ-Þ]")
 # a name in Han, kana or Hangul, then its English form, in brackets or not: "코어라인 필라테스 (Coreline Pilates)"
@@ -2405,6 +2402,8 @@ _DEDUCTION = re.compile(
 _DISCOUNT_MENTION = re.compile(rf"(?i){_DISCOUNT_WORDS}|remise|rebate|nachlass")
 
 
+# a rate, then what it is charged on: "5% on ", "19 % auf ", "20 % sur ", "16% sobre "
+_RATE_ON = re.compile(r"(?i)\d\s?%\s+(?:on|of|auf|sur|sobre|su|op)\s+(?:[^\W\d_]+\s+){0,2}(?:[€$£]|[A-Z]{3})?\s?$")
 # a figure converted into another currency, as the UK asks of an invoice in dollars: "VAT amount in sterling"
 _CONVERTED = re.compile(r"(?i)\b(?:in sterling|converted at|conversion rate|exchange rate|umgerechnet|zum kurs"
                         r"|taux de change|tipo de cambio|tasso di cambio|wisselkoers"
