@@ -129,6 +129,12 @@ class TextIndex:
         return bool(_COMMA_CENTS.search(self.text)) or self.whole_amounts
 
     @functools.cached_property
+    def dot_decimals(self) -> bool:
+        """Whether the page groups thousands with commas and writes every fraction after a dot ("9,069.83", never
+        "12,50"): there a row's "1,245" gallons are 1245, and its "7.285" a price of three decimals."""
+        return self.comma_groups_thousands and not _COMMA_CENTS.search(self.text)
+
+    @functools.cached_property
     def comma_groups_thousands(self) -> bool:
         """Whether the page groups thousands with commas ("3,074.16"): then a space parts two numbers ("1 136.16" is
         a count of 1 and 136.16), and groups no thousands."""
@@ -296,7 +302,24 @@ def find_tax_breakdown(index: TextIndex) -> list[tuple[Candidate, Candidate]]:
                       and (line, b.value) not in factors), None)
         if found:
             pairs.append(found)
-    return pairs
+    return _without_rows_of_a_recap_line(pairs, index)
+
+
+def _without_rows_of_a_recap_line(pairs: list[tuple[Candidate, Candidate]], index: TextIndex
+                                  ) -> list[tuple[Candidate, Candidate]]:
+    """The rows that print their rate and tax ("khách 24 6.850.000 164.400.000 8% 13.152.000") are no lines of the
+    breakdown where a recap line of their rate sums them ("Tổng tiền chịu thuế suất 8% 180.800.000 14.464.000")."""
+    rows = index.row_lines
+    summed: set[int] = set()
+    for basis, tax in pairs:
+        if basis.line in rows:
+            continue
+        same_rate = [(b, t) for b, t in pairs if b.line in rows and b.line < basis.line
+                     and abs(t.value * basis.value - tax.value * b.value) <= 0.01 * basis.value]
+        if (len(same_rate) > 1 and abs(sum(b.value for b, _ in same_rate) - basis.value) <= 0.011
+                and abs(sum(t.value for _, t in same_rate) - tax.value) <= 0.011 * len(same_rate)):
+            summed |= {b.line for b, _ in same_rate}
+    return [(b, t) for b, t in pairs if b.line not in summed]
 
 
 # a rate × amount that is no tax: a duty paid for the client, a surcharge the tax is charged on
@@ -567,7 +590,10 @@ _DOLLAR_COUNTRIES = (
 # a page that prints no currency at all names it by its country (the dollars above, the rand), or by the
 # currency's name in a column's head or the amount in words: "Amount (Baht)", "Unit Price (RM)", "… nghìn đồng"
 _COUNTRY_CURRENCIES = (*_DOLLAR_COUNTRIES, ("ZAR", re.compile(r"\bSouth Africa\b|@[\w.-]+\.co\.za\b")),
-                       ("THB", re.compile(r"(?i)\bbaht\b")), ("MYR", re.compile(r"\(RM\)|(?i:\bringgit\b)")),
+                       ("THB", re.compile(r"(?i)\bbaht\b|บาท")),
+                       # the Philippines' Bureau of Internal Revenue, on every invoice's permit to print
+                       ("PHP", re.compile(r"(?<![\w-])BIR(?![\w-])|\bPhilippines\b")),
+                       ("MYR", re.compile(r"\(RM\)|(?i:\bringgit\b)")),
                        ("VND", re.compile(r"(?i)\bđồng\b|\bVNĐ\b")), ("IDR", re.compile(r"(?i)\brupiah\b|\(Rp\)")),
                        ("CNY", re.compile(r"\bRMB\b|(?i:\brenminbi\b|\byuan\b)")),
                        # the won and the yen after their amounts: "644,500원", "12,000円"
@@ -581,6 +607,8 @@ _COUNTRY_CURRENCIES = (*_DOLLAR_COUNTRIES, ("ZAR", re.compile(r"\bSouth Africa\b
                        ("HTG", re.compile(r"(?i)\bgourdes?\b")), ("DOP", re.compile(r"(?i)\bpesos dominicanos\b")),
                        ("CRC", re.compile(r"(?i)\bcolones\b")), ("BAM", re.compile(r"\(KM\)")),
                        ("NIO", re.compile(r"(?i)\bc[óo]rdobas?\b")),
+                       # the dollarised countries, by name or Ecuador's tax authority: "RIDE conforme … del SRI"
+                       ("USD", re.compile(r"\bEcuador\b|\bEl Salvador\b|(?<![\w-])SRI(?![\w-]| Lanka| LANKA)")),
                        # a column's "(DH)" in Morocco, "(DT)" and the dinar's millimes in Tunisia
                        ("MAD", re.compile(r"\(DH\)")), ("TND", re.compile(r"\(DT\)|(?i:\bmillimes\b)")),
                        # the Pacific franc of New Caledonia, French Polynesia and Wallis: "68.868 F CFP"
@@ -717,9 +745,10 @@ _TAX_ID = re.compile(
     # number and Malaysia's SST number in Malay, South Africa's VAT number in Afrikaans
     r"(?-i:BR) no\.?|registrierungsnr\.?|(?-i:UEN)|no\.? pendaftaran (?:gst|sst)|btw-nr\.?|"
     r"(?:사업자\s?)?등록\s?번호|"  # Korea's business registration number
+    r"(?:適格請求書発行事業者)?登録番号|"  # Japan's registration number of a qualified invoice's issuer
     # Hong Kong's business registration, Taiwan's unified business number, China's taxpayer number
     r"商業登記號碼|商业登记号码|統一編號|纳税人识别号|納稅人識別號|"
-    r"საიდ(?:\.|ენტიფიკაციო) კოდი)\)?(?: ?\((?-i:INN|ИНН|TIN|IPN|ІПН)\))?\s*[:#]?\s*"
+    r"საიდ(?:\.|ენტიფიკაციო) კოდი)\)?(?: ?\((?-i:INN|ИНН|TIN|IPN|ІПН)\))?\s*[:#：]?\s*"
     r"(?-i:(\d{7}/?[A-Z]/[A-Z]/[A-Z]/\d{3}|\d{9} \d[A-Z]\d|[A-Z]\d{12}[A-Z]|\d{7} [A-Z](?![\w.])|"
     # (a suffix, "RT0001", not the next id's label: "000384917-0203 BIN of purchaser")
     r"(?:[A-Z]{2}[ -]?)?\d[\d. /-]{5,18}\d(?: ?DV ?\d{1,2}| ?(?!(?:BIN|TIN|NTN|VAT)\b)[A-Z]{1,3}\d{0,4}|-K)?|"
@@ -858,7 +887,7 @@ _SPLIT = re.compile(r"\s{3,}|\t|\s[|·•●]\s|\s[-–]\s")
 DOCUMENT_TITLES = r"rechnung|invoice|facture|factuur|gutschrift|avoir|factura|fattura|faktura|honorarnote"
 # the same in more languages, for the title line's number and date ("Рахунок на оплату № 245 від 12 травня 2025 р.")
 MORE_DOCUMENT_TITLES = (r"рахунок|счет|счёт|фактура|račun|számla|τιμολόγιο|fatura|lasku|arve|rēķins|sąskaita"
-                        r"|faktúra")
+                        r"|faktúra|請求書|请求书|청구서|세금계산서|發票|发票")
 # a number of one or two digits is a document's only in its title, before its date: "СЧЁТ-ФАКТУРА № 47 от 11.03.2025"
 _TITLE_SHORT_NUMBER = re.compile(rf"(?i)(?:{DOCUMENT_TITLES}|{MORE_DOCUMENT_TITLES})[\w-]*\s*(?:nr\.?|no\.?|n°|nº|№)"
                                  r"\s*(\d{1,2})\s+(?:от|від|du|vom|dated|of|z dnia|ze dne|del|van)\s")
@@ -897,7 +926,8 @@ SALUTATION = re.compile(
     + "|".join(map(re.escape, lexicon.labels("salutation"))) + r")(?=\s|$)")
 # a line for whom the mail is to go to, under the party's own name: "c/o Amministrazioni Ferri", "T.a.v. bosd"
 ATTENTION = re.compile(
-    r"(?i)(?:c/o|c/-|z\.\s?hd?\.?|zu händen|attn\.?|att\.?|attention|t\.a\.v\.|à l'attention|all'attenzione)(?=\s|:|$)")
+    r"(?i)(?:c/o|c/-|z\.\s?hd?\.?|zu händen|attn\.?|att\.?|attention|t\.a\.v\.|à l'attention|all'attenzione"
+    r"|a/a|a l'atenció|a la atención)(?=\s|:|$)")
 # words saying that an amount includes a tax: "inkl. USt.", "inclusive of … Tax", "Prijzen zijn inclusief BTW"
 INCLUDING = (r"\b(?:inc\.?(?=\s+(?:gst|vat|tax|hst))|incl(?:\.|usive|uding|uded)?|"
              r"inkl\.?|inklusive|einschl(?:\.|ießlich)|inclusief|incluid[ao]"
@@ -948,7 +978,10 @@ def find_text_spans(index: TextIndex, *, max_lines: int | None = None, footer: i
             # is: "ATTN: iViveLabs Limited")
             attention = ATTENTION.fullmatch(head.strip()) and not COMPANY.search(tail)
             if colon and (then := _NEXT_CAPITAL_LABEL.search(tail)):
-                tail = tail[: then.start()]  # "SEÑOR(ES) :  COMERCIALIZADORA … LIMITADA CIUDAD :  RANCAGUA"
+                # "SEÑOR(ES) :  COMERCIALIZADORA … LIMITADA CIUDAD :  RANCAGUA", and a label of more words after
+                # a legal form: "… Atacama Limitada FECHA EMISIÓN : 15 de Marzo"
+                legal = list(COMPANY.finditer(tail, 0, then.start()))
+                tail = tail[: legal[-1].end() if legal else then.start()]
             expanded.append(tail if colon and tail.strip() and len(head) <= 40 and not attention else part)
             if colon and (second := _SECOND_LABEL.search(tail)) and COMPANY.search(tail, second.end()):
                 # "Поставщик: ООО «…» Покупатель: ООО «Самарканд Тикув»": two columns' labels and names on one line
@@ -1044,6 +1077,9 @@ def _name_in(part: str) -> str:
         if quoted := re.fullmatch(r"[\"“](.+?)[\"”]\.?", part):
             part = quoted.group(1)  # Cheques payable to "Wayfarer Educational Journeys Ltd".
     part = _HONORIFIC_AFTER.sub("", part)  # "Seaside Minato Hotel Co., Ltd.  Messrs.": the addressee
+    part = _BRANCH_AFTER.sub("", part)  # "Siam Avionics Service Co., Ltd. (Head Office)": which of its offices
+    # a Korean tax invoice's "상호 (법인명) 한빛항공정비 주식회사 성명 정민호": the corporate name, then its head's
+    part = _KOREAN_NAME_BOX.sub("", part)
     # "info@huber-wyss.ch Wohnbaugenossenschaft Sonnhalde": pypdf ran the sender's address into the name
     part = re.sub(r"^(?:\S+@\S+\.\w+|www\.\S+)\s+(?=[A-ZÀ-Þ])", "", part)
     if (phone := _PHONE_BEFORE.match(part)) and COMPANY.search(part, phone.end()):
@@ -1052,6 +1088,10 @@ def _name_in(part: str) -> str:
         part = part[tax_id.end() + 1:].strip()  # "БИН / ИИН 050440012343, ТОО «Жетысу Транзит Логистик», …"
     if (quoted := _QUOTED_NAME_THEN_MORE.match(part)) and COMPANY.search(quoted.group(1)):
         part = quoted.group(1)  # "ТОО «Жетысу Транзит Логистик», Республика Казахстан", "… » Покупатель: …"
+    for legal in COMPANY.finditer(part):
+        if _LABEL_AFTER.match(part, end := legal.end() + part.startswith(".", legal.end())):
+            part = part[:end]  # the next column's label: "… Foundation, Inc. Date: April 8, 2025"
+            break
     for legal in COMPANY.finditer(part):
         if (_REGISTRATION_AFTER.match(part, legal.end()) or _SENTENCE_GOES_ON.match(part, legal.end())
                 or _SELLS_ON.match(part, legal.end()) or _FLOOR_AFTER.match(part, legal.end())
@@ -1076,6 +1116,12 @@ _SECOND_LABEL = re.compile(r"(?<=\S)\s+[^\W\d_][\w.]{3,}:\s+(?=\S)")
 _QUOTED_NAME_THEN_MORE = re.compile(r"([^«»,:]{0,20}«[^«»]+»)(?:\s*,\s|\s+[^\W\d_]+:\s)")
 # the address run into the name: "… Shipping Agencies Limited 3rd Floor, 41 Harbour Street"
 _FLOOR_AFTER = re.compile(r"\.?,?\s+(?:\d+(?:st|nd|rd|th)\s+Floor|P\.?\s?O\.?\s+Box)\b", re.IGNORECASE)
+_KOREAN_NAME_BOX = re.compile(r"^\(법인명\)\s*|(?<=\S)\s+성\s?명\s+\S+(?:\s\S+)?$")
+# a Thai company's office after its name, as its tax invoices print it
+_BRANCH_AFTER = re.compile(r"(?i)(?<=\S)\s*\((?:head office|สำนักงานใหญ่|branch(?: no\.?)?\s*\d+|สาขา(?:ที่)?\s*\d+)\)$")
+# the next column's label run into the name: "Lanas del Cantábrico S.L. Puerto / aeropuerto destino: Madrid",
+# "Confecciones Warmi E.I.R.L. Fecha de emisión : 18/03/2024"
+_LABEL_AFTER = re.compile(r"\s+[^\W\d_][^:\d]{0,40}?\s?:(?:\s|$)")
 # the next column's "Same as billed to" under "CONSIGNEE", run into the name
 _SAME_AS_AFTER = re.compile(r"(?i)\s+(?:same as|idem|wie oben|comme ci-dessus)\b")
 _SENTENCE_GOES_ON = re.compile(r"\.?\s+(?:or|oder|ou|o)\s+[a-zà-ÿ]")  # "… Sign LLC or pay by ACH:", "Ltd. or pay"
@@ -1126,8 +1172,8 @@ COMPANY = re.compile(
     # legal forms of several parts first, whole: "Co., Ltd.", "S.A. de C.V.", "S. de R.L. de C.V."
     r"(?<!\w)(co\.,? ?ltd\.?|co\., inc\.|ltd\.? ?şti\.?|"  # Turkey's limited company, "Ltd. Şti.", before "Ltd"
     r"s\.a\. de c\.v\.|s\.à ?r\.l\.|s\. de r\.l\.(?: de c\.v\.)?|s\.a\.[ca]\.|e\.i\.r\.l\.|k\.k\.|"
-    # ("AG" in capitals only: "Tarawera Ag Contracting Limited" farms)
-    r"gmbh|(?-i:AG)|kg|ug|ltd|limited|inc|llc|plc|corporation|corp|co\.(?! ?" + _IRISH_COUNTY + r")|"
+    # ("AG" and "KG" in capitals only: "Tarawera Ag Contracting Limited" farms, "Sodium chloride 1 kg")
+    r"gmbh|(?-i:AG)|(?-i:KG)|ug|ltd|limited|inc|llc|plc|corporation|corp|co\.(?! ?" + _IRISH_COUNTY + r")|"
     r"b\.v\.|bv|n\.v\.|nv|sarl|sàrl|sas|sa|s\.a\.|s\.l\.p\.|slp|s\.l\.|sl|"
     # (Italy's "SpA", not a hotel's "Resort & Spa")
     r"s\.r\.l\.|srl|(?-i:SpA|SPA)|s\.p\.a\.|oy|ab|as|a/s|aps|pvt|e\.k\.|e\.u\.|a\.g\.|a\.s\.|s\.r\.o\.|ltda\.?|kft\.?|zrt\.?"
@@ -1275,7 +1321,7 @@ _MEASURE_AFTER_POSITION = re.compile(r"\d{1,3}\s+(?!" + _UNIT_WORDS + r")(?-i:[A
 _LOCAL_UNITS = (r"(?i:vnt|pasl|gab|tk|kos|kom|kpl|szt|op|ks|hod|buc|бр|шт|компл|посл|τεμ|κιβ|ζεύγ|ώρες|ημέρες|λίτρα"
                 r"|adet|kişi|gün|dan|osoba"
                 r"|paket|parole|mots|wörter|woorden|palabras|words"  # a translator's count of words
-                r"|bao|viên|chuyến|chai|túi|cái|bộ|hộp|thùng"  # and Vietnam's: bag, piece, trip, bottle …
+                r"|bao|viên|chuyến|chai|túi|cái|bộ|hộp|thùng|khách|vé"  # and Vietnam's: bag, piece, trip, guest …
                 r"|mfuko|pakiti|kopo|kipande"  # and Swahili's: bag, packet, tin, piece
                 r"|cutie|cutii"  # and Romanian's: box
                 r"|óra|db|klt)\.?")  # and Hungarian's: hour, piece, set
@@ -1334,7 +1380,8 @@ def _clean_description(segment: str) -> str:
     # the unit column before the quantity: "Fresa … Z4 PZ 20 41,31 826,20"
     text = _TRAILING_MEASURE.sub("", _TRAILING_UNIT.sub("", text))
     text = _DOUBLED_UNIT.sub(r"\1", text)
-    return _CURRENCY_TOKEN.sub("", text).strip(" -:|·,")
+    # (and an empty code column's dash: "1 — 作業工数（機体整備士） 186.5 時間 …")
+    return re.sub(r"^[—–]\s+", "", _CURRENCY_TOKEN.sub("", text).strip(" -:|·,"))
 
 
 @dataclass
@@ -1361,7 +1408,10 @@ def find_table_rows(index: TextIndex, priceless: bool = False) -> list[RowCandid
     rows: list[RowCandidate] = []
     lines = index.lines
     used = -1  # last line consumed by a row
-    whole, decimal = index.whole_amounts or index.only_whole_currencies, index.three_decimal_sep
+    whole = index.whole_amounts or index.only_whole_currencies
+    # (and "," on a page of "4.704,00": "1.200 u. 3,920" is 1200 at 3.92)
+    decimal = index.three_decimal_sep or ("." if index.dot_decimals else None) or (
+        "," if index.dot_groups_thousands and not whole else None)
     below = False  # the table prints each description under its row
     quantity_left = None  # the last head's order of its quantity and price columns
     hsn = False  # the last head has a column of India's HSN/SAC codes, which end a description in the plain text
@@ -1568,21 +1618,23 @@ _HEAD_WORDS = re.compile(
     r"|bedrag|importe|importo|belopp|total|hours|rate|nettopreis|nettobetrag|einheit|einheitspreis|gesamtpreis"
     r"|descrição|qtd\.?|quantidade|preço|artigo|antall|enhet|beløp|beløb|mængde|gross|disc\.|discount|rabatt|remise"
     r"|opis|kol\.|količina|cijena|iznos|açıklama|miktar|fiyat|tutar|περιγραφή|ποσότητα|τιμή|αξία"
-    r"|valor|unitario|unitário|código|megnevezés|menny\.|mennyiség|egységár)(?!\w)")
+    r"|valor|unitario|unitário|código|megnevezés|menny\.|mennyiség|egységár"
+    r"|descripció|quant\.|quantitat|preu|import|codi"  # (Catalan)
+    r"|品名|数量|數量|单价|単価|單價|金額|金额|품명|수량|단가|금액)(?!\w)")  # (Japanese, Chinese, Korean)
 
 
 # a head's quantity and price columns, to tell apart two factors that look alike ("Hours Rate", "Qty Unit Price")
 _QUANTITY_HEAD = re.compile(
     r"(?i)(?<!\w)(?:qty|quantity|quantité|qté|menge|anzahl|aantal|cantidad|cant\.|quantità|q\.tà|antal|hours|hrs"
     r"|stunden|std\.|heures|horas|ore|uren|timer|số lượng|sl|antall|mængde|määrä|ilość|mennyiség|množství"
-    r"|hoeveelheid|quantidade|qtd\.?|uds\.?|unidades|magn)(?!\w)")
+    r"|hoeveelheid|quantidade|qtd\.?|uds\.?|unidades|magn|quant\.|quantitat|数量|數量|수량)(?!\w)")
 _PRICE_HEAD = re.compile(
     r"(?i)(?<!\w)(?:unit price|price|rate|prix unitaire|p\.u\.|einzelpreis|preis|prijs|precio|prezzo|pris|taux|ansatz"
     r"|tarif|tarief|tariff|tarifa|tariffa|stundensatz|satz|unit cost|đơn giá|sats|enhetspris|enhedspris|[àá]-?pris"
     r"|stykpris|yksikköhinta"
     r"|[àá]-hinta|hinta|einingarverð"
     r"|cena(?: jedn\.?| jednostkowa| netto| brutto)?|egységár|jednotková cena|eenheidsprijs|preço unitário"
-    r"|preço)(?!\w)")
+    r"|preço|preu|preu unitari|unitario|unitário|単価|单价|單價|단가)(?!\w)")
 
 
 def _head_order(line: str) -> bool | None:
@@ -1601,8 +1653,10 @@ def is_item_table_head(line: str) -> bool:
     return _head_order(line) is not None
 
 
-_HSN_HEAD = re.compile(r"\b(?:HSN|SAC)\b")
-_HSN_AFTER = re.compile(r"\s+(?!(?:19|20)\d\d$)\d{4}(?:\d{2}){0,2}$")  # (not a year: "… - March 2025")
+# (and Brazil's NCM goods code, dotted, with the CFOP after it and the unit: "… – poesia 4901.99.00 6102 UN")
+_HSN_HEAD = re.compile(r"\b(?:HSN|SAC|NCM)\b")
+_HSN_AFTER = re.compile(r"\s+(?!(?:19|20)\d\d$)\d{4}(?:\d{2}){0,2}$"  # (not a year: "… - March 2025")
+                        r"|\s+\d{4}\.\d\d(?:\.\d\d)?(?:\s+\d{4})?(?=(?:\s+[^\W\d_]{1,3})?$)")
 
 
 def _is_table_head(line: str, words: int = 3) -> bool:
@@ -1625,11 +1679,13 @@ _WEAK_DESCRIPTION = re.compile(
     + _LOCAL_UNITS + r")$"
     r"|^[^\W\d]{1,4}\.? ?[×x]$"  # the unit of "31 min × 0,35 €"
     r"|^[a-zà-ÿ]{1,4}\.?$"  # a lone short lowercase word: a unit column ("hgr", hectolitre degrees)
+    r"|^[^\W\d_A-Z]{1,8}/[a-z]{1,8}$"  # and in two languages: "giờ/hour", "chuyến/flight"
     r"|^(?:[а-яёіїєґғқңөұүһәўјљњћџѓќѕ]{1,6}|[ա-և]{1,6}|[ა-ჰ]{1,6})\.?$"  # in Cyrillic, Armenian, Georgian: "сат", "ժամ"
     # a utility's metered units and periods
     r"|^(?i:kwh|mwh|smc|m3|m³|mesi|mese|meses|mois|maanden|monate|mnd|giorni|días|jours|dagen)$"
     r"|^(?i:a corpo|termijn|lump sum|pauschal|ens|coperti|pax)$"  # a lump sum's unit: "a corpo 1 3.200,00 3.200,00"
-    r"|^(?i:voyages?|trips?|viajes?|viagens?|fahrten)$"  # a haul's unit: "1 voyage 1 150,00 1 150,00"
+    # a haul's unit: "1 voyage 1 150,00 1 150,00", "62 flight 4.750.000,00 …"
+    r"|^(?i:voyages?|trips?|viajes?|viagens?|fahrten|flights?|sectors?|legs?|kali)$"
     # currencies, rates and amounts only: "TL %10,00 1.015,00"
     r"|^(?:(?:TL|EUR|USD|GBP|CHF|[€$£])\s*|%?\s?\d[\d.,]*\s?%?\s*)+$"
 )
@@ -1639,6 +1695,7 @@ _COLUMN_NUMBERS = re.compile(r"(?:\d{1,2}\s+){3,}\d{1,2}")
 
 def _column_numbers(line: str) -> bool:
     line = re.sub(r"\s\(\d+\s?[x×*+=-]\s?\d+\)", "", line)  # a column's formula: "… 5 (3x4) 6" (Romania's form)
+    line = re.sub(r"(?<=\d)\s?=\s?\d+\s?[x×*+-]\s?\d+", "", line)  # and Vietnam's: "… 6 = 4 x 5 7 8 = 6 x 7"
     if not _COLUMN_NUMBERS.fullmatch(line.strip()):
         return False
     numbers = [int(n) for n in line.split()]
@@ -1659,7 +1716,9 @@ def _description_above(lines: list[str], i: int, used: int) -> str:
         block: list[str] = []
         while (j > used and len(block) < 12 and lines[j].strip() and not _position_alone(lines, j, used, block)
                and not _is_table_head(lines[j], head_words) and not _RULE_LINE.fullmatch(lines[j].strip())
-               and not _SECTION_TITLE.fullmatch(lines[j].strip())):
+               and not _SECTION_TITLE.fullmatch(lines[j].strip())
+               # (nor a page's carried sum over the next page's rows: "Suma anterior: 12.336,50")
+               and not _CARRIED_SUM.fullmatch(lines[j].strip())):
             block.insert(0, lines[j].strip())
             j -= 1
             if re.match(r"\d{1,3}\.?\s+[^\W\d_]", block[0]) and len(block) > 1:
@@ -1682,6 +1741,11 @@ def _description_above(lines: list[str], i: int, used: int) -> str:
         if not _too_short(text) and len(text) <= limit and (head_words == 3 or len(block) == 1):
             return text
     return _named_over_head(lines, i, used)
+
+
+_CARRIED_SUM = re.compile(r"(?i)(?:suma anterior|riporto|report|übertrag|transporte|carried forward|brought forward"
+                          r"|a transportar|a riportare|à reporter|vortrag)"
+                          r"\s*:?\s*(?:[€$£]\s?)?\d[\d.,' ]*\d(?:\s?[€$£])?")
 
 
 def _position_alone(lines: list[str], j: int, used: int, block: list[str]) -> bool:
@@ -1789,7 +1853,9 @@ def _row(text: str, line: int, first_within: int | None = None, whole: bool = Fa
 
 
 # a unit's word that opens the row or follows its text, before the count (not a measure's: "Kabel 5 m 2,00 …")
-_UNIT_COLUMN_BEFORE = re.compile(r"(?i)(?:^|(?<!\d)\s)(?:ore|buc|h|hrs?|pcs?|stk|st|kg|l|set|ea|szt|ks|kom|db)\.?\s+$")
+# (or in two languages: "giờ/hour 11,25 96,00 1.080,00")
+_UNIT_COLUMN_BEFORE = re.compile(r"(?i)(?:^|(?<!\d)\s)(?:ore|buc|h|hrs?|pcs?|stk|st|kg|l|set|ea|szt|ks|kom|db"
+                                 r"|[^\W\d_]{1,8}/[a-z]{1,8})\.?\s+$")
 # a list of four or more small whole numbers, each after a comma and a space
 _NUMBER_LIST = re.compile(r"(?<![\d.,])\d{1,3}(?:,\s\d{1,3}){3,}(?![\d.,])")
 _BETWEEN_COUNT_AND_AMOUNT = re.compile(r"(?:[^\d%]|\d{1,2}(?:[.,]\d{1,2})?\s?%){0,30}")  # unit, tax rate, currency
@@ -1916,7 +1982,16 @@ def _discounted_triple(before: list[_Num], total: _Num, text: str = ""):
             continue
         if abs(x.value * y.value * (1 - rate / 100) - total.value) <= tolerance:
             return _triple(x, y, total)
+    for y in before:
+        # discounts one after the other: "mt 62,40 18,75 10+5 1.000,35" is 62,40 × 18,75 less 10 %, then less 5 %
+        if (chain := _CHAINED_DISCOUNTS.fullmatch(text, y.end, total.start)) and (x := _factor_before(before, y)):
+            left = math.prod(1 - float(r.replace(",", ".")) / 100 for r in re.findall(r"\d+(?:[.,]\d+)?", chain[0]))
+            if x.end <= y.start and abs(x.value * y.value * left - total.value) <= tolerance:
+                return _triple(x, y, total)
     return None
+
+
+_CHAINED_DISCOUNTS = re.compile(r"\s+\d{1,2}(?:[.,]\d+)?\s?%?(?:\s?\+\s?\d{1,2}(?:[.,]\d+)?\s?%?)+\s+")
 
 
 def _allowance_triple(before: list[_Num], total: _Num):

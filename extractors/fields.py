@@ -421,7 +421,7 @@ NAME_LABELS = frozenset(["name", "nome", "business name", "상호", "denominazio
                          "nome/razão social",
                          "company name", "company", "firmenname", "raison sociale", "επωνυμία", "unvan",
                          "ticari unvan", "legal name", "denominación", "nombre / denominación",
-                         "nombre o razón social"])
+                         "nombre o razón social", "nombre o denominación"])
 
 
 def _is_name_label(text: str) -> bool:
@@ -535,6 +535,8 @@ DISTRACTOR_LABELS = [
     # headings of a block, not a party: "DATOS DE LA FACTURA", "Firma y sello de la empresa"
     "datos de la factura", "datos del suministro", "dados da fatura", "firma y sello",
     "signature", "unterschrift", "assinatura", "handtekening",
+    # who signed the e-invoice for its seller: "Người bán hàng / Seller" over "Ký bởi: Nguyễn Hoàng Long"
+    "ký bởi", "signed by", "digitally signed by", "firmado por", "signé par", "unterschrieben von",
     # the name on a bank account ("Verkäufer-Kontoname : Global Supplies Financial Services") is not the party's
     "kontoname", "kontoinhaber", "account name", "account holder", "titulaire du compte",
     "a/n", "atas nama",  # Indonesian: "a/n PT Baliroti Fresh Supplies", in the name of
@@ -701,7 +703,8 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], ind
             # "Bank: Banque Fiducial", "Régimen fiscal: 601 - General de Ley …", "Uso CFDI: G03 - …", "VAT category
             # code: AE – Reverse charge": the label right before a name (and its code) says whose it is
             return -1.0
-    if section and before and _is_name_label(lines[cand.line][before[-1].start:before[-1].end]):
+    named = section and bool(before) and _is_name_label(lines[cand.line][before[-1].start:before[-1].end])
+    if named:
         # "TIN: 1002938475 Legal Name: Elgon Specialty Coffee Exporters (U) Ltd" under "Section C: Buyer's Details":
         # a label with its own value before the name's labels the value, not the name ("Tên đơn vị (Company):"
         # still does)
@@ -815,7 +818,9 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], ind
             return 1.0
         # (a row of the table, with figures in more than one column: "TOTAL FACTURA 17.847,50 €" under "Base
         # imponible  % IVA  Cuota IVA" is the invoice's total, not the tax column's)
-        if not section and (nearest.start == 0 and len(_CENTS.findall(lines[cand.line])) > 1 or (
+        row_label = nearest.start == 0 or nearest.end <= _heading_cells(lines[cand.line])[0][1]
+        if not section and (row_label and (len(_CENTS.findall(lines[cand.line])) > 1
+                                           or _SIBLING_ROW.search(lines[cand.line][nearest.end:])) or (
                 not isinstance(cand.value, (int, float))
                 and re.search(r"\S\s{2,}\S", lines[cand.line][nearest.start:cand.start]))):
             # "Total  60,63  8,77  69,40" under "Code  Taux  HT  TVA  TTC": the row's label names the row, the
@@ -842,6 +847,10 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], ind
         return 2.8 if len(labels[cand.line - 1][0].fields) == 1 else 2.4
     if section and (heading := _side_by_side_block(cand, labels, lines)) is not None:
         return 1.2 if fname in heading.fields else 0.0
+    if named and (party := _party_in_next_label(cand.line + 1, labels, lines)) is not None:
+        return 1.2 if fname in party.fields else 0.0
+    if section and (party := _party_up_the_stack(cand.line, labels, lines)) is not None:
+        return 1.2 if fname in party.fields else 0.0
     reach = ((1, 1.5), (2, 0.75)) if not section else ((1, 1.5), (2, 1.2), (3, 1.0), (4, 0.8), (5, 0.6))
     past_a_field = False  # a line of another field of the block (its id) lies between the value and the heading
     for distance, weight in reach:
@@ -933,6 +942,37 @@ def _side_by_side_block(cand: C.Candidate, labels: list[list[LabelHit]], lines: 
     return None
 
 
+def _party_in_next_label(j: int, labels: list[list[LabelHit]], lines: list[str]) -> LabelHit | None:
+    """The party whose field the label opening line j names: "Nombre / Razón social: Lanas del Cantábrico S.L." /
+    "Dirección del comprador: …" is the buyer's block, with no heading over it."""
+    if j >= len(lines):
+        return None
+    line = lines[j]
+    return next((h for h in labels[j] if _names_a_party(h) and ":" not in line[: h.start]
+                 and re.match(r"\s*:", line[h.end:])), None)
+
+
+def _names_a_party(hit: LabelHit) -> bool:
+    """The label names a party ("comprador", "RECEPTOR"), not only an id of one ("RFC", "RUT"): any party's, those."""
+    return any(party_role(f) and not _ID_FIELD.search(f) for f in hit.fields)
+
+
+def _party_up_the_stack(i: int, labels: list[list[LabelHit]], lines: list[str]) -> LabelHit | None:
+    """The party of a form's stack of labels, each alone over its value, whose name's label says no party: "RUT
+    RECEPTOR" / "216033180015" / "FECHA DE EMISIÓN" / "05/03/2024" / "NOMBRE O DENOMINACIÓN" / "Asociación Civil …"
+    is the recipient's. None for other layouts."""
+    if i < 1 or not _label_alone(labels[i - 1], lines[i - 1]) or not _is_name_label(
+            lines[i - 1][labels[i - 1][0].start:labels[i - 1][0].end]):
+        return None
+    for j in range(i - 3, max(-1, i - 14), -2):
+        hits = labels[j]
+        if not hits or _without_hits(lines[j], hits).strip(" :/") or labels[j + 1]:
+            return None  # the stack ends: a line that is no label alone, or a label's value that is one
+        if party := [h for h in hits if _names_a_party(h)]:
+            return party[-1]  # "RUT RECEPTOR": the recipient's id, its last word the party
+    return None
+
+
 def _label_alone(hits: list[LabelHit], line: str) -> bool:
     """The line is one label and nothing else ("NIF", "Nome:")."""
     return len(hits) == 1 and not _without_hits(line, hits).strip(" :")
@@ -982,7 +1022,7 @@ _TERM_IN_DAYS = re.compile(r"(?i)[^\d\n]{0,25}\d{1,3}\s*(?:tagen|tage|days|dagen
 DELIVERY_LABELS = ["ship to", "delivery address", "adresse de livraison", "lieferadresse", "lieferanschrift",
                    "shipping address", "afleveradres", "leveringsadres", "dirección de entrega",
                    "indirizzo di consegna", "expédier à", "livrer à", "livré à", "leveringsadresse",
-                   "leveransadress"]
+                   "leveransadress", "dirección de envío", "endereço de entrega", "morada de entrega"]
 _DELIVERY_KEYS = frozenset(_label_key(lab) for lab in DELIVERY_LABELS)
 
 
@@ -1146,6 +1186,7 @@ def _column_header_at(cand: C.Candidate, labels: list[list[LabelHit]], index: C.
     lines = index.lines
     start = index.indents[cand.line] + cand.start
     end = start + len(cand.text)
+    text_between = False  # a line of words between the head and the value: the head of other cells
     for j in range(cand.line - 1, max(-1, cand.line - 5), -1):
         hits = labels[j]
         if _is_header_row(labels, lines, j, least):
@@ -1161,11 +1202,31 @@ def _column_header_at(cand: C.Candidate, labels: list[list[LabelHit]], index: C.
                 return shift + min(cell[0], h.start), shift + max(cell[1], h.end)
 
             over = [h for h in hits if span(h)[0] < end and start < span(h)[1]]
+            if not over and hits and not text_between:
+                # a figure right-aligned in a wide column, just past its left-aligned head's end: "Quota IVA" over
+                # "428,74", nearer it than the next head (not "2,00" before "Valor do ISS", under "Alíquota (%)")
+                left = max(((a, b) for a, b in cells if shift + b <= start), key=lambda c: c[1], default=None)
+                right = min((shift + a - end for a, b in cells if shift + a >= end), default=10**6)
+                if left and start - shift - left[1] <= min(6, right - 1):
+                    over = [h for h in hits if left[0] <= h.start < left[1]]
+            if any("%" in lines[j][a:b] and not re.search(r"\d\s?%", lines[j][a:b])
+                   for a, b in cells for h in over if a <= h.start < b):
+                # "Base imposable   % IVA   Quota IVA": the rate's column, whose "IVA" names no amount of it (not
+                # "Netto 7 %", the basis of a rate)
+                return j, LabelHit(frozenset([OTHER]), over[0].start, over[0].end)
             # "MwSt-Betrag" is two hits, a field's and a generic column word's: the field's names the column
             return (j, min(over, key=lambda h: OTHER in h.fields)) if over else None
-        if hits:
-            return None
+        if hits and not _SIBLING_ROW.search(lines[j][hits[-1].end:]):
+            return None  # (a row of the same table above, its label and its figures, heads nothing)
+        # ("Retenção na fonte IRS 25% (art. 101.º CIRS)   Importância recebida" over "536,50 €", under the head
+        # "Valor base   IVA à taxa de 23%   …" and its row)
+        text_between = text_between or len(re.findall(r"[^\W\d_]{3,}", lines[j])) >= 2
     return None
+
+
+# a table's row under the columns' head: the row's label, then two figures or more ("Tổng tiền chịu thuế suất 8%
+# 180.800.000 14.464.000 195.264.000" between the head and "Tổng cộng (Total) 218.600.000 …")
+_SIBLING_ROW = re.compile(r"^[^\d]*(?:\d{1,2}\s?%)?(?:\s+-?\d[\d.,' ]*\d){2,}\s*$")
 
 
 # ------------------------------------------------------------------ proposals
@@ -1271,6 +1332,7 @@ _OTHER_TITLES = (r"(?:bank |account )?statement|relevé de compte|extrait de com
 # a title's second line in small letters: "daňový doklad" (a tax document), "(duplicate)"
 _SUBTITLE = re.compile(r"\(?[a-zà-ÿčďěňřšťůžąęłńśźż]+(?: [a-zà-ÿčďěňřšťůžąęłńśźż]+){0,2}\)?")
 _TITLE_ONLY = re.compile(rf"(?i)(?:\w+\s+)?\w*(?:{C.DOCUMENT_TITLES}|{C.MORE_DOCUMENT_TITLES}|korrektur|credit note"
+                         r"|creditnota|kreditnota|nota de cr[ée]dito|note de cr[ée]dit|nota di credito"
                          rf"|{_OTHER_TITLES})"
                          r"(?-i:\s+[^\W\d_A-ZÀ-ÞĀ-Ž]\w*){0,2}")
 # a name has a word of three letters or more (any script's letters) and is not mostly digits
@@ -1375,8 +1437,9 @@ def _bound_word(before: str) -> str | None:
 
 _MONEY_AFTER = re.compile(r"^\s?" + C.CURRENCY_MARK + r"(?![a-z])", re.IGNORECASE)
 _MONEY_BEFORE = re.compile(r"(?:" + C.CURRENCY_SIGNS + r")\s?$")
-# SUNAT's series of a factura (F), boleta (B) or their notes, then the number: "F002-00018744", "FC01-00000231"
-_SUNAT_SERIES = re.compile(r"[FB][A-Z0-9]\d{2}-\d{6,8}")
+# SUNAT's series of a factura (F), boleta (B) or their notes, then the number: "F002-00018744", "FC01-00000231";
+# and of SUNAT's own portal, unpadded: "E001-2187"
+_SUNAT_SERIES = re.compile(r"[FB][A-Z0-9]\d{2}-\d{6,8}|E001-\d{1,8}")
 # a direct debit's announcement names its date in a sentence, with no label: "Der Betrag … wird am 20.03.2014 von
 # Ihrem Konto … eingezogen", "will be debited on", "sera prélevé le", "wordt op … afgeschreven"
 _DEBIT_DATE = re.compile(r"(?i)(?:\b(?:wird|werden)\s+am|\b(?:buchen|ziehen|belasten)\s+wir(?:\s+\w+)?\s+am"
@@ -1608,6 +1671,11 @@ _BOX_NUMBER = re.compile(r"\s+\(\d{1,2}[a-zа-я]?\)$")  # a printed form number
 _CODE_AFTER_NAME = re.compile(r"\s+\((?=[^)]*\d)[A-Z0-9][A-Z0-9./-]{2,}\)$")  # a customer's code in brackets
 
 
+_FORM_BOX = re.compile(r"종사업장(?:\s?번호)?")
+_ADDRESSEE_AFTER = re.compile(r"\s*(?:Messrs\.?|御中|様|殿|귀하|귀중)\s*$")
+_STREET_AFTER = re.compile(r"\s+\d{1,5}(?:[/-]\d{1,4})?\s+[A-ZÀ-Þ][^\W\d_]+[^,]*,")
+
+
 def _without_address_after_legal_form(cand: C.Candidate) -> C.Candidate:
     """"Horácká energetika a.s., Vrchlického 1487/58, 586 01 Jihlava", "Podunavska energija a.d., Novi Sad", "Dŵr
     Dyffryn Tywi Cyf., Banc Gorllewin Cymru": the name ends at its legal form, whatever follows its comma."""
@@ -1618,7 +1686,8 @@ def _without_address_after_legal_form(cand: C.Candidate) -> C.Candidate:
     if legal and _SHARE_CAPITAL.match(rest):  # "Imprimerie Castagné SAS au capital de 80 000 €"
         name = cand.text[: legal.end()]
         return C.Candidate(name, name, cand.line, cand.start)
-    if legal and rest.startswith(",") and rest[1:].strip():
+    if legal and (rest.startswith(",") and rest[1:].strip() or _STREET_AFTER.match(rest)):
+        # (or its street right after it: "Chao Phraya Scientific Co., Ltd. 1818/9 Charoen Krung Road, …")
         name = cand.text[: legal.end()]
         return C.Candidate(name, name, cand.line, cand.start)
     second = C.COMPANY.search(rest) if legal and re.match(r"\s+[A-ZÄÖÜ]", rest) else None
@@ -1925,6 +1994,8 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
             if role == "sender" and cand.label_evidence > 0 and any(
                     _SHIPMENT.match(index.lines[j]) for j in range(max(0, cand.line - 2), cand.line + 1)):
                 score -= cand.label_evidence  # "Sendung: 3 Paletten …" / "Absender: …": the goods' sender, no seller
+            if role == "sender" and _ADDRESSEE_AFTER.match(index.lines[cand.line], cand.start + len(cand.text)):
+                score -= 1.0  # "瀬戸内エアライン株式会社 御中": the honorific after the name addresses the recipient
             if role == "sender" and _payer_on_remittance_slip(cand, index):
                 score -= cand.label_evidence  # its "From" labels no seller
             if role == "recipient" and cand.label_evidence and _BANK_CODES.search(
@@ -1946,8 +2017,10 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
                 # "Nordvik Logistik AB" / "Att: Karin Ekström": the head of an address for someone's attention, or
                 # for a department's ("Alpstein Maschinenbau AG" / "Kreditorenbuchhaltung")
                 score += 0.5 if role == "recipient" else -0.5
-            if not _NAME_SHAPE.search(cand.text) or _CODE_LIKE.fullmatch(cand.text):
-                # "ALP-031", "(Art)", "FIDCFR21XXX": codes and fragments, not names, even labelled ("Kunde: ALP-031")
+            if (not _NAME_SHAPE.search(cand.text) or _CODE_LIKE.fullmatch(cand.text)
+                    or (_ID_NUMBER.match(cand.text) and _CODE_LIKE.fullmatch(cand.text.split()[0]))):
+                # "ALP-031", "(Art)", "FIDCFR21XXX": codes and fragments, not names, even labelled ("Kunde: ALP-031"),
+                # nor what opens with a tax id: "NIF / VAT comprador: ESB33182049 Tipo de cambio oficial: …"
                 score -= 2.0
             if ("@" in cand.text or "://" in cand.text or "www." in cand.text.casefold()
                     or _BARE_DOMAIN.fullmatch(cand.text)):
@@ -2005,8 +2078,12 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
                     h.start == cand.start and h.key(index.lines[cand.line]) in _REGISTER_KEYS
                     for h in labels[cand.line]):
                 score -= 1.0  # "RPR Gent, afdeling Gent": a register or a court, by its label's word
-            if _TITLE_ONLY.fullmatch(cand.text):
-                score -= 1.5  # "KOSTENRECHNUNG", "Kopie factuur": the document's title, no party
+            if _TITLE_ONLY.fullmatch(re.sub(r"\s*\([^()]+\)$", "", cand.text)):
+                # "KOSTENRECHNUNG", "Kopie factuur", "전자세금계산서 (공급받는자 보관용)": the document's title (and
+                # which copy), no party
+                score -= 1.5
+            if _FORM_BOX.fullmatch(cand.text):
+                score -= 2.0  # "종사업장" over "번호": a Korean tax invoice's box of the branch's number
             if _POSTAL_MARK.fullmatch(cand.text) or _COPY_MARK.fullmatch(cand.text):
                 score -= 2.0  # "Recommandé" over the address window, "ORYGINAŁ" under the title: no party
             if _DEPARTMENT.fullmatch(cand.text) and not C.COMPANY.search(cand.text):

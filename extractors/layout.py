@@ -64,10 +64,11 @@ def cut_at_column_gap(value: str, layout_text: str) -> str | None:
     for line in layout_text.splitlines():
         row = [c.text for c in cells(line)]
         for i, cell in enumerate(row if len(row) > 1 else []):
-            if (value.startswith(cell + " ") and " ".join(row[i:]).startswith(value)
-                    and not C.COMPANY.search(value[len(cell):])):
-                if re.fullmatch(r"[^\W\d_]{1,2}", cell) and i + 1 < len(row):
-                    return value[len(cell) + 1:]
+            if not (value.startswith(cell + " ") and " ".join(row[i:]).startswith(value)):
+                continue
+            if re.fullmatch(r"[^\W\d_]{1,2}", cell) and i + 1 < len(row) and not C.COMPANY.fullmatch(cell):
+                return value[len(cell) + 1:]  # (before a legal name too: "CP   Chao Phraya Scientific Co., Ltd.")
+            if not C.COMPANY.search(value[len(cell):]):
                 return cell
     return None
 

@@ -91,6 +91,7 @@ class InvoiceFields(BaseModel):
         json_schema_extra={"labels": ["invoice date", "date of issue", "issue date", "issued at", "issued", "dated",
                                       "rechnungsdatum", "beleg-datum", "belegdatum", "datum", "date de facture",
                                       "date d'émission", "date", "factuurdatum", "fecha de factura", "fecha",
+                                      "fecha de emisión", "fecha emisión", "fecha de expedición",
                                       "data fattura", "data documento",
                                       "data", "fakturadatum", "invoice dt", "data wystawienia",
                                       "datum vystavení",
@@ -161,6 +162,7 @@ class InvoiceFields(BaseModel):
                                       "등록번호", "사업자등록번호",
                                       "gstin/uin", "trn", "gst number", "gst reg no", "gst registration no",
                                       "gst/hst registration no", "vat registration no.", "uen / gst reg no",
+                                      "uen / gst reg. no.", "gst reg. no.", "gst reg. no",
                                       "rfc", "r.f.c.", "nit", "rut", "r.u.t.", "ruc", "r.u.c.", "r.u.c. n°", "cuit",
                                       "c.u.i.t.",
                                       "cnpj",
@@ -204,6 +206,7 @@ class InvoiceFields(BaseModel):
                                       # (a fiscal e-invoice's section: Uganda's EFRIS)
                                       "buyer's details", "buyer details",
                                       "ship to", "credit to", "credited to", "to", "käufer", "kunde",
+                                      "dirección de envío",
                                       # (a Korean tax invoice's box, its letters downwards: "R" / "E" / … / "T")
                                       "recipient",
                                       "rechnungsempfänger",
@@ -261,7 +264,7 @@ class InvoiceFields(BaseModel):
                                       "total des primes", "summe nettobeiträge", "total htva des prestations",
                                       "warenwert", "total mercadoria", "total mercadorias", "total ilíquido",
                                       # a DANFE's box (Brazil's NF-e), with the IPI and the note's total beside it
-                                      "valor total dos produtos",
+                                      "valor total dos produtos", "total dos produtos", "total dos serviços",
                                       "totale onorari", "totale competenze", "totale prestazioni", "total prestations",
                                       "sous-total", "subtotaal", "summe positionen", "summe positionen netto",
                                       "total marchandises", "total marchandises htva", "total marchandises ht",
@@ -274,6 +277,7 @@ class InvoiceFields(BaseModel):
                                       "tuotteet yhteensä",
                                       "suma artículos",
                                       "suma de artículos", "total artículos", "suma importes", "suma de importes",
+                                      "suma imports", "suma d'imports",
                                       "total goods", "varer i alt", "σύνολο αξίας ειδών", "αξία ειδών",
                                       # French "brut" is before the discount, not with the tax: "Total brut 7 096,00 €"
                                       "total brut", "total brut ht",
@@ -311,8 +315,8 @@ class InvoiceFields(BaseModel):
                                       "ust.",
                                       "steuerbetrag", "steuer", "umsatzsteuer", "mehrwertsteuer", "tva", "total tva",
                                       "montant tva",
-                                      # Samoa's VAGST, New Caledonia's TGC
-                                      "vagst", "tgc", "total tgc",
+                                      # Samoa's VAGST, New Caledonia's TGC, Hawaii's general excise tax
+                                      "vagst", "tgc", "total tgc", "hawaii get", "general excise tax",
                                       "btw", "iva", "cuota iva", "cuota", "imposta", "moms", "gst", "igst", "cgst",
                                       "sgst",
                                       "versicherungsteuer", "versicherungssteuer",
@@ -321,7 +325,8 @@ class InvoiceFields(BaseModel):
                                       "hst", "pst", "qst", "tps", "tvq",
                                       "tvh", "igv", "i.g.v.", "i.v.a.", "ppn", "consumption tax",
                                       "consumption tax total",
-                                      "valor do iss", "valor total do ipi", "iva total discriminado",
+                                      "valor do iss", "valor total do ipi", "valor do ipi",
+                                      "iva total discriminado",
                                       "iva trasladado", "totale iva",
                                       "mvg",
                                       *more_labels("tax_total")]},

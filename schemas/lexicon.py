@@ -79,7 +79,7 @@ LABELS: dict[str, list[str]] = {
         "pievienotās vērtības nodoklis", "pvm suma", "pridėtinės vertės mokestis", "kdv", "kdv tutarı", "vsk",
         "virðisaukaskattur", "alv", "arvonlisävero", "alv yhteensä", "áfa", "áfa összesen", "áfa összege", "mva",
         "merverdiavgift", "moms", "momsbelopp", "tva", "valoare tva", "ddv", "znesek ddv", "iva", "φπα", "ποσό φπα",
-        "kwota vat", "vat", "daň z přidané hodnoty"],
+        "kwota vat", "vat", "daň z přidané hodnoty", "quota iva", "quota d'iva"],
     "total": [
         "ukupno", "ukupno za platiti", "za platiti", "sveukupno", "iznos za plaćanje", "spolu", "celkom",
         "celkom k úhrade", "spolu k úhrade", "na úhradu", "k úhrade", "kokku", "kokku tasuda", "tasuda",
@@ -1609,7 +1609,7 @@ EAST_ASIAN: dict[str, list[str]] = {
     "due_date": ["お支払期限", "支払期限", "お支払期日", "支払期日", "缴费截止", "付款期限", "繳費期限", "납부기한",
                  "지급기한"],
     "vendor_name": ["销售方", "銷售方", "卖方", "賣方", "공급자"],
-    "buyer_name": ["购买方", "購買方", "买方", "買方", "付款人", "客戶", "客户", "家長", "家长", "공급받는자",
+    "buyer_name": ["购买方", "購買方", "买方", "買方", "付款人", "客戶", "客户", "家長", "家长", "공급받는자", "청구처",
                    "학부모"],
     "net": ["小計", "小计", "税抜金額", "不含税金额", "未稅金額", "공급가액"],
     "tax_total": ["消費税", "税額", "税额", "稅額", "營業稅", "营业税", "세액", "부가세"],

@@ -3066,3 +3066,99 @@ def test_a_label_with_its_own_amount_labels_nothing_under_it():
     # "GST 5% on 359.00 17.95" over a zero-rated line: its 0.00 is no tax, so the rules keep the printed total
     broker = _held_out_invoice("invoice_set_bi", "bi16_ca_bc_broker_vehicle_import_gst.pdf")
     assert (broker["tax_total"], broker["total"]) == (17.95, 3635.68)
+
+
+def test_publishing_printing_and_textiles_of_latin_america_spain_and_italy():
+    # a form's next label after the buyer's legal form, of more words, with its colon spaced ("… E.I.R.L. Fecha de
+    # emisión : 18/03/2024", "… Atacama Limitada FECHA EMISIÓN : 15 de Marzo"); "V. Unitario" heads the price
+    lima = _held_out_invoice("invoice_set_bs", "bs05_pe_textil_factura_electronica.pdf")
+    assert lima["buyer_name"] == "Confecciones Warmi E.I.R.L."
+    assert (lima["line_items"][0]["quantity"], lima["line_items"][0]["unit_price"]) == (125.5, 38.4)
+    assert _held_out_invoice("invoice_set_bs", "bs07_cl_editorial_factura_electronica.pdf")["buyer_name"] == (
+        "Distribuidora de Libros Atacama Limitada")
+    # SUNAT's own portal numbers "E001-2187", unpadded
+    assert _held_out_invoice("invoice_set_bs", "bs06_pe_traduccion_usd_detraccion.pdf")["invoice_number"] == (
+        "E001-2187")
+    # a stack of labels alone over their values: "RUT RECEPTOR" / … / "NOMBRE O DENOMINACIÓN" / the buyer
+    assert _held_out_invoice("invoice_set_bs", "bs08_uy_libreria_efactura_exento.pdf")["buyer_name"] == (
+        "Asociación Civil Colegio Nuevo Horizonte")
+    # "Nombre / Razón social:" over "Dirección del comprador:": the buyer's block; a tax id opens no name
+    assert _held_out_invoice("invoice_set_bs", "bs10_bo_alpaca_factura_exportacion.pdf")["buyer_name"] == (
+        "Lanas del Cantábrico S.L.")
+    # Ecuador pays in dollars, which the page need not print
+    assert _held_out_invoice("invoice_set_bs", "bs09_ec_confecciones_ride_factura.pdf")["currency"] == "USD"
+    # Brazil: "Total dos produtos" before an early-payment discount; a DANFE's "VALOR DO IPI", rows' NCM codes
+    blumenau = _held_out_invoice("invoice_set_bs", "bs02_br_malharia_fatura_boleto.pdf")
+    assert (blumenau["subtotal"], blumenau["total"]) == (9372.4, 9091.23)
+    danfe = _held_out_invoice("invoice_set_bs", "bs01_br_editora_danfe_livros.pdf")
+    assert (danfe["tax_total"], danfe["line_items"][1]["description"]) == (0.0, "Cartografia do Silêncio – poesia")
+    # Catalan: "Suma imports", "Quota IVA" over a figure right of its head's end, "% IVA" a rate's column;
+    # "A/A:" under the addressee
+    catalan = _held_out_invoice("invoice_set_bs", "bs12_es_impremta_factura_catala_2pag.pdf")
+    assert [catalan[f] for f in ("buyer_name", "subtotal", "tax_total", "total")] == [
+        "Fundació Biblioteca Josep Soler i Vidal", 13610.5, 959.76, 14206.94]
+    # on a page of "4.704,00", "1.200 u. 3,920" is 1200 at 3.92; the carried sum "Suma anterior: 12.336,50" over
+    # the next page's rows is no description
+    assert [(r["quantity"], r["unit_price"]) for r in catalan["line_items"][1:2]] == [(1200, 3.92)]
+    assert catalan["line_items"][8]["description"] == (
+        "Carnets de soci 8,5x5,4 cm PVC 760 micres, impressió 4/4 amb numeració variable")
+    # discounts one after the other: "mt 62,40 18,75 10+5 1.000,35"
+    biella = _held_out_invoice("invoice_set_bs", "bs16_it_lanificio_fattura_2pag.pdf")
+    assert [(r["quantity"], r["unit_price"], r["line_total"]) for r in biella["line_items"][:2]] == [
+        (62.4, 18.75, 1000.35), (58.9, 18.75, 944.24)]
+
+
+def test_aviation_travel_and_laboratories_of_east_and_southeast_asia_and_the_us():
+    # Japan: "御中" after the addressee's name, "登録番号：T9370001029984" with its full-width colon,
+    # "数量 … 単価" heads (a count of 186.5 hours at 8,800), an empty code column's "—"; "御請求書" is a title
+    takamatsu = _held_out_invoice("invoice_set_bt", "bt01_jp_mro_c_check_parts.pdf")
+    assert [takamatsu[f] for f in ("vendor_name", "vendor_vat_id", "buyer_name")] == [
+        "北斗エアロテクニクス株式会社", "T9370001029984", "瀬戸内エアライン株式会社"]
+    assert takamatsu["line_items"][0] == {"description": "作業工数（機体整備士）", "quantity": 186.5,
+                                          "unit_price": 8800, "line_total": 1641200}
+    centrair = _held_out_invoice("invoice_set_bt", "bt02_jp_ground_handling_reduced_rate.pdf")
+    assert (centrair["vendor_name"], centrair["vendor_vat_id"]) == ("株式会社伊勢湾エアサービス", "T9180001067723")
+    # Korea: a tax invoice's "(법인명) … 성명 …" box; "종사업장" and the title with its copy's name are no party;
+    # "청구처" heads the billed party
+    sacheon = _held_out_invoice("invoice_set_bt", "bt03_kr_e_tax_invoice_mro.pdf")
+    assert (sacheon["vendor_name"], sacheon["buyer_name"]) == ("한빛항공정비 주식회사", "주식회사 청해에어")
+    assert _held_out_invoice("invoice_set_bt", "bt04_kr_lab_equipment_line_discounts.pdf")["buyer_name"] == (
+        "재단법인 동해해양생명과학연구소")
+    # Vietnam: the rows' tax and the recap line of their rate count once; the recap's total row under its head,
+    # past the rates' rows; "Ký bởi:" signs, it names no seller
+    saigon = _held_out_invoice("invoice_set_bt", "bt05_vn_travel_agency_vat_8_0.pdf")
+    assert (saigon["subtotal"], saigon["tax_total"]) == (218600000, 14464000)
+    # the columns' numbers "1 2 3 4 5 6 = 4 x 5 7 8 = 6 x 7" are no row, "khách" (guests) is a unit
+    assert saigon["line_items"][0]["description"] == (
+        "Tour Đà Nẵng – Hội An 4 ngày 3 đêm (hội nghị khách hàng, khởi hành 20/03/2025)")
+    danang = _held_out_invoice("invoice_set_bt", "bt06_vn_ground_handling_usd_zero_rated.pdf")
+    assert danang["vendor_name"] == "CÔNG TY CỔ PHẦN DỊCH VỤ MẶT ĐẤT HÀNG KHÔNG SƠN TRÀ"
+    # a unit in two languages is no description: the lines above are, both; it opens the count's column
+    assert danang["line_items"][4] == {
+        "description": "Phụ phí ngoài giờ (chuyến bay chậm) Overtime surcharge (delayed flights)", "quantity": 11.25,
+        "unit_price": 96, "line_total": 1080}
+    # Thailand: the baht in words, "(Head Office)" after the name, a logo's letters before it, "1 kg" no legal form
+    bangna = _held_out_invoice("invoice_set_bt", "bt07_th_avionics_repair_wht.pdf")
+    assert (bangna["vendor_name"], bangna["currency"]) == ("Siam Avionics Service Co., Ltd.", "THB")
+    assert _held_out_invoice("invoice_set_bt", "bt08_th_lab_consumables_two_pages.pdf")["vendor_name"] == (
+        "Chao Phraya Scientific Co., Ltd.")
+    # "62 flight 4.750.000,00 …": the unit, the description above it
+    assert _held_out_invoice("invoice_set_bt", "bt09_id_ground_handling_pph23.pdf")["line_items"][0][
+        "description"] == "Jasa ground handling pesawat ATR 72-600 (penerbangan domestik)"
+    # the Philippines' BIR; "Registered Name: … Foundation, Inc. Date: April 8, 2025"
+    makati = _held_out_invoice("invoice_set_bt", "bt11_ph_travel_service_invoice_ewt.pdf")
+    assert (makati["buyer_name"], makati["currency"]) == ("Visayas Marine Research Foundation, Inc.", "PHP")
+    # Hawaii's GET; "1,245 GAL 7.285" on a page of "9,069.83" is 1245 gallons
+    honolulu = _held_out_invoice("invoice_set_bt", "bt12_us_hawaii_fbo_get.pdf")
+    assert honolulu["tax_total"] == 628.05
+    assert (honolulu["line_items"][0]["quantity"], honolulu["line_items"][0]["unit_price"]) == (1245, 7.285)
+    # Singapore's "UEN / GST Reg. No." over the buyer's "USt-IdNr."
+    assert _held_out_invoice("invoice_set_bt", "bt14_sg_photonics_export_eur_iban.pdf")["vendor_vat_id"] == (
+        "201508876D")
+
+
+def test_a_credit_notes_title_and_a_delivery_heading_name_no_buyer():
+    # "CREDITNOTA" over the address window is the title; "DATOS DEL CLIENTE DIRECCIÓN DE ENVÍO" two headings
+    assert _held_out_invoice("invoice_set_i", "i16_credit_note.pdf")["buyer_name"] == "Rijwielhandel Bakker"
+    assert _held_out_invoice("invoice_set_a", "10_es_factura_dos_paginas_ferreteras.pdf")["buyer_name"] == (
+        "Reformas Integrales Levante, S.L.")
