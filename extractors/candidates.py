@@ -314,8 +314,9 @@ def _without_rows_of_a_recap_line(pairs: list[tuple[Candidate, Candidate]], inde
     for basis, tax in pairs:
         if basis.line in rows:
             continue
+        # (rates alike within a tenth of a point: t / b ≈ tax / basis, each rounded to its cent)
         same_rate = [(b, t) for b, t in pairs if b.line in rows and b.line < basis.line
-                     and abs(t.value * basis.value - tax.value * b.value) <= 0.01 * basis.value]
+                     and abs(t.value * basis.value - tax.value * b.value) <= 0.001 * b.value * basis.value]
         if (len(same_rate) > 1 and abs(sum(b.value for b, _ in same_rate) - basis.value) <= 0.011
                 and abs(sum(t.value for _, t in same_rate) - tax.value) <= 0.011 * len(same_rate)):
             summed |= {b.line for b, _ in same_rate}

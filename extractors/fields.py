@@ -953,7 +953,8 @@ def _party_in_next_label(j: int, labels: list[list[LabelHit]], lines: list[str])
 
 
 def _names_a_party(hit: LabelHit) -> bool:
-    """The label names a party ("comprador", "RECEPTOR"), not only an id of one ("RFC", "RUT"): any party's, those."""
+    """The label names a party ("comprador", "RECEPTOR"), not an id that either party's block may print ("RFC",
+    "RUT")."""
     return any(party_role(f) and not _ID_FIELD.search(f) for f in hit.fields)
 
 
@@ -1022,7 +1023,7 @@ _TERM_IN_DAYS = re.compile(r"(?i)[^\d\n]{0,25}\d{1,3}\s*(?:tagen|tage|days|dagen
 DELIVERY_LABELS = ["ship to", "delivery address", "adresse de livraison", "lieferadresse", "lieferanschrift",
                    "shipping address", "afleveradres", "leveringsadres", "dirección de entrega",
                    "indirizzo di consegna", "expédier à", "livrer à", "livré à", "leveringsadresse",
-                   "leveransadress", "dirección de envío", "endereço de entrega", "morada de entrega"]
+                   "leveransadress", "dirección de envío"]
 _DELIVERY_KEYS = frozenset(_label_key(lab) for lab in DELIVERY_LABELS)
 
 
@@ -1671,9 +1672,9 @@ _BOX_NUMBER = re.compile(r"\s+\(\d{1,2}[a-zа-я]?\)$")  # a printed form number
 _CODE_AFTER_NAME = re.compile(r"\s+\((?=[^)]*\d)[A-Z0-9][A-Z0-9./-]{2,}\)$")  # a customer's code in brackets
 
 
-_FORM_BOX = re.compile(r"종사업장(?:\s?번호)?")
-_ADDRESSEE_AFTER = re.compile(r"\s*(?:Messrs\.?|御中|様|殿|귀하|귀중)\s*$")
-_STREET_AFTER = re.compile(r"\s+\d{1,5}(?:[/-]\d{1,4})?\s+[A-ZÀ-Þ][^\W\d_]+[^,]*,")
+_FORM_BOX = re.compile(r"종사업장(?:\s?번호)?")  # a Korean tax invoice's box of the branch's number
+_ADDRESSEE_AFTER = re.compile(r"\s*(?:Messrs\.?|御中|様|殿|귀하|귀중)\s*$")  # an honorific that ends the line
+_STREET_AFTER = re.compile(r"\s+\d{1,5}(?:[/-]\d{1,4})?\s+[A-ZÀ-Þ][^\W\d_]+[^,]*,")  # "1818/9 Charoen Krung Road,"
 
 
 def _without_address_after_legal_form(cand: C.Candidate) -> C.Candidate:
