@@ -261,8 +261,10 @@ def find_amounts(index: TextIndex, *, with_decimals_only: bool = True) -> list[C
                 whole, frac = whole[:-4], whole[-4:]  # "9.850" on a page of dinars: 9 and 850 thousandths
             if with_decimals_only and not frac and not money and not grouped:
                 continue
-            if line.startswith("%", m.end()) or line.startswith(" %", m.end()):
-                continue  # "NHI supplementary premium (2.11%)": a rate, no amount
+            if re.match(r" ?%(?!\d)", line[m.end():]):
+                # "NHI supplementary premium (2.11%)": a rate, no amount (but a right-to-left line's rate may
+                # follow its amount: "18,866.25 %15 ضريبة القيمة المضافة")
+                continue
             raw = (sign or "").replace(" ", "") + whole + (frac or "")
             value = parse_amount(raw, dot_groups_thousands=index.dot_groups_thousands, decimal=decimal)
             if value is not None:
@@ -608,6 +610,12 @@ _COUNTRY_CURRENCIES = (*_DOLLAR_COUNTRIES, ("ZAR", re.compile(r"\bSouth Africa\b
                        ("HTG", re.compile(r"(?i)\bgourdes?\b")), ("DOP", re.compile(r"(?i)\bpesos dominicanos\b")),
                        ("CRC", re.compile(r"(?i)\bcolones\b")), ("BAM", re.compile(r"\(KM\)")),
                        ("NIO", re.compile(r"(?i)\bc[óo]rdobas?\b")),
+                       # the lira after its amounts ("185,00 TL"), the Qatari riyal's "(QR)", rupees in words
+                       ("TRY", re.compile(r"\d\s?TL\b|\(TL\)|(?i:\btürk lirası\b)")),
+                       ("QAR", re.compile(r"\(QR\)|(?i:\bqatari riyals?\b)")),
+                       ("SAR", re.compile(r"ريال سعودي|(?i:\bsaudi riyals?\b)")),
+                       ("LKR", re.compile(r"(?i)\bsri lanka(?:n)? rupees?\b")),
+                       ("PKR", re.compile(r"(?i)\bpak(?:istani)? rupees?\b")),
                        # the dollarised countries, by name or Ecuador's tax authority: "RIDE conforme … del SRI"
                        ("USD", re.compile(r"\bEcuador\b|\bEl Salvador\b|(?<![\w-])SRI(?![\w-]| Lanka| LANKA)")),
                        # a column's "(DH)" in Morocco, "(DT)" and the dinar's millimes in Tunisia
@@ -698,7 +706,8 @@ _IBAN = re.compile(r"(?<![A-Z0-9])([A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0
 # (of any script's letters: the Greek series of "Β-2094")
 # (and one whose digits open it before a slash: "7/PA"; not the whole part of an amount: "450" of "450,00")
 # (nor the last group of an amount: "000" of "45,350,000")
-_ID_TOKEN = re.compile(r"(?<![\w/#-])(?<!\d[.,])#?([^\W_][\w./-]*\d[\w./-]*|\d+/[^\W\d_]+)(?![\w]|,\d)")
+# (an Arabic label glued before it counts as none: ":رقم الفاتورةFDE-2025-0093")
+_ID_TOKEN = re.compile(r"(?<!(?![\u0600-\u06ff])[\w/#-])(?<!\d[.,])#?([^\W_][\w./-]*\d[\w./-]*|\d+/[^\W\d_]+)(?![\w]|,\d)")
 
 
 # an id printed in groups of any size ("FR 604 219 388 61") is one when its squeezed form is

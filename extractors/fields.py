@@ -442,7 +442,7 @@ DISTRACTOR_LABELS = [
     "customer number", "customer id", "account number", "account no", "client no", "n° client", "numéro client",
     "klantnummer", "delivery date", "ship date", "shipping date", "date shipped", "dispatch date", "despatch date",
     # a placement's or a contract's dates, not the invoice's: "Start date: 7 May 2024", "Week Ending 03/10/2024"
-    "start date", "week ending",
+    "start date", "week ending", "date of delivery",
     "lieferdatum", "liefer- und leistungsdatum", "leistungsdatum", "data sprzedaży",
     "date de livraison", "leverdatum", "steuernummer", "tax number", "siret", "siren", "iban", "bic",
     "swift", "phone", "tel", "telefon", "fax", "page", "seite", "art-nr", "artikelnummer", "gln", "ean",
@@ -716,7 +716,9 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], ind
     if section:
         before = [h for h in before if OTHER not in h.fields]
     end = cand.start + len(cand.text)
-    glued_after = [h for h in line_hits if end <= h.start <= end + 2]
+    # (or with its rate between, as pypdf reads a right-to-left line: "18,866.25 %15 ضريبة القيمة المضافة")
+    glued_after = [h for h in line_hits if end <= h.start and (h.start <= end + 2 or re.fullmatch(
+        r"\s%\d{1,2}(?:[.,]\d+)?\s", lines[cand.line][end:h.start]))]
     if not before and glued_after and fname in glued_after[0].fields:
         return 2.0  # "19 april 2014Factuurdatum:": pypdf put the label after its value
     if (section and not before and cand.line + 1 < len(lines)
@@ -1295,7 +1297,9 @@ _SENTENCE_BREAK = re.compile(
 # (dashes only as two separators: one is a range, "Rhag 2024 – Maw 2025 52 m³")
 # (or Switzerland's postage-paid mark over the address window: "P.P. 8048 Zürich")
 _RETURN_ADDRESS = re.compile(r"\S\s+[·●|•]\s+.*\d{4,5}\s+\S|\S\s+–\s+.*\S\s+–\s+.*\d{4,5}\s+\S"
-                             r"|^P\.\s?P\.\s+(?:CH-)?\d{4}\s+\S")
+                             r"|^P\.\s?P\.\s+(?:CH-)?\d{4}\s+\S"
+                             # (the town before its postcode: "Padma Convention & Events Ltd. · … · Narayanganj-1461")
+                             r"|\S\s+[·●|•]\s+.*\s[·●|•]\s+[A-Z][^\W\d_]+[- ]\d{4,5}$")
 # "Skovgaard Kaffe & Te ApS, Jægergårdsgade 64, 8000 Aarhus C": a company, its street and its town, in commas
 # (a Swedish postcode in two groups: "Avs: Kvistbo Bredband AB, Box 318, 651 08 Karlstad")
 _RETURN_ADDRESS_COMMAS = re.compile(
@@ -1636,6 +1640,12 @@ def _after_own_label(cand: C.Candidate, fname: str, labels: list[list[LabelHit]]
         # the label in two languages: "Πελάτης / Customer NORDLYS REISER AS"
         value = cand.text[again.end - cand.start:].lstrip(" :-")
         at = end - len(value)
+    for h in labels[cand.line]:
+        # the next cell's label after the name's legal form: "Customer Qurum Heights Development LLC Due Date …"
+        head = cand.text[at - cand.start:h.start - cand.start].rstrip()
+        if at < h.start < end and (legal := list(C.COMPANY.finditer(head))) and legal[-1].end() == len(head):
+            value = head
+            break
     if (not value or (len(value.split()) < 2 and not _caseless(value)) or C.COMPANY.fullmatch(value.split()[0])
             or any(ch.isdigit() for ch in value)
             or not (value[0].isupper() or _caseless(value)
@@ -1672,6 +1682,8 @@ _BOX_NUMBER = re.compile(r"\s+\(\d{1,2}[a-zа-я]?\)$")  # a printed form number
 _CODE_AFTER_NAME = re.compile(r"\s+\((?=[^)]*\d)[A-Z0-9][A-Z0-9./-]{2,}\)$")  # a customer's code in brackets
 
 
+_OFFICER = re.compile(r"(?:The\s+)?(?:[A-Z][a-z]+\s+){0,2}(?:Director|Manager|Secretary|Treasurer|Chair(?:man|person)?"
+                      r"|President|Principal|Administrator|Accountant|Officer)")
 _FORM_BOX = re.compile(r"종사업장(?:\s?번호)?")  # a Korean tax invoice's box of the branch's number
 _ADDRESSEE_AFTER = re.compile(r"\s*(?:Messrs\.?|御中|様|殿|귀하|귀중)\s*$")  # an honorific that ends the line
 _STREET_AFTER = re.compile(r"\s+\d{1,5}(?:[/-]\d{1,4})?\s+[A-ZÀ-Þ][^\W\d_]+[^,]*,")  # "1818/9 Charoen Krung Road,"
@@ -2059,6 +2071,9 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
             elif not C.COMPANY.search(cand.text) and re.search(
                     r"(?i)\b(?:iban|bic|swift)\b", index.lines[cand.line][cand.start + len(cand.text):]):
                 score -= 1.0  # "Banque du Centre-Nord · IBAN LU92 …": the bank the account is held at
+            elif _BANK_NAME.search(cand.text) and re.match(
+                    r"(?i),?\s+[^,]{0,30}\bbranch\b", index.lines[cand.line][cand.start + len(cand.text):]):
+                score -= 1.5  # "Meghna Union Bank PLC, Gulshan Avenue Branch": the bank that keeps the account
             elif re.search(r"(?i)\bbank\b", cand.text) and re.search(
                     r"(?i)\b(?:iban|bic|swift|sort code|account (?:no|number))\b",
                     index.lines[cand.line][cand.start + len(cand.text):]):
@@ -2083,6 +2098,8 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
                 # "KOSTENRECHNUNG", "Kopie factuur", "전자세금계산서 (공급받는자 보관용)": the document's title (and
                 # which copy), no party
                 score -= 1.5
+            if _OFFICER.fullmatch(cand.text):
+                score -= 1.0  # "The Executive Director" over "Shapla Nari Kalyan Foundation": an office, no party
             if _FORM_BOX.fullmatch(cand.text):
                 score -= 2.0  # "종사업장" over "번호": a Korean tax invoice's box of the branch's number
             if _POSTAL_MARK.fullmatch(cand.text) or _COPY_MARK.fullmatch(cand.text):
@@ -2110,8 +2127,11 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
                 # "Genossenschaft Wohnen am Plessurbogen" / "Baukommission" / "Herr Marco Caflisch" / "Sandstrasse
                 # 41": an organisation without a legal form heads the block, the person under it is its contact
                 score += 0.8
-            # DIN 5008 letters: a one-line sender address sits right above the recipient's name
+            # DIN 5008 letters: a one-line sender address sits right above the recipient's name (or above the
+            # officer it is addressed to: "… · Narayanganj-1461" / "The Executive Director" / "Shapla Nari …")
             above = index.lines[cand.line - 1] if cand.line > 0 else ""
+            if cand.line > 1 and _OFFICER.fullmatch(above.strip()):
+                above = index.lines[cand.line - 2]
             if role == "recipient" and (_RETURN_ADDRESS.search(above) or _RETURN_ADDRESS_COMMAS.match(above)):
                 score += 0.6
             # (a field of the same party heads it too: "VAT Number" / "IE 6388047V" / "Liffeyside Events Limited")

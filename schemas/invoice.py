@@ -206,7 +206,8 @@ class InvoiceFields(BaseModel):
                                       # (a fiscal e-invoice's section: Uganda's EFRIS)
                                       "buyer's details", "buyer details",
                                       "ship to", "credit to", "credited to", "to", "käufer", "kunde",
-                                      "dirección de envío",
+                                      "dirección de envío", "purchaser's name",
+                                      "purchaser's name & address", "purchaser's name and address",
                                       # (a Korean tax invoice's box, its letters downwards: "R" / "E" / … / "T")
                                       "recipient",
                                       "rechnungsempfänger",

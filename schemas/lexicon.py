@@ -223,6 +223,8 @@ LABELS: dict[str, list[str]] = {
     # companies' legal forms beyond those of English, German, French, Dutch, Spanish and Italian (a name with one is
     # a company's): written out or dotted, none a common word
     "legal_form": [
+        "saoc", "saog", "s.a.o.c.", "s.a.o.g.",  # Oman's closed and public joint-stock companies
+        "incorporated",
         "d.o.o.", "d.d.", "j.d.o.o.", "a.d.", "doo", "sia", "uab", "oü", "ehf.", "ehf", "hf.", "oyj", "zrt.",
         "nyrt.", "bt.", "s.a.s.", "snc", "ltée", "sprl", "bvba", "v.o.f.", "vof", "gbr", "ohg", "e.v.", "s.r.l.",
         "s.c.a.", "lda.", "lda", "sgps", "pte. ltd.", "pte ltd", "pte. ltd", "sdn. bhd.", "sdn bhd", "bhd.", "berhad",
@@ -1619,10 +1621,24 @@ EAST_ASIAN: dict[str, list[str]] = {
 }
 
 
+# Arabic: the Gulf's tax invoices, in Arabic alone or beside English. pypdf reads a right-to-left line's value
+# before its label ("139,750.00 المجموع"), which the labels after their values are read for (fields.label_score).
+ARABIC: dict[str, list[str]] = {
+    "invoice_number": ["رقم الفاتورة"],
+    "invoice_date": ["تاريخ الفاتورة", "تاريخ الإصدار"],
+    "due_date": ["تاريخ الاستحقاق"],
+    "vendor_name": ["البائع", "المورد"],
+    "buyer_name": ["العميل", "المشتري"],
+    "net": ["المجموع", "المجموع الفرعي", "الإجمالي الخاضع للضريبة", "الإجمالي قبل الضريبة"],
+    "tax_total": ["ضريبة القيمة المضافة", "قيمة الضريبة", "إجمالي الضريبة"],
+    "total": ["الإجمالي المستحق", "الإجمالي شامل الضريبة", "المبلغ المستحق"],
+}
+
+
 def labels(concept: str) -> list[str]:
     """The concept's words in the languages above, each once."""
     words = [word for table in (LABELS, MORE_LANGUAGES, MORE_LANGUAGES_2, DOCUMENT_CONCEPTS, DOCUMENT_CONCEPTS_2,
-                                EAST_ASIAN)
+                                EAST_ASIAN, ARABIC)
              for word in table.get(concept, [])]
     if not words:
         raise KeyError(concept)

@@ -3162,3 +3162,25 @@ def test_a_credit_notes_title_and_a_delivery_heading_name_no_buyer():
     assert _held_out_invoice("invoice_set_i", "i16_credit_note.pdf")["buyer_name"] == "Rijwielhandel Bakker"
     assert _held_out_invoice("invoice_set_a", "10_es_factura_dos_paginas_ferreteras.pdf")["buyer_name"] == (
         "Reformas Integrales Levante, S.L.")
+
+
+def test_casinos_venues_non_profits_and_towers_of_south_asia_the_gulf_turkey_and_oceania():
+    # the lira after its amounts, the Qatari riyal's "(QR)", Sri Lanka's rupees in words
+    assert [_held_out_invoice("invoice_set_bv", f)["currency"] for f in (
+        "bv12_ankara_fiber_insaat_tevkifat.pdf", "bv10_doha_iftar_tent_charity_notax.pdf",
+        "bv05_vesak_pandal_temple_vat.pdf")] == ["TRY", "QAR", "LKR"]
+    # "Purchaser's name & address" over the buyer; "Date of Delivery" labels no buyer
+    assert _held_out_invoice("invoice_set_bv", "bv05_vesak_pandal_temple_vat.pdf")["buyer_name"] == (
+        "Sri Sudharmarama Viharaya Dayaka Sabha")
+    # a return address ending "… · Narayanganj-1461" over the officer the letter is for, then the buyer; a bank's
+    # "… Bank PLC, Gulshan Avenue Branch" is no party
+    assert _held_out_invoice("invoice_set_bv", "bv04_dhaka_convention_hall_ngo.pdf")["buyer_name"] == (
+        "Shapla Nari Kalyan Foundation")
+    # Oman's "SAOC"; "Customer Qurum Heights Development LLC Due Date …": the next cell's label after the name
+    muscat = _held_out_invoice("invoice_set_bv", "bv11_muscat_ftth_backbone_omr.pdf")
+    assert (muscat["vendor_name"], muscat["buyer_name"]) == ("Majan FibreLink SAOC", "Qurum Heights Development LLC")
+    # Arabic labels read right to left, after their values ("139,750.00 المجموع"), with the rate between
+    # ("18,866.25 %15 ضريبة القيمة المضافة"); a number glued after its Arabic label; the Saudi riyal
+    diriyah = _held_out_invoice("invoice_set_bv", "bv09_diriyah_charity_iftar_gala_ar.pdf")
+    assert [diriyah[f] for f in ("invoice_number", "due_date", "currency", "subtotal", "tax_total", "total")] == [
+        "FDE-2025-0093", "2025-04-19", "SAR", 139750, 18866.25, 144641.25]
