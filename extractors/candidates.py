@@ -707,7 +707,8 @@ _IBAN = re.compile(r"(?<![A-Z0-9])([A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0
 # (and one whose digits open it before a slash: "7/PA"; not the whole part of an amount: "450" of "450,00")
 # (nor the last group of an amount: "000" of "45,350,000")
 # (an Arabic label glued before it counts as none: ":رقم الفاتورةFDE-2025-0093")
-_ID_TOKEN = re.compile(r"(?<!(?![\u0600-\u06ff])[\w/#-])(?<!\d[.,])#?([^\W_][\w./-]*\d[\w./-]*|\d+/[^\W\d_]+)(?![\w]|,\d)")
+_ID_TOKEN = re.compile(r"(?<!(?![\u0600-\u06ff])[\w/#-])(?<!\d[.,])#?"
+                       r"([^\W_][\w./-]*\d[\w./-]*|\d+/[^\W\d_]+)(?![\w]|,\d)")
 
 
 # an id printed in groups of any size ("FR 604 219 388 61") is one when its squeezed form is

@@ -1682,6 +1682,7 @@ _BOX_NUMBER = re.compile(r"\s+\(\d{1,2}[a-zа-я]?\)$")  # a printed form number
 _CODE_AFTER_NAME = re.compile(r"\s+\((?=[^)]*\d)[A-Z0-9][A-Z0-9./-]{2,}\)$")  # a customer's code in brackets
 
 
+# an office a letter is addressed to, on a line of its own: "The Executive Director", "Accounts Manager"
 _OFFICER = re.compile(r"(?:The\s+)?(?:[A-Z][a-z]+\s+){0,2}(?:Director|Manager|Secretary|Treasurer|Chair(?:man|person)?"
                       r"|President|Principal|Administrator|Accountant|Officer)")
 _FORM_BOX = re.compile(r"종사업장(?:\s?번호)?")  # a Korean tax invoice's box of the branch's number
