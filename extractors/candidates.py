@@ -129,10 +129,18 @@ class TextIndex:
         return bool(_COMMA_CENTS.search(self.text)) or self.whole_amounts
 
     @functools.cached_property
-    def dot_decimals(self) -> bool:
-        """Whether the page groups thousands with commas and writes every fraction after a dot ("9,069.83", never
-        "12,50"): there a row's "1,245" gallons are 1245, and its "7.285" a price of three decimals."""
-        return self.comma_groups_thousands and not _COMMA_CENTS.search(self.text)
+    def row_decimal_sep(self) -> str | None:
+        """The decimal separator a table row's numbers are read by, where the page settles it: a three-decimal
+        currency's (`three_decimal_sep`); "." where the page groups thousands with commas and writes no fraction
+        after one ("9,069.83", never "12,50": a row's "1,245" gallons are 1245, "7.285" a price); "," where it writes
+        cents after commas only and its amounts are not whole ("4.704,00": "1.200 u. 3,920" is 1200 at 3.92)."""
+        if self.three_decimal_sep:
+            return self.three_decimal_sep
+        if self.comma_groups_thousands and not _COMMA_CENTS.search(self.text):
+            return "."
+        if self.dot_groups_thousands and not (self.whole_amounts or self.only_whole_currencies):
+            return ","
+        return None
 
     @functools.cached_property
     def comma_groups_thousands(self) -> bool:
@@ -1419,10 +1427,7 @@ def find_table_rows(index: TextIndex, priceless: bool = False) -> list[RowCandid
     rows: list[RowCandidate] = []
     lines = index.lines
     used = -1  # last line consumed by a row
-    whole = index.whole_amounts or index.only_whole_currencies
-    # (and "," on a page of "4.704,00": "1.200 u. 3,920" is 1200 at 3.92)
-    decimal = index.three_decimal_sep or ("." if index.dot_decimals else None) or (
-        "," if index.dot_groups_thousands and not whole else None)
+    whole, decimal = index.whole_amounts or index.only_whole_currencies, index.row_decimal_sep
     below = False  # the table prints each description under its row
     quantity_left = None  # the last head's order of its quantity and price columns
     hsn = False  # the last head has a column of India's HSN/SAC codes, which end a description in the plain text

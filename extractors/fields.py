@@ -847,11 +847,10 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], ind
     if (not section and not isinstance(cand.value, (int, float)) and _stacked_label(cand, labels, lines)
             and fname in labels[cand.line - 1][0].fields):
         return 2.8 if len(labels[cand.line - 1][0].fields) == 1 else 2.4
-    if section and (heading := _side_by_side_block(cand, labels, lines)) is not None:
-        return 1.2 if fname in heading.fields else 0.0
-    if named and (party := _party_in_next_label(cand.line + 1, labels, lines)) is not None:
-        return 1.2 if fname in party.fields else 0.0
-    if section and (party := _party_up_the_stack(cand.line, labels, lines)) is not None:
+    # a form's block whose party a label says where no heading stands right over the name
+    if section and (party := _side_by_side_block(cand, labels, lines)
+                    or (_party_in_next_label(cand.line + 1, labels, lines) if named else None)
+                    or _party_up_the_stack(cand.line, labels, lines)):
         return 1.2 if fname in party.fields else 0.0
     reach = ((1, 1.5), (2, 0.75)) if not section else ((1, 1.5), (2, 1.2), (3, 1.0), (4, 0.8), (5, 0.6))
     past_a_field = False  # a line of another field of the block (its id) lies between the value and the heading
