@@ -155,7 +155,8 @@ class TextIndex:
         (ISO 4217: JPY, KRW, CLP …) or several grouped whole numbers."""
         if _DOT_CENTS.search(self.text) or _COMMA_CENTS.search(self.text) or self.three_decimal_sep:
             return False
-        return len(_GROUPED_WHOLE.findall(self.text)) >= 2 or bool(self.currency_codes & ZERO_DECIMAL_CURRENCIES)
+        return len(_GROUPED_WHOLE.findall(self.text)) >= 2 or bool(
+            self.currency_codes & (ZERO_DECIMAL_CURRENCIES | WHOLE_IN_PRACTICE))
 
     @functools.cached_property
     def only_whole_currencies(self) -> bool:
@@ -170,8 +171,9 @@ class TextIndex:
 
 
 # ---------------------------------------------------------------- amounts
-# Thousands groups: 1.234,56 / 1,234.56 / 1'234.56 / 1 234,56 (no-break space) / Indian 1,20,000.00.
-_GROUPED = r"\d{1,3}(?:[.,'\u00a0\u202f]\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}"
+# Thousands groups: 1.234,56 / 1,234.56 / 1'234.56 (or the typographic 1’234.56) / 1 234,56 (no-break space) /
+# Indian 1,20,000.00.
+_GROUPED = r"\d{1,3}(?:[.,'’\u00a0\u202f]\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}"
 # an amount ends at a word boundary, or where pypdf glued the next cell's capitalised word to its cents
 # ("€ 2.825,53Betaaldatum: 25-03-2026")
 # (or glued to the rand's sign: "TOTAL CREDIT R4,349.31")
@@ -186,6 +188,8 @@ _AMOUNT_SPACED = re.compile(r"(?<![\w.,/-])(-\s?)?(\d{1,3}(?: \d{3})+)([.,]\d{2,
 
 # ISO 4217 currencies without minor units
 ZERO_DECIMAL_CURRENCIES = frozenset("BIF CLP DJF GNF ISK JPY KMF KRW PYG RWF UGX VND VUV XAF XOF XPF".split())
+# and those with minor units no longer minted, whose invoices print whole amounts: the forint ("3 636 100 Ft")
+WHOLE_IN_PRACTICE = frozenset(["HUF"])
 # and with three (the dinars, the rial of Oman)
 THREE_DECIMAL_CURRENCIES = frozenset("BHD IQD JOD KWD LYD OMR TND".split())
 # cents after a dot or after a comma, not a date's "12.04." or a number's "1.234.567"
@@ -204,7 +208,7 @@ def parse_amount(raw: str, *, dot_groups_thousands: bool = False, decimal: str |
     """'1.234,56' -> 1234.56, '1,234.56' -> 1234.56, '34,73' -> 34.73, '5,5000' -> 5.5; '139.850' -> 139.85,
     or 139850.0 on a page whose dots group thousands (`TextIndex.dot_groups_thousands`). A page's own `decimal`
     separator (`TextIndex.three_decimal_sep`) decides alone: '1,850' -> 1.85 where it is ","."""
-    s = raw.replace("\u00a0", " ").replace("\u202f", " ").replace("'", "").replace(" ", "")
+    s = raw.replace("\u00a0", " ").replace("\u202f", " ").replace("'", "").replace("’", "").replace(" ", "")
     negative = s.startswith("-")
     s = s.lstrip("-")
     if not s:
@@ -238,9 +242,12 @@ def parse_amount(raw: str, *, dot_groups_thousands: bool = False, decimal: str |
 def _spaced_alone(whole: str, line: str, m: re.Match[str]) -> bool:
     """A whole amount grouped by spaces, alone on its line but for a rate ("NET À PAYER 4 949 910 F CFA", "TVA 10 %
     353 020") and of four groups at most: spaces part the cells of "Total 4 606 000 230 300 4 375 700 505 210" and
-    of a wrapped row's "2 175 000 350 000" too."""
-    return (" " in whole and whole.count(" ") <= 3
-            and not re.search(r"\d", _RATE.sub("", f"{line[: m.start()]} {line[m.end():]}")))
+    of a wrapped row's "2 175 000 350 000" too, unless the layout's gaps part them."""
+    return " " in whole and whole.count(" ") <= 3 and (
+        not re.search(r"\d", _RATE.sub("", f"{line[: m.start()]} {line[m.end():]}"))
+        # or a cell of its own in the layout's columns: "Összesen      3 636 100      981 747      4 617 847"
+        or (re.search(r"(?:^|\S {3,})$", line[: m.start()]) is not None
+            and re.match(r"\s*$| {3,}\S", line[m.end():]) is not None))
 
 
 def _after_its_rate(line: str, m: re.Match[str]) -> bool:
@@ -439,7 +446,9 @@ _DATE_DMY_WORD = re.compile(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th|er)?\.?\s*(?:de\s+|
                             + r",?\s*(?:del?\s+)?(\d{4})")  # (Chile's "14 de Marzo del 2025")
 _DATE_MDY_WORD = re.compile(_MONTH_WORD + r"\s+(\d{1,2})(?:st|nd|rd|th)?\s*,?\s+(\d{4})")
 _DATE_D_MON_Y = re.compile(r"(?<!\d)(\d{1,2})-([A-Za-z]{3})-(\d{2,4})(?!\d)")
+_DATE_D_MON_Y_SLASHED = re.compile(r"(?<!\d)(\d{1,2})/([A-Za-z]{3})/(\d{4})(?!\d)")  # Mexico's "05/nov/2024"
 _DATE_YMD_WORD = re.compile(r"(?<!\d)(\d{4})\.\s*" + _MONTH_WORD + r"\s+(\d{1,2})\.?(?!\d)")  # "2025. március 14."
+_DATE_Y_M_D = re.compile(r"(?<!\d)(\d{4})\s?m\.\s+" + _MONTH_WORD + r"\s+(\d{1,2})\s?d\.")  # "2025 m. balandžio 9 d."
 _DATE_Y_GADA = re.compile(r"(?<!\d)(\d{4})\.\s*gada\s+(\d{1,2})\.\s*" + _MONTH_WORD)  # "2025. gada 14. aprīlī"
 # day and month each with a dot and a space, as Czech, Slovak and Slovenian write them: "7. 5. 2025"
 _DATE_DOTS_SPACED = re.compile(r"(?<![\d.])(\d{1,2})\.\s(\d{1,2})\.\s((?:19|20)\d{2})(?!\d)")
@@ -453,7 +462,8 @@ _DATE_ERA = re.compile(r"(令和|平成|民國|民国)\s?(\d{1,3}|元)\s?年\s?(
 _ERA_START = {"令和": 2018, "平成": 1988, "民國": 1911, "民国": 1911}  # the year before the era's first
 # dates of one reading each: (pattern, year group, month group, day group); the month a name or a number
 _ONE_WAY_DATES = ((_DATE_DMY_WORD, 3, 2, 1), (_DATE_MDY_WORD, 3, 1, 2), (_DATE_D_MON_Y, 3, 2, 1),
-                  (_DATE_YMD_WORD, 1, 2, 3), (_DATE_Y_GADA, 1, 3, 2), (_DATE_DOTS_SPACED, 3, 2, 1),
+                  (_DATE_D_MON_Y_SLASHED, 3, 2, 1), (_DATE_YMD_WORD, 1, 2, 3), (_DATE_Y_M_D, 1, 2, 3),
+                  (_DATE_Y_GADA, 1, 3, 2), (_DATE_DOTS_SPACED, 3, 2, 1),
                   (_DATE_YMD_SPACED, 1, 2, 3), (_DATE_CJK, 1, 2, 3))
 
 
@@ -651,7 +661,8 @@ _RUPEE_COUNTRIES = (
 # abbreviations that name a currency only beside an amount ("1 234,00 руб.", "Rp 1.250.000", "12 500 Ft")
 _CURRENCY_WORDS = {"руб": "RUB", "грн": "UAH", "лв": "BGN", "ден": "MKD", "дин": "RSD", "Rp": "IDR", "RM": "MYR",
                    "KSh": "KES", "Ksh": "KES", "Ft": "HUF", "lei": "RON", "kn": "HRK", "Lekë": "ALL", "Lek": "ALL",
-                   "DH": "MAD", "DT": "TND"}  # (Morocco's dirham, Tunisia's dinar)
+                   "DH": "MAD", "DT": "TND",  # (Morocco's dirham, Tunisia's dinar)
+                   "Eur": "EUR"}  # (the euro written as a word, in the Baltics: "… devyni Eur 49 ct")
 # not a code that starts alike: "21 RM-10J Rauchwarnmelder"
 _CURRENCY_WORD = re.compile(r"(?:(?<=\d)|(?<=\d )|(?<=\d\u00a0))(" + "|".join(_CURRENCY_WORDS) + r")\.?(?![\w/-])"
                             # glued to its amount, an amount's shape: "RM1,250.00", not the postcode "RM18 7TQ"
@@ -795,7 +806,7 @@ _SHORT_TAX_ID = re.compile(r"[A-Z]-\d{6}-[A-Z]|SM ?\d{5}|[A-ZÑ&]{3,4}\d{6}[A-Z0
 # Faroe Islands' "V-tal 512034", Trinidad and Tobago's "VAT Reg. No. 183457", Samoa's "TIN 1043827", Vanuatu's
 # "N° TVA : 108472"
 _SHORT_VAT_NUMBER = re.compile(r"(?<![\w-])(?:(?:VSK[- ](?:nr\.|númer)):?\s*(?=\d{5,6}(?![\d.,]))"
-                            r"|(?:V-tal|VAT Reg\. No\.):?\s*(?=\d{6}(?![\d.,]))"
+                            r"|(?:V-tal|VAT Reg\. No\.|VAT Registration No\.?):?\s*(?=\d{6}(?![\d.,]))"
                             r"|(?:TIN|N[°º] TVA) ?:?\s*(?=\d{6,7}(?![\d.,])))(\d{5,7})(?![\d.,])")
 # a US state's tax account, of seven digits or more: "MN Tax ID: 4417902", "IL Account ID 3184-2706"
 _STATE_TAX_ID = re.compile(
@@ -943,6 +954,11 @@ SALUTATION = re.compile(
     # Spain's "D." (don) before a first name and a surname, not an initial: "D. Álvaro Méndez Ruiz"
     r"(?-i:D\.)(?=\s[A-ZÀ-Þ][a-zà-ÿ]+\s[A-ZÀ-Þ])|"
     + "|".join(map(re.escape, lexicon.labels("salutation"))) + r")(?=\s|$)")
+# a letter's greeting, no party's name: "Sehr geehrte Frau Dr. Hofstetter", "Gentile Signora", "Dear Ms Lee"
+GREETING = re.compile(
+    r"(?i)(?:sehr geehrte[rs]?|liebe[rs]?|gentil(?:e|issim[oa])|egregi[oa]|car[oa]|dear|geachte|cher|chère"
+    r"|estimad[oa]s?|prezad[oa]s?|stimate|stimat[ăa]|szanown[iya]|vážen[ýáí]|spoštovan[aiо]?|poštovan[aiо]?"
+    r"|tisztelt|kedves|hyvä|kære|kjære|bästa|уважаем\w*|уважаван\w*|шановн\w*)(?=\s|,|$)")
 # a line for whom the mail is to go to, under the party's own name: "c/o Amministrazioni Ferri", "T.a.v. bosd"
 ATTENTION = re.compile(
     r"(?i)(?:c/o|c/-|z\.\s?hd?\.?|zu händen|attn\.?|att\.?|attention|t\.a\.v\.|à l'attention|all'attenzione"
@@ -1051,12 +1067,29 @@ def find_text_spans(index: TextIndex, *, max_lines: int | None = None, footer: i
         elif i + 1 < n and wrapped_name_tail(index, i + 1):
             joined = " ".join(f"{line} {index.lines[i + 1]}".split())
             out.append(Candidate(joined, joined, i, 0))
+        if len(parts) == 1 and (second := _second_legal_name(line)):
+            # "Nile Walnut Furniture Company S.A.E. Sahel Hospitality Development S.A.E.": two columns' names, the
+            # plain text ran together
+            out.append(Candidate(second, second, i, line.rfind(second)))
         if (OWNERS_ASSOCIATION.fullmatch(line) and i + 1 < n and 1 <= len(index.lines[i + 1].split()) <= 4
                 and not ATTENTION.match(index.lines[i + 1])):
             # "Stockwerkeigentümergemeinschaft" / "Seefeldstrasse 118": owners go by their building's name
             joined = " ".join(f"{line} {index.lines[i + 1]}".split())
             out.append(Candidate(joined, joined, i, 0))
     return out
+
+
+def _second_legal_name(line: str) -> str | None:
+    """The name after another's legal form that ends the line with its own: "… Company S.A.E. Sahel Hospitality
+    Development S.A.E." (not the legal form's own words: "Company S.A.E.")."""
+    legal = list(COMPANY.finditer(line))
+    if len(legal) < 2 or legal[-1].end() < len(line.rstrip(" .")) - 1:
+        return None
+    for m in legal[:-1]:
+        rest = line[m.end():].lstrip(" .,")
+        if re.match(r"[A-ZÀ-Þ][^\W\d_]+ ", rest) and not COMPANY.match(rest) and len(rest.split()) >= 2:
+            return rest.rstrip()
+    return None
 
 
 # one place's name, after its article: "l'Arrats", "la Ría", "Gascogne"
@@ -1091,8 +1124,9 @@ def _name_in(part: str) -> str:
     "… is operated by"."""
     part = _TITLE_WORDS.sub("", part.strip(" :,;"))
     part = re.sub(r"^E\.\s?&\s?O\.\s?E\.\s+", "", part)  # "E. & O. E. WHITFIELD KWAN & PARTNERS": errors excepted
+    payee = False
     if (before := _BEFORE_NAME.match(part)) and COMPANY.search(part, before.end()):
-        part = part[before.end():]  # "For Halasuru Process Instruments LLP" over "Authorised Signatory"
+        part, payee = part[before.end():], True  # "For Halasuru Process Instruments LLP" over "Authorised Signatory"
         if quoted := re.fullmatch(r"[\"“](.+?)[\"”]\.?", part):
             part = quoted.group(1)  # Cheques payable to "Wayfarer Educational Journeys Ltd".
     part = _HONORIFIC_AFTER.sub("", part)  # "Seaside Minato Hotel Co., Ltd.  Messrs.": the addressee
@@ -1114,7 +1148,8 @@ def _name_in(part: str) -> str:
     for legal in COMPANY.finditer(part):
         if (_REGISTRATION_AFTER.match(part, legal.end()) or _SENTENCE_GOES_ON.match(part, legal.end())
                 or _SELLS_ON.match(part, legal.end()) or _FLOOR_AFTER.match(part, legal.end())
-                or _SAME_AS_AFTER.match(part, legal.end())):
+                or _SAME_AS_AFTER.match(part, legal.end())
+                or (payee and _NEW_SENTENCE_AFTER.match(part, legal.end()))):
             # "Caledon Heating & Gas Services Ltd. Registered in Scotland No. SC604218. …", "Ó Dálaigh Kinsella
             # LLP is a limited liability partnership registered …": the small print's sentence about the company
             part = part[: legal.end()]
@@ -1143,6 +1178,8 @@ _BRANCH_AFTER = re.compile(r"(?i)(?<=\S)\s*\((?:head office|สำนักง�
 _LABEL_AFTER = re.compile(r"\s+[^\W\d_][^:\d]{0,40}?\s?:(?:\s|$)")
 # the next column's "Same as billed to" under "CONSIGNEE", run into the name
 _SAME_AS_AFTER = re.compile(r"(?i)\s+(?:same as|idem|wie oben|comme ci-dessus)\b")
+# the payee's sentence ends and the next begins: "Cheques payable to Osu Frame & Gallery Limited. Payment due …"
+_NEW_SENTENCE_AFTER = re.compile(r"\.\s+[A-ZÀ-Þ][a-zà-ÿ]+\s+[a-zà-ÿ]{2,}")
 _SENTENCE_GOES_ON = re.compile(r"\.?\s+(?:or|oder|ou|o)\s+[a-zà-ÿ]")  # "… Sign LLC or pay by ACH:", "Ltd. or pay"
 _PHONE_BEFORE = re.compile(r"(?i)(?:tel|tlf|phone|telefon|tél|fon)\.?:?\s*\+?\d[\d ()/.-]{5,}\d\s+(?=[A-ZÀ-Þ])")
 _REGISTRATION_AFTER = re.compile(
@@ -1343,7 +1380,13 @@ _LOCAL_UNITS = (r"(?i:vnt|pasl|gab|tk|kos|kom|kpl|szt|op|ks|hod|buc|бр|шт|к
                 r"|bao|viên|chuyến|chai|túi|cái|bộ|hộp|thùng|khách|vé"  # and Vietnam's: bag, piece, trip, guest …
                 r"|mfuko|pakiti|kopo|kipande"  # and Swahili's: bag, packet, tin, piece
                 r"|cutie|cutii"  # and Romanian's: box
-                r"|óra|db|klt)\.?")  # and Hungarian's: hour, piece, set
+                r"|óra|db|klt"  # and Hungarian's: hour, piece, set
+                # and, with their dots, the Balkans' service ("usl. 1 36.000,00"), the Baltics' set, hour, day and
+                # container-day ("kompl.", "val.", "par.", "kont. d."; not the word "par", a pair)
+                r"|usl\.|usł\.|kompl\.|val\.|par\.|kont\. d\.|tug-hrs?)\.?")
+# units that are a row's whole text, though a description may end in the word ("Ventil TPMS - servisná sada"):
+# Central Europe's bags and sets ("24 vrece 27,40", "-1 sada 2 460,00"), Spanish hours and days of work
+_UNITS_ALONE = r"vrece|vreća|vreca|vreće|pytel|pytle|worek|zsák|torba|торба|sada|horas|jornadas"
 # (not the "x" of a measure: "Torre de iluminação LED 4 x 320 W")
 _UNIT_AFTER = re.compile(r"\s?(?!x\s?\d)(?:" + _UNIT_WORDS
                          + r"|(?:t|tons?|tonnes?|m3|m³|km|kwh|ltr|liters?|litres?|sets?|pairs?|packs?|rolls?"
@@ -1361,7 +1404,8 @@ _TRAILING_UNIT = re.compile(  # (not after a count of its own: "Gr. M, 100 Stk."
     r"|(?<!,)\s+forfait$")  # a unit column, not the description's "…, forfait"
 # a measure's unit column after a word, not after its number ("Cát vàng xây dựng m3", not "Kabel 5 m") nor in a
 # price's unit ("Salmon darnes, 170g per kg")
-_TRAILING_MEASURE = re.compile(r"(?<=[^\W\d_])(?<!\bper)(?<!\bpro)(?<!\bje)\s+(?:[Kk]g|m[23²³]|[Ll]ít|[Tt]ấn)$")
+# (and a tonne's "t": "Uree granulată 46% N t 8 2.710,00")
+_TRAILING_MEASURE = re.compile(r"(?<=[^\W\d_])(?<!\bper)(?<!\bpro)(?<!\bje)\s+(?:[Kk]g|m[23²³]|[Ll]ít|[Tt]ấn|t)$")
 _DOUBLED_UNIT = re.compile(r"(\s(?:kg|l|m|g|t))\1$")  # a unit column after a measure: "blok ok. 3 kg kg"
 
 
@@ -1636,6 +1680,10 @@ _HEAD_WORDS = re.compile(
     r"|opis|kol\.|količina|cijena|iznos|açıklama|miktar|fiyat|tutar|περιγραφή|ποσότητα|τιμή|αξία"
     r"|valor|unitario|unitário|código|megnevezés|menny\.|mennyiség|egységár"
     r"|descripció|quant\.|quantitat|preu|import|codi"  # (Catalan)
+    # (Czech, Slovak, Polish, the Balkans, Romanian, Bulgarian)
+    r"|popis|označení|název|názov|položka|množ\.|množství|množstvo|cena|celkem|spolu|nazwa|ilość|wartość|naziv"
+    r"|denumire|cantitate|preț|valoare|наименование|количество|цена|стойност"
+    r"|subtotal|alícuota|bonif\.?|bonificación"
     r"|品名|数量|數量|单价|単価|單價|金額|金额|품명|수량|단가|금액)(?!\w)")  # (Japanese, Chinese, Korean)
 
 
@@ -1691,7 +1739,7 @@ _WEAK_DESCRIPTION = re.compile(
     r"%(?:\s*(?:VAT|USt|MwSt|TVA|BTW|IVA)\b.*)?$|^(?:VAT|USt|MwSt|TVA|BTW|IVA)\b|^[A-Z0-9][A-Z0-9./-]*(?: [A-Z0-9./-]+)?$"
     # a unit column alone ("40 Set 42,90 10 % 1.544,40")
     r"|^(?:sac|serv|[Ss]et|kan|krt|pkg|sack|rolle|kiste|pce|pces|forfait|tekercs|óra|db|klt|alk\.?|[Nn]os|"
-    r"unidad(?:es)?|unid\.?|"
+    r"unidad(?:es)?|unid\.?|" + _UNITS_ALONE + "|"
     + _LOCAL_UNITS + r")$"
     r"|^[^\W\d]{1,4}\.? ?[×x]$"  # the unit of "31 min × 0,35 €"
     r"|^[a-zà-ÿ]{1,4}\.?$"  # a lone short lowercase word: a unit column ("hgr", hectolitre degrees)
@@ -1750,7 +1798,9 @@ def _description_above(lines: list[str], i: int, used: int) -> str:
         between_rows = (j > used and (_is_table_head(lines[j], head_words) or _RULE_LINE.fullmatch(lines[j].strip()))
                         or (j == used >= 0))
         limit = 250 if between_rows else 150 if _DATED_ENTRY.match(text) else 120
-        if len(text) > limit and (cut := _wrapped_head_end(block)):
+        # (or right under the head: "Precio Unit. %" / "Bonif" / "Subtotal Alícuota" / … over the first row's text)
+        under_head = j > used and _is_table_head(lines[j], head_words)
+        if (len(text) > limit or under_head) and (cut := _wrapped_head_end(block)) and cut < len(block):
             # the head's words wrapped one or two a line ("price" / "Tapeke / Amount"): the lines under them
             block, text, limit = block[cut:], _joined(block[cut:]), 250
         text = _clean_description(text)

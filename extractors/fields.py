@@ -354,7 +354,9 @@ def concept_labels(field_name: str, kind: str) -> list[str]:
 
 
 # headings of the address window, whoever the addressee is ("To:", "Spett.le", "Messrs")
-ADDRESSEE_HEADINGS = ["to", "spett.le", "spettabile", "messrs"]
+# (and Italy's greeting over the name: "Gentile Signora" / "Elena Bernasconi-Ruef")
+ADDRESSEE_HEADINGS = ["to", "spett.le", "spettabile", "messrs", "gentile signora", "gentile signor", "gentile sig.ra",
+                      "gent.ma signora", "gent.mo signor", "egregio signor", "egr. sig.", "egregio sig."]
 _BUYER_ISSUES = re.compile(r"(?i)purchase|^po(?:[A-Z_]|$)")  # names of a purchase-order schema
 
 
@@ -414,7 +416,12 @@ CORRECTED_INVOICE_LABELS = [
     "rectifica la factura", "concerne facture", "concerne la facture", "relative à la facture",
     "bezieht sich auf rechnung", "relates to invoice", "re invoice", "comprobante asociado", "factura asociada",
     "documento asociado", "comprobante de referencia", "se rapporte à la facture", "se rapportant à la facture",
-    "facture d'origine", "facture initiale", "facture concernée", *more_labels("original_invoice")]
+    "facture d'origine", "facture initiale", "facture concernée",
+    # Lithuania's "Koreguojama PVM sąskaita faktūra: serija PRK Nr. 004871"
+    "koreguojama pvm sąskaita faktūra", "koreguojama sąskaita faktūra", "koreguojama pvm sąskaita",
+    # "This credit note reduces invoice INV-2024-0412"
+    "reduces invoice", "credits invoice", "cancels invoice", "corrects invoice", "amends invoice",
+    *more_labels("original_invoice")]
 # "Name:" and its like label whichever party's name follows, as its block's heading says ("Cedente/prestatore"
 # over "Denominazione: Distribuzione Alimentare Valdarno S.r.l.")
 NAME_LABELS = frozenset(["name", "nome", "business name", "상호", "denominazione", "razón social", "razão social",
@@ -433,6 +440,10 @@ REGISTER_LABELS = ["rpr", "rpm", "amtsgericht", "registergericht", "handelsregis
                    "kvk", "hrb", "hra",
                    # the Gulf's commercial registration: "C.R. No. 1287364"
                    "c.r. no", "c.r. no.", "cr no", "cr no.", "commercial registration", "commercial registration no"]
+# who signed or drew up the paper, no party: "Ký bởi: Nguyễn Hoàng Long", "Получател: … Съставил: …"
+SIGNER_LABELS = ["ký bởi", "signed by", "digitally signed by", "firmado por", "signé par", "unterschrieben von",
+                 "съставил", "изготвил", "составил", "выписал", "vystavil", "vyhotovil", "wystawił", "sastavio",
+                 "fakturirao", "kiállította", "întocmit", "întocmit de"]
 DISTRACTOR_LABELS = [
     "order no", "order number", "order id", "order date", "purchase order", "po number", "bestellung",
     # the seller's own number for the order, not the buyer's: "Uw ordernummer VL-4471" / "Ons ordernummer VO-…"
@@ -471,8 +482,14 @@ DISTRACTOR_LABELS = [
     "received from",
     # a Croatian payment's reference, no document number: "s pozivom na broj HR00 412-2-1"
     "poziv na broj", "pozivom na broj", "poziv na broj primatelja",
+    # the number Kenya's tax control unit gives the invoice, beside the seller's own: "CU Invoice No.: 0300012457/00418"
+    "cu invoice no", "cu invoice no.", "cu invoice number", "cu serial no", "cu serial no.", "cu number",
     # Slovenia's company register number, beside the invoice's "Številka"
     "matična številka",
+    # a contract's number, no invoice's: "JBKJS: –   Broj ugovora: 14/2025"
+    "broj ugovora", "br. ugovora", "ugovor br", "ugovor br.", "številka pogodbe", "pogodba št", "nr umowy",
+    "numer umowy", "umowa nr", "číslo smlouvy", "smlouva č", "číslo zmluvy", "zmluva č", "szerződésszám",
+    "szerződés száma", "număr contract", "contract nr", "nr. contract",
     # the seller's employee who took the order, no seller: "Salesman :  Ravi Nair"
     "salesman", "salesperson", "sales person", "sales rep", "sales representative", "sales executive",
     # the customer's own reference, no customer: "Ref. cliente: Convención Sevilla"
@@ -536,7 +553,7 @@ DISTRACTOR_LABELS = [
     "datos de la factura", "datos del suministro", "dados da fatura", "firma y sello",
     "signature", "unterschrift", "assinatura", "handtekening",
     # who signed the e-invoice for its seller: "Người bán hàng / Seller" over "Ký bởi: Nguyễn Hoàng Long"
-    "ký bởi", "signed by", "digitally signed by", "firmado por", "signé par", "unterschrieben von",
+    *SIGNER_LABELS,
     # the name on a bank account ("Verkäufer-Kontoname : Global Supplies Financial Services") is not the party's
     "kontoname", "kontoinhaber", "account name", "account holder", "titulaire du compte",
     "a/n", "atas nama",  # Indonesian: "a/n PT Baliroti Fresh Supplies", in the name of
@@ -630,12 +647,18 @@ def find_labels(index: C.TextIndex, plans: list[FieldPlan]) -> list[list[LabelHi
         at = _folded_offsets(line) if len(low) != len(line) else range(len(low) + 1)
         for pattern, fields in patterns:
             for m in pattern.finditer(low):
+                if m.end() - m.start() == 2 and not line[: at[m.start()]].strip() and _SENTENCE_TO.match(line):
+                    continue  # "Ocean freight, wheat in bulk, Rostock" / "to Alexandria, as per …": a phrase's "to"
                 if not any(taken[m.start():m.end()]):
                     hits.append(LabelHit(fields, at[m.start()], at[m.end()]))
                     for k in range(m.start(), m.end()):
                         taken[k] = True
         per_line.append(sorted(hits, key=lambda h: h.start))
     return per_line
+
+
+# the address window's "to" written small, opening a line without its colon: a wrapped sentence's word
+_SENTENCE_TO = re.compile(r"\s*to(?!\s*:)\s+\S")
 
 
 def _folded_offsets(line: str) -> list[int]:
@@ -666,7 +689,8 @@ def _label_pattern(label: str) -> str:
     return _BETWEEN_WORDS.join(words)
 
 
-_BETWEEN_WORDS = r"\s+(?:" + C.CURRENCY_MARK + r"\s+)?"
+# (not across a column's gap: "DPH                Spolu s DPH" are two heads, no "DPH spolu")
+_BETWEEN_WORDS = r"\s{1,4}(?:" + C.CURRENCY_MARK + r"\s{1,4})?"
 
 
 def _label_key(label: str) -> str:
@@ -785,7 +809,8 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], ind
         if (not section and fname in nearest.fields and not isinstance(cand.value, (int, float))
                 and (len(re.findall(r"[^\W\d_]{2,}", between)) >= 4
                      # "a valid invoice, Public Contracts Regulations 2015": the label's phrase ended at the comma
-                     or re.match(r"\s*[,;]\s+[^\W\d_]{2,}", between))):
+                     # (after an aside: "… u Sistemu elektronskih faktura (SEF), ID 84172305")
+                     or re.match(r"\s*(?:\([^()]*\))?\s*[,;]\s+[^\W\d_]{2,}", between))):
             # "Factura este valabilă fără semnătură și ștampilă conform art. 319": a sentence after the label
             return 1.0
         if (is_gross_total(fname) and fname in nearest.fields and len(before) >= 2
@@ -805,6 +830,8 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], ind
                     and not any(fname in h.fields and _SERIES_CODE.fullmatch(
                         lines[cand.line][h.end:nearest.start].strip(" .:#")) for h in before[:-1])):
                 return 1.0  # "Banco de la Nación N° 00-068-123456": a bare "N°" after another word numbers that word
+            if bare and _STREET_NUMBER_BEFORE.search(lines[cand.line][: nearest.start]):
+                return 0.5  # "Calle 36 No. 52-41": a Colombian address's number, on its street
             if (bare and len(before) >= 2 and before[-2].fields == {OTHER}
                     and re.fullmatch(r"\s*[\w/-]{0,12},?\s*", lines[cand.line][before[-2].end:nearest.start])):
                 return 1.0  # "Patente 2024-2025 n° 118-04471": the number of the licence, of its year
@@ -830,6 +857,10 @@ def label_score(cand: C.Candidate, fname: str, labels: list[list[LabelHit]], ind
             # under "Tipologia documento    Numero documento    Data documento" (not a table's amounts)
             column = _column_header(cand, labels, index)
             if column is not None and fname in column.fields:
+                # (not the gross's "Vrednost z DDV" over "12.538,89", though its head names the tax)
+                head = _column_header_at(cand, labels, index)
+                if amount_role(fname) == "tax" and head and _includes_tax(lines[head[0]], head[1]):
+                    return 0.0
                 return 2.6
         return -1.0
     if not section:
@@ -1228,7 +1259,7 @@ def _column_header_at(cand: C.Candidate, labels: list[list[LabelHit]], index: C.
 
 # a table's row under the columns' head: the row's label, then two figures or more ("Tổng tiền chịu thuế suất 8%
 # 180.800.000 14.464.000 195.264.000" between the head and "Tổng cộng (Total) 218.600.000 …")
-_SIBLING_ROW = re.compile(r"^[^\d]*(?:\d{1,2}\s?%)?(?:\s+-?\d[\d.,' ]*\d){2,}\s*$")
+_SIBLING_ROW = re.compile(r"^[^\d]*(?:\d{1,2}\s?%)?(?:\s+-?\d[\d.,'’ ]*\d){2,}\s*$")
 
 
 # ------------------------------------------------------------------ proposals
@@ -1339,6 +1370,31 @@ _TITLE_ONLY = re.compile(rf"(?i)(?:\w+\s+)?\w*(?:{C.DOCUMENT_TITLES}|{C.MORE_DOC
                          r"|creditnota|kreditnota|nota de cr[ée]dito|note de cr[ée]dit|nota di credito"
                          rf"|{_OTHER_TITLES})"
                          r"(?-i:\s+[^\W\d_A-ZÀ-ÞĀ-Ž]\w*){0,2}")
+
+
+def _title_only(line: str, hits: list[LabelHit], fname: str) -> bool:
+    """A line that is the document's title, or ends in it in capitals where pypdf glued it to the letterhead's
+    last line: "tel. +421 34 772 41 10, fakturacia@krmivazahorie.skFAKTÚRA"; not another document's, whose
+    number it heads ("Ihre Bestellung" / "Nr. 14/2025", "Bon de commande" / "BC-PG-2024-031")."""
+    text = line.strip()
+    start = len(line) - len(line.lstrip())
+    if not _TITLE_ONLY.fullmatch(text):
+        glued = re.search(r"(?<![A-ZÀ-ÞĀ-Ž])[A-ZÀ-ÞĀ-Ž]{4,}$", text)
+        if not (glued and _TITLE_ONLY.fullmatch(glued.group())):
+            return False
+        text, start = glued.group(), start + glued.start()
+    return not _OTHER_DOCUMENT.search(text) and not any(
+        fname not in h.fields for h in hits if h.end > start)
+
+
+# the titles of an order's or a delivery's papers, whose numbers an invoice quotes
+_OTHER_DOCUMENT = re.compile(r"(?i)commande|bestellung|order|pedido|ordine|bestelling|objednávk|zamówieni|livraison"
+                             r"|lieferschein|delivery|albar[aá]n|remito|dobavnic|otpremnic|dodací")
+# a Colombian street and its number before a bare "No.": "Calle 36 No. 52-41", "Cra. 7 # 69-17"
+_STREET_NUMBER_BEFORE = re.compile(r"(?i)\b(?:calle|carrera|cra|cr|kr|cl|av|avenida|transversal|tv|diagonal|dg"
+                                   r"|autopista)\.?\s+\d{1,3}\s?[a-z]?(?:\s?bis)?\s$")
+# a Croatian craft's owner, part of its registered name: "…, vl. Tonko Marinović"
+_CRAFT_OWNER = re.compile(r"vl\. [A-ZČĆŠŽĐ][^\W\d_]+(?: [A-ZČĆŠŽĐ][^\W\d_]+){1,2}$")
 # a name has a word of three letters or more (any script's letters) and is not mostly digits
 _NAME_SHAPE = re.compile(r"[^\W\d_]{3,}")
 
@@ -1357,7 +1413,9 @@ _NUMBER_THEN_DATE = re.compile(
 # nothing, or a series' code, between the document's label and a bare "nr.": "Seria BVX nr. 0457"
 _SERIES_CODE = re.compile(r"[A-Z0-9/-]{0,8}")
 _TITLE_LINE = re.compile(rf"(?i)^\W*\w*(?:{C.DOCUMENT_TITLES}|{C.MORE_DOCUMENT_TITLES})\b")
-_NUMBER_WORD = re.compile(r"(?i)(?:číslo|č\.|nr\.?|no\.?|n[°º]\.?|number|nummer|numéro|número|numero|broj)\s*:?")
+# (Slovene "št. 2025-00318", Serbian "br. 0587/25")
+_NUMBER_WORD = re.compile(r"(?i)(?:číslo|č\.|nr\.?|no\.?|n[°º]\.?|number|nummer|numéro|número|numero|broj|br\.|št\.)"
+                          r"\s*:?")
 _TITLE_THEN_DATE = re.compile(_TITLE_LINE.pattern + r"[^:]{0,50}$")
 # words for a discount, in a date's clause and on a line that takes something off the total
 _DISCOUNT_WORDS = r"discount|rabatt|descuento|sconto|korting|skonto"
@@ -1382,7 +1440,8 @@ _INCLUDES = re.compile(r"(?i)(?:" + C.INCLUDING + r"|\binc\.?|\b(?:sa?|z|с|með
 _INCLUDED_AFTER = re.compile(r"(?i)\W*(?:incl|inkl|inclus|incluid|compris)")  # "TOTAL (IVA incl.) 39,63 €"
 _EXCLUDES = re.compile(r"(?i)\b(?:ohne|exkl\.?|exklusive|excl\.?|ex\.?|excluding|exclusive of|without|before|hors"
                        r"|sans|zonder|exclusief|sin|senza|utan|avant|vor|antes de|prima di|före"
-                       r"|kabla ya|eksl\.?|eksklusief)\s*$")  # (Swahili: "Jumla kabla ya VAT"; Afrikaans)
+                       r"|kabla ya|eksl\.?|eksklusief|eksklusive|ekskl\.?)\s*$")  # (Swahili: "Jumla kabla ya
+                       # VAT"; Afrikaans; Norwegian and Danish: "Sum eksklusive mva")
 # the amount a rate of tax is charged on: "Belast met 21% btw 124,80", "Subject to 15% VAT 980.00"
 # (not after a negation: "Tasa municipal (no sujeta a IVA) 15,90", "not subject to VAT")
 _TAXED_WITH = re.compile(r"(?i)(?<!\bno )(?<!\bnot )(?<!\bnon )(?<!\bniet )(?<!\bnicht )"
@@ -1645,7 +1704,9 @@ def _after_own_label(cand: C.Candidate, fname: str, labels: list[list[LabelHit]]
         if at < h.start < end and (legal := list(C.COMPANY.finditer(head))) and legal[-1].end() == len(head):
             value = head
             break
-    if (not value or (len(value.split()) < 2 and not _caseless(value)) or C.COMPANY.fullmatch(value.split()[0])
+    # (a legal form opens the Baltic names in quotes: "Preču saņēmējs / maksātājs SIA "Baltijas Aptieku Tīkls"")
+    if (not value or (len(value.split()) < 2 and not _caseless(value))
+            or (C.COMPANY.fullmatch(value.split()[0]) and value.split(maxsplit=1)[1][:1] not in _OPENING_QUOTES)
             or any(ch.isdigit() for ch in value)
             or not (value[0].isupper() or _caseless(value)
                     or (value[0] in _OPENING_QUOTES and not re.search(PERSON_FIELD, fname)))
@@ -1914,6 +1975,8 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
                 bound = bound or _bound_word(index.lines[cand.line][: cand.start])  # "Period Ending: 06/14/2025"
                 if bound:
                     score += 0.5 if (bound == "start") == bool(start) else -0.5
+            if plan.kind == "date" and _original_invoice_date(cand, labels, index):
+                score -= 1.5  # "Original invoice" / "INV-2024-0412" / "Invoice date" / "02/09/2024": the original's
             if plan.kind == "date" and not end and _PERIOD_END.search(index.lines[cand.line][: cand.start]):
                 score = min(score, 0.5)  # "Zeitraum vom 06.12.2013 bis zum 06.12.2014": a period's end, no due date
             if plan.kind == "id" and score >= 2.5:
@@ -1923,12 +1986,15 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
                     and C.PT_DOCUMENT_ID.fullmatch(cand.text)):
                 score = max(score, 2.6)  # the format names it: a fatura's "FT 2025A/147", wherever it is printed
             if (plan.kind == "id" and re.search(DOCUMENT_NUMBER_FIELD, plan.name) and cand.line > 0
-                    and (_TITLE_ONLY.fullmatch(index.lines[cand.line - 1].strip())
+                    and (_title_only(index.lines[cand.line - 1], labels[cand.line - 1], plan.name)
                          # (under a subtitle: "FAKTURA" / "daňový doklad" / "č. FV-2025-0688")
                          or (cand.line > 1 and _SUBTITLE.fullmatch(index.lines[cand.line - 1].strip())
-                             and _TITLE_ONLY.fullmatch(index.lines[cand.line - 2].strip())))
-                    and _NUMBER_WORD.fullmatch(index.lines[cand.line][: cand.start].strip())):
-                score = max(score, 2.6)  # "FAKTÚRA" / "číslo 2024-0312": the number under the title
+                             and _title_only(index.lines[cand.line - 2], labels[cand.line - 2], plan.name)))
+                    and (_NUMBER_WORD.fullmatch(index.lines[cand.line][: cand.start].strip())
+                         # or the line is the number alone: "Számla" / "PCM/2025/0388"
+                         or index.lines[cand.line].strip() == cand.text)):
+                # "FAKTÚRA" / "číslo 2024-0312": the number under the title, as the title's own ("Faktúra č. …")
+                score = max(score, 2.6, min(score + 0.3, 3.3))
             if plan.kind == "id" and score >= 2.5 and _TITLE_LINE.match(index.lines[cand.line]):
                 score += 0.3  # "Handelsrechnung Nr. E2018092011804": the title's number, over "Belegnummer 2018…"
             if (plan.kind == "id" and re.search(DOCUMENT_NUMBER_FIELD, plan.name)
@@ -2106,6 +2172,12 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
                 score -= 2.0  # "Recommandé" over the address window, "ORYGINAŁ" under the title: no party
             if _DEPARTMENT.fullmatch(cand.text) and not C.COMPANY.search(cand.text):
                 score -= 1.5  # "Purchasing Department": a part of the party, named on the line above
+            if any(h.key(index.lines[cand.line]) in _SIGNER_KEYS for h in labels[cand.line]):
+                # "Получател: Радослав Иванов Съставил: Десислава Маринова": the signatures' line, whose party
+                # label names who received the goods, a person
+                score -= 2.0
+            if C.GREETING.match(cand.text):
+                score -= 2.0  # "Sehr geehrte Frau Dr. Hofstetter": the letter's greeting, its addressee named above
             if C.ATTENTION.match(cand.text):
                 score -= 1.0  # "c/o Amministrazioni Ferri": the party is named on the line above
             if C.SALUTATION.match(cand.text):  # "Herrn Max Mustermann": letters salute their addressee
@@ -2155,7 +2227,7 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
             score += 0.1
             line = index.lines[cand.line]
             # (not glued into a code: the "GEL" of "SWIFT HELADEF1GEL")
-            if (re.search(r"(?<![^\W\d_])\d[\d.,' ]*\s?$", line[: cand.start])
+            if (re.search(r"(?<![^\W\d_])\d[\d.,'’ ]*\s?$", line[: cand.start])
                     or re.match(r"\)?\s?-?\d", line[cand.start + len(cand.text):])):
                 # "6 200,97 zł", "Do zapłaty: 6 290,97 PLN": the currency of an amount, whatever label the amount has
                 score = max(score, 0.1) + 0.3
@@ -2168,6 +2240,11 @@ def propose(index: C.TextIndex, plan: FieldPlan, labels: list[list[LabelHit]]) -
         salutation = C.SALUTATION.match(cand.value) if plan.kind == "text" and no_salutation else None
         if salutation and cand.value[salutation.end():].strip():
             cand.value = cand.value[salutation.end():].strip()  # the schema asks for the name alone: "Herrn …"
+        if (plan.kind == "text" and index.lines[cand.line].rstrip().endswith(",") and cand.line + 1 < n_lines
+                and (owner := _CRAFT_OWNER.match(index.lines[cand.line + 1].strip()))):
+            # "TONUS, obrt za ugađanje i popravak glasovira," / "vl. Tonko Marinović": a Croatian craft's name
+            # goes on to its owner's
+            cand.value = f"{cand.value.rstrip(',')}, {owner.group()}"
         if (plan.kind == "text" and (translated := _TRANSLATION_AFTER.fullmatch(cand.value))
                 and not _CJK_LEGAL_FORM.fullmatch(translated.group(1))):
             # "樂思音樂教室有限公司 Lusi Music Studio Co., Ltd.": the name, then in English
@@ -2393,6 +2470,7 @@ def _abbreviates(short: str, full: str) -> bool:
 
 _CORRECTED_INVOICE_KEYS = frozenset(_label_key(lab) for lab in CORRECTED_INVOICE_LABELS)
 _REGISTER_KEYS = frozenset(_label_key(lab) for lab in REGISTER_LABELS)
+_SIGNER_KEYS = frozenset(_label_key(lab) for lab in SIGNER_LABELS)
 _NAME_KEYS = frozenset(_label_key(lab) for lab in NAME_LABELS)
 
 
@@ -2408,6 +2486,15 @@ def _corrected_invoice_numbers(found: list[C.Candidate], labels: list[list[Label
                 or (_under_corrected_label(cand, index, labels) and not _TITLE_LINE.match(index.lines[cand.line - 1]))):
             out.add(cand.value)
     return out
+
+
+def _original_invoice_date(cand: C.Candidate, labels: list[list[LabelHit]], index: C.TextIndex) -> bool:
+    """A stack of labels over their values, the corrected invoice's number then its date: "Original invoice" /
+    "INV-2024-0412" / "Invoice date" / "02/09/2024" on a credit note."""
+    i, lines = cand.line, index.lines
+    return (i >= 3 and cand.start == 0 and len(labels[i - 1]) == 1
+            and not lines[i - 1][labels[i - 1][0].end:].strip(" /:")
+            and any(_corrects(lines[i - 3], h) for h in labels[i - 3]))
 
 
 def _corrects(line: str, hit: LabelHit) -> bool:
@@ -2445,8 +2532,8 @@ def _after_corrected_invoice_label(line: str, hits: list[LabelHit], at: int) -> 
     return False
 
 
-# (and a series' letter: "Factura A 0002-00014562")
-_NUMBER_MARK = re.compile(r"[\s:#.]*(?:(?:n[°ºo]|nr|no)\b\.?)?[\s:#.]*(?:[a-z]{1,2}\s)?", re.IGNORECASE)
+# (and a series' letters: "Factura A 0002-00014562", "serija PRK Nr. 004871")
+_NUMBER_MARK = re.compile(r"[\s:#.]*(?:(?:n[°ºo]|nr|no)\b\.?)?[\s:#.]*(?:[a-z]{1,4}\s)?", re.IGNORECASE)
 
 
 _DOMAIN = re.compile(r"(?:https?://(?:www\.)?|www\.|@)([\w-]+)")

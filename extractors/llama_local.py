@@ -637,7 +637,7 @@ def _outside_tax(old: Any, new: Any, lines: list[str]) -> bool:
     return False
 
 
-_CENTS_AMOUNT = re.compile(r"(?<![\d.,])\d{1,3}(?:[.,' \u00a0]\d{3})*[.,]\d\d(?!\d)")
+_CENTS_AMOUNT = re.compile(r"(?<![\d.,])\d{1,3}(?:[.,'’ \u00a0]\d{3})*[.,]\d\d(?!\d)")
 
 
 def _total_less_tax(group: list[FieldPlan], choices: dict[str, "FieldChoice"]) -> float | None:
@@ -655,13 +655,15 @@ def _printed_whole(line: str, value: float) -> bool:
     if not float(value).is_integer() or value <= 0:
         return False
     groups = f"{int(value):,}".split(",")
-    return re.search(r"(?<![\d.,])" + r"[ ,.\u00a0\u202f]?".join(groups) + r"(?![\d]|[.,]\d)", line) is not None
+    return re.search(r"(?<![\d.,])" + r"[ ,.'’\u00a0\u202f]?".join(groups) + r"(?![\d]|[.,]\d)", line) is not None
 
 
 # words of an amount outside the tax: exemptions, disbursements, and the tourist taxes hotels collect for the town
 _OUTSIDE_TAX = re.compile(r"(?i)\b(?:not subject to|outside (?:the )?scope|out of scope|non soumis|non assujetti"
                           r"|hors tva"
                           r"|nicht steuerbar|no sujet|fuori campo|nije predmet oporezivanja|outlays"
+                          # "Waarborg gasflessen (…, niet onderworpen aan btw) 70,00", and its like elsewhere
+                          r"|niet onderworpen aan|ikke (?:mva|moms)-?plikt|ikke momspligtig|não sujeito|nie podlega"
                           r"|disbursements? \(?(?:not|non|no vat)"
                           r"|city tax|tourist tax|taxe de séjour|imposta di soggiorno|boravišna pristojba|kurtaxe"
                           r"|ortstaxe|tourism dirham"

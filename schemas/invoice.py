@@ -76,6 +76,7 @@ class InvoiceFields(BaseModel):
                                       "daňový doklad č", "číslo faktury", "fakturanummer", "nota fiscal",
                                       "número da fatura", "serie / folio", "serie y folio", "serie-folio",
                                       "número da nota", "№", "br.", "broj", "αριθμός", "αρ.", "seria",
+                                      "serija", "sērija",
                                       "рахунок на оплату", "рахунок",
                                       "nota de crédito", "nota de credito", "nota de crédito electrónica",
                                       "factura electrónica", "fee note no", "fee note no.", "fee note number",
@@ -142,6 +143,8 @@ class InvoiceFields(BaseModel):
                                       "vermieter", "vermieterin", "landlord", "bailleur", "verhuurder",
                                       # Bangladesh's Mushak-6.3
                                       "name of registered person",
+                                      # Egypt's e-invoice: "Issuer / المصدر   Receiver / المستلم"
+                                      "issuer",
                                       "im auftrag der eigentümerin", "im auftrag des eigentümers",
                                       *more_labels("vendor_name")]},
     )
@@ -209,7 +212,7 @@ class InvoiceFields(BaseModel):
                                       "dirección de envío", "purchaser's name",
                                       "purchaser's name & address", "purchaser's name and address",
                                       # (a Korean tax invoice's box, its letters downwards: "R" / "E" / … / "T")
-                                      "recipient",
+                                      "recipient", "receiver",
                                       "rechnungsempfänger",
                                       "rechnungsadresse", "rechnungsanschrift", "empfänger", "leistungsempfänger",
                                       "client", "destinataire", "destinataire de la facture", "au profit de",
@@ -221,6 +224,9 @@ class InvoiceFields(BaseModel):
                                       "livré à",
                                       "acheteur", "klant", "factuur aan",
                                       "debiteur", "aan", "tên đơn vị", "cliente", "facturar a", "spett.le",
+                                      # Italy's greeting over the addressee: "Gentile Signora" / "Elena Bernasconi"
+                                      "gentile signora", "gentile signor", "gentile sig.ra", "gent.ma signora",
+                                      "gent.mo signor", "egregio signor", "egr. sig.", "egregio sig.",
                                       # a port agent's principal, the ship's owner: "ARMADOR / PRINCIPAL"
                                       "armador", "armateur",
                                       "destinatario", "kund",
@@ -318,6 +324,8 @@ class InvoiceFields(BaseModel):
                                       "montant tva",
                                       # Samoa's VAGST, New Caledonia's TGC, Hawaii's general excise tax
                                       "vagst", "tgc", "total tgc", "hawaii get", "general excise tax",
+                                      # Puerto Rico's sales and use tax, state and municipal: "Total IVU 11.5%"
+                                      "ivu", "total ivu", "ivu estatal", "ivu municipal",
                                       "btw", "iva", "cuota iva", "cuota", "imposta", "moms", "gst", "igst", "cgst",
                                       "sgst",
                                       "versicherungsteuer", "versicherungssteuer",

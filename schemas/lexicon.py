@@ -53,14 +53,17 @@ LABELS: dict[str, list[str]] = {
         "myyjä", "toimittaja", "laskuttaja", "eladó", "szállító", "kibocsátó", "selger", "leverandør", "säljare",
         "leverantör", "sælger", "furnizor", "vânzător", "prodajalec", "dobavitelj", "izdajatelj", "venedor",
         "proveïdor", "πωλητής", "προμηθευτής", "sprzedawca", "dostawca", "dodavatel", "prodávající", "fornecedor",
-        "vendedor", "transmitente"],
+        "vendedor", "transmitente", "preču piegādātājs", "pakalpojuma sniedzējs"],
     "buyer_name": [
         "kupac", "naručitelj", "odberateľ", "kupujúci", "ostja", "tellija", "klient", "pircējs", "pirkėjas", "alıcı",
         "müşteri", "kaupandi", "viðtakandi", "viðskiptavinur", "ostaja", "asiakas", "vastaanottaja", "vevő",
         "megrendelő", "címzett", "kjøper", "kunde", "köpare", "kund", "køber", "cumpărător", "destinatar", "kupec",
         "naročnik", "comprador", "destinatari", "αγοραστής", "πελάτης", "στοιχεία πελάτη", "nabywca", "odbiorca",
         "odběratel",
-        "kupující", "adquirente"],
+        "kupující", "adquirente",
+        # Latvian: "Preču saņēmējs / maksātājs SIA …" (the goods' recipient and payer)
+        "preču saņēmējs", "preču saņēmējs / maksātājs", "saņēmējs / maksātājs", "maksātājs",
+        "pakalpojuma saņēmējs"],
     "net": [
         "osnovica", "porezna osnovica", "iznos bez pdv-a", "bez pdv-a", "základ dane", "základ dph", "bez dph",
         "suma bez dph",
@@ -76,7 +79,7 @@ LABELS: dict[str, list[str]] = {
         "valor tributável"],
     "tax_total": [
         "pdv", "iznos pdv-a", "porez na dodanu vrijednost", "dph", "dph spolu", "daň", "käibemaks", "pvn",
-        "pievienotās vērtības nodoklis", "pvm suma", "pridėtinės vertės mokestis", "kdv", "kdv tutarı", "vsk",
+        "pievienotās vērtības nodoklis", "pvm suma", "pvm", "pridėtinės vertės mokestis", "kdv", "kdv tutarı", "vsk",
         "virðisaukaskattur", "alv", "arvonlisävero", "alv yhteensä", "áfa", "áfa összesen", "áfa összege", "mva",
         "merverdiavgift", "moms", "momsbelopp", "tva", "valoare tva", "ddv", "znesek ddv", "iva", "φπα", "ποσό φπα",
         "kwota vat", "vat", "daň z přidané hodnoty", "quota iva", "quota d'iva"],
@@ -122,7 +125,8 @@ LABELS: dict[str, list[str]] = {
         "data do pedido"],
     "delivery_date": [
         "datum isporuke", "rok isporuke", "dátum dodania", "termín dodania", "tarnekuupäev", "tarneaeg",
-        "piegādes datums", "piegādes termiņš", "pristatymo data", "pristatymo terminas", "teslim tarihi",
+        "piegādes datums", "piegādes termiņš", "pristatymo data", "pristatymo terminas",
+        "paslaugų suteikimo data", "paslaugos suteikimo data", "suteikimo data", "pakrovimo data", "teslim tarihi",
         "sevk tarihi", "afhendingardagur", "afhendingardags", "toimituspäivä", "toimituspäivämäärä", "toimitusaika",
         "szállítás dátuma", "szállítási határidő", "szállítás", "teljesítés dátuma", "teljesítés", "leveringsdato",
         "leveransdato", "leveringsdag", "leveransdatum", "data livrării", "termen de livrare", "data livrare",

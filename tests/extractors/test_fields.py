@@ -3184,3 +3184,99 @@ def test_casinos_venues_non_profits_and_towers_of_south_asia_the_gulf_turkey_and
     diriyah = _held_out_invoice("invoice_set_bv", "bv09_diriyah_charity_iftar_gala_ar.pdf")
     assert [diriyah[f] for f in ("invoice_number", "due_date", "currency", "subtotal", "tax_total", "total")] == [
         "FDE-2025-0093", "2025-04-19", "SAR", 139750, 18866.25, 144641.25]
+
+
+def test_farm_suppliers_and_instrument_makers_of_central_and_eastern_europe_and_switzerland():
+    # the number under the title: "FAKTÚRA" glued to the letterhead's last line, over "číslo FA2504117"; Slovene
+    # "RAČUN" / "št. 2025-00318"; Hungarian "Számla" / "PCM/2025/0388" alone on its line
+    assert [_held_out_invoice("invoice_set_bw", f)["invoice_number"] for f in (
+        "bw03_sk_krmivaren_dvojstranova.pdf", "bw08_si_harmonike_upn.pdf", "bw16_hu_cimbalom_eur_szamla.pdf")] == [
+        "FA2504117", "2025-00318", "PCM/2025/0388"]
+    # Serbian "RAČUN" / "br. 0587/25", over a contract's "Broj ugovora: 14/2025" and a sentence's "… elektronskih
+    # faktura (SEF), ID 84172305"; the rows' "vreća" and "usl." are units
+    becej = _held_out_invoice("invoice_set_bw", "bw09_rs_poljoprivredna_mehanizacija.pdf")
+    assert becej["invoice_number"] == "0587/25"
+    assert [row["description"] for row in becej["line_items"][4:]] == [
+        "Mineralno đubrivo NPK 15:15:15, vreća 50 kg", "Dostava i puštanje u rad mehanizacije"]
+    # "Spolu s DPH" and "Vrednost z DDV" head the gross's column, not the tax's, and no label runs across a
+    # column's gap ("DPH                Spolu")
+    malacky = _held_out_invoice("invoice_set_bw", "bw03_sk_krmivaren_dvojstranova.pdf")
+    assert (malacky["tax_total"], malacky["total"]) == (4081.17, 22632.52)
+    assert malacky["line_items"][3]["description"] == "Minerálne krmivo pre dojnice s vitamínom E, vrece 25 kg"
+    trzic = _held_out_invoice("invoice_set_bw", "bw08_si_harmonike_upn.pdf")
+    assert (trzic["tax_basis_total"], trzic["tax_total"]) == (10338.25, 2200.64)
+    # forints print whole, each in a cell of its own: "Összesen    3 636 100    981 747    4 617 847"
+    somlo = _held_out_invoice("invoice_set_bw", "bw04_hu_erdeszeti_szolgaltatas_elolegszamla.pdf")
+    assert (somlo["subtotal"], somlo["tax_total"]) == (3636100, 981747)
+    # the typographic apostrophe groups Swiss thousands: "Total hors TVA 6’282.47"
+    echallens = _held_out_invoice("invoice_set_bw", "bw12_ch_fr_machines_agricoles_semences.pdf")
+    assert (echallens["tax_basis_total"], echallens["total"]) == (6282.47, 6658.91)
+    # a letter's greeting is no buyer; Italy's "Gentile Signora" heads the addressee's name
+    assert _held_out_invoice("invoice_set_bw", "bw13_ch_it_liuteria_acconto.pdf")["buyer_name"] == (
+        "Elena Bernasconi-Ruef")
+    assert _held_out_invoice("invoice_set_bw", "bw11_ch_de_klavierbau_qr_rechnung.pdf")["buyer_name"] != (
+        "Sehr geehrte Frau Dr. Hofstetter")
+    # the signatures' line "Получател: Радослав Иванов Съставил: …" names no buyer
+    assert _held_out_invoice("invoice_set_bw", "bw06_bg_semena_torove.pdf")["buyer_name"] == (
+        "Зърнопроизводител Тервел ООД")
+    # a Croatian craft's name goes on to its owner's: "…," / "vl. Tonko Marinović"
+    assert _held_out_invoice("invoice_set_bw", "bw07_hr_ugadanje_glasovira.pdf")["vendor_name"] == (
+        "TONUS, obrt za ugađanje i popravak glasovira, vl. Tonko Marinović")
+    # Czech heads ("Popis Množ. MJ Cena/MJ"): a description wrapped over the row's figures, "odrůda" / "Bohemka";
+    # a tonne's "t" ends no description
+    assert _held_out_invoice("invoice_set_bw", "bw02_cz_osiva_hnojiva.pdf")["line_items"][0]["description"] == (
+        "Pšenice ozimá, osivo C1, mořené, odrůda Bohemka")
+    assert [row["description"] for row in _held_out_invoice("invoice_set_bw", "bw15_cz_dobropis_klavirni_dilna.pdf")[
+        "line_items"]][1:] == ["Sada basových strun pro pianino – vrácení nepoužitého zboží",
+                               "Sleva za vadu laku – pianino P-118, reklamace R-25/017"]
+    assert _held_out_invoice("invoice_set_bw", "bw05_ro_ingrasaminte_seminte.pdf")["line_items"][1][
+        "description"] == "Uree granulată 46% N"
+
+
+def test_design_studios_galleries_coworking_and_software_of_latin_america_the_caribbean_and_africa():
+    # a Colombian address's "Calle 36 No. 52-41" numbers a street, no invoice; the number alone under its title
+    assert [_held_out_invoice("invoice_set_bx", f)["invoice_number"] for f in (
+        "bx02_co_ebanisteria_fev.pdf", "bx15_co_galeria_arte_excluido.pdf")] == ["FEV-3391", "GN-1048"]
+    # Kenya's tax control unit's "CU Invoice No.: 0300012457/00418" is not the seller's number
+    assert _held_out_invoice("invoice_set_bx", "bx11_ke_coworking_etims.pdf")["invoice_number"] == "BBH-2502-0147"
+    # Puerto Rico's IVU
+    assert _held_out_invoice("invoice_set_bx", "bx07_pr_gallery_invoice.pdf")["tax_total"] == 1429.45
+    # Trinidad and Tobago's "VAT Registration No. 214837", the seller's, over the client's "VAT Reg. No. 187442"
+    assert _held_out_invoice("invoice_set_bx", "bx09_tt_architects_stage_invoice.pdf")["vendor_vat_id"] == "214837"
+    # the payee's sentence ends at its legal form: "Cheques payable to Osu Frame & Gallery Limited. Payment due …"
+    assert _held_out_invoice("invoice_set_bx", "bx13_gh_gallery_levies_vat.pdf")["vendor_name"] == (
+        "Osu Frame & Gallery Limited")
+    # an Egyptian credit note: "This credit note reduces invoice INV-2024-0412"; "Original invoice" / … /
+    # "Invoice date" / "02/09/2024" is the original's date; "Issuer / Receiver" over two names the plain text ran
+    # together
+    cairo = _held_out_invoice("invoice_set_bx", "bx14_eg_furniture_credit_note.pdf")
+    assert [cairo[f] for f in ("invoice_number", "invoice_date", "vendor_name", "buyer_name")] == [
+        "CN-2024-0031", "2024-09-18", "Nile Walnut Furniture Company S.A.E.", "Sahel Hospitality Development S.A.E."]
+    # Mexico's "05/nov/2024"
+    tlaquepaque = _held_out_invoice("invoice_set_bx", "bx16_mx_muebles_flete_descuento.pdf")
+    assert (tlaquepaque["invoice_date"], tlaquepaque["due_date"]) == ("2024-11-05", "2024-12-05")
+    # a head wrapped over short lines ("Precio Unit. %" / "Bonif" / "Subtotal Alícuota" / "IVA" / …) heads the first
+    # row's text; "horas" is a unit
+    assert [row["description"] for row in _held_out_invoice("invoice_set_bx", "bx05_ar_software_factura_a.pdf")[
+        "line_items"]][::3] == ["Licencia anual BIM Studio Pro - usuario nominal",
+                                "Capacitación in company BIM para equipo de proyecto"]
+
+
+def test_ship_chandlers_stevedores_and_cosmetics_of_the_nordics_baltics_and_benelux():
+    # Lithuania: "Serija KKP Nr. 004512"; "2025 m. balandžio 9 d." under it, over the service's date
+    # ("Paslaugų suteikimo data"); "PVM 21 %"; the euro as a word ("… Eur 49 ct"); "val.", "par.", "kompl." units
+    klaipeda = _held_out_invoice("invoice_set_bu", "bu07_stevedoring_klaipeda.pdf")
+    assert [klaipeda[f] for f in ("invoice_number", "invoice_date", "currency", "tax_total")] == [
+        "004512", "2025-04-09", "EUR", 2030.49]
+    assert klaipeda["line_items"][3]["description"] == "Plaukiojančio krano nuoma (su operatoriumi)"
+    # Latvia: "Preču saņēmējs / maksātājs SIA "Baltijas Aptieku Tīkls"", a legal form before the quoted name
+    assert _held_out_invoice("invoice_set_bu", "bu06_cosmetics_riga.pdf")["buyer_name"] == (
+        'SIA "Baltijas Aptieku Tīkls"')
+    # "Rostock" / "to Alexandria, as per B/L quantity": a phrase's "to", no address window's
+    assert _held_out_invoice("invoice_set_bu", "bu13_freight_invoice_copenhagen.pdf")["buyer_name"] == (
+        "Westerlund Grain Trading B.V.")
+    # a deposit "niet onderworpen aan btw" is in the total, not in the basis
+    assert _held_out_invoice("invoice_set_bu", "bu09_ship_supply_antwerp.pdf")["tax_basis_total"] == 851.48
+    # Norway's "Sum eksklusive mva" is the basis, no tax
+    leknes = _held_out_invoice("invoice_set_bu", "bu16_seaweed_skincare_lofoten.pdf")
+    assert (leknes["tax_basis_total"], leknes["tax_total"]) == (28458.3, 7114.58)
