@@ -314,10 +314,15 @@ def find_tax_breakdown(index: TextIndex) -> list[tuple[Candidate, Candidate]]:
             # "Customs duty 6.1% on VFD CAD 25,372.40 (paid to CBSA) 1,547.72": a duty paid for the client;
             # "Recargo gasóleo 3,5% s/ transportes (880,00 €) 30,80 €": a charge the tax is charged on
             continue
-        found = next(((a, b) for rate in set(rates(index.lines[line])) for a in amounts for b in amounts
-                      if a is not b and a.value and abs(a.value * rate / 100 - b.value) <= _rounding(b)
-                      and (line, b.value) not in factors), None)
-        if found:
+        # (the longest readings: "BTW 0% op R 2 380,00 0,00" is 2 380 at 0%, not 380)
+        found = max(((a, b) for rate in set(rates(index.lines[line])) for a in amounts for b in amounts
+                     if a is not b and a.value and abs(a.value * rate / 100 - b.value) <= _rounding(b)
+                     and (line, b.value) not in factors), key=lambda p: len(p[0].text) + len(p[1].text), default=None)
+        # (a summary that repeats a line of the totals, "S 15% 28 825,00 4 323,75" under "BTW 15% op R 28 825,00
+        # 4 323,75", counts once; two rows alike are two rows)
+        if found and not (line not in index.row_lines and any(
+                a.line not in index.row_lines and (a.value, b.value) == (found[0].value, found[1].value)
+                for a, b in pairs)):
             pairs.append(found)
     return _without_rows_of_a_recap_line(pairs, index)
 
@@ -430,6 +435,12 @@ _MONTH_NAMES = {
         "ოქტომბერი ოქტომბრის հոկտեմբեր հոկտեմբերի қазан oktyabr tetor октобар октябрь",
         "ნოემბერი ნოემბრის նոյեմբեր նոյեմբերի қараша noyabr nëntor новембар ноябрь",
         "დეკემბერი დეკემბრის դեկտեմբեր դեկտեմբերի желтоқсан dekabr dhjetor децембар декабрь",
+    ], start=1) for name in names.split()
+} | {  # Greek, in the genitive of "02 Οκτωβρίου 2024" and the nominative (casefolded: "ς" is "σ")
+    name.casefold(): number for number, names in enumerate([
+        "Ιανουαρίου Ιανουάριος", "Φεβρουαρίου Φεβρουάριος", "Μαρτίου Μάρτιος", "Απριλίου Απρίλιος", "Μαΐου Μάιος",
+        "Ιουνίου Ιούνιος", "Ιουλίου Ιούλιος", "Αυγούστου Αύγουστος", "Σεπτεμβρίου Σεπτέμβριος", "Οκτωβρίου Οκτώβριος",
+        "Νοεμβρίου Νοέμβριος", "Δεκεμβρίου Δεκέμβριος",
     ], start=1) for name in names.split()
 } | {  # Malay's and Indonesian's months that no prefix above reads: "12 Ogos 2025", "3 Agustus 2025"
     "mac": 3, "maret": 3, "ogos": 8, "agustus": 8, "disember": 12,
@@ -765,6 +776,8 @@ _TAX_ID = re.compile(
     r"sst(?: reg(?:istration)?\.?)? no\.?|(?:business )?reg(?:istration)?\.? no\.?"
     r"|(?-i:NTN|STRN|BIN|PIN)(?: of (?:registered person|purchaser))?|"
     r"(?:vat|[gh]st(?:/[gh]st)?)(?: reg(?:istration)?\.?| account| payer)? (?:no|number)\.?|[gh]st registration(?= ?#)|"
+    # a VAT registration before its number without "No.": Israel's "Company No. / VAT Reg. 515839272"
+    r"vat reg\.(?= ?\d)|"
     r"n[°º](?: de)? ?(?:tps|tvh)|no\.?(?: de)? (?:tps|tvh)|"
     r"fed(?:eral)?\.? id|seller'?s permit no\.?|(?-i:UBI)|unified social credit code|"
     r"(?-i:USCC|UBN)|no\.? sst|mã số thuế|α\.?φ\.?μ\.?|vkn|vergi (?:kimlik )?no\.?|v\.\s?d\.|"
@@ -913,6 +926,7 @@ def find_id_tokens(index: TextIndex) -> list[Candidate]:
 
 # ---------------------------------------------------------------- free text
 _SPLIT = re.compile(r"\s{3,}|\t|\s[|·•●]\s|\s[-–]\s")
+_CELLS = re.compile(r"\s{3,}|\t|\s[|·•●]\s")  # (not a dash: a brand's before its legal name)
 # The words a document's title is made of, in the languages of the labels (a regex alternation).
 DOCUMENT_TITLES = r"rechnung|invoice|facture|factuur|gutschrift|avoir|factura|fattura|faktura|honorarnote"
 # the same in more languages, for the title line's number and date ("Рахунок на оплату № 245 від 12 травня 2025 р.")
@@ -1003,6 +1017,9 @@ def find_text_spans(index: TextIndex, *, max_lines: int | None = None, footer: i
         parts = _SPLIT.split(_GLUED_AFTER_YEAR.sub("   ", _GLUED_AFTER_DOMAIN.sub(r"\1   ", line)))
         if len(parts) == 1 or _brand_and_legal_name(line):
             parts = [line]  # "Cortiçarte – Indústria de Cortiça, Lda.": a brand and its legal name are one name
+        elif _brand_and_legal_name(first := _CELLS.split(line)[0].strip()):
+            # and in the letterhead's first cell: "Sol do Alentejo - Energias Renováveis, Lda.  ·  Rua do …"
+            parts = [first, *_SPLIT.split(line[line.find(first) + len(first):])]
         expanded = []
         for part in parts:
             # "Name: Lieferant GmbH" -> the value after the label, not the whole line
@@ -1267,7 +1284,8 @@ _LEADING_CODE = re.compile(
     r"^(?:" + _POSITION.pattern + r"+|\[[^\]\s]{1,30}\]\s*|\*[^*\s]{1,30}\*\s*"  # a position; a code "[FURN_7777]"
     # (a code has a digit or a hyphen, or a capitalised word follows it: "FRAKT Frakt, DHL"; "HDPE jerry can",
     # "CHAPA GROSSA" are words in capitals)
-    r"|(?=[A-Z]*[\d-])[A-Z0-9-]{4,}\s+(?=[^\W\d_])|[A-Z]{4,}\s+(?=[A-ZÀ-ÞΑ-ΩΆ-Ώ][a-zß-ÿα-ωά-ώ])"
+    # (in Greek and Cyrillic capitals too: "ΚΑΡ-ΥΔΡ Καρέκλα κομμωτηρίου …")
+    r"|(?=[A-ZΑ-ΩА-ЯЁ]*[\d-])[A-Z0-9Α-ΩА-ЯЁ-]{4,}\s+(?=[^\W\d_])|[A-Z]{4,}\s+(?=[A-ZÀ-ÞΑ-ΩΆ-Ώ][a-zß-ÿα-ωά-ώ])"
     r"|[A-Z0-9-]{2,}\s{2,}(?=[^\W\d_])"
     # an article code: "NYM-J3x1,5", "ΥΠ-01", "В-101"
     r"|(?=\S*\d)(?=\S*[A-ZΑ-ΩА-ЯЁЈЉЊЋЏЂЃЌЅ])(?!\S*[a-z]{3})\S+\s+(?=[A-ZÄÖÜΑ-ΩΆΈΉΊΌΎΏА-ЯЁЈЉЊЋЏЂЃЌЅ])"
@@ -2062,10 +2080,12 @@ _CHAINED_DISCOUNTS = re.compile(r"\s+\d{1,2}(?:[.,]\d+)?\s?%?(?:\s?\+\s?\d{1,2}(
 
 def _allowance_triple(before: list[_Num], total: _Num):
     """`12 CS 48.40 46.46 AE 0 534.34`: quantity × price less the allowance's amount printed right after the
-    price (a Peppol line allowance), in cents, smaller than the product."""
+    price (a Peppol line allowance), in cents (or, where the amount has three decimals, in fils: "3 38.500 5.775
+    109.725"), smaller than the product."""
     for k in range(len(before) - 1, 1, -1):
         x, y, allowance = _factor_before(before, before[k - 1]), before[k - 1], before[k]
-        if (x is None or y.end > allowance.start or allowance.decimals != 2
+        if (x is None or y.end > allowance.start or allowance.decimals not in (2, 3)
+                or allowance.decimals != total.decimals and allowance.decimals == 3
                 or not 0 < allowance.value < x.value * y.value):
             continue
         if abs(x.value * y.value - allowance.value - total.value) <= 0.011:

@@ -356,7 +356,9 @@ def concept_labels(field_name: str, kind: str) -> list[str]:
 # headings of the address window, whoever the addressee is ("To:", "Spett.le", "Messrs")
 # (and Italy's greeting over the name: "Gentile Signora" / "Elena Bernasconi-Ruef")
 ADDRESSEE_HEADINGS = ["to", "spett.le", "spettabile", "messrs", "gentile signora", "gentile signor", "gentile sig.ra",
-                      "gent.ma signora", "gent.mo signor", "egregio signor", "egr. sig.", "egregio sig."]
+                      "gent.ma signora", "gent.mo signor", "egregio signor", "egr. sig.", "egregio sig.",
+                      # and Portugal's: "Exma. Senhora" / "Maria de Fátima Sousa Pereira"
+                      "exma. senhora", "exmo. senhor", "exmos. senhores", "exma. sra.", "exmo. sr."]
 _BUYER_ISSUES = re.compile(r"(?i)purchase|^po(?:[A-Z_]|$)")  # names of a purchase-order schema
 
 
@@ -622,6 +624,7 @@ class LabelHit:
         return _label_key(line[self.start:self.end])
 
 
+_GLUED_HEADING = re.compile(r"(?<=[a-zà-ÿ]{2})[a-zà-ÿ](?=[A-ZÀ-Þ]{4,}(?:\s[A-ZÀ-Þ]{2,})*\s*:?$)")
 _GLUED_LABEL = re.compile(r"(?<=[A-ZÀ-Þ]{2})[A-ZÀ-Þ](?=[A-ZÀ-Þ][a-zà-ÿ]{2})")  # the last capital before "Fecha"
 
 
@@ -640,6 +643,9 @@ def find_labels(index: C.TextIndex, plans: list[FieldPlan]) -> list[list[LabelHi
     for line, low in zip(index.lines, index.lower):
         # "S.I.I. - SANTIAGO ORIENTEFecha Emisión: …": pypdf glued a label to the capitals of the cell before it
         for m in _GLUED_LABEL.finditer(line) if len(low) == len(line) else ():
+            low = low[: m.start()] + " " + low[m.start() + 1:]
+        # (or a heading in capitals to a name's last letter: "Sales Rep Ifeoma NwosuBILLED TO")
+        for m in _GLUED_HEADING.finditer(line) if len(low) == len(line) else ():
             low = low[: m.start()] + " " + low[m.start() + 1:]
         taken = [False] * len(low)
         hits: list[LabelHit] = []
@@ -1437,7 +1443,8 @@ _REGULATION_BEFORE = re.compile(r"(?i)\b(?:res\.|resoluci[oó]n|resolution|ley|d
 # a word saying the amount after a tax label includes that tax: "inkl. USt.", "including VAT", "incl. BTW"
 # "TOTAL (inc GST)"; the Slavic "with" right before the tax's label: "Ukupno s PDV-om", "Razem z VAT"
 _INCLUDES = re.compile(r"(?i)(?:" + C.INCLUDING + r"|\binc\.?|\b(?:sa?|z|с|með|com|con))\W+(?:[\d.,]+\s?%\s*)?$")
-_INCLUDED_AFTER = re.compile(r"(?i)\W*(?:incl|inkl|inclus|incluid|compris)")  # "TOTAL (IVA incl.) 39,63 €"
+# "TOTAL (IVA incl.) 39,63 €", Afrikaans "TOTAAL (BTW ingesluit)"
+_INCLUDED_AFTER = re.compile(r"(?i)\W*(?:incl|inkl|inclus|incluid|compris|ingesluit)")
 _EXCLUDES = re.compile(r"(?i)\b(?:ohne|exkl\.?|exklusive|excl\.?|ex\.?|excluding|exclusive of|without|before|hors"
                        r"|sans|zonder|exclusief|sin|senza|utan|avant|vor|antes de|prima di|före"
                        r"|kabla ya|eksl\.?|eksklusief|eksklusive|ekskl\.?)\s*$")  # (Swahili: "Jumla kabla ya
@@ -2724,7 +2731,8 @@ def _weigh_tax_breakdown(field_name: str, index: C.TextIndex, merged: dict[Any, 
     mine = [tax if role == "tax" else basis for basis, tax in pairs]
     theirs = {(c.line, c.start) for basis, tax in pairs for c in ([basis] if role == "tax" else [tax])}
     # the line's gross ("VSK 11% 106.937 11.763 118.700") is neither its basis nor its tax
-    gross = {(basis.line, round(basis.value + tax.value)) for basis, tax in pairs}
+    # (at a zero rate the gross is the basis: "0% WDT 3 871,20 0,00 3 871,20")
+    gross = {(basis.line, round(basis.value + tax.value)) for basis, tax in pairs if tax.value}
     for cand in merged.values():
         if (cand.line, cand.start) in theirs or (cand.line, round(cand.value)) in gross:
             cand.score -= 1.0

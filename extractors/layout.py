@@ -25,7 +25,8 @@ _DESCRIPTION_HEAD = re.compile(
     re.IGNORECASE,
 )
 # headings that name the article, which may be its code: weaker than one that names the description
-_ITEM_HEAD = re.compile(r"(?i)^(?:[^\W\d_]+\s?[/&]\s?)?(?:artikel|article|item|produkt|product)s?\b")
+# (Finnish "Tuote" before "Nimike")
+_ITEM_HEAD = re.compile(r"(?i)^(?:[^\W\d_]+\s?[/&]\s?)?(?:artikel|article|item|produkt|product|tuote)s?\b")
 # "Item Code", "Art.-Nr.", "SKU": the column of article codes, not of descriptions
 _CODE_HEAD = re.compile(r"(?i)\b(?:code|codice|código|nr|no|number|nummer|sku|ref|id)\b|#")
 
@@ -162,7 +163,8 @@ def column_descriptions(layout_text: str, rows: list[dict]) -> list[str | None]:
                             description += tail
                     width, last = column[1] - column[0], len(" ".join(cell.split()))
                     for below in (" ".join(line.split()) for line in _wrapped_below(lines, i, column)):
-                        note = re.match(r"[^\W\d][^:]{0,30}:", below)
+                        # (a field's name of words alone: not "Castlebrook', c.1760:", a sentence's)
+                        note = re.match(r"[^\W\d][^\d:,']{0,30}:", below)
                         if note and f" {note.group(0)}" in description:
                             # "Basismenge: 1 Stk" under "Stahlcoil": a note the plain text ran into the description
                             description = description[: description.index(f" {note.group(0)}")]

@@ -227,6 +227,7 @@ class InvoiceFields(BaseModel):
                                       # Italy's greeting over the addressee: "Gentile Signora" / "Elena Bernasconi"
                                       "gentile signora", "gentile signor", "gentile sig.ra", "gent.ma signora",
                                       "gent.mo signor", "egregio signor", "egr. sig.", "egregio sig.",
+                                      "exma. senhora", "exmo. senhor", "exmos. senhores", "exma. sra.", "exmo. sr.",
                                       # a port agent's principal, the ship's owner: "ARMADOR / PRINCIPAL"
                                       "armador", "armateur",
                                       "destinatario", "kund",

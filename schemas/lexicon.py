@@ -75,6 +75,7 @@ LABELS: dict[str, list[str]] = {
         "sum eksklusiv mva", "sum ekskl. mva", "exkl. moms", "exkl moms",
         "ekskl. moms", "netto", "valoare fără tva", "fără tva", "total fără tva", "baza de impozitare", "brez ddv",
         "osnova za ddv", "znesek brez ddv", "base imposable", "sense iva", "base imponible", "καθαρή αξία",
+        "σύνολο καθαρής αξίας", "καθαρή αξία σύνολο",
         "αξία προ φπα", "wartość netto", "základ daně", "valor sem iva", "valor base", "base tributável",
         "valor tributável"],
     "tax_total": [
@@ -94,12 +95,14 @@ LABELS: dict[str, list[str]] = {
         "summa att betala", "totalt att betala", "i alt", "at betale", "total at betale", "total de plată",
         "de plată", "total factură", "skupaj", "za plačilo", "znesek za plačilo", "skupaj za plačilo",
         "total a pagar", "import total", "total factura", "σύνολο", "πληρωτέο", "γενικό σύνολο", "razem",
+        "συνολική αξία",
         "do zapłaty", "celkem", "celkem k úhradě"],
     "amount_due": [
         "za platiti", "iznos za plaćanje", "k úhrade", "na úhradu", "tasuda", "tasumisele kuuluv summa", "apmaksai",
         "summa apmaksai", "mokėti", "suma mokėti", "ödenecek tutar", "til greiðslu", "maksettava", "maksettavaa",
         "fizetendő", "fizetendő összeg", "å betale", "at betale", "att betala", "de plată", "total de plată",
-        "za plačilo", "znesek za plačilo", "a pagar", "per pagar", "πληρωτέο", "do zapłaty", "k úhradě"],
+        "za plačilo", "znesek za plačilo", "a pagar", "per pagar", "πληρωτέο", "πληρωτέο ποσό", "do zapłaty",
+        "k úhradě"],
     "customer_number": [
         "broj kupca", "šifra kupca", "číslo zákazníka", "zákaznícke číslo", "kliendi nr", "kliendinumber",
         "klienta nr", "klienta numurs", "kliento kodas", "kliento nr", "müşteri no", "müşteri numarası",
@@ -264,7 +267,8 @@ MORE_LANGUAGES: dict[str, list[str]] = {
     "invoice_number": [
         "nomor faktur", "no. faktur", "no faktur", "nomor invoice", "no. invoice", "nomor faktur pajak",
         "nomor tagihan", "no. tagihan", "số hóa đơn", "số hoá đơn", "hóa đơn số", "hoá đơn số", "số hđ",
-        "faktuurnommer", "faktuur nr", "faktuur nr.", "faktuur no.", "belastingfaktuurnommer", "numri i faturës",
+        "faktuurnommer", "faktuur nr", "faktuur nr.", "faktuur no.", "faktuurnr", "faktuurnr.",
+        "belastingfaktuurnommer", "numri i faturës",
         "nr. i faturës", "nr. fature", "fatura nr.", "numri i fatures", "faktura br", "faktura broj", "br. računa",
         "br. fakture", "број рачуна", "рачун бр", "рачун број", "број фактуре", "фактура бр", "фактура број",
         "бр. рачуна", "бр. фактуре", "numru tal-fattura", "fattura nru", "fattura nru.", "nru. tal-fattura",

@@ -3280,3 +3280,38 @@ def test_ship_chandlers_stevedores_and_cosmetics_of_the_nordics_baltics_and_bene
     # Norway's "Sum eksklusive mva" is the basis, no tax
     leknes = _held_out_invoice("invoice_set_bu", "bu16_seaweed_skincare_lofoten.pdf")
     assert (leknes["tax_basis_total"], leknes["tax_total"]) == (28458.3, 7114.58)
+
+
+def test_funeral_homes_solar_installers_and_beauty_suppliers_of_africa_the_mediterranean_and_the_middle_east():
+    # Afrikaans: "Faktuurnr.:", "TOTAAL (BTW ingesluit)" is the gross; a summary that repeats the totals' rate lines
+    # counts once, and "BTW 0% op R 2 380,00 0,00" is 2 380 at 0 %
+    stellenbosch = _held_out_invoice("invoice_set_br", "br01_za_funeral_afrikaans.pdf")
+    assert [stellenbosch[f] for f in ("invoice_number", "tax_basis_total", "tax_total")] == [
+        "BF-2024-0318", 31205, 4323.75]
+    # Portugal: "Exma. Senhora" heads the addressee, whose NIF is then no seller's; a brand, a dash and the legal
+    # name in the letterhead's first cell
+    braga = _held_out_invoice("invoice_set_br", "br13_pt_funeraria_nota_credito.pdf")
+    assert (braga["buyer_name"], braga["vendor_vat_id"]) == ("Maria de Fátima Sousa Pereira", "509817360")
+    assert _held_out_invoice("invoice_set_br", "br12_pt_solar_fatura_2p.pdf")["vendor_name"] == (
+        "Sol do Alentejo - Energias Renováveis, Lda.")
+    # Greece: "02 Οκτωβρίου 2024", "Σύνολο καθαρής αξίας", "Συνολική αξία" before the withholding; codes in Greek
+    # capitals open the rows
+    heraklion = _held_out_invoice("invoice_set_br", "br15_gr_heat_pump_withholding.pdf")
+    assert [heraklion[f] for f in ("invoice_date", "tax_basis_total", "total")] == ["2024-10-02", 32730, 40585.2]
+    assert _held_out_invoice("invoice_set_br", "br14_gr_beauty_supply_matplotlib.pdf")["line_items"][5][
+        "description"] == "Καρέκλα κομμωτηρίου υδραυλική, μαύρη"
+    # Israel's "Company No. / VAT Reg. 515839272"
+    assert _held_out_invoice("invoice_set_br", "br10_il_heat_pump_rtl_columns.pdf")["vendor_vat_id"] == "515839272"
+    # "Sales Rep Ifeoma NwosuBILLED TO": the heading glued to the cell before it
+    assert _held_out_invoice("invoice_set_br", "br04_ng_beauty_supply_2p.pdf")["buyer_name"] == (
+        "Mane Attraction Salon Ltd")
+    # Jordan's fils: a discount's amount in three decimals, "3 38.500 5.775 109.725"
+    amman = _held_out_invoice("invoice_set_br", "br11_jo_beauty_supply_fils.pdf")
+    assert len(amman["line_items"]) == 7 and amman["line_items"][0]["line_total"] == 109.725
+    # Finland's "Tuote" (the code) before "Nimike" (the description); a wrapped line that opens "Castlebrook',
+    # c.1760:" is the description's, no note's field
+    assert _held_out_invoice("invoice_set_bq", "bq07_tampere_protective_gear.pdf")["line_items"][0][
+        "description"] == "Luotiliivi NIJ IIIA, kantolevyliivi, koko L"
+    assert _held_out_invoice("invoice_set_bq", "bq10_dublin_art_conservation.pdf")["line_items"][0][
+        "description"] == ("Conservation treatment of oil on canvas 'Portrait of Lady Anne Castlebrook', c.1760: "
+                           "surface clean, varnish removal and strip-lining")
