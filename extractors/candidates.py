@@ -970,9 +970,9 @@ SALUTATION = re.compile(
     + "|".join(map(re.escape, lexicon.labels("salutation"))) + r")(?=\s|$)")
 # a letter's greeting, no party's name: "Sehr geehrte Frau Dr. Hofstetter", "Gentile Signora", "Dear Ms Lee"
 GREETING = re.compile(
-    r"(?i)(?:sehr geehrte[rs]?|liebe[rs]?|gentil(?:e|issim[oa])|egregi[oa]|car[oa]|dear|geachte|cher|chère"
-    r"|estimad[oa]s?|prezad[oa]s?|stimate|stimat[ăa]|szanown[iya]|vážen[ýáí]|spoštovan[aiо]?|poštovan[aiо]?"
-    r"|tisztelt|kedves|hyvä|kære|kjære|bästa|уважаем\w*|уважаван\w*|шановн\w*)(?=\s|,|$)")
+    r"(?i)(?:sehr geehrte[rs]?|gentil(?:e|issim[oa])|egregi[oa]|dear|geachte|cher|chère"
+    r"|estimad[oa]s?|prezad[oa]s?|stimate|stimat[ăa]|szanown[iya]|vážen[ýáí]|spoštovan[aio]?|poštovan[aio]?"
+    r"|tisztelt|kedves|hyvä|kære|kjære|уважаем\w*|уважаван\w*|шановн\w*)(?=\s|,|$)")
 # a line for whom the mail is to go to, under the party's own name: "c/o Amministrazioni Ferri", "T.a.v. bosd"
 ATTENTION = re.compile(
     r"(?i)(?:c/o|c/-|z\.\s?hd?\.?|zu händen|attn\.?|att\.?|attention|t\.a\.v\.|à l'attention|all'attenzione"
