@@ -18,6 +18,7 @@ found), and prints the figures at the shipped threshold and the 97% point, befor
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 from pathlib import Path
@@ -66,7 +67,7 @@ def rescored(records: list[EvalRecord], truth: dict[str, TruthDoc], schema_field
         t = truth[r.file]
         fields = score_document(r.file, t.fields, r.answer, schema_fields=schema_fields, unverified=t.unverified,
                                 alternates=t.alternates).fields
-        out.append(EvalRecord(**{**r.__dict__, "fields": fields}))
+        out.append(dataclasses.replace(r, fields=fields))
     return out
 
 

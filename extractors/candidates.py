@@ -320,9 +320,9 @@ def find_tax_breakdown(index: TextIndex) -> list[tuple[Candidate, Candidate]]:
                      and (line, b.value) not in factors), key=lambda p: len(p[0].text) + len(p[1].text), default=None)
         # (a summary that repeats a line of the totals, "S 15% 28 825,00 4 323,75" under "BTW 15% op R 28 825,00
         # 4 323,75", counts once; two rows alike are two rows)
-        if found and not (line not in index.row_lines and any(
-                a.line not in index.row_lines and (a.value, b.value) == (found[0].value, found[1].value)
-                for a, b in pairs)):
+        repeated = found and line not in index.row_lines and any(
+            a.line not in index.row_lines and (a.value, b.value) == (found[0].value, found[1].value) for a, b in pairs)
+        if found and not repeated:
             pairs.append(found)
     return _without_rows_of_a_recap_line(pairs, index)
 
@@ -925,8 +925,8 @@ def find_id_tokens(index: TextIndex) -> list[Candidate]:
 
 
 # ---------------------------------------------------------------- free text
-_SPLIT = re.compile(r"\s{3,}|\t|\s[|·•●]\s|\s[-–]\s")
 _CELLS = re.compile(r"\s{3,}|\t|\s[|·•●]\s")  # (not a dash: a brand's before its legal name)
+_SPLIT = re.compile(_CELLS.pattern + r"|\s[-–]\s")
 # The words a document's title is made of, in the languages of the labels (a regex alternation).
 DOCUMENT_TITLES = r"rechnung|invoice|facture|factuur|gutschrift|avoir|factura|fattura|faktura|honorarnote"
 # the same in more languages, for the title line's number and date ("Рахунок на оплату № 245 від 12 травня 2025 р.")

@@ -353,12 +353,8 @@ def concept_labels(field_name: str, kind: str) -> list[str]:
     return []
 
 
-# headings of the address window, whoever the addressee is ("To:", "Spett.le", "Messrs")
-# (and Italy's greeting over the name: "Gentile Signora" / "Elena Bernasconi-Ruef")
-ADDRESSEE_HEADINGS = ["to", "spett.le", "spettabile", "messrs", "gentile signora", "gentile signor", "gentile sig.ra",
-                      "gent.ma signora", "gent.mo signor", "egregio signor", "egr. sig.", "egregio sig.",
-                      # and Portugal's: "Exma. Senhora" / "Maria de Fátima Sousa Pereira"
-                      "exma. senhora", "exmo. senhor", "exmos. senhores", "exma. sra.", "exmo. sr."]
+# headings of the address window, whoever the addressee is ("To:", "Spett.le", "Messrs", "Gentile Signora")
+ADDRESSEE_HEADINGS = ["to", "spett.le", "spettabile", "messrs", *more_labels("addressee_greeting")]
 _BUYER_ISSUES = re.compile(r"(?i)purchase|^po(?:[A-Z_]|$)")  # names of a purchase-order schema
 
 
@@ -641,12 +637,11 @@ def find_labels(index: C.TextIndex, plans: list[FieldPlan]) -> list[list[LabelHi
                                             key=lambda x: -len(x[0]))))
     per_line: list[list[LabelHit]] = []
     for line, low in zip(index.lines, index.lower):
-        # "S.I.I. - SANTIAGO ORIENTEFecha Emisión: …": pypdf glued a label to the capitals of the cell before it
-        for m in _GLUED_LABEL.finditer(line) if len(low) == len(line) else ():
-            low = low[: m.start()] + " " + low[m.start() + 1:]
-        # (or a heading in capitals to a name's last letter: "Sales Rep Ifeoma NwosuBILLED TO")
-        for m in _GLUED_HEADING.finditer(line) if len(low) == len(line) else ():
-            low = low[: m.start()] + " " + low[m.start() + 1:]
+        # "S.I.I. - SANTIAGO ORIENTEFecha Emisión: …": pypdf glued a label to the capitals of the cell before it (or
+        # a heading in capitals to a name's last letter: "Sales Rep Ifeoma NwosuBILLED TO")
+        for glued in (_GLUED_LABEL, _GLUED_HEADING) if len(low) == len(line) else ():
+            for m in glued.finditer(line):
+                low = low[: m.start()] + " " + low[m.start() + 1:]
         taken = [False] * len(low)
         hits: list[LabelHit] = []
         # casefolding can lengthen a line ("einschließlich" folds to "einschliesslich"); hits are the line's places

@@ -224,10 +224,7 @@ class InvoiceFields(BaseModel):
                                       "livré à",
                                       "acheteur", "klant", "factuur aan",
                                       "debiteur", "aan", "tên đơn vị", "cliente", "facturar a", "spett.le",
-                                      # Italy's greeting over the addressee: "Gentile Signora" / "Elena Bernasconi"
-                                      "gentile signora", "gentile signor", "gentile sig.ra", "gent.ma signora",
-                                      "gent.mo signor", "egregio signor", "egr. sig.", "egregio sig.",
-                                      "exma. senhora", "exmo. senhor", "exmos. senhores", "exma. sra.", "exmo. sr.",
+                                      *more_labels("addressee_greeting"),  # "Gentile Signora" / "Elena …"
                                       # a port agent's principal, the ship's owner: "ARMADOR / PRINCIPAL"
                                       "armador", "armateur",
                                       "destinatario", "kund",

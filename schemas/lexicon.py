@@ -222,6 +222,11 @@ LABELS: dict[str, list[str]] = {
         "lähtö", "lähtöpäivä", "távozás", "elutazás", "avreise", "avreisedato", "avresa", "afrejse", "afrejsedato",
         "plecare", "data plecării", "odhod", "datum odhoda", "sortida", "data de sortida", "αναχώρηση", "wyjazd",
         "data wyjazdu", "datum odjezdu", "odjezd", "partida", "data de partida", "saída"],
+    # a letter's greeting printed over the addressee's name, heading the address window: Italy's "Gentile Signora" /
+    # "Elena Bernasconi-Ruef", Portugal's "Exma. Senhora" / "Maria de Fátima Sousa Pereira"
+    "addressee_greeting": [
+        "gentile signora", "gentile signor", "gentile sig.ra", "gent.ma signora", "gent.mo signor", "egregio signor",
+        "egr. sig.", "egregio sig.", "exma. senhora", "exmo. senhor", "exmos. senhores", "exma. sra.", "exmo. sr."],
     # what a name may open with: "Gosp. Matija Rukavina", "Sayın Ayşe Yılmaz", "Dl. Ion Popescu"
     "salutation": [
         "gosp.", "gospodin", "gđa", "gđa.", "gospođa", "pán", "pani", "herra", "frú", "rouva", "sayın", "bay", "bayan",
